@@ -1,0 +1,164 @@
+// sdgreport — command-line interface.
+//
+//   sdgreport build REPORT.yaml [-o DIR] [--format pdf,xlsx,json] [--plugin-dir DIR]
+//   sdgreport render MODEL.json [-o DIR] --format pdf,xlsx,json
+//   sdgreport plugins [--plugin-dir DIR]
+//
+// Exit codes: 0 success, 1 the build failed (message on stderr), 2 bad command line.
+#include <CLI/CLI.hpp>
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "host.hpp"
+#include "sdgreport/definition.hpp"
+#include "sdgreport/json.hpp"
+#include "sdgreport/log.hpp"
+#include "sdgreport/pipeline.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Common {
+  int verbose = 0;
+  bool quiet = false;
+  std::vector<std::string> plugin_dirs;
+};
+
+void load_plugins(sdg::PluginHost& host, const Common& common, const std::vector<fs::path>& extra = {}) {
+  for (const fs::path& d : sdg::PluginHost::default_directories()) host.add_directory(d);
+  for (const std::string& d : common.plugin_dirs) host.add_directory(d);
+  for (const fs::path& d : extra) host.add_directory(d);
+}
+
+std::vector<std::string> split_formats(const std::vector<std::string>& raw) {
+  std::vector<std::string> out;
+  for (const std::string& item : raw) {
+    std::stringstream ss(item);
+    std::string f;
+    while (std::getline(ss, f, ','))
+      if (!f.empty()) out.push_back(f);
+  }
+  return out;
+}
+
+int cmd_build(const Common& common, const std::string& report, const std::string& out_dir,
+              const std::vector<std::string>& formats) {
+  const fs::path def_path(report);
+  sdg::log().info("reading {}", def_path.string());
+  sdg::ReportDefinition def = sdg::load_definition(def_path);
+  std::vector<sdg::OutputSpec> outputs = sdg::select_outputs(def, split_formats(formats));
+  if (outputs.empty())
+    throw sdg::Error(sdg::ErrorCode::Definition,
+                     "the definition lists no outputs; add 'outputs:' or pass --format pdf,xlsx,json",
+                     sdg::Location{def_path.string(), 0, 0});
+  sdg::PluginHost host;
+  load_plugins(host, common, def.plugin_dirs);
+  // Check what can be checked before any plugin runs.
+  sdg::check_plugins(def, outputs, host);
+  sdg::check_output_dir(out_dir);
+
+  sdg::Context ctx(def.base_dir(), def.meta.language, sdg::build_epoch());
+  sdg::Document doc = sdg::assemble(def, host, ctx);
+  for (const sdg::OutputSpec& o : outputs) sdg::write_output(doc, o, out_dir, host, ctx);
+  if (!ctx.warnings().empty()) sdg::log().info("{} warning(s)", ctx.warnings().size());
+  return 0;
+}
+
+int cmd_render(const Common& common, const std::string& model, const std::string& out_dir,
+               const std::vector<std::string>& formats) {
+  const fs::path path(model);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw sdg::Error(sdg::ErrorCode::Input, "cannot read the model: file not found or not readable", {path.string()});
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  sdg::Document doc = sdg::document_from_json(buf.str(), path.string());
+
+  sdg::ReportDefinition def;  // only for naming the outputs
+  def.path = path;
+  def.name = path.stem().string();
+  std::vector<sdg::OutputSpec> outputs = sdg::select_outputs(def, split_formats(formats));
+  if (outputs.empty()) throw sdg::Error(sdg::ErrorCode::Usage, "render needs --format");
+  sdg::PluginHost host;
+  load_plugins(host, common);
+  for (const sdg::OutputSpec& o : outputs) host.format_writer(o.format);
+  sdg::check_output_dir(out_dir);
+  sdg::Context ctx(path.parent_path(), doc.meta.language, sdg::build_epoch());
+  for (const sdg::OutputSpec& o : outputs) sdg::write_output(doc, o, out_dir, host, ctx);
+  return 0;
+}
+
+int cmd_plugins(const Common& common) {
+  sdg::PluginHost host;
+  load_plugins(host, common);
+  std::vector<sdg::PluginRecord> records = host.plugins();
+  std::stable_sort(records.begin(), records.end(), [](const auto& a, const auto& b) {
+    return a.enabled != b.enabled ? a.enabled : a.name < b.name;
+  });
+  bool disabled_header = false;
+  for (const sdg::PluginRecord& r : records) {
+    if (r.enabled) {
+      std::cout << r.name << "\t" << sdg::plugin_kind_name(r.kind) << "\t" << r.version << "\t"
+                << r.path.string() << "\t" << r.description << "\n";
+    } else {
+      if (!disabled_header) {
+        std::cout << "\ndisabled:\n";
+        disabled_header = true;
+      }
+      std::cout << r.name << "\t" << r.path.string() << "\t" << r.reason << "\n";
+    }
+  }
+  if (records.empty()) std::cout << "no plugins found\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"sdgreport — builds SDG review reports (VNR, VSR, VLR) as PDF and Excel from sources"};
+  app.set_version_flag("--version", std::string("sdgreport ") + SDGREPORT_VERSION + " (plugin ABI " +
+                                        std::to_string(sdg::kPluginAbiVersion) + ")");
+  app.require_subcommand(1);
+  app.fallthrough();  // global options (-v, -q, --plugin-dir) also after the subcommand
+  Common common;
+  app.add_flag("-v,--verbose", common.verbose, "More detail on stderr (-vv for trace)");
+  app.add_flag("-q,--quiet", common.quiet, "Only errors on stderr");
+  app.add_option("--plugin-dir", common.plugin_dirs, "Also load plugins from DIR")->type_name("DIR");
+
+  std::string report, model, out_dir = ".";
+  std::vector<std::string> formats;
+
+  auto* build = app.add_subcommand("build", "Build the outputs of a report definition");
+  build->add_option("report", report, "Report definition (YAML)")->required()->type_name("REPORT.yaml");
+  build->add_option("-o,--output-dir", out_dir, "Directory for the outputs (default: current)")->type_name("DIR");
+  build->add_option("--format", formats, "Only these formats, comma-separated (pdf,xlsx,json)")->type_name("LIST");
+
+  auto* render = app.add_subcommand("render", "Write a document model (JSON from --format json) to other formats");
+  render->add_option("model", model, "Document model (JSON)")->required()->type_name("MODEL.json");
+  render->add_option("-o,--output-dir", out_dir, "Directory for the outputs (default: current)")->type_name("DIR");
+  render->add_option("--format", formats, "Formats to write, comma-separated")->required()->type_name("LIST");
+
+  auto* plugins = app.add_subcommand("plugins", "List plugins: name, kind, version, path; and disabled ones with the reason");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 2;
+  }
+  sdg::set_verbosity(common.quiet ? -1 : common.verbose);
+
+  try {
+    if (*build) return cmd_build(common, report, out_dir, formats);
+    if (*render) return cmd_render(common, model, out_dir, formats);
+    if (*plugins) return cmd_plugins(common);
+  } catch (const sdg::Error& e) {
+    sdg::log().error("{}", e.what());
+    return e.code() == sdg::ErrorCode::Usage ? 2 : 1;
+  } catch (const std::exception& e) {
+    sdg::log().error("internal error: {}", e.what());
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,59 @@
+// sdgreport — what a plugin gets from the host besides its options: where the
+// report lives, the report language, the clock, and a place to report warnings.
+//
+// Clock and file paths come through here so that SOURCE_DATE_EPOCH pins every
+// date written into an output and tests can pin everything else.
+//
+//   std::filesystem::path p = ctx.resolve(opts.string("file"));
+//   ctx.warn("image-missing", "figure 'map.png' not found; skipped");
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace sdg {
+
+/// A survivable problem: reported, counted, and the build goes on.
+struct Warning {
+  std::string code;     ///< stable kind, e.g. "chart-not-rendered", "unknown-option"
+  std::string message;
+  std::string where;    ///< file:line, or plugin and section
+};
+
+class Context {
+ public:
+  Context(std::filesystem::path base_dir, std::string language, std::int64_t epoch);
+
+  /// Directory of the report definition; relative paths are resolved against it.
+  const std::filesystem::path& base_dir() const noexcept { return base_dir_; }
+  std::filesystem::path resolve(const std::string& path) const;
+
+  const std::string& language() const noexcept { return language_; }
+  void set_language(std::string lang) { language_ = std::move(lang); }
+
+  /// Build time as seconds since 1970: SOURCE_DATE_EPOCH when set, else the real time
+  /// at start-up. Use it for every date written into an output.
+  std::int64_t epoch() const noexcept { return epoch_; }
+
+  /// What is running now, for messages: e.g. "plugin 'markdown', section 'Goal 7'".
+  const std::string& scope() const noexcept { return scope_; }
+  void set_scope(std::string s) { scope_ = std::move(s); }
+
+  /// Records and logs a warning (where defaults to the current scope).
+  void warn(const std::string& code, const std::string& message, std::string where = {});
+  const std::vector<Warning>& warnings() const noexcept { return warnings_; }
+
+ private:
+  std::filesystem::path base_dir_;
+  std::string language_;
+  std::int64_t epoch_;
+  std::string scope_;
+  std::vector<Warning> warnings_;
+};
+
+/// SOURCE_DATE_EPOCH if set and valid, else the current time.
+std::int64_t build_epoch();
+
+}  // namespace sdg

@@ -1,0 +1,60 @@
+// sdgreport — the report definition: one YAML file naming metadata, chapters and
+// their sources, goal sections, plugin directories and outputs. Paths in it are
+// relative to the file. See docs/report-definition.md for the full format.
+//
+//   sdg::ReportDefinition def = sdg::load_definition("samples/vsr-norway/report.yaml");
+//
+// Errors are sdg::Error(ErrorCode::Definition) located at file:line:column, saying
+// what was expected.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sdgreport/model.hpp"
+#include "sdgreport/options.hpp"
+
+namespace sdg {
+
+/// One `source:` entry: a data-source plugin and its options.
+struct SourceSpec {
+  std::string plugin;
+  Options options;  ///< the whole entry, including `plugin`
+  Location where;
+};
+
+struct ChapterSpec {
+  std::string title;
+  std::string id;
+  bool numbered = true;
+  Location where;
+  std::vector<SourceSpec> sources;       ///< fill the chapter itself, in order
+  std::vector<int> goals;                ///< goal sections to create (empty: none)
+  std::vector<SourceSpec> goal_sources;  ///< run once per goal section, with req.goal set
+  std::vector<ChapterSpec> sections;     ///< nested sections defined in the YAML
+};
+
+struct OutputSpec {
+  std::string format;
+  std::string file;  ///< relative to the output directory
+  Options options;
+  Location where;
+};
+
+struct ReportDefinition {
+  std::filesystem::path path;  ///< the definition file
+  std::filesystem::path base_dir() const { return path.parent_path(); }
+  std::string name;  ///< base name of output files, e.g. "vsr-norway"
+  Metadata meta;
+  std::vector<std::filesystem::path> plugin_dirs;  ///< absolute
+  std::vector<ChapterSpec> chapters;
+  std::vector<OutputSpec> outputs;
+};
+
+ReportDefinition load_definition(const std::filesystem::path& path);
+/// Parses definition text; `path` names the file in messages and anchors relative paths.
+ReportDefinition parse_definition(std::string_view yaml, const std::filesystem::path& path);
+
+}  // namespace sdg

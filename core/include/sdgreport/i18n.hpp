@@ -1,0 +1,60 @@
+// sdgreport — labels sdgreport writes itself, and numbers and dates formatted for
+// the report's language ("en", "nb", "nn").
+//
+//   sdg::label(sdg::Label::Contents, "nb")      // "Innhold"
+//   sdg::format_number(1234.5, 1, "nb")          // "1 234,5" (no-break space)
+//   sdg::format_number(1234.5, 1, "en")          // "1,234.5"
+//   sdg::format_date("2026-06-15", "nb")         // "15. juni 2026"
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "sdgreport/model.hpp"
+
+namespace sdg {
+
+enum class Label {
+  Contents,
+  Goal,
+  Target,
+  Targets,
+  Indicator,
+  Table,
+  Figure,
+  Chart,
+  Source,
+  Page,
+  Unit,
+  Year,
+  Value,
+  Status,
+  Progress,
+  Sheet,
+  Description,
+  Title,
+  Organisation,
+  Date,
+  Language,
+  Edition,
+};
+
+/// The label in `lang`; English for an unknown language.
+const std::string& label(Label l, std::string_view lang);
+/// Localised name of a progress or value status ("Substantial progress", "Betydelig framgang").
+const std::string& progress_label(ProgressStatus s, std::string_view lang);
+const std::string& status_label(ValueStatus s, std::string_view lang);
+/// Short symbol for a missing value (".." not available, "-" not applicable, ":" confidential).
+const char* status_symbol(ValueStatus s) noexcept;
+
+/// Number with `decimals` decimals and the language's separators.
+std::string format_number(double v, int decimals, std::string_view lang);
+/// An ISO date ("2026-06-15", or "2026-06", "2026") written out; other text is returned as is.
+std::string format_date(const std::string& iso, std::string_view lang);
+/// BCP 47 tag for PDF /Lang and XLSX properties: "en-GB", "nb-NO", "nn-NO".
+const char* language_tag(std::string_view lang) noexcept;
+
+/// "Goal 7" / "Mål 7".
+std::string goal_label(int goal, std::string_view lang);
+
+}  // namespace sdg

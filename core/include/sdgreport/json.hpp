@@ -1,0 +1,28 @@
+// sdgreport — the versioned JSON serialisation of the document model.
+//
+// Lossless and deterministic: to_json(from_json(to_json(doc))) gives the same
+// bytes. It is the debugging view of a report (format plugin `json`), the basis of
+// golden tests, and the exchange format for plugins run out of process.
+//
+//   std::string text = sdg::to_json(doc);
+//   sdg::Document back = sdg::document_from_json(text, "out/report.json");
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "sdgreport/model.hpp"
+
+namespace sdg {
+
+/// Version of the JSON layout, written as "sdgreport_model": N. Readers accept
+/// this version only; a newer file is refused with a message naming both.
+inline constexpr int kModelJsonVersion = 1;
+
+std::string to_json(const Document& doc);
+Document document_from_json(std::string_view text, const std::string& file_name);
+
+std::string section_to_json(const Section& s);
+Section section_from_json(std::string_view text, const std::string& file_name);
+
+}  // namespace sdg

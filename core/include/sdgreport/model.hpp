@@ -1,0 +1,308 @@
+// sdgreport — the core document model.
+//
+// A Document holds metadata and chapters. A chapter is a Section; sections nest
+// and hold blocks. A section may be a goal section (SDG goal 1–17 plus the targets
+// it covers). Blocks are a closed set of kinds plus one generic Container for
+// plugin extras. The model refuses impossible trees when they are built:
+// Section::add_block(), Section::set_goal() etc. check their argument and throw
+// sdg::Error(ErrorCode::Model), so writers never meet an invalid tree.
+//
+//   sdg::Document doc;
+//   doc.meta.title = "Voluntary Subnational Review";
+//   sdg::Section& ch = doc.add_chapter("Progress on the goals");
+//   sdg::Section& g7 = ch.add_section("Affordable and clean energy");
+//   g7.set_goal(7);
+//   g7.add_block(sdg::Paragraph{{sdg::Inline::text("Fornybar energi – økende.")}});
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <variant>
+#include <vector>
+
+namespace sdg {
+
+// ---------------------------------------------------------------- inline text
+
+/// An inline run. Text and Code carry `text`; Emphasis, Strong and Link carry
+/// `children` (and Link a `url`); LineBreak carries nothing.
+struct Inline {
+  enum class Kind { Text, Emphasis, Strong, Code, Link, LineBreak };
+  Kind kind = Kind::Text;
+  std::string text;
+  std::string url;
+  std::vector<Inline> children;
+
+  static Inline plain(std::string s) { return {Kind::Text, std::move(s), {}, {}}; }
+  static Inline code(std::string s) { return {Kind::Code, std::move(s), {}, {}}; }
+  static Inline emphasis(std::vector<Inline> c) { return {Kind::Emphasis, {}, {}, std::move(c)}; }
+  static Inline strong(std::vector<Inline> c) { return {Kind::Strong, {}, {}, std::move(c)}; }
+  static Inline link(std::string url, std::vector<Inline> c) {
+    return {Kind::Link, {}, std::move(url), std::move(c)};
+  }
+  static Inline line_break() { return {Kind::LineBreak, {}, {}, {}}; }
+
+  bool operator==(const Inline&) const = default;
+};
+
+using Inlines = std::vector<Inline>;
+
+/// The plain text of inline runs (line breaks become spaces).
+std::string plain_text(const Inlines& runs);
+
+// ---------------------------------------------------------------- statuses
+
+/// Status of an observation or a table cell. A missing cell must carry a status
+/// other than None; a present value may carry one (provisional, estimated).
+enum class ValueStatus {
+  None,
+  NotAvailable,   ///< ".." — data not available
+  NotApplicable,  ///< "-"  — category does not apply
+  Confidential,   ///< ":"  — suppressed for confidentiality
+  Provisional,
+  Estimated,
+  BreakInSeries,
+};
+const char* value_status_name(ValueStatus s) noexcept;  ///< "not_available", …
+std::optional<ValueStatus> value_status_from_name(const std::string& name);
+
+/// Progress assessment of an indicator (Open SDG / Statistics Canada methodology).
+enum class ProgressStatus {
+  NotAssessed,
+  TargetAchieved,
+  Substantial,
+  Moderate,
+  Limited,
+  Deterioration,
+  NotAvailable,
+};
+const char* progress_status_name(ProgressStatus s) noexcept;  ///< "target_achieved", …
+std::optional<ProgressStatus> progress_status_from_name(const std::string& name);
+
+// ---------------------------------------------------------------- blocks
+
+struct Block;
+using Blocks = std::vector<Block>;
+
+struct Heading {
+  int level = 1;  ///< 1–6, relative to the enclosing section
+  Inlines content;
+  bool operator==(const Heading&) const = default;
+};
+
+struct Paragraph {
+  Inlines content;
+  bool operator==(const Paragraph&) const = default;
+};
+
+/// Ordered or bulleted list; each item is a sequence of blocks (lists nest).
+struct List {
+  bool ordered = false;
+  int start = 1;
+  std::vector<Blocks> items;
+  bool operator==(const List&) const;
+};
+
+struct Quote {
+  Blocks blocks;
+  bool operator==(const Quote&) const;
+};
+
+struct Column {
+  enum class Type { Text, Number };
+  std::string label;
+  Type type = Type::Text;
+  std::string unit;  ///< for numbers, e.g. "%", "GWh"
+  int decimals = 0;  ///< for numbers, 0–10
+  bool operator==(const Column&) const = default;
+};
+
+/// A table cell: empty (with a status saying why), text, or a number.
+struct Cell {
+  enum class Kind { Empty, Text, Number };
+  Kind kind = Kind::Empty;
+  std::string text;
+  double number = 0;
+  ValueStatus status = ValueStatus::None;
+
+  static Cell missing(ValueStatus why) { return {Kind::Empty, {}, 0, why}; }
+  static Cell of(std::string s) { return {Kind::Text, std::move(s), 0, ValueStatus::None}; }
+  static Cell of(double v, ValueStatus st = ValueStatus::None) { return {Kind::Number, {}, v, st}; }
+  bool operator==(const Cell&) const = default;
+};
+
+struct Table {
+  std::string id;          ///< optional stable id (used for anchors and sheet rows)
+  std::string caption;
+  std::vector<Column> columns;
+  std::vector<std::vector<Cell>> rows;
+  std::string source;      ///< source note, e.g. "Statistics Norway, table 09817"
+  std::string indicator;   ///< optional SDG indicator id the table reports
+  bool operator==(const Table&) const = default;
+};
+
+struct Series {
+  std::string name;
+  std::string unit;
+  std::vector<std::optional<double>> values;  ///< one per category; nullopt = missing
+  bool operator==(const Series&) const = default;
+};
+
+struct Chart {
+  enum class Kind { Line, Column, Bar };
+  Kind kind = Kind::Line;
+  std::string id;
+  std::string title;
+  std::vector<std::string> categories;  ///< x values (years, regions…)
+  std::vector<Series> series;
+  std::string alt;        ///< required: text alternative for screen readers
+  std::string source;
+  std::string indicator;  ///< optional SDG indicator id
+  bool operator==(const Chart&) const = default;
+};
+const char* chart_kind_name(Chart::Kind k) noexcept;  ///< "line", "column", "bar"
+std::optional<Chart::Kind> chart_kind_from_name(const std::string& name);
+
+struct Figure {
+  std::string path;  ///< image file (PNG/JPEG); absolute, or relative to the report
+  std::string alt;   ///< required
+  std::string caption;
+  bool operator==(const Figure&) const = default;
+};
+
+struct IndicatorSummary {
+  std::string indicator;  ///< SDG indicator id, e.g. "7.2.1" (checked against the catalogue)
+  std::string title;
+  std::optional<double> value;
+  std::string unit;
+  int decimals = 1;
+  std::string year;  ///< period as published: "2023", "2004/05"
+  ProgressStatus progress = ProgressStatus::NotAssessed;
+  std::string source;
+  bool operator==(const IndicatorSummary&) const = default;
+};
+
+/// Generic container for plugin extras: a name, string attributes, child blocks.
+/// Writers that do not know `name` render the children.
+struct Container {
+  std::string name;
+  std::map<std::string, std::string> attributes;
+  Blocks blocks;
+  bool operator==(const Container&) const;
+};
+
+/// One block: exactly one of the closed set of kinds.
+struct Block {
+  using Variant = std::variant<Heading, Paragraph, List, Quote, Table, Chart, Figure,
+                               IndicatorSummary, Container>;
+  Variant value;
+
+  template <typename T>
+    requires(!std::is_same_v<std::decay_t<T>, Block> && std::is_constructible_v<Variant, T>)
+  Block(T v) : value(std::move(v)) {}  // NOLINT(google-explicit-constructor)
+
+  template <typename T>
+  bool is() const noexcept { return std::holds_alternative<T>(value); }
+  template <typename T>
+  const T& as() const { return std::get<T>(value); }
+  template <typename T>
+  T& as() { return std::get<T>(value); }
+
+  /// Kind name as used in JSON and messages: "heading", "paragraph", "list", …
+  const char* kind_name() const noexcept;
+  bool operator==(const Block&) const = default;
+};
+
+/// Checks one block and its children against the model's rules; throws
+/// Error(ErrorCode::Model) naming the problem. `where` prefixes the message.
+void check_block(const Block& block, const std::string& where = {});
+
+// ---------------------------------------------------------------- sections
+
+class Section {
+ public:
+  explicit Section(std::string title = {});
+
+  const std::string& title() const noexcept { return title_; }
+  void set_title(std::string t);
+
+  /// Stable identifier for anchors and links; derived from the title if unset.
+  const std::string& id() const noexcept { return id_; }
+  void set_id(std::string id);
+
+  bool numbered() const noexcept { return numbered_; }
+  void set_numbered(bool n) noexcept { numbered_ = n; }
+
+  /// Goal sections: the SDG goal number 1–17 (checked), and the targets covered
+  /// (each must exist in the catalogue and belong to this goal).
+  const std::optional<int>& goal() const noexcept { return goal_; }
+  void set_goal(int goal);
+  const std::vector<std::string>& targets() const noexcept { return targets_; }
+  void add_target(const std::string& target_id);
+
+  const Blocks& blocks() const noexcept { return blocks_; }
+  /// Appends a block after checking it (see check_block).
+  void add_block(Block b);
+
+  const std::vector<Section>& sections() const noexcept { return sections_; }
+  std::vector<Section>& sections() noexcept { return sections_; }
+  /// Appends a subsection and returns it. The reference stays valid until the next add_section.
+  Section& add_section(std::string title);
+  Section& add_section(Section s);
+
+  bool operator==(const Section&) const = default;
+
+ private:
+  std::string title_;
+  std::string id_;
+  bool numbered_ = true;
+  std::optional<int> goal_;
+  std::vector<std::string> targets_;
+  Blocks blocks_;
+  std::vector<Section> sections_;
+};
+
+// ---------------------------------------------------------------- document
+
+struct Metadata {
+  std::string title;
+  std::string subtitle;
+  std::string organisation;
+  std::vector<std::string> authors;
+  std::string language = "en";  ///< "en", "nb" or "nn"
+  std::string date;             ///< ISO 8601 date, e.g. "2026-06-15"
+  std::string edition;
+  std::vector<std::string> keywords;
+  bool operator==(const Metadata&) const = default;
+};
+
+/// Languages a report can be written in.
+bool is_supported_language(const std::string& lang) noexcept;
+
+class Document {
+ public:
+  Metadata meta;
+
+  const std::vector<Section>& chapters() const noexcept { return chapters_; }
+  std::vector<Section>& chapters() noexcept { return chapters_; }
+  Section& add_chapter(std::string title);
+  Section& add_chapter(Section s);
+
+  /// Whole-tree check: metadata (language, date), every block, unique section
+  /// ids. Throws Error(ErrorCode::Model) on the first problem.
+  void check() const;
+
+  bool operator==(const Document&) const = default;
+
+ private:
+  std::vector<Section> chapters_;
+};
+
+/// Makes an identifier from a title: lower-case ASCII letters, digits and '-'
+/// ("Mål 7 – Energi" → "mal-7-energi").
+std::string make_id(const std::string& title);
+
+}  // namespace sdg

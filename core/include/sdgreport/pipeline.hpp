@@ -1,0 +1,58 @@
+// sdgreport — the build pipeline: run the data sources a definition names to fill
+// the document model, check it, and hand it to format writers, writing each output
+// to a temporary file that is renamed only on success.
+//
+// The pipeline does not load libraries itself: it asks a PluginProvider (the
+// Boost.DLL host in the CLI, or an in-memory fake in tests) for plugin instances.
+//
+//   sdg::Document doc = sdg::assemble(def, provider, ctx);
+//   sdg::write_output(doc, def.outputs[0], out_dir, provider, ctx);
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "sdgreport/context.hpp"
+#include "sdgreport/definition.hpp"
+#include "sdgreport/model.hpp"
+#include "sdgreport/plugin.hpp"
+
+namespace sdg {
+
+class PluginProvider {
+ public:
+  virtual ~PluginProvider();
+  /// An instance of the named plugin; throws Error(ErrorCode::Plugin) listing the
+  /// available names when there is none. The instance keeps its library loaded.
+  virtual std::shared_ptr<DataSource> data_source(const std::string& name) = 0;
+  virtual std::shared_ptr<FormatWriter> format_writer(const std::string& name) = 0;
+};
+
+/// Checks that every plugin the definition names exists, before anything runs;
+/// throws Error(ErrorCode::Plugin) at the first unknown one, with its location.
+void check_plugins(const ReportDefinition& def, const std::vector<OutputSpec>& outputs, PluginProvider& plugins);
+
+/// Builds the document: metadata, chapters, goal sections; runs every source.
+/// A plugin's exception is reported as Error(ErrorCode::Plugin) naming the plugin
+/// and the section it was filling.
+Document assemble(const ReportDefinition& def, PluginProvider& plugins, Context& ctx);
+
+/// The outputs to write: those of the definition whose format is in `formats`
+/// (all when empty); a requested format the definition does not list is added.
+/// Outputs without a file name get "<def.name>.<format>".
+std::vector<OutputSpec> select_outputs(const ReportDefinition& def, const std::vector<std::string>& formats);
+
+/// Creates `out_dir` if needed and checks that a file can be created in it, so a
+/// build fails before any plugin runs. Throws Error(ErrorCode::Output).
+void check_output_dir(const std::filesystem::path& out_dir);
+
+/// Writes one output under `out_dir` atomically: to a temporary file in the same
+/// directory, renamed over the target only when the writer succeeded.
+/// Returns the final path.
+std::filesystem::path write_output(const Document& doc, const OutputSpec& out,
+                                   const std::filesystem::path& out_dir, PluginProvider& plugins,
+                                   Context& ctx);
+
+}  // namespace sdg

@@ -1,0 +1,255 @@
+// The report definition: YAML → a position-carrying Value tree → ReportDefinition.
+#include "sdgreport/definition.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "sdgreport/catalogue.hpp"
+
+namespace sdg {
+
+namespace {
+
+Location mark_of(const YAML::Mark& m, const std::string& file) {
+  if (m.is_null()) return Location{file, 0, 0};
+  return Location{file, m.line + 1, m.column + 1};
+}
+
+Value to_value(const YAML::Node& n, const std::string& file) {
+  const Location at = mark_of(n.Mark(), file);
+  switch (n.Type()) {
+    case YAML::NodeType::Null:
+    case YAML::NodeType::Undefined: return Value::null(at);
+    case YAML::NodeType::Scalar: return Value::scalar(n.Scalar(), at);
+    case YAML::NodeType::Sequence: {
+      std::vector<Value> items;
+      for (const auto& item : n) items.push_back(to_value(item, file));
+      return Value::list(std::move(items), at);
+    }
+    case YAML::NodeType::Map: {
+      std::vector<std::pair<std::string, Value>> entries;
+      std::set<std::string> seen;
+      for (const auto& kv : n) {
+        if (!kv.first.IsScalar())
+          throw Error(ErrorCode::Definition, "map keys must be plain text", mark_of(kv.first.Mark(), file));
+        const std::string key = kv.first.Scalar();
+        if (!seen.insert(key).second)
+          throw Error(ErrorCode::Definition, "key '" + key + "' appears twice", mark_of(kv.first.Mark(), file));
+        Value v = to_value(kv.second, file);
+        // an empty value has no position of its own: use its key's
+        if (v.is_null()) v = Value::null(mark_of(kv.first.Mark(), file));
+        entries.emplace_back(key, std::move(v));
+      }
+      return Value::map(std::move(entries), at);
+    }
+  }
+  return Value();
+}
+
+[[noreturn]] void fail(const Value& at, const std::string& what) {
+  throw Error(ErrorCode::Definition, what, at.where());
+}
+
+void expect_keys(const Value& map, const std::vector<std::string>& known, const std::string& what) {
+  for (const auto& [k, v] : map.entries()) {
+    if (std::find(known.begin(), known.end(), k) == known.end()) {
+      std::string list;
+      for (const auto& s : known) list += (list.empty() ? "" : ", ") + s;
+      Location at = v.where().empty() ? map.where() : v.where();
+      throw Error(ErrorCode::Definition, "unknown key '" + k + "' in " + what + " (expected one of: " + list + ")", at);
+    }
+  }
+}
+
+std::string text_of(const Value& map, const std::string& key, bool required, const std::string& what) {
+  const Value* v = map.find(key);
+  if (!v || v->is_null()) {
+    if (required) fail(map, what + " needs '" + key + "'");
+    return {};
+  }
+  if (!v->is_scalar()) fail(*v, "'" + key + "' must be text");
+  return v->text();
+}
+
+std::vector<std::string> texts_of(const Value& map, const std::string& key) {
+  const Value* v = map.find(key);
+  if (!v || v->is_null()) return {};
+  if (v->is_scalar()) return {v->text()};
+  if (!v->is_list()) fail(*v, "'" + key + "' must be a list of text values");
+  std::vector<std::string> out;
+  for (const Value& item : v->items()) {
+    if (!item.is_scalar()) fail(item, "'" + key + "' must be a list of text values");
+    out.push_back(item.text());
+  }
+  return out;
+}
+
+bool bool_of(const Value& map, const std::string& key, bool fallback) {
+  const Value* v = map.find(key);
+  if (!v || v->is_null()) return fallback;
+  if (v->is_scalar()) {
+    if (v->text() == "true" || v->text() == "yes") return true;
+    if (v->text() == "false" || v->text() == "no") return false;
+  }
+  fail(*v, "'" + key + "' must be true or false");
+}
+
+SourceSpec source_of(const Value& v, const std::string& file) {
+  (void)file;
+  if (!v.is_map()) fail(v, "a source must be a map such as { plugin: markdown, file: text/intro.md }");
+  SourceSpec s;
+  s.plugin = text_of(v, "plugin", true, "a source");
+  s.where = v.where();
+  s.options = Options(v, "plugin '" + s.plugin + "'");
+  return s;
+}
+
+std::vector<SourceSpec> sources_of(const Value& v, const std::string& file) {
+  std::vector<SourceSpec> out;
+  if (v.is_map()) {
+    out.push_back(source_of(v, file));
+  } else if (v.is_list()) {
+    for (const Value& item : v.items()) out.push_back(source_of(item, file));
+  } else if (!v.is_null()) {
+    fail(v, "expected a source map or a list of them");
+  }
+  return out;
+}
+
+std::vector<int> goals_of(const Value& v) {
+  std::vector<int> out;
+  auto one = [&](const Value& item) {
+    if (!item.is_scalar()) fail(item, "a goal must be a number 1–17");
+    int g = 0;
+    try {
+      std::size_t used = 0;
+      g = std::stoi(item.text(), &used);
+      if (used != item.text().size()) throw std::invalid_argument("");
+    } catch (const std::exception&) {
+      fail(item, "'" + item.text() + "' is not a goal number (expected 1–17 or 'all')");
+    }
+    if (!Catalogue::get().find_goal(g))
+      fail(item, "goal " + std::to_string(g) + " is not an SDG goal (goals are numbered 1–17)");
+    if (std::find(out.begin(), out.end(), g) != out.end())
+      fail(item, "goal " + std::to_string(g) + " is listed twice");
+    out.push_back(g);
+  };
+  if (v.is_scalar() && v.text() == "all") {
+    for (int g = 1; g <= 17; ++g) out.push_back(g);
+  } else if (v.is_scalar()) {
+    one(v);
+  } else if (v.is_list()) {
+    for (const Value& item : v.items()) one(item);
+  } else {
+    fail(v, "'goals' must be 'all' or a list of goal numbers");
+  }
+  return out;
+}
+
+ChapterSpec chapter_of(const Value& v, const std::string& file) {
+  if (!v.is_map()) fail(v, "a chapter must be a map with at least a 'title'");
+  expect_keys(v, {"title", "id", "numbered", "source", "sources", "goals", "goal_sources", "sections"},
+              "a chapter");
+  ChapterSpec c;
+  c.where = v.where();
+  c.title = text_of(v, "title", true, "a chapter");
+  c.id = text_of(v, "id", false, "a chapter");
+  c.numbered = bool_of(v, "numbered", true);
+  if (v.find("source") && v.find("sources"))
+    fail(v, "a chapter takes 'source' or 'sources', not both");
+  if (const Value* s = v.find("source")) c.sources = sources_of(*s, file);
+  if (const Value* s = v.find("sources")) c.sources = sources_of(*s, file);
+  if (const Value* g = v.find("goals"); g && !g->is_null()) c.goals = goals_of(*g);
+  if (const Value* gs = v.find("goal_sources")) {
+    c.goal_sources = sources_of(*gs, file);
+    if (c.goals.empty()) fail(*gs, "'goal_sources' needs 'goals' in the same chapter");
+  }
+  if (const Value* subs = v.find("sections"); subs && !subs->is_null()) {
+    if (!subs->is_list()) fail(*subs, "'sections' must be a list of sections");
+    for (const Value& item : subs->items()) c.sections.push_back(chapter_of(item, file));
+  }
+  return c;
+}
+
+}  // namespace
+
+ReportDefinition parse_definition(std::string_view yaml, const std::filesystem::path& path) {
+  const std::string file = path.string();
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(yaml));
+  } catch (const YAML::Exception& e) {
+    throw Error(ErrorCode::Definition, "not valid YAML: " + e.msg, mark_of(e.mark, file));
+  }
+  const Value top = to_value(root, file);
+  if (!top.is_map()) throw Error(ErrorCode::Definition, "a report definition must be a YAML map with 'title' and 'chapters'", Location{file, 1, 1});
+  expect_keys(top,
+              {"sdgreport", "name", "title", "subtitle", "organisation", "authors", "language", "date",
+               "edition", "keywords", "plugin_dirs", "chapters", "outputs"},
+              "the report definition");
+
+  ReportDefinition def;
+  def.path = path;
+  def.name = text_of(top, "name", false, "");
+  if (def.name.empty()) {
+    // "samples/vsr-norway/report.yaml" -> "vsr-norway"; "x/annual.yaml" -> "annual"
+    const std::filesystem::path abs = std::filesystem::absolute(path).lexically_normal();
+    def.name = abs.stem() == "report" && !abs.parent_path().filename().empty()
+                   ? abs.parent_path().filename().string()
+                   : abs.stem().string();
+  }
+  if (const Value* v = top.find("sdgreport"); v && !(v->is_scalar() && v->text() == "1"))
+    fail(*v, "this sdgreport reads definition format 1 ('sdgreport: 1')");
+  Metadata& m = def.meta;
+  m.title = text_of(top, "title", true, "the report definition");
+  m.subtitle = text_of(top, "subtitle", false, "");
+  m.organisation = text_of(top, "organisation", false, "");
+  m.authors = texts_of(top, "authors");
+  m.language = text_of(top, "language", false, "");
+  if (m.language.empty()) m.language = "en";
+  if (!is_supported_language(m.language))
+    fail(*top.find("language"), "language '" + m.language + "' is not supported (expected en, nb or nn)");
+  m.date = text_of(top, "date", false, "");
+  m.edition = text_of(top, "edition", false, "");
+  m.keywords = texts_of(top, "keywords");
+
+  for (const std::string& d : texts_of(top, "plugin_dirs")) {
+    std::filesystem::path p(d);
+    def.plugin_dirs.push_back(p.is_absolute() ? p : (path.parent_path() / p).lexically_normal());
+  }
+
+  const Value* chapters = top.find("chapters");
+  if (!chapters || !chapters->is_list() || chapters->items().empty())
+    fail(chapters ? *chapters : top, "'chapters' must be a list with at least one chapter");
+  for (const Value& c : chapters->items()) def.chapters.push_back(chapter_of(c, file));
+
+  if (const Value* outs = top.find("outputs"); outs && !outs->is_null()) {
+    if (!outs->is_list()) fail(*outs, "'outputs' must be a list such as [{ format: pdf, file: report.pdf }]");
+    for (const Value& o : outs->items()) {
+      if (!o.is_map()) fail(o, "an output must be a map such as { format: pdf, file: report.pdf }");
+      OutputSpec spec;
+      spec.format = text_of(o, "format", true, "an output");
+      spec.file = text_of(o, "file", false, "");
+      spec.where = o.where();
+      spec.options = Options(o, "format '" + spec.format + "'");
+      if (!spec.file.empty() && std::filesystem::path(spec.file).is_absolute())
+        fail(*o.find("file"), "an output file is relative to the output directory; '" + spec.file + "' is absolute");
+      def.outputs.push_back(std::move(spec));
+    }
+  }
+  return def;
+}
+
+ReportDefinition load_definition(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ErrorCode::Definition, "cannot read the report definition: file not found or not readable", Location{path.string(), 0, 0});
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return parse_definition(buf.str(), path);
+}
+
+}  // namespace sdg

@@ -1,0 +1,149 @@
+#include "sdgreport/i18n.hpp"
+
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+namespace sdg {
+
+namespace {
+
+// Index of a language in the tables below: en, nb, nn.
+std::size_t lang_index(std::string_view lang) {
+  if (lang == "nb") return 1;
+  if (lang == "nn") return 2;
+  return 0;
+}
+
+using Row = std::array<std::string, 3>;
+
+const Row& label_row(Label l) {
+  static const Row rows[] = {
+      {"Contents", "Innhold", "Innhald"},
+      {"Goal", "Mål", "Mål"},
+      {"Target", "Delmål", "Delmål"},
+      {"Targets", "Delmål", "Delmål"},
+      {"Indicator", "Indikator", "Indikator"},
+      {"Table", "Tabell", "Tabell"},
+      {"Figure", "Figur", "Figur"},
+      {"Chart", "Diagram", "Diagram"},
+      {"Source", "Kilde", "Kjelde"},
+      {"Page", "Side", "Side"},
+      {"Unit", "Enhet", "Eining"},
+      {"Year", "År", "År"},
+      {"Value", "Verdi", "Verdi"},
+      {"Status", "Status", "Status"},
+      {"Progress", "Framgang", "Framgang"},
+      {"Sheet", "Ark", "Ark"},
+      {"Description", "Beskrivelse", "Skildring"},
+      {"Title", "Tittel", "Tittel"},
+      {"Organisation", "Organisasjon", "Organisasjon"},
+      {"Date", "Dato", "Dato"},
+      {"Language", "Språk", "Språk"},
+      {"Edition", "Utgave", "Utgåve"},
+  };
+  return rows[static_cast<std::size_t>(l)];
+}
+
+}  // namespace
+
+const std::string& label(Label l, std::string_view lang) { return label_row(l)[lang_index(lang)]; }
+
+const std::string& progress_label(ProgressStatus s, std::string_view lang) {
+  static const Row rows[] = {
+      {"Not assessed", "Ikke vurdert", "Ikkje vurdert"},
+      {"Target achieved", "Målet er nådd", "Målet er nådd"},
+      {"Substantial progress", "Betydelig framgang", "Monaleg framgang"},
+      {"Moderate progress", "Moderat framgang", "Moderat framgang"},
+      {"Limited progress", "Begrenset framgang", "Avgrensa framgang"},
+      {"Deterioration", "Forverring", "Forverring"},
+      {"Not available", "Ikke tilgjengelig", "Ikkje tilgjengeleg"},
+  };
+  return rows[static_cast<std::size_t>(s)][lang_index(lang)];
+}
+
+const std::string& status_label(ValueStatus s, std::string_view lang) {
+  static const Row rows[] = {
+      {"", "", ""},
+      {"Not available", "Ikke tilgjengelig", "Ikkje tilgjengeleg"},
+      {"Not applicable", "Ikke relevant", "Ikkje relevant"},
+      {"Confidential", "Konfidensielt", "Konfidensielt"},
+      {"Provisional", "Foreløpige tall", "Førebelse tal"},
+      {"Estimated", "Estimert", "Estimert"},
+      {"Break in series", "Brudd i serien", "Brot i serien"},
+  };
+  return rows[static_cast<std::size_t>(s)][lang_index(lang)];
+}
+
+const char* status_symbol(ValueStatus s) noexcept {
+  switch (s) {
+    case ValueStatus::NotAvailable: return "..";
+    case ValueStatus::NotApplicable: return "-";
+    case ValueStatus::Confidential: return ":";
+    default: return "";
+  }
+}
+
+std::string format_number(double v, int decimals, std::string_view lang) {
+  if (!std::isfinite(v)) return "..";
+  if (decimals < 0) decimals = 0;
+  if (decimals > 10) decimals = 10;
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, std::fabs(v));
+  std::string digits(buf);
+  std::string frac;
+  if (auto dot = digits.find('.'); dot != std::string::npos) {
+    frac = digits.substr(dot + 1);
+    digits.resize(dot);
+  }
+  const bool norwegian = lang_index(lang) != 0;
+  const std::string group = norwegian ? "\u00A0" : ",";
+  const std::string point = norwegian ? "," : ".";
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += group;
+    out += digits[i];
+  }
+  if (!frac.empty()) out += point + frac;
+  // No "-0" / "-0,0": a value that rounds to zero has no sign.
+  bool zero = out.find_first_not_of("0,.\u00A0") == std::string::npos;
+  if (std::signbit(v) && !zero) out = "-" + out;
+  return out;
+}
+
+std::string format_date(const std::string& iso, std::string_view lang) {
+  static const std::array<Row, 12> months = {{
+      {"January", "januar", "januar"},     {"February", "februar", "februar"},
+      {"March", "mars", "mars"},           {"April", "april", "april"},
+      {"May", "mai", "mai"},               {"June", "juni", "juni"},
+      {"July", "juli", "juli"},            {"August", "august", "august"},
+      {"September", "september", "september"}, {"October", "oktober", "oktober"},
+      {"November", "november", "november"}, {"December", "desember", "desember"},
+  }};
+  int y = 0, m = 0, d = 0;
+  const std::size_t li = lang_index(lang);
+  if (iso.size() == 10 && std::sscanf(iso.c_str(), "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12) {
+    const std::string& month = months[static_cast<std::size_t>(m - 1)][li];
+    return li == 0 ? std::to_string(d) + " " + month + " " + std::to_string(y)
+                   : std::to_string(d) + ". " + month + " " + std::to_string(y);
+  }
+  if (iso.size() == 7 && std::sscanf(iso.c_str(), "%4d-%2d", &y, &m) == 2 && m >= 1 && m <= 12) {
+    std::string month = months[static_cast<std::size_t>(m - 1)][li];
+    if (li != 0) month[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(month[0])));
+    return month + " " + std::to_string(y);
+  }
+  return iso;
+}
+
+const char* language_tag(std::string_view lang) noexcept {
+  if (lang == "nb") return "nb-NO";
+  if (lang == "nn") return "nn-NO";
+  return "en-GB";
+}
+
+std::string goal_label(int goal, std::string_view lang) {
+  return label(Label::Goal, lang) + " " + std::to_string(goal);
+}
+
+}  // namespace sdg

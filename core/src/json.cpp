@@ -1,0 +1,456 @@
+// JSON serialisation of the document model. Keys are written in a fixed order and
+// every field is always written, so output is deterministic; the reader rebuilds
+// the tree through the model's checked constructors.
+#include "sdgreport/json.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "sdgreport/error.hpp"
+
+namespace sdg {
+
+using json = nlohmann::ordered_json;
+
+namespace {
+
+// ---------------------------------------------------------------- writing
+
+json inlines_json(const Inlines& runs);
+
+json inline_json(const Inline& r) {
+  json j;
+  switch (r.kind) {
+    case Inline::Kind::Text: j["t"] = "text"; j["text"] = r.text; break;
+    case Inline::Kind::Code: j["t"] = "code"; j["text"] = r.text; break;
+    case Inline::Kind::LineBreak: j["t"] = "line_break"; break;
+    case Inline::Kind::Emphasis: j["t"] = "emphasis"; j["children"] = inlines_json(r.children); break;
+    case Inline::Kind::Strong: j["t"] = "strong"; j["children"] = inlines_json(r.children); break;
+    case Inline::Kind::Link:
+      j["t"] = "link";
+      j["url"] = r.url;
+      j["children"] = inlines_json(r.children);
+      break;
+  }
+  return j;
+}
+
+json inlines_json(const Inlines& runs) {
+  json a = json::array();
+  for (const Inline& r : runs) a.push_back(inline_json(r));
+  return a;
+}
+
+json blocks_json(const Blocks& blocks);
+
+json optional_number(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
+
+json block_json(const Block& block) {
+  json j;
+  j["type"] = block.kind_name();
+  std::visit(
+      [&](const auto& b) {
+        using T = std::decay_t<decltype(b)>;
+        if constexpr (std::is_same_v<T, Heading>) {
+          j["level"] = b.level;
+          j["content"] = inlines_json(b.content);
+        } else if constexpr (std::is_same_v<T, Paragraph>) {
+          j["content"] = inlines_json(b.content);
+        } else if constexpr (std::is_same_v<T, List>) {
+          j["ordered"] = b.ordered;
+          j["start"] = b.start;
+          json items = json::array();
+          for (const Blocks& item : b.items) items.push_back(blocks_json(item));
+          j["items"] = std::move(items);
+        } else if constexpr (std::is_same_v<T, Quote>) {
+          j["blocks"] = blocks_json(b.blocks);
+        } else if constexpr (std::is_same_v<T, Table>) {
+          j["id"] = b.id;
+          j["caption"] = b.caption;
+          j["indicator"] = b.indicator;
+          json cols = json::array();
+          for (const Column& c : b.columns) {
+            cols.push_back({{"label", c.label},
+                            {"type", c.type == Column::Type::Number ? "number" : "text"},
+                            {"unit", c.unit},
+                            {"decimals", c.decimals}});
+          }
+          j["columns"] = std::move(cols);
+          json rows = json::array();
+          for (const auto& row : b.rows) {
+            json r = json::array();
+            for (const Cell& c : row) {
+              json cell;
+              switch (c.kind) {
+                case Cell::Kind::Empty: cell["empty"] = true; break;
+                case Cell::Kind::Text: cell["text"] = c.text; break;
+                case Cell::Kind::Number: cell["number"] = c.number; break;
+              }
+              if (c.status != ValueStatus::None) cell["status"] = value_status_name(c.status);
+              r.push_back(std::move(cell));
+            }
+            rows.push_back(std::move(r));
+          }
+          j["rows"] = std::move(rows);
+          j["source"] = b.source;
+        } else if constexpr (std::is_same_v<T, Chart>) {
+          j["kind"] = chart_kind_name(b.kind);
+          j["id"] = b.id;
+          j["title"] = b.title;
+          j["indicator"] = b.indicator;
+          j["categories"] = b.categories;
+          json series = json::array();
+          for (const Series& s : b.series) {
+            json values = json::array();
+            for (const auto& v : s.values) values.push_back(optional_number(v));
+            series.push_back({{"name", s.name}, {"unit", s.unit}, {"values", std::move(values)}});
+          }
+          j["series"] = std::move(series);
+          j["alt"] = b.alt;
+          j["source"] = b.source;
+        } else if constexpr (std::is_same_v<T, Figure>) {
+          j["path"] = b.path;
+          j["alt"] = b.alt;
+          j["caption"] = b.caption;
+        } else if constexpr (std::is_same_v<T, IndicatorSummary>) {
+          j["indicator"] = b.indicator;
+          j["title"] = b.title;
+          j["value"] = optional_number(b.value);
+          j["unit"] = b.unit;
+          j["decimals"] = b.decimals;
+          j["year"] = b.year;
+          j["progress"] = progress_status_name(b.progress);
+          j["source"] = b.source;
+        } else if constexpr (std::is_same_v<T, Container>) {
+          j["name"] = b.name;
+          json attrs = json::object();
+          for (const auto& [k, v] : b.attributes) attrs[k] = v;  // std::map: sorted
+          j["attributes"] = std::move(attrs);
+          j["blocks"] = blocks_json(b.blocks);
+        }
+      },
+      block.value);
+  return j;
+}
+
+json blocks_json(const Blocks& blocks) {
+  json a = json::array();
+  for (const Block& b : blocks) a.push_back(block_json(b));
+  return a;
+}
+
+json section_json(const Section& s) {
+  json j;
+  j["title"] = s.title();
+  j["id"] = s.id();
+  j["numbered"] = s.numbered();
+  j["goal"] = s.goal() ? json(*s.goal()) : json(nullptr);
+  j["targets"] = s.targets();
+  j["blocks"] = blocks_json(s.blocks());
+  json subs = json::array();
+  for (const Section& sub : s.sections()) subs.push_back(section_json(sub));
+  j["sections"] = std::move(subs);
+  return j;
+}
+
+std::string dump(const json& j) {
+  try {
+    return j.dump(2) + "\n";
+  } catch (const json::type_error& e) {
+    throw Error(ErrorCode::Model, std::string("cannot serialise the document: ") + e.what());
+  }
+}
+
+// ---------------------------------------------------------------- reading
+
+// Reads one JSON value, with the JSON pointer of where it is for messages.
+class Reader {
+ public:
+  Reader(const json& j, std::string path, const std::string& file) : j_(j), path_(std::move(path)), file_(file) {}
+
+  [[noreturn]] void fail(const std::string& what) const {
+    throw Error(ErrorCode::Input, "at " + (path_.empty() ? std::string("/") : path_) + ": " + what,
+                Location{file_, 0, 0});
+  }
+  Reader at(const std::string& key) const {
+    if (!j_.is_object()) fail("expected an object");
+    auto it = j_.find(key);
+    if (it == j_.end()) fail("missing key '" + key + "'");
+    return Reader(*it, path_ + "/" + key, file_);
+  }
+  Reader at(std::size_t i) const { return Reader(j_.at(i), path_ + "/" + std::to_string(i), file_); }
+  bool has(const std::string& key) const { return j_.is_object() && j_.contains(key); }
+  std::size_t size() const {
+    if (!j_.is_array()) fail("expected an array");
+    return j_.size();
+  }
+  bool is_null() const { return j_.is_null(); }
+  std::string str() const {
+    if (!j_.is_string()) fail("expected a string");
+    return j_.get<std::string>();
+  }
+  bool boolean() const {
+    if (!j_.is_boolean()) fail("expected true or false");
+    return j_.get<bool>();
+  }
+  int integer() const {
+    if (!j_.is_number_integer()) fail("expected an integer");
+    return j_.get<int>();
+  }
+  double number() const {
+    if (!j_.is_number()) fail("expected a number");
+    return j_.get<double>();
+  }
+  std::optional<double> optional_number() const {
+    if (j_.is_null()) return std::nullopt;
+    return number();
+  }
+  std::vector<std::string> strings() const {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < size(); ++i) out.push_back(at(i).str());
+    return out;
+  }
+  const json& raw() const { return j_; }
+  const std::string& path() const { return path_; }
+
+ private:
+  const json& j_;
+  std::string path_;
+  const std::string& file_;
+};
+
+Inlines read_inlines(const Reader& r);
+
+Inline read_inline(const Reader& r) {
+  const std::string t = r.at("t").str();
+  if (t == "text") return Inline::plain(r.at("text").str());
+  if (t == "code") return Inline::code(r.at("text").str());
+  if (t == "line_break") return Inline::line_break();
+  if (t == "emphasis") return Inline::emphasis(read_inlines(r.at("children")));
+  if (t == "strong") return Inline::strong(read_inlines(r.at("children")));
+  if (t == "link") return Inline::link(r.at("url").str(), read_inlines(r.at("children")));
+  r.fail("unknown inline kind '" + t + "'");
+}
+
+Inlines read_inlines(const Reader& r) {
+  Inlines out;
+  for (std::size_t i = 0; i < r.size(); ++i) out.push_back(read_inline(r.at(i)));
+  return out;
+}
+
+Blocks read_blocks(const Reader& r);
+
+Block read_block(const Reader& r) {
+  const std::string type = r.at("type").str();
+  if (type == "heading") return Heading{r.at("level").integer(), read_inlines(r.at("content"))};
+  if (type == "paragraph") return Paragraph{read_inlines(r.at("content"))};
+  if (type == "list") {
+    List l;
+    l.ordered = r.at("ordered").boolean();
+    l.start = r.at("start").integer();
+    Reader items = r.at("items");
+    for (std::size_t i = 0; i < items.size(); ++i) l.items.push_back(read_blocks(items.at(i)));
+    return l;
+  }
+  if (type == "quote") return Quote{read_blocks(r.at("blocks"))};
+  if (type == "table") {
+    Table t;
+    t.id = r.at("id").str();
+    t.caption = r.at("caption").str();
+    t.indicator = r.at("indicator").str();
+    Reader cols = r.at("columns");
+    for (std::size_t i = 0; i < cols.size(); ++i) {
+      Reader c = cols.at(i);
+      Column col;
+      col.label = c.at("label").str();
+      const std::string ty = c.at("type").str();
+      if (ty != "number" && ty != "text") c.at("type").fail("column type must be 'text' or 'number'");
+      col.type = ty == "number" ? Column::Type::Number : Column::Type::Text;
+      col.unit = c.at("unit").str();
+      col.decimals = c.at("decimals").integer();
+      t.columns.push_back(std::move(col));
+    }
+    Reader rows = r.at("rows");
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      Reader row = rows.at(i);
+      std::vector<Cell> cells;
+      for (std::size_t k = 0; k < row.size(); ++k) {
+        Reader c = row.at(k);
+        Cell cell;
+        if (c.has("number")) {
+          cell = Cell::of(c.at("number").number());
+        } else if (c.has("text")) {
+          cell = Cell::of(c.at("text").str());
+        } else if (!c.has("empty")) {
+          c.fail("a cell needs 'number', 'text' or 'empty'");
+        }
+        if (c.has("status")) {
+          const std::string s = c.at("status").str();
+          auto st = value_status_from_name(s);
+          if (!st) c.at("status").fail("unknown status '" + s + "'");
+          cell.status = *st;
+        }
+        cells.push_back(std::move(cell));
+      }
+      t.rows.push_back(std::move(cells));
+    }
+    t.source = r.at("source").str();
+    return t;
+  }
+  if (type == "chart") {
+    Chart c;
+    const std::string kind = r.at("kind").str();
+    auto k = chart_kind_from_name(kind);
+    if (!k) r.at("kind").fail("unknown chart kind '" + kind + "'");
+    c.kind = *k;
+    c.id = r.at("id").str();
+    c.title = r.at("title").str();
+    c.indicator = r.at("indicator").str();
+    c.categories = r.at("categories").strings();
+    Reader series = r.at("series");
+    for (std::size_t i = 0; i < series.size(); ++i) {
+      Reader s = series.at(i);
+      Series out;
+      out.name = s.at("name").str();
+      out.unit = s.at("unit").str();
+      Reader values = s.at("values");
+      for (std::size_t v = 0; v < values.size(); ++v) out.values.push_back(values.at(v).optional_number());
+      c.series.push_back(std::move(out));
+    }
+    c.alt = r.at("alt").str();
+    c.source = r.at("source").str();
+    return c;
+  }
+  if (type == "figure") return Figure{r.at("path").str(), r.at("alt").str(), r.at("caption").str()};
+  if (type == "indicator_summary") {
+    IndicatorSummary s;
+    s.indicator = r.at("indicator").str();
+    s.title = r.at("title").str();
+    s.value = r.at("value").optional_number();
+    s.unit = r.at("unit").str();
+    s.decimals = r.at("decimals").integer();
+    s.year = r.at("year").str();
+    const std::string p = r.at("progress").str();
+    auto ps = progress_status_from_name(p);
+    if (!ps) r.at("progress").fail("unknown progress status '" + p + "'");
+    s.progress = *ps;
+    s.source = r.at("source").str();
+    return s;
+  }
+  if (type == "container") {
+    Container c;
+    c.name = r.at("name").str();
+    Reader attrs = r.at("attributes");
+    if (!attrs.raw().is_object()) attrs.fail("expected an object");
+    for (const auto& [k, v] : attrs.raw().items()) {
+      if (!v.is_string()) attrs.fail("attribute '" + k + "' must be a string");
+      c.attributes[k] = v.get<std::string>();
+    }
+    c.blocks = read_blocks(r.at("blocks"));
+    return c;
+  }
+  r.at("type").fail("unknown block type '" + type + "'");
+}
+
+Blocks read_blocks(const Reader& r) {
+  Blocks out;
+  for (std::size_t i = 0; i < r.size(); ++i) out.push_back(read_block(r.at(i)));
+  return out;
+}
+
+Section read_section(const Reader& r) {
+  Section s(r.at("title").str());
+  s.set_id(r.at("id").str());
+  s.set_numbered(r.at("numbered").boolean());
+  if (!r.at("goal").is_null()) s.set_goal(r.at("goal").integer());
+  for (const std::string& t : r.at("targets").strings()) s.add_target(t);
+  Reader blocks = r.at("blocks");
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    Reader b = blocks.at(i);
+    try {
+      s.add_block(read_block(b));
+    } catch (const Error& e) {
+      if (e.code() != ErrorCode::Model) throw;
+      b.fail(e.message());
+    }
+  }
+  Reader subs = r.at("sections");
+  for (std::size_t i = 0; i < subs.size(); ++i) s.add_section(read_section(subs.at(i)));
+  return s;
+}
+
+json parse(std::string_view text, const std::string& file) {
+  try {
+    return json::parse(text.begin(), text.end());
+  } catch (const json::parse_error& e) {
+    // Turn the byte offset into line:column.
+    int line = 1, col = 1;
+    for (std::size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
+      if (text[i] == '\n') { ++line; col = 1; } else { ++col; }
+    }
+    std::string what = e.what();
+    if (auto p = what.find("parse error"); p != std::string::npos) what = what.substr(p);
+    throw Error(ErrorCode::Input, "not valid JSON: " + what, Location{file, line, col});
+  }
+}
+
+void check_version(const Reader& r) {
+  const int v = r.at("sdgreport_model").integer();
+  if (v != kModelJsonVersion)
+    r.fail("model version " + std::to_string(v) + " is not supported; this sdgreport reads version " +
+           std::to_string(kModelJsonVersion));
+}
+
+}  // namespace
+
+std::string to_json(const Document& doc) {
+  json j;
+  j["sdgreport_model"] = kModelJsonVersion;
+  const Metadata& m = doc.meta;
+  j["meta"] = {{"title", m.title},       {"subtitle", m.subtitle}, {"organisation", m.organisation},
+               {"authors", m.authors},   {"language", m.language}, {"date", m.date},
+               {"edition", m.edition},   {"keywords", m.keywords}};
+  json chapters = json::array();
+  for (const Section& ch : doc.chapters()) chapters.push_back(section_json(ch));
+  j["chapters"] = std::move(chapters);
+  return dump(j);
+}
+
+Document document_from_json(std::string_view text, const std::string& file_name) {
+  const json j = parse(text, file_name);
+  Reader r(j, "", file_name);
+  check_version(r);
+  Document doc;
+  Reader m = r.at("meta");
+  doc.meta.title = m.at("title").str();
+  doc.meta.subtitle = m.at("subtitle").str();
+  doc.meta.organisation = m.at("organisation").str();
+  doc.meta.authors = m.at("authors").strings();
+  doc.meta.language = m.at("language").str();
+  doc.meta.date = m.at("date").str();
+  doc.meta.edition = m.at("edition").str();
+  doc.meta.keywords = m.at("keywords").strings();
+  Reader chapters = r.at("chapters");
+  for (std::size_t i = 0; i < chapters.size(); ++i) doc.add_chapter(read_section(chapters.at(i)));
+  try {
+    doc.check();
+  } catch (const Error& e) {
+    throw Error(ErrorCode::Input, e.message(), Location{file_name, 0, 0});
+  }
+  return doc;
+}
+
+std::string section_to_json(const Section& s) {
+  json j;
+  j["sdgreport_model"] = kModelJsonVersion;
+  j["section"] = section_json(s);
+  return dump(j);
+}
+
+Section section_from_json(std::string_view text, const std::string& file_name) {
+  const json j = parse(text, file_name);
+  Reader r(j, "", file_name);
+  check_version(r);
+  return read_section(r.at("section"));
+}
+
+}  // namespace sdg

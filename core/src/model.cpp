@@ -1,0 +1,336 @@
+#include "sdgreport/model.hpp"
+
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <set>
+
+#include "sdgreport/catalogue.hpp"
+#include "sdgreport/error.hpp"
+
+namespace sdg {
+
+namespace {
+
+void append_plain(const Inlines& runs, std::string& out) {
+  for (const Inline& r : runs) {
+    switch (r.kind) {
+      case Inline::Kind::Text:
+      case Inline::Kind::Code: out += r.text; break;
+      case Inline::Kind::LineBreak: out += ' '; break;
+      default: append_plain(r.children, out); break;
+    }
+  }
+}
+
+[[noreturn]] void refuse(const std::string& where, const std::string& what) {
+  throw Error(ErrorCode::Model, where.empty() ? what : where + ": " + what);
+}
+
+void check_inlines(const Inlines& runs, const std::string& where) {
+  for (const Inline& r : runs) {
+    switch (r.kind) {
+      case Inline::Kind::Text:
+      case Inline::Kind::Code:
+      case Inline::Kind::LineBreak:
+        if (!r.children.empty()) refuse(where, "a text, code or line-break run cannot have children");
+        break;
+      case Inline::Kind::Link:
+        if (r.url.empty()) refuse(where, "a link needs a URL");
+        [[fallthrough]];
+      case Inline::Kind::Emphasis:
+      case Inline::Kind::Strong:
+        if (!r.text.empty()) refuse(where, "emphasis, strong and link runs hold children, not text");
+        check_inlines(r.children, where);
+        break;
+    }
+  }
+}
+
+void check_blocks(const Blocks& blocks, const std::string& where) {
+  for (const Block& b : blocks) check_block(b, where);
+}
+
+void check_number(double v, const std::string& where, const std::string& what) {
+  if (!std::isfinite(v)) refuse(where, what + " is not a finite number");
+}
+
+void check_decimals(int d, const std::string& where) {
+  if (d < 0 || d > 10) refuse(where, "decimals must be 0–10, got " + std::to_string(d));
+}
+
+template <typename T, std::size_t N>
+const char* name_of(const std::array<const char*, N>& names, T v) noexcept {
+  auto i = static_cast<std::size_t>(v);
+  return i < N ? names[i] : "unknown";
+}
+
+template <typename T, std::size_t N>
+std::optional<T> from_name(const std::array<const char*, N>& names, const std::string& s) {
+  for (std::size_t i = 0; i < N; ++i)
+    if (s == names[i]) return static_cast<T>(i);
+  return std::nullopt;
+}
+
+constexpr std::array<const char*, 7> kValueStatus{
+    "none", "not_available", "not_applicable", "confidential", "provisional", "estimated",
+    "break_in_series"};
+constexpr std::array<const char*, 7> kProgress{
+    "not_assessed", "target_achieved", "substantial", "moderate", "limited", "deterioration",
+    "not_available"};
+constexpr std::array<const char*, 3> kChartKind{"line", "column", "bar"};
+
+}  // namespace
+
+std::string plain_text(const Inlines& runs) {
+  std::string s;
+  append_plain(runs, s);
+  return s;
+}
+
+const char* value_status_name(ValueStatus s) noexcept { return name_of(kValueStatus, s); }
+std::optional<ValueStatus> value_status_from_name(const std::string& n) {
+  return from_name<ValueStatus>(kValueStatus, n);
+}
+const char* progress_status_name(ProgressStatus s) noexcept { return name_of(kProgress, s); }
+std::optional<ProgressStatus> progress_status_from_name(const std::string& n) {
+  return from_name<ProgressStatus>(kProgress, n);
+}
+const char* chart_kind_name(Chart::Kind k) noexcept { return name_of(kChartKind, k); }
+std::optional<Chart::Kind> chart_kind_from_name(const std::string& n) {
+  return from_name<Chart::Kind>(kChartKind, n);
+}
+
+bool List::operator==(const List& o) const {
+  return ordered == o.ordered && start == o.start && items == o.items;
+}
+bool Quote::operator==(const Quote& o) const { return blocks == o.blocks; }
+bool Container::operator==(const Container& o) const {
+  return name == o.name && attributes == o.attributes && blocks == o.blocks;
+}
+
+const char* Block::kind_name() const noexcept {
+  static constexpr std::array<const char*, 9> names{
+      "heading", "paragraph", "list", "quote", "table", "chart", "figure", "indicator_summary",
+      "container"};
+  return names[value.index()];
+}
+
+void check_block(const Block& block, const std::string& where_in) {
+  const std::string where = where_in.empty() ? std::string(block.kind_name())
+                                             : where_in + ", " + block.kind_name();
+  std::visit(
+      [&](const auto& b) {
+        using T = std::decay_t<decltype(b)>;
+        if constexpr (std::is_same_v<T, Heading>) {
+          if (b.level < 1 || b.level > 6)
+            refuse(where, "heading level must be 1–6, got " + std::to_string(b.level));
+          if (b.content.empty()) refuse(where, "a heading needs text");
+          check_inlines(b.content, where);
+        } else if constexpr (std::is_same_v<T, Paragraph>) {
+          check_inlines(b.content, where);
+        } else if constexpr (std::is_same_v<T, List>) {
+          if (b.items.empty()) refuse(where, "a list needs at least one item");
+          if (b.start < 0) refuse(where, "a list cannot start below 0");
+          for (const Blocks& item : b.items) check_blocks(item, where);
+        } else if constexpr (std::is_same_v<T, Quote>) {
+          check_blocks(b.blocks, where);
+        } else if constexpr (std::is_same_v<T, Table>) {
+          const std::string w = b.caption.empty() ? where : where + " '" + b.caption + "'";
+          if (b.columns.empty()) refuse(w, "a table needs at least one column");
+          for (const Column& c : b.columns) check_decimals(c.decimals, w);
+          for (std::size_t r = 0; r < b.rows.size(); ++r) {
+            const auto& row = b.rows[r];
+            const std::string rw = w + ", row " + std::to_string(r + 1);
+            if (row.size() != b.columns.size())
+              refuse(rw, "has " + std::to_string(row.size()) + " cells but the table has " +
+                             std::to_string(b.columns.size()) + " columns");
+            for (std::size_t c = 0; c < row.size(); ++c) {
+              const Cell& cell = row[c];
+              const std::string cw = rw + ", column '" + b.columns[c].label + "'";
+              if (cell.kind == Cell::Kind::Empty && cell.status == ValueStatus::None)
+                refuse(cw, "a missing cell needs a status saying why (e.g. not_available)");
+              if (cell.kind == Cell::Kind::Number) {
+                check_number(cell.number, cw, "the value");
+                if (b.columns[c].type != Column::Type::Number)
+                  refuse(cw, "a number in a text column");
+              }
+              if (cell.kind == Cell::Kind::Text && b.columns[c].type == Column::Type::Number)
+                refuse(cw, "text '" + cell.text + "' in a number column");
+            }
+          }
+        } else if constexpr (std::is_same_v<T, Chart>) {
+          const std::string w = b.title.empty() ? where : where + " '" + b.title + "'";
+          if (b.alt.empty()) refuse(w, "a chart needs alt text (a text alternative for screen readers)");
+          if (b.categories.empty()) refuse(w, "a chart needs at least one category");
+          if (b.series.empty()) refuse(w, "a chart needs at least one series");
+          for (const Series& s : b.series) {
+            if (s.values.size() != b.categories.size())
+              refuse(w, "series '" + s.name + "' has " + std::to_string(s.values.size()) +
+                            " values for " + std::to_string(b.categories.size()) + " categories");
+            for (const auto& v : s.values)
+              if (v) check_number(*v, w + ", series '" + s.name + "'", "a value");
+          }
+        } else if constexpr (std::is_same_v<T, Figure>) {
+          if (b.path.empty()) refuse(where, "a figure needs an image path");
+          if (b.alt.empty())
+            refuse(where + " '" + b.path + "'", "a figure needs alt text (a text alternative for screen readers)");
+        } else if constexpr (std::is_same_v<T, IndicatorSummary>) {
+          const std::string w = where + " '" + b.indicator + "'";
+          if (!Catalogue::get().find_indicator(b.indicator))
+            refuse(w, "'" + b.indicator + "' is not an SDG indicator");
+          if (b.value) check_number(*b.value, w, "the value");
+          check_decimals(b.decimals, w);
+        } else if constexpr (std::is_same_v<T, Container>) {
+          if (b.name.empty()) refuse(where, "a container needs a name");
+          check_blocks(b.blocks, where + " '" + b.name + "'");
+        }
+      },
+      block.value);
+}
+
+// ---------------------------------------------------------------- sections
+
+Section::Section(std::string title) : title_(std::move(title)), id_(make_id(title_)) {}
+
+void Section::set_title(std::string t) {
+  const bool derived = id_ == make_id(title_);
+  title_ = std::move(t);
+  if (derived) id_ = make_id(title_);
+}
+
+void Section::set_id(std::string id) {
+  if (id.empty()) id = make_id(title_);
+  for (char c : id)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.'))
+      refuse("section '" + title_ + "'", "id '" + id + "' may hold only ASCII letters, digits, '-', '_' and '.'");
+  id_ = std::move(id);
+}
+
+void Section::set_goal(int goal) {
+  if (!Catalogue::get().find_goal(goal))
+    refuse("section '" + title_ + "'",
+           "goal " + std::to_string(goal) + " is not an SDG goal (goals are numbered 1–17)");
+  if (goal_ && *goal_ != goal && !targets_.empty())
+    refuse("section '" + title_ + "'", "cannot change the goal of a section that lists targets");
+  goal_ = goal;
+}
+
+void Section::add_target(const std::string& target_id) {
+  const std::string where = "section '" + title_ + "'";
+  if (!goal_) refuse(where, "only a goal section can list targets (set the goal first)");
+  const Target* t = Catalogue::get().find_target(target_id);
+  if (!t) refuse(where, "'" + target_id + "' is not an SDG target");
+  if (t->goal != *goal_)
+    refuse(where, "target " + target_id + " belongs to goal " + std::to_string(t->goal) +
+                      ", not goal " + std::to_string(*goal_));
+  for (const auto& existing : targets_)
+    if (existing == target_id) return;
+  targets_.push_back(target_id);
+}
+
+void Section::add_block(Block b) {
+  check_block(b, "section '" + title_ + "'");
+  blocks_.push_back(std::move(b));
+}
+
+Section& Section::add_section(std::string title) { return add_section(Section(std::move(title))); }
+
+Section& Section::add_section(Section s) {
+  sections_.push_back(std::move(s));
+  return sections_.back();
+}
+
+// ---------------------------------------------------------------- document
+
+bool is_supported_language(const std::string& lang) noexcept {
+  return lang == "en" || lang == "nb" || lang == "nn";
+}
+
+Section& Document::add_chapter(std::string title) { return add_chapter(Section(std::move(title))); }
+
+Section& Document::add_chapter(Section s) {
+  chapters_.push_back(std::move(s));
+  return chapters_.back();
+}
+
+namespace {
+
+bool valid_date(const std::string& d) {
+  auto digits = [&](std::size_t from, std::size_t n) {
+    for (std::size_t i = from; i < from + n; ++i)
+      if (i >= d.size() || !std::isdigit(static_cast<unsigned char>(d[i]))) return false;
+    return true;
+  };
+  if (d.size() == 4) return digits(0, 4);
+  if (d.size() == 7) return digits(0, 4) && d[4] == '-' && digits(5, 2) && std::stoi(d.substr(5, 2)) >= 1 && std::stoi(d.substr(5, 2)) <= 12;
+  if (d.size() == 10) {
+    if (!(digits(0, 4) && d[4] == '-' && digits(5, 2) && d[7] == '-' && digits(8, 2))) return false;
+    int m = std::stoi(d.substr(5, 2)), day = std::stoi(d.substr(8, 2));
+    return m >= 1 && m <= 12 && day >= 1 && day <= 31;
+  }
+  return false;
+}
+
+void check_section(const Section& s, std::set<std::string>& ids) {
+  const std::string where = "section '" + s.title() + "'";
+  if (s.title().empty()) refuse(where, "a section needs a title");
+  if (!ids.insert(s.id()).second) refuse(where, "section id '" + s.id() + "' is used twice");
+  for (const Block& b : s.blocks()) check_block(b, where);
+  for (const Section& sub : s.sections()) check_section(sub, ids);
+}
+
+}  // namespace
+
+void Document::check() const {
+  if (!is_supported_language(meta.language))
+    refuse("document", "language '" + meta.language + "' is not supported (use en, nb or nn)");
+  if (!meta.date.empty() && !valid_date(meta.date))
+    refuse("document", "date '" + meta.date + "' is not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY)");
+  std::set<std::string> ids;
+  for (const Section& ch : chapters_) check_section(ch, ids);
+}
+
+std::string make_id(const std::string& title) {
+  static const std::pair<const char*, const char*> translit[] = {
+      {"æ", "ae"}, {"Æ", "ae"}, {"ø", "o"}, {"Ø", "o"}, {"å", "a"}, {"Å", "a"},
+      {"ä", "a"},  {"Ä", "a"},  {"ö", "o"}, {"Ö", "o"}, {"ü", "u"}, {"Ü", "u"},
+      {"é", "e"},  {"É", "e"},  {"è", "e"}, {"á", "a"}, {"ó", "o"}, {"ß", "ss"}};
+  std::string out;
+  bool dash = false;
+  for (std::size_t i = 0; i < title.size();) {
+    unsigned char c = static_cast<unsigned char>(title[i]);
+    if (std::isalnum(c) && c < 0x80) {
+      if (dash && !out.empty()) out += '-';
+      dash = false;
+      out += static_cast<char>(std::tolower(c));
+      ++i;
+      continue;
+    }
+    if (c >= 0x80) {
+      bool done = false;
+      for (const auto& [from, to] : translit) {
+        std::string_view f(from);
+        if (title.compare(i, f.size(), f) == 0) {
+          if (dash && !out.empty()) out += '-';
+          dash = false;
+          out += to;
+          i += f.size();
+          done = true;
+          break;
+        }
+      }
+      if (done) continue;
+      // skip the whole UTF-8 sequence
+      int len = (c >= 0xF0) ? 4 : (c >= 0xE0) ? 3 : (c >= 0xC0) ? 2 : 1;
+      i += static_cast<std::size_t>(len);
+      dash = true;
+      continue;
+    }
+    dash = true;
+    ++i;
+  }
+  return out.empty() ? "section" : out;
+}
+
+}  // namespace sdg
