@@ -153,8 +153,11 @@ PluginRecord PluginHost::load(const fs::path& file) {
   };
 
   auto lib = std::make_shared<dll::shared_library>();
-  lib->load(path, ec, dll::load_mode::rtld_now | dll::load_mode::rtld_local);
-  if (ec) return refuse("cannot be loaded: " + dl_reason(ec.message()));
+  try {
+    lib->load(path, dll::load_mode::rtld_now | dll::load_mode::rtld_local);
+  } catch (const std::exception& e) {  // the message carries dlerror()
+    return refuse("cannot be loaded: " + dl_reason(e.what()));
+  }
   if (!lib->has(kAbiSymbol)) return refuse(std::string("missing export ") + kAbiSymbol + " (not an sdgreport plugin)");
 
   std::uint32_t abi = 0;

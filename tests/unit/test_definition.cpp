@@ -1,0 +1,156 @@
+#include <gtest/gtest.h>
+
+#include "sdgreport/definition.hpp"
+#include "sdgreport/error.hpp"
+
+using namespace sdg;
+
+namespace {
+
+Error definition_error(const std::string& yaml) {
+  try {
+    parse_definition(yaml, "/r/report.yaml");
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::Definition) << e.what();
+    return e;
+  }
+  ADD_FAILURE() << "accepted:\n" << yaml;
+  return Error(ErrorCode::Internal, "");
+}
+
+}  // namespace
+
+TEST(Definition, ReadsMetadataChaptersGoalsAndOutputs) {
+  const ReportDefinition d = parse_definition(R"(
+title: Frivillig lokal gjennomgang
+subtitle: Bærekraftsmålene i kommunesektoren
+organisation: KS
+authors: [Kari, Ola]
+language: nb
+date: 2026-06-15
+edition: "2"
+keywords: SDG
+plugin_dirs: [extra, /abs/plugins]
+chapters:
+  - title: Innledning
+    id: intro
+    numbered: false
+    source: { plugin: markdown, file: text/intro.md }
+  - title: Mål
+    goals: [7, 13]
+    goal_sources:
+      - { plugin: markdown, pattern: "text/goals/goal-{goal:02}.md", optional: true }
+    sections:
+      - title: Metode
+        sources:
+          - { plugin: markdown, file: a.md }
+          - { plugin: csv, file: b.csv }
+outputs:
+  - { format: pdf, file: vsr.pdf, paper: a4 }
+  - { format: xlsx }
+)",
+                                              "/r/report.yaml");
+  EXPECT_EQ(d.name, "r");
+  EXPECT_EQ(d.meta.title, "Frivillig lokal gjennomgang");
+  EXPECT_EQ(d.meta.language, "nb");
+  EXPECT_EQ(d.meta.date, "2026-06-15");
+  EXPECT_EQ(d.meta.edition, "2");
+  EXPECT_EQ(d.meta.authors, (std::vector<std::string>{"Kari", "Ola"}));
+  EXPECT_EQ(d.meta.keywords, std::vector<std::string>{"SDG"});
+  EXPECT_EQ(d.plugin_dirs, (std::vector<std::filesystem::path>{"/r/extra", "/abs/plugins"}));
+  ASSERT_EQ(d.chapters.size(), 2u);
+  EXPECT_EQ(d.chapters[0].id, "intro");
+  EXPECT_FALSE(d.chapters[0].numbered);
+  ASSERT_EQ(d.chapters[0].sources.size(), 1u);
+  EXPECT_EQ(d.chapters[0].sources[0].plugin, "markdown");
+  EXPECT_EQ(d.chapters[0].sources[0].options.string("file"), "text/intro.md");
+  EXPECT_EQ(d.chapters[0].sources[0].where.line, 15);
+  EXPECT_EQ(d.chapters[1].goals, (std::vector<int>{7, 13}));
+  EXPECT_TRUE(d.chapters[1].goal_sources[0].options.boolean("optional"));
+  ASSERT_EQ(d.chapters[1].sections.size(), 1u);
+  EXPECT_EQ(d.chapters[1].sections[0].sources.size(), 2u);
+  ASSERT_EQ(d.outputs.size(), 2u);
+  EXPECT_EQ(d.outputs[0].options.string("paper"), "a4");
+  EXPECT_EQ(d.outputs[1].file, "");
+}
+
+TEST(Definition, GoalsAllMeansSeventeen) {
+  auto d = parse_definition("title: x\nchapters:\n  - title: G\n    goals: all\n", "/r/x.yaml");
+  EXPECT_EQ(d.chapters[0].goals.size(), 17u);
+  EXPECT_EQ(d.name, "x");
+}
+
+TEST(Definition, YamlSyntaxErrorsHaveLineAndColumn) {
+  Error e = definition_error("title: x\nchapters:\n  - title: [unclosed\n");
+  EXPECT_EQ(e.where().file, "/r/report.yaml");
+  EXPECT_GE(e.where().line, 3);
+  EXPECT_NE(std::string(e.what()).find("not valid YAML"), std::string::npos) << e.what();
+}
+
+TEST(Definition, ErrorsSayWhereAndWhatWasExpected) {
+  Error e = definition_error("title: x\nchapters:\n  - title: G\n    goals: [7, 18]\n");
+  EXPECT_EQ(e.where().line, 4);
+  EXPECT_EQ(e.where().column, 16);
+  EXPECT_NE(std::string(e.what()).find("goal 18 is not an SDG goal"), std::string::npos);
+
+  e = definition_error("title: x\nchapter:\n  - title: G\n");
+  EXPECT_NE(std::string(e.what()).find("unknown key 'chapter'"), std::string::npos) << e.what();
+  EXPECT_EQ(e.where().line, 3);
+
+  e = definition_error("title: x\n");
+  EXPECT_NE(std::string(e.what()).find("'chapters' must be a list"), std::string::npos) << e.what();
+
+  e = definition_error("chapters:\n  - title: G\n");
+  EXPECT_NE(std::string(e.what()).find("needs 'title'"), std::string::npos) << e.what();
+
+  e = definition_error("title: x\nlanguage: de\nchapters:\n  - title: G\n");
+  EXPECT_EQ(e.where().line, 2);
+  EXPECT_NE(std::string(e.what()).find("language 'de' is not supported"), std::string::npos);
+
+  e = definition_error("title: x\nchapters:\n  - title: G\n    source: { file: a.md }\n");
+  EXPECT_NE(std::string(e.what()).find("a source needs 'plugin'"), std::string::npos) << e.what();
+  EXPECT_EQ(e.where().line, 4);
+
+  e = definition_error("title: x\nchapters:\n  - title: G\n    goal_sources: { plugin: markdown }\n");
+  EXPECT_NE(std::string(e.what()).find("needs 'goals'"), std::string::npos) << e.what();
+
+  e = definition_error("title: x\ntitle: y\nchapters:\n  - title: G\n");
+  EXPECT_NE(std::string(e.what()).find("appears twice"), std::string::npos) << e.what();
+
+  e = definition_error("title: x\nchapters:\n  - title: G\noutputs:\n  - { format: pdf, file: /tmp/x.pdf }\n");
+  EXPECT_NE(std::string(e.what()).find("is absolute"), std::string::npos) << e.what();
+}
+
+TEST(Definition, MissingFileIsAClearError) {
+  try {
+    load_definition("/nonexistent/report.yaml");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "/nonexistent/report.yaml: cannot read the report definition: file not found or not readable");
+  }
+}
+
+TEST(Options, TypedGettersNameTheOptionAndPlace) {
+  auto d = parse_definition(
+      "title: x\nchapters:\n  - title: G\n    source: { plugin: p, level: two, on: yes, list: [a, b] }\n",
+      "/r/report.yaml");
+  const Options& o = d.chapters[0].sources[0].options;
+  EXPECT_TRUE(o.boolean("on"));
+  EXPECT_EQ(o.strings("list"), (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(o.strings("level"), std::vector<std::string>{"two"});
+  EXPECT_EQ(o.integer_or("missing", 5), 5);
+  EXPECT_EQ(o.unknown_keys({"plugin", "level", "on"}), std::vector<std::string>{"list"});
+  try {
+    o.integer("level");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(), "/r/report.yaml:4:33: option 'level' of plugin 'p': expected an integer, got 'two'");
+  }
+  try {
+    o.string("file");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(), "/r/report.yaml:4:13: plugin 'p': option 'file' is required");
+  }
+}

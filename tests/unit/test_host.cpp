@@ -1,0 +1,157 @@
+// The Boost.DLL host against plugins built for the purpose (tests/plugins/).
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "host.hpp"
+#include "sdgreport/definition.hpp"
+#include "sdgreport/error.hpp"
+
+using namespace sdg;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kDir = SDGREPORT_TEST_PLUGIN_DIR;
+
+fs::path lib(const std::string& name) { return kDir / ("sdgreport-" + name + ".so"); }
+
+Options opts(std::vector<std::pair<std::string, Value>> entries) {
+  return Options(Value::map(std::move(entries)), "test");
+}
+
+}  // namespace
+
+TEST(Host, LoadsAGoodPluginAndReadsItsMetadata) {
+  PluginHost host;
+  PluginRecord r = host.load(lib("test-good"));
+  EXPECT_TRUE(r.enabled) << r.reason;
+  EXPECT_EQ(r.name, "test-good");
+  EXPECT_EQ(r.version, "1.2.3");
+  EXPECT_EQ(r.kind, PluginKind::DataSource);
+  EXPECT_EQ(r.description, "Test plugin that behaves");
+
+  auto src = host.data_source("test-good");
+  Section s("Energi");
+  s.set_goal(7);
+  Context ctx("/tmp", "en", 0);
+  Options o = opts({{"text", Value::scalar("fra plugin – æøå")}, {"indicator", Value::scalar("7.2.1")}});
+  src->fill(SourceRequest{o, 7}, s, ctx);
+  ASSERT_EQ(s.blocks().size(), 2u);
+  EXPECT_EQ(plain_text(s.blocks()[0].as<Paragraph>().content), "fra plugin – æøå");
+  EXPECT_EQ(*s.blocks()[1].as<IndicatorSummary>().value, 42.5);
+}
+
+TEST(Host, RefusesAWrongAbiVersionSayingBothVersions) {
+  PluginHost host;
+  PluginRecord r = host.load(lib("test-wrong-abi"));
+  EXPECT_FALSE(r.enabled);
+  EXPECT_EQ(r.reason,
+            "built for plugin ABI version 999, but this sdgreport uses ABI version " +
+                std::to_string(kPluginAbiVersion) + "; rebuild the plugin against this sdgreport");
+  try {
+    host.data_source("test-wrong-abi");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::Plugin);
+    EXPECT_NE(std::string(e.what()).find("is disabled: built for plugin ABI version 999"), std::string::npos)
+        << e.what();
+  }
+}
+
+TEST(Host, RefusesMissingExports) {
+  PluginHost host;
+  PluginRecord r = host.load(lib("test-missing-export"));
+  EXPECT_FALSE(r.enabled);
+  EXPECT_EQ(r.reason, "missing export sdgreport_create_data_source");
+  PluginRecord n = host.load(lib("test-no-exports"));
+  EXPECT_FALSE(n.enabled);
+  EXPECT_EQ(n.reason, "missing export sdgreport_plugin_abi (not an sdgreport plugin)");
+}
+
+TEST(Host, RefusesFilesThatAreNotLibraries) {
+  const fs::path bogus = fs::temp_directory_path() / "sdgreport-bogus.so";
+  { std::ofstream(bogus) << "not an ELF file"; }
+  PluginHost host;
+  PluginRecord r = host.load(bogus);
+  fs::remove(bogus);
+  EXPECT_FALSE(r.enabled);
+  EXPECT_NE(r.reason.find("cannot be loaded"), std::string::npos) << r.reason;
+  EXPECT_NE(r.reason.find("sdgreport-bogus.so"), std::string::npos) << r.reason;
+}
+
+TEST(Host, ScansADirectoryAndListsEveryLibraryWithItsOutcome) {
+  PluginHost host;
+  host.add_directory(kDir);
+  int enabled = 0, disabled = 0;
+  for (const auto& r : host.plugins()) (r.enabled ? enabled : disabled)++;
+  EXPECT_EQ(enabled, 2);   // test-good, test-throwing
+  EXPECT_EQ(disabled, 3);  // wrong ABI, missing export, no exports
+  host.add_directory(kDir);  // the same files again: not loaded twice
+  EXPECT_EQ(host.plugins().size(), 5u);
+}
+
+TEST(Host, UnknownNamesListTheAvailablePlugins) {
+  PluginHost host;
+  host.add_directory(kDir);
+  try {
+    host.data_source("csv");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(), "unknown data-source plugin 'csv' (available: test-good, test-throwing)");
+  }
+  EXPECT_THROW(host.format_writer("test-good"), Error) << "kinds are kept apart";
+}
+
+TEST(Host, ExceptionsThrownInsideAPluginAreReportedWithItsName) {
+  PluginHost host;
+  host.add_directory(kDir);
+  auto def = parse_definition(
+      "title: T\nchapters:\n  - title: Survey\n    source: { plugin: test-throwing }\n"
+      "  - title: B\n    source: { plugin: test-throwing, mode: sdg }\n"
+      "  - title: C\n    source: { plugin: test-throwing, mode: int }\n",
+      "/r/report.yaml");
+  Context ctx("/r", "en", 0);
+  ReportDefinition one = def;
+  one.chapters.resize(1);
+  try {
+    assemble(one, host, ctx);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::Plugin);
+    EXPECT_STREQ(e.what(),
+                 "/r/report.yaml:4:13: plugin 'test-throwing' (section 'Survey') failed: survey export has no header row");
+  }
+  ReportDefinition two = def;
+  two.chapters.erase(two.chapters.begin());
+  two.chapters.resize(1);
+  try {
+    assemble(two, host, ctx);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::Input);
+    EXPECT_STREQ(e.what(), "survey.csv:7: plugin 'test-throwing' (section 'B'): bad row in survey.csv");
+  }
+  ReportDefinition three = def;
+  three.chapters.erase(three.chapters.begin(), three.chapters.begin() + 2);
+  try {
+    assemble(three, host, ctx);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("failed with an unknown exception"), std::string::npos);
+  }
+}
+
+TEST(Host, AnInstanceKeepsItsLibraryLoadedAfterTheHostIsGone) {
+  std::shared_ptr<DataSource> src;
+  {
+    PluginHost host;
+    host.load(lib("test-good"));
+    src = host.data_source("test-good");
+  }
+  Section s("x");
+  Context ctx("/tmp", "en", 0);
+  Options o = opts({});
+  src->fill(SourceRequest{o, std::nullopt}, s, ctx);  // would crash if the library were unloaded
+  EXPECT_EQ(s.blocks().size(), 1u);
+}

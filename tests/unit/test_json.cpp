@@ -1,0 +1,126 @@
+#include <gtest/gtest.h>
+
+#include "sdgreport/error.hpp"
+#include "sdgreport/json.hpp"
+
+using namespace sdg;
+
+namespace {
+
+// A document that uses every block kind and every inline kind.
+Document full_document() {
+  Document d;
+  d.meta = {"Frivillig rapport – «KS»", "Undertittel", "KS", {"Ola Nordmann", "Kari"}, "nb",
+            "2026-06-15", "1.0", {"SDG", "bærekraft"}};
+  Section& intro = d.add_chapter("Innledning");
+  intro.set_numbered(false);
+  intro.add_block(Heading{2, {Inline::plain("Om “rapporten”")}});
+  intro.add_block(Paragraph{{Inline::plain("Tekst med æøå "), Inline::emphasis({Inline::plain("kursiv")}),
+                             Inline::strong({Inline::plain("fet")}), Inline::code("x = 1"), Inline::line_break(),
+                             Inline::link("https://www.ks.no", {Inline::plain("KS")})}});
+  List l;
+  l.ordered = true;
+  l.start = 3;
+  List inner;
+  inner.items = {{Paragraph{{Inline::plain("indre")}}}};
+  l.items = {{Paragraph{{Inline::plain("en")}}, inner}, {Quote{{Paragraph{{Inline::plain("sitat")}}}}}};
+  intro.add_block(l);
+  Section& goals = d.add_chapter("Mål");
+  Section& g7 = goals.add_section("Ren energi");
+  g7.set_id("goal-7");
+  g7.set_goal(7);
+  g7.add_target("7.2");
+  g7.add_target("7.b");
+  Table t;
+  t.id = "t1";
+  t.caption = "Andel fornybar";
+  t.indicator = "7.2.1";
+  t.columns = {{"År", Column::Type::Text, "", 0}, {"Andel", Column::Type::Number, "%", 1}};
+  t.rows = {{Cell::of("2022"), Cell::of(0.1 + 0.2)},
+            {Cell::of("2023"), Cell::missing(ValueStatus::Confidential)},
+            {Cell::of("2024"), Cell::of(-1e-300, ValueStatus::Provisional)}};
+  t.source = "SSB";
+  g7.add_block(t);
+  Chart c;
+  c.kind = Chart::Kind::Column;
+  c.id = "c1";
+  c.title = "Utslipp";
+  c.categories = {"2022", "2023"};
+  c.series = {{"Oslo", "kt", {1234.5678, std::nullopt}}, {"Bergen", "kt", {1.0 / 3.0, 2e15}}};
+  c.alt = "Utslippene faller.";
+  c.source = "Miljødirektoratet";
+  c.indicator = "13.2.2";
+  g7.add_block(c);
+  g7.add_block(Figure{"img/kart.png", "Kart over Norge", "Figur 1"});
+  IndicatorSummary s;
+  s.indicator = "7.2.1";
+  s.title = "Fornybar andel";
+  s.value = 48.25;
+  s.unit = "%";
+  s.decimals = 2;
+  s.year = "2004/05";
+  s.progress = ProgressStatus::Substantial;
+  s.source = "SSB";
+  g7.add_block(s);
+  IndicatorSummary empty;
+  empty.indicator = "7.1.1";
+  g7.add_block(empty);
+  g7.add_block(Container{"callout", {{"tone", "info"}, {"a", "første"}}, {Paragraph{{Inline::plain("inni")}}}});
+  return d;
+}
+
+}  // namespace
+
+TEST(Json, RoundTripIsLosslessAndByteIdentical) {
+  const Document d = full_document();
+  const std::string first = to_json(d);
+  const Document back = document_from_json(first, "model.json");
+  EXPECT_TRUE(back == d) << "every field survives the round trip";
+  EXPECT_EQ(to_json(back), first);
+  EXPECT_NE(first.find("\"sdgreport_model\": 1"), std::string::npos);
+  EXPECT_NE(first.find("Frivillig rapport – «KS»"), std::string::npos) << "UTF-8 written as is";
+}
+
+TEST(Json, SectionRoundTrip) {
+  const Document d = full_document();
+  const Section& g = d.chapters()[1];
+  EXPECT_TRUE(section_from_json(section_to_json(g), "s.json") == g);
+}
+
+TEST(Json, SyntaxErrorsGiveLineAndColumn) {
+  try {
+    document_from_json("{\n  \"sdgreport_model\": 1,\n  \"meta\": {,\n}", "bad.json");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::Input);
+    EXPECT_EQ(e.where().file, "bad.json");
+    EXPECT_EQ(e.where().line, 3);
+    EXPECT_NE(std::string(e.what()).find("not valid JSON"), std::string::npos) << e.what();
+  }
+}
+
+TEST(Json, RefusesOtherVersionsAndBrokenTrees) {
+  std::string text = to_json(full_document());
+  std::string newer = text;
+  newer.replace(newer.find("\"sdgreport_model\": 1"), 20, "\"sdgreport_model\": 2");
+  try {
+    document_from_json(newer, "new.json");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("model version 2 is not supported; this sdgreport reads version 1"),
+              std::string::npos)
+        << e.what();
+  }
+  std::string no_alt = text;
+  no_alt.replace(no_alt.find("\"alt\": \"Kart over Norge\""), 24, "\"alt\": \"\"");
+  try {
+    document_from_json(no_alt, "m.json");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("/chapters/1/sections/0/blocks/2"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("needs alt text"), std::string::npos) << e.what();
+  }
+  std::string bad_goal = text;
+  bad_goal.replace(bad_goal.find("\"goal\": 7"), 9, "\"goal\": 19");
+  EXPECT_THROW(document_from_json(bad_goal, "m.json"), Error);
+}

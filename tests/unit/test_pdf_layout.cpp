@@ -1,0 +1,143 @@
+// Unit tests for the PDF writer's private layout helpers (formats/pdf/layout.*,
+// style.*): spans from inline runs, line breaking by measured width, WCAG contrast.
+// Built with formats/pdf on the include path and layout.cpp + style.cpp compiled in.
+#include <gtest/gtest.h>
+
+#include "layout.hpp"
+#include "style.hpp"
+
+using namespace sdg;
+using namespace sdg::pdf;
+
+namespace {
+
+// Every code point is half an em wide, a space a quarter.
+double fake_width(const TextStyle& s, std::string_view t) {
+  double w = 0;
+  for (const std::string& ch : utf8_chars(t)) w += (ch == " " ? 0.25 : 0.5) * s.size;
+  return w;
+}
+const Measure kMeasure = fake_width;
+const TextStyle kBody{Face::Regular, 10, colors::ink};
+
+std::string text_of(const Line& l) {
+  std::string s;
+  for (const Fragment& f : l.fragments) s += f.text;
+  return s;
+}
+
+}  // namespace
+
+TEST(PdfLayout, BreaksAtSpacesWithinWidth) {
+  // 5 pt per character, 2.5 pt per space: "aaaa bbbb" = 42.5 pt.
+  const auto lines = break_lines(plain("aaaa bbbb cccc dddd", kBody), 45, kMeasure);
+  ASSERT_EQ(lines.size(), 2u);
+  for (const Line& l : lines) EXPECT_LE(l.width, 45.0);
+  EXPECT_EQ(text_of(lines[0]), "aaaa bbbb ");  // the gap at the break stays in the stream
+  EXPECT_EQ(text_of(lines[1]), "cccc dddd");
+  EXPECT_DOUBLE_EQ(lines[0].width, 42.5);
+}
+
+TEST(PdfLayout, CollapsesWhitespaceAndKeepsNonBreakingSpace) {
+  const auto lines = break_lines(plain("  a \n\t b  1\u00A0234 ", kBody), 1000, kMeasure);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(text_of(lines[0]), "a b 1\u00A0234");
+}
+
+TEST(PdfLayout, BreaksOverlongWordBetweenCharacters) {
+  const std::string url = "https://example.org/æøå/very/long/path";
+  const auto lines = break_lines(plain("see " + url, kBody), 50, kMeasure);
+  ASSERT_GT(lines.size(), 2u);
+  std::string all;
+  for (const Line& l : lines) {
+    EXPECT_LE(l.width, 50.0 + 1e-9);
+    all += text_of(l);
+  }
+  EXPECT_EQ(all, "see " + url);
+}
+
+TEST(PdfLayout, HardLineBreakStartsNewLine) {
+  const Inlines runs{Inline::plain("one"), Inline::line_break(), Inline::plain("two")};
+  const auto lines = break_lines(flatten(runs, kBody, colors::link), 1000, kMeasure);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(text_of(lines[0]), "one");
+  EXPECT_EQ(text_of(lines[1]), "two");
+}
+
+TEST(PdfLayout, InlineStylesMapToFaces) {
+  const Inlines runs{
+      Inline::plain("a "),
+      Inline::emphasis({Inline::plain("b "), Inline::strong({Inline::plain("c")})}),
+      Inline::plain(" "),
+      Inline::code("d()"),
+      Inline::plain(" "),
+      Inline::link("https://sdgs.un.org", {Inline::plain("e")}),
+  };
+  const auto spans = flatten(runs, kBody, colors::link);
+  ASSERT_EQ(spans.size(), 7u);  // "a ", "b ", "c", " ", "d()", " ", "e"
+  EXPECT_EQ(spans[1].style.face, Face::Italic);
+  EXPECT_EQ(spans[2].style.face, Face::BoldItalic);
+  EXPECT_EQ(spans[4].style.face, Face::Mono);
+  EXPECT_EQ(spans[5].url, "");
+  EXPECT_EQ(spans[6].url, "https://sdgs.un.org");
+  EXPECT_EQ(spans[6].style.color, colors::link);
+
+  const auto lines = break_lines(spans, 1000, kMeasure);
+  ASSERT_EQ(lines.size(), 1u);
+  std::string all = text_of(lines[0]);
+  EXPECT_EQ(all, "a b c d() e");
+  // Fragments are laid out left to right without overlap.
+  double x = 0;
+  for (const Fragment& f : lines[0].fragments) {
+    EXPECT_GE(f.x + 1e-9, x);
+    x = f.x + f.width;
+  }
+}
+
+TEST(PdfLayout, PunctuationAfterStyledWordStaysWithIt) {
+  const Inlines runs{Inline::strong({Inline::plain("bold")}), Inline::plain(", next")};
+  // Width for "bold," only: the comma must not start the next line.
+  const auto lines = break_lines(flatten(runs, kBody, colors::link), 26, kMeasure);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(text_of(lines[0]), "bold, ");
+  EXPECT_EQ(text_of(lines[1]), "next");
+}
+
+TEST(PdfLayout, EmptyInputGivesOneEmptyLine) {
+  const auto lines = break_lines({}, 100, kMeasure);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_TRUE(lines[0].fragments.empty());
+}
+
+TEST(PdfLayout, MeasureExtent) {
+  const TextExtent e = measure_extent(plain("ab abcd", kBody), kMeasure);
+  EXPECT_DOUBLE_EQ(e.longest_word, 20.0);
+  EXPECT_DOUBLE_EQ(e.single_line, 32.5);
+}
+
+TEST(PdfLayout, Utf8Chars) {
+  const auto c = utf8_chars("æ–a😀");
+  ASSERT_EQ(c.size(), 4u);
+  EXPECT_EQ(c[0], "æ");
+  EXPECT_EQ(c[1], "–");
+  EXPECT_EQ(c[3], "😀");
+}
+
+TEST(PdfStyle, ContrastRatio) {
+  EXPECT_NEAR(contrast_ratio(Color::hex(0xFFFFFF), Color::hex(0x000000)), 21.0, 1e-9);
+  EXPECT_NEAR(contrast_ratio(Color::hex(0x777777), Color::hex(0x777777)), 1.0, 1e-9);
+}
+
+TEST(PdfStyle, GoalBandTextPassesAA) {
+  for (int g = 1; g <= 17; ++g) {
+    const Color bg = goal_color(g);
+    EXPECT_GE(contrast_ratio(text_on(bg), bg), 4.5) << "goal " << g;
+  }
+  EXPECT_EQ(text_on(goal_color(7)), colors::near_black);  // yellow
+  EXPECT_EQ(text_on(colors::accent), colors::white);
+}
+
+TEST(PdfStyle, ReadableOnWhite) {
+  for (int g = 1; g <= 17; ++g)
+    EXPECT_GE(contrast_ratio(readable_on_white(goal_color(g)), colors::white), 4.5) << "goal " << g;
+}

@@ -1,0 +1,150 @@
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "fake_plugins.hpp"
+#include "sdgreport/definition.hpp"
+
+using namespace sdg;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+struct PipelineTest : ::testing::Test {
+  fs::path dir;
+  test::FakeProvider plugins;
+  void SetUp() override {
+    dir = fs::temp_directory_path() / ("sdgreport-pipeline-" + std::to_string(::getpid()) + "-" +
+                                       ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    plugins.sources["text"] = [](const SourceRequest& r, Section& s, Context&) {
+      std::string t = r.options.string("text");
+      if (r.goal) t += " (goal " + std::to_string(*r.goal) + ")";
+      s.add_block(Paragraph{{Inline::plain(t)}});
+    };
+    plugins.writers["txt"] = [](const Document& d, const WriteRequest& r, Context&) {
+      std::ofstream(r.path) << d.meta.title << "\n";
+    };
+  }
+  void TearDown() override { fs::remove_all(dir); }
+};
+
+}  // namespace
+
+TEST_F(PipelineTest, AssemblesChaptersGoalSectionsAndSources) {
+  auto def = parse_definition(R"(
+title: T
+language: nb
+chapters:
+  - title: Intro
+    source: { plugin: text, text: "Hei på deg" }
+  - title: Mål
+    goals: [7, 13]
+    goal_sources: { plugin: text, text: "Om målet" }
+)",
+                              dir / "report.yaml");
+  Context ctx(dir, "nb", 0);
+  Document doc = assemble(def, plugins, ctx);
+  ASSERT_EQ(doc.chapters().size(), 2u);
+  EXPECT_EQ(plain_text(doc.chapters()[0].blocks()[0].as<Paragraph>().content), "Hei på deg");
+  const auto& goals = doc.chapters()[1].sections();
+  ASSERT_EQ(goals.size(), 2u);
+  EXPECT_EQ(goals[0].title(), "Ren energi til alle") << "goal titles in the report language";
+  EXPECT_EQ(goals[0].id(), "goal-7");
+  EXPECT_EQ(*goals[1].goal(), 13);
+  EXPECT_EQ(plain_text(goals[1].blocks()[0].as<Paragraph>().content), "Om målet (goal 13)");
+}
+
+TEST_F(PipelineTest, PluginErrorsNameThePluginAndSection) {
+  plugins.sources["boom"] = [](const SourceRequest&, Section&, Context&) {
+    throw std::runtime_error("disk on fire");
+  };
+  auto def = parse_definition("title: T\nchapters:\n  - title: G\n    goals: [5]\n    goal_sources: { plugin: boom }\n",
+                              dir / "report.yaml");
+  Context ctx(dir, "en", 0);
+  try {
+    assemble(def, plugins, ctx);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::Plugin);
+    EXPECT_EQ(std::string(e.what()), (dir / "report.yaml").string() +
+                                         ":5:19: plugin 'boom' (section 'Gender equality' (goal 5)) failed: disk on fire");
+  }
+}
+
+TEST_F(PipelineTest, PluginModelViolationsAreReportedWithThePlugin) {
+  plugins.sources["bad"] = [](const SourceRequest&, Section& s, Context&) { s.add_block(Figure{"x.png", "", ""}); };
+  auto def = parse_definition("title: T\nchapters:\n  - title: G\n    source: { plugin: bad }\n", dir / "r.yaml");
+  Context ctx(dir, "en", 0);
+  try {
+    assemble(def, plugins, ctx);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::Model);
+    EXPECT_NE(std::string(e.what()).find("plugin 'bad' (section 'G'): section 'G', figure 'x.png': a figure needs alt text"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
+TEST_F(PipelineTest, DuplicateSectionIdsAreMadeUnique) {
+  auto def = parse_definition("title: T\nchapters:\n  - title: A\n  - title: A\n", dir / "r.yaml");
+  Context ctx(dir, "en", 0);
+  Document doc = assemble(def, plugins, ctx);
+  EXPECT_EQ(doc.chapters()[0].id(), "a");
+  EXPECT_EQ(doc.chapters()[1].id(), "a-2");
+}
+
+TEST_F(PipelineTest, OutputsAreSelectedAndNamed) {
+  auto def = parse_definition("title: T\nchapters:\n  - title: A\noutputs:\n  - { format: pdf }\n  - { format: xlsx, file: annex.xlsx }\n",
+                              dir / "vsr" / "report.yaml");
+  auto all = select_outputs(def, {});
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].file, "vsr.pdf");
+  EXPECT_EQ(all[1].file, "annex.xlsx");
+  auto some = select_outputs(def, {"json", "xlsx"});
+  ASSERT_EQ(some.size(), 2u);
+  EXPECT_EQ(some[0].format, "xlsx");
+  EXPECT_EQ(some[1].file, "vsr.json");
+}
+
+TEST_F(PipelineTest, WritesAtomicallyAndKeepsTheOldFileOnFailure) {
+  auto def = parse_definition("title: Første\nchapters:\n  - title: A\noutputs: [{ format: txt, file: r.txt }]\n",
+                              dir / "report.yaml");
+  Context ctx(dir, "en", 0);
+  Document doc = assemble(def, plugins, ctx);
+  const fs::path out = dir / "out";
+  write_output(doc, def.outputs[0], out, plugins, ctx);
+  EXPECT_EQ(slurp(out / "r.txt"), "Første\n");
+
+  plugins.writers["txt"] = [](const Document&, const WriteRequest& r, Context&) {
+    std::ofstream(r.path) << "half a file";
+    throw Error(ErrorCode::Output, "disk full");
+  };
+  EXPECT_THROW(write_output(doc, def.outputs[0], out, plugins, ctx), Error);
+  EXPECT_EQ(slurp(out / "r.txt"), "Første\n") << "the earlier output is untouched";
+  std::vector<fs::path> left;
+  for (auto& e : fs::directory_iterator(out)) left.push_back(e.path().filename());
+  EXPECT_EQ(left, std::vector<fs::path>{"r.txt"}) << "no temporary file left behind";
+}
+
+TEST_F(PipelineTest, UnwritableOutputDirectoryIsRefusedUpFront) {
+  fs::path blocker = dir / "file";
+  std::ofstream(blocker) << "x";
+  try {
+    check_output_dir(blocker / "sub");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::Output);
+    EXPECT_NE(std::string(e.what()).find("cannot create output directory"), std::string::npos);
+  }
+}

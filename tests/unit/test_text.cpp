@@ -1,0 +1,57 @@
+#include <gtest/gtest.h>
+
+#include "sdgreport/csv.hpp"
+#include "sdgreport/error.hpp"
+#include "sdgreport/i18n.hpp"
+
+using namespace sdg;
+
+TEST(Csv, QuotesDelimitersLineBreaksBomAndCrlf) {
+  CsvReader r("\xEF\xBB\xBFid,title\r\n1,\"Kommune, \"\"Oslo\"\"\"\r\n2,\"to\nlinjer\"\r\n3,siste", "t.csv");
+  auto h = r.next();
+  ASSERT_TRUE(h);
+  EXPECT_EQ(h->fields, (std::vector<std::string>{"id", "title"}));
+  auto a = r.next();
+  EXPECT_EQ(a->fields, (std::vector<std::string>{"1", "Kommune, \"Oslo\""}));
+  EXPECT_EQ(a->line, 2);
+  auto b = r.next();
+  EXPECT_EQ(b->fields, (std::vector<std::string>{"2", "to\nlinjer"}));
+  auto c = r.next();
+  EXPECT_EQ(c->line, 5);
+  EXPECT_EQ(c->fields, (std::vector<std::string>{"3", "siste"}));
+  EXPECT_FALSE(r.next());
+}
+
+TEST(Csv, UnterminatedQuoteNamesTheLine) {
+  CsvReader r("a;b\n1;\"open\n", "x.csv", ';');
+  r.next();
+  try {
+    r.next();
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(), "x.csv:2: unterminated quoted field");
+  }
+}
+
+TEST(I18n, NumbersFollowTheLanguage) {
+  EXPECT_EQ(format_number(1234.5, 1, "en"), "1,234.5");
+  EXPECT_EQ(format_number(1234.5, 1, "nb"), "1\u00A0234,5");
+  EXPECT_EQ(format_number(-2000000, 2, "nn"), "-2\u00A0000\u00A0000,00");
+  EXPECT_EQ(format_number(999.96, 1, "en"), "1,000.0");
+  EXPECT_EQ(format_number(-0.04, 1, "en"), "0.0");
+  EXPECT_EQ(format_number(12, 0, "en"), "12");
+}
+
+TEST(I18n, LabelsDatesAndTags) {
+  EXPECT_EQ(label(Label::Contents, "nb"), "Innhold");
+  EXPECT_EQ(label(Label::Contents, "nn"), "Innhald");
+  EXPECT_EQ(label(Label::Contents, "en"), "Contents");
+  EXPECT_EQ(goal_label(7, "nb"), "Mål 7");
+  EXPECT_EQ(progress_label(ProgressStatus::Substantial, "en"), "Substantial progress");
+  EXPECT_EQ(format_date("2026-06-15", "nb"), "15. juni 2026");
+  EXPECT_EQ(format_date("2026-06-15", "en"), "15 June 2026");
+  EXPECT_EQ(format_date("2026-06", "nb"), "Juni 2026");
+  EXPECT_EQ(format_date("våren 2026", "nb"), "våren 2026");
+  EXPECT_STREQ(language_tag("nb"), "nb-NO");
+  EXPECT_STREQ(status_symbol(ValueStatus::Confidential), ":");
+}
