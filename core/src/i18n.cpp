@@ -42,7 +42,14 @@ const Row& label_row(Label l) {
       {"Date", "Dato", "Dato"},
       {"Language", "Språk", "Språk"},
       {"Edition", "Utgave", "Utgåve"},
+      {"Data", "Data", "Data"},
+      {"Category", "Kategori", "Kategori"},
+      {"Variable", "Variabel", "Variabel"},
+      {"Every observation in the report, one per row", "Alle observasjoner i rapporten, én per rad",
+       "Alle observasjonar i rapporten, éin per rad"},
   };
+  static_assert(std::size(rows) == static_cast<std::size_t>(Label::DataSheetDescription) + 1,
+                "one row per Label");
   return rows[static_cast<std::size_t>(l)];
 }
 

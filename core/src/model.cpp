@@ -27,8 +27,14 @@ void append_plain(const Inlines& runs, std::string& out) {
   throw Error(ErrorCode::Model, where.empty() ? what : where + ": " + what);
 }
 
+void check_text(const std::string& s, const std::string& where, const char* what) {
+  if (!is_valid_utf8(s)) refuse(where, std::string(what) + " is not valid UTF-8");
+}
+
 void check_inlines(const Inlines& runs, const std::string& where) {
   for (const Inline& r : runs) {
+    check_text(r.text, where, "text");
+    check_text(r.url, where, "a link URL");
     switch (r.kind) {
       case Inline::Kind::Text:
       case Inline::Kind::Code:
@@ -138,7 +144,12 @@ void check_block(const Block& block, const std::string& where_in) {
         } else if constexpr (std::is_same_v<T, Table>) {
           const std::string w = b.caption.empty() ? where : where + " '" + b.caption + "'";
           if (b.columns.empty()) refuse(w, "a table needs at least one column");
-          for (const Column& c : b.columns) check_decimals(c.decimals, w);
+          for (const std::string* t : {&b.id, &b.caption, &b.source, &b.indicator}) check_text(*t, where, "table text");
+          for (const Column& c : b.columns) {
+            check_decimals(c.decimals, w);
+            check_text(c.label, w, "a column label");
+            check_text(c.unit, w, "a column unit");
+          }
           for (std::size_t r = 0; r < b.rows.size(); ++r) {
             const auto& row = b.rows[r];
             const std::string rw = w + ", row " + std::to_string(r + 1);
@@ -155,16 +166,21 @@ void check_block(const Block& block, const std::string& where_in) {
                 if (b.columns[c].type != Column::Type::Number)
                   refuse(cw, "a number in a text column");
               }
+              check_text(cell.text, cw, "the cell text");
               if (cell.kind == Cell::Kind::Text && b.columns[c].type == Column::Type::Number)
                 refuse(cw, "text '" + cell.text + "' in a number column");
             }
           }
         } else if constexpr (std::is_same_v<T, Chart>) {
           const std::string w = b.title.empty() ? where : where + " '" + b.title + "'";
+          for (const std::string* t : {&b.id, &b.title, &b.alt, &b.source, &b.indicator}) check_text(*t, where, "chart text");
+          for (const std::string& t : b.categories) check_text(t, w, "a category");
           if (b.alt.empty()) refuse(w, "a chart needs alt text (a text alternative for screen readers)");
           if (b.categories.empty()) refuse(w, "a chart needs at least one category");
           if (b.series.empty()) refuse(w, "a chart needs at least one series");
           for (const Series& s : b.series) {
+            check_text(s.name, w, "a series name");
+            check_text(s.unit, w, "a series unit");
             if (s.values.size() != b.categories.size())
               refuse(w, "series '" + s.name + "' has " + std::to_string(s.values.size()) +
                             " values for " + std::to_string(b.categories.size()) + " categories");
@@ -172,10 +188,13 @@ void check_block(const Block& block, const std::string& where_in) {
               if (v) check_number(*v, w + ", series '" + s.name + "'", "a value");
           }
         } else if constexpr (std::is_same_v<T, Figure>) {
+          for (const std::string* t : {&b.path, &b.alt, &b.caption}) check_text(*t, where, "figure text");
           if (b.path.empty()) refuse(where, "a figure needs an image path");
           if (b.alt.empty())
             refuse(where + " '" + b.path + "'", "a figure needs alt text (a text alternative for screen readers)");
         } else if constexpr (std::is_same_v<T, IndicatorSummary>) {
+          for (const std::string* t : {&b.indicator, &b.title, &b.unit, &b.year, &b.source})
+            check_text(*t, where, "indicator summary text");
           const std::string w = where + " '" + b.indicator + "'";
           if (!Catalogue::get().find_indicator(b.indicator))
             refuse(w, "'" + b.indicator + "' is not an SDG indicator");
@@ -183,6 +202,10 @@ void check_block(const Block& block, const std::string& where_in) {
           check_decimals(b.decimals, w);
         } else if constexpr (std::is_same_v<T, Container>) {
           if (b.name.empty()) refuse(where, "a container needs a name");
+          for (const auto& [k, v] : b.attributes) {
+            check_text(k, where, "an attribute name");
+            check_text(v, where, "an attribute value");
+          }
           check_blocks(b.blocks, where + " '" + b.name + "'");
         }
       },
@@ -275,6 +298,7 @@ bool valid_date(const std::string& d) {
 void check_section(const Section& s, std::set<std::string>& ids) {
   const std::string where = "section '" + s.title() + "'";
   if (s.title().empty()) refuse(where, "a section needs a title");
+  check_text(s.title(), "a section", "the title");
   if (!ids.insert(s.id()).second) refuse(where, "section id '" + s.id() + "' is used twice");
   for (const Block& b : s.blocks()) check_block(b, where);
   for (const Section& sub : s.sections()) check_section(sub, ids);
@@ -283,12 +307,43 @@ void check_section(const Section& s, std::set<std::string>& ids) {
 }  // namespace
 
 void Document::check() const {
+  for (const std::string* t : {&meta.title, &meta.subtitle, &meta.organisation, &meta.date, &meta.edition})
+    check_text(*t, "document", "metadata");
+  for (const auto* list : {&meta.authors, &meta.keywords})
+    for (const std::string& t : *list) check_text(t, "document", "metadata");
   if (!is_supported_language(meta.language))
     refuse("document", "language '" + meta.language + "' is not supported (use en, nb or nn)");
   if (!meta.date.empty() && !valid_date(meta.date))
     refuse("document", "date '" + meta.date + "' is not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY)");
   std::set<std::string> ids;
   for (const Section& ch : chapters_) check_section(ch, ids);
+}
+
+bool is_valid_utf8(std::string_view s) noexcept {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    int len = 0;
+    std::uint32_t cp = 0;
+    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
+    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
+    else return false;
+    if (i + static_cast<std::size_t>(len) > s.size()) return false;
+    for (int k = 1; k < len; ++k) {
+      const auto cc = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
+      if ((cc & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    static constexpr std::uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += static_cast<std::size_t>(len);
+  }
+  return true;
 }
 
 std::string make_id(const std::string& title) {

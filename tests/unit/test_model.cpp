@@ -184,3 +184,17 @@ TEST(Walk, VisitsInReadingOrderWithNumbers) {
                                     "section 1.2 Climate goal=0"};
   EXPECT_EQ(r.events, expected);
 }
+
+TEST(Model, TextMustBeValidUtf8) {
+  EXPECT_TRUE(is_valid_utf8("æøå – “”"));
+  EXPECT_FALSE(is_valid_utf8("\xC3"));          // truncated
+  EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));      // overlong
+  EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));  // surrogate
+  EXPECT_FALSE(is_valid_utf8("\xE6\xF8"));      // Latin-1 "æø"
+  Section s("x");
+  EXPECT_NE(model_error([&] { s.add_block(Paragraph{{Inline::plain("bl\xE5")}}); }).find("not valid UTF-8"),
+            std::string::npos);
+  Table t = small_table();
+  t.rows[0][0] = Cell::of("\xF8");
+  EXPECT_NE(model_error([&] { s.add_block(t); }).find("not valid UTF-8"), std::string::npos);
+}

@@ -34,7 +34,8 @@ class Context {
   void set_language(std::string lang) { language_ = std::move(lang); }
 
   /// Build time as seconds since 1970: SOURCE_DATE_EPOCH when set, else the real time
-  /// at start-up. Use it for every date written into an output.
+  /// at start-up. Use it for every date written into an output. (0 is a valid
+  /// epoch: a library that takes 0 to mean "now" must be given another value.)
   std::int64_t epoch() const noexcept { return epoch_; }
 
   /// What is running now, for messages: e.g. "plugin 'markdown', section 'Goal 7'".

@@ -37,6 +37,10 @@ enum class Label {
   Date,
   Language,
   Edition,
+  Data,
+  Category,
+  Variable,
+  DataSheetDescription,
 };
 
 /// The label in `lang`; English for an unknown language.

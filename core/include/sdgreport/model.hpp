@@ -19,6 +19,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <variant>
 #include <vector>
@@ -300,6 +301,9 @@ class Document {
  private:
   std::vector<Section> chapters_;
 };
+
+/// True when `s` is well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
+bool is_valid_utf8(std::string_view s) noexcept;
 
 /// Makes an identifier from a title: lower-case ASCII letters, digits and '-'
 /// ("Mål 7 – Energi" → "mal-7-energi").

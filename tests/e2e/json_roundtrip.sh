@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The model of the sample as JSON: written by `build --format json`, read back by
+# `render`, written again: identical bytes.
+# Usage: json_roundtrip.sh SDGREPORT SAMPLE_DIR
+SDGREPORT=$1 SAMPLE=$2
+source "$(dirname "$0")/lib.sh"
+d=$(scratch)
+"$SDGREPORT" -q build "$SAMPLE/report.yaml" --format json -o "$d/a"
+json="$d/a/vsr-norway.json"
+expect_contains "$json" '"sdgreport_model": 1' '"goal": 7' '"Ålesund' '"type": "table"' '"decimals": 1'
+/usr/bin/python3 - "$json" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1], encoding="utf-8"))
+goals = [s for ch in doc["chapters"] for s in ch["sections"] if s["goal"]]
+assert [g["goal"] for g in goals] == [4, 7, 11, 13], goals
+g4 = goals[0]
+table = next(b for b in g4["blocks"] if b["type"] == "table")
+assert table["caption"].startswith("Upper-secondary completion"), table["caption"]
+assert [c["type"] for c in table["columns"]] == ["text", "number", "number", "number"], table["columns"]
+assert table["rows"][0][1] == {"number": 73.4}, table["rows"][0]
+assert table["rows"][2][3].get("status") == "not_available", table["rows"][2]
+print("ok: model content")
+PY
+mkdir -p "$d/b"
+cp "$json" "$d/b/model.json"
+"$SDGREPORT" -q render "$d/b/model.json" --format json -o "$d/c"
+cmp "$json" "$d/c/model.json" || fail "JSON → model → JSON is not byte-identical"
+pass "json round trip is byte-identical"
