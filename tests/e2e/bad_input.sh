@@ -5,7 +5,6 @@
 # Usage: bad_input.sh SDGREPORT SAMPLE_DIR
 SDGREPORT=$1 SAMPLE=$2
 source "$(dirname "$0")/lib.sh"
-d=$(scratch)
 cp -r "$SAMPLE" "$d/r"
 
 # A good earlier build whose files must survive every failed one.

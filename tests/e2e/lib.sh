@@ -4,13 +4,9 @@ set -euo pipefail
 fail() { echo "FAIL: $*" >&2; exit 1; }
 pass() { echo "ok: $*"; }
 
-# A fresh scratch directory removed on exit.
-scratch() {
-  local d
-  d=$(mktemp -d "${TMPDIR:-/tmp}/sdgreport-e2e.XXXXXX")
-  trap 'rm -rf "'"$d"'"' EXIT
-  echo "$d"
-}
+# A fresh scratch directory in $d, removed on exit.
+d=$(mktemp -d "${TMPDIR:-/tmp}/sdgreport-e2e.XXXXXX")
+trap 'rm -rf "$d"' EXIT
 
 # expect_contains FILE TEXT...: every TEXT occurs in FILE
 expect_contains() {

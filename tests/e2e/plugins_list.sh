@@ -4,7 +4,6 @@
 # Usage: plugins_list.sh SDGREPORT
 SDGREPORT=$1
 source "$(dirname "$0")/lib.sh"
-d=$(scratch)
 env -u SDGREPORT_PLUGIN_PATH "$SDGREPORT" plugins > "$d/list.txt"
 cat "$d/list.txt"
 for p in "markdown	data" "pdf	format" "xlsx	format" "json	format"; do

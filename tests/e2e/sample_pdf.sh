@@ -3,8 +3,8 @@
 # Usage: sample_pdf.sh SDGREPORT SAMPLE_DIR
 SDGREPORT=$1 SAMPLE=$2
 source "$(dirname "$0")/lib.sh"
-d=$(scratch)
 export SOURCE_DATE_EPOCH=1781481600   # 2026-06-15
+export TZ=UTC                         # pdfinfo shows dates in local time
 
 "$SDGREPORT" -q build "$SAMPLE/report.yaml" --format pdf -o "$d/a"
 pdf="$d/a/vsr-norway.pdf"
@@ -26,7 +26,7 @@ pass "pdffonts: $nfonts fonts, all embedded"
 
 pdftotext -enc UTF-8 "$pdf" "$d/text.txt"
 expect_contains "$d/text.txt" \
-  "Voluntary Subnational Review Norway 2026" \
+  "Voluntary Subnational" "Review Norway 2026" \
   "KS – Kommunesektorens organisasjon" \
   "Opening statement" \
   "Ålesund" "Årdal" "Røst" "Trøndelag" "Østlandet" \
@@ -37,7 +37,9 @@ expect_contains "$d/text.txt" \
 pass "pdftotext: Norwegian text and typography intact"
 
 pdfinfo "$pdf" > "$d/info.txt"
-expect_contains "$d/info.txt" "Title:          Voluntary Subnational Review Norway 2026" "Page size:      595.276 x 841.89 pts (A4)"
+grep -qE '^Title: +Voluntary Subnational Review Norway 2026$' "$d/info.txt" || fail "pdfinfo title"
+grep -qE '^Page size: +595.276 x 841.89 pts \(A4\)$' "$d/info.txt" || fail "pdfinfo page size"
+grep -qE '^CreationDate: +Mon Jun 15 00:00:00 2026 UTC$' "$d/info.txt" || fail "creation date not from SOURCE_DATE_EPOCH"
 pages=$(awk '/^Pages:/ {print $2}' "$d/info.txt")
 [ "$pages" -ge 5 ] || fail "only $pages pages"
 pass "pdfinfo: title, A4, $pages pages"

@@ -212,6 +212,16 @@ TEST(MarkdownTables, SourceLineRightUnderTheTable) {
   EXPECT_EQ(t.rows.size(), 1u);
 }
 
+TEST(MarkdownTables, YearColumnStaysText) {
+  Section s = read("| År | Verdi | Mengde |\n|---|--:|--:|\n| 2020 | 1,5 | 2020 |\n| 2024 | 2 | 1 950,5 |\n");
+  const auto& t = s.blocks().at(0).as<sdg::Table>();
+  EXPECT_EQ(t.columns[0].type, Column::Type::Text);
+  EXPECT_EQ(t.rows[1][0], Cell::of(std::string("2024")));
+  EXPECT_EQ(t.columns[1].type, Column::Type::Number);
+  EXPECT_EQ(t.columns[2].type, Column::Type::Number);  // not all years
+  EXPECT_EQ(t.rows[0][2], Cell::of(2020.0));
+}
+
 TEST(MarkdownTables, MixedColumnIsText) {
   Section s = read("| A |\n|---|\n| 1 |\n| 1,234,567 |\n");
   const auto& t = s.blocks().at(0).as<sdg::Table>();

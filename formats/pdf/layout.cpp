@@ -1,0 +1,264 @@
+#include "layout.hpp"
+
+namespace sdg::pdf {
+
+// ---------------------------------------------------------------- spans
+
+namespace {
+
+Face emphasised(Face f) {
+  switch (f) {
+    case Face::Regular:
+      return Face::Italic;
+    case Face::Bold:
+      return Face::BoldItalic;
+    case Face::UiRegular:
+      return Face::UiItalic;
+    default:
+      return f;
+  }
+}
+
+Face strong(Face f) {
+  switch (f) {
+    case Face::Regular:
+      return Face::Bold;
+    case Face::Italic:
+      return Face::BoldItalic;
+    case Face::UiRegular:
+    case Face::UiItalic:
+      return Face::UiBold;
+    default:
+      return f;
+  }
+}
+
+void flatten_into(const Inlines& runs, const TextStyle& style, const std::string& url,
+                  const Color& link_color, std::vector<Span>& out) {
+  for (const Inline& in : runs) {
+    switch (in.kind) {
+      case Inline::Kind::Text:
+        out.push_back({style, in.text, url, false});
+        break;
+      case Inline::Kind::Code: {
+        TextStyle s = style;
+        s.face = Face::Mono;
+        s.size = style.size * 0.92;
+        out.push_back({s, in.text, url, false});
+        break;
+      }
+      case Inline::Kind::Emphasis: {
+        TextStyle s = style;
+        s.face = emphasised(style.face);
+        flatten_into(in.children, s, url, link_color, out);
+        break;
+      }
+      case Inline::Kind::Strong: {
+        TextStyle s = style;
+        s.face = strong(style.face);
+        flatten_into(in.children, s, url, link_color, out);
+        break;
+      }
+      case Inline::Kind::Link: {
+        TextStyle s = style;
+        s.color = link_color;
+        flatten_into(in.children.empty() ? Inlines{Inline::plain(in.url)} : in.children, s, in.url,
+                     link_color, out);
+        break;
+      }
+      case Inline::Kind::LineBreak:
+        out.push_back({style, {}, {}, true});
+        break;
+    }
+  }
+}
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// A word is a run of non-space characters, possibly in several styles ("**bold**,").
+struct Piece {
+  TextStyle style;
+  std::string text;
+  std::string url;
+};
+
+struct Token {
+  enum class Kind { Word, Space, Break } kind = Kind::Word;
+  std::vector<Piece> pieces;  // Word
+};
+
+std::vector<Token> tokenize(const std::vector<Span>& spans) {
+  std::vector<Token> out;
+  bool in_word = false;
+  for (const Span& sp : spans) {
+    if (sp.line_break) {
+      out.push_back({Token::Kind::Break, {}});
+      in_word = false;
+      continue;
+    }
+    for (char c : sp.text) {
+      if (is_space(c)) {
+        if (!out.empty() && out.back().kind != Token::Kind::Space) out.push_back({Token::Kind::Space, {}});
+        in_word = false;
+        continue;
+      }
+      if (!in_word) {
+        out.push_back({Token::Kind::Word, {}});
+        in_word = true;
+      }
+      auto& pieces = out.back().pieces;
+      if (pieces.empty() || !(pieces.back().style == sp.style) || pieces.back().url != sp.url)
+        pieces.push_back({sp.style, {}, sp.url});
+      pieces.back().text += c;
+    }
+  }
+  return out;
+}
+
+class LineBuilder {
+ public:
+  LineBuilder(double max_width, const Measure& m) : max_(max_width), measure_(m) {}
+
+  bool empty() const { return line_.fragments.empty(); }
+  double x() const { return x_; }
+  double gap() const { return empty() ? 0 : measure_(line_.fragments.back().style, " "); }
+
+  // Commits a word gap: a space in the content stream, not counted in the line width.
+  void add_gap() {
+    if (empty()) return;
+    x_ += gap();
+    line_.fragments.back().text += ' ';
+  }
+
+  void add(const Piece& p, double w) {
+    if (!empty()) {
+      Fragment& f = line_.fragments.back();
+      if (f.style == p.style && f.url == p.url) {
+        f.text += p.text;
+        x_ += w;
+        f.width = x_ - f.x;
+        line_.width = x_;
+        return;
+      }
+    }
+    line_.fragments.push_back({p.style, p.text, p.url, x_, w});
+    x_ += w;
+    line_.width = x_;
+  }
+
+  // Ends the line; `gap` keeps a trailing space for the word gap at the break.
+  void flush(bool gap) {
+    if (gap && !empty()) line_.fragments.back().text += ' ';
+    lines_.push_back(std::move(line_));
+    line_ = Line{};
+    x_ = 0;
+  }
+
+  std::vector<Line> finish() {
+    if (!empty() || lines_.empty()) flush(false);
+    return std::move(lines_);
+  }
+
+  double max() const { return max_; }
+
+ private:
+  double max_;
+  const Measure& measure_;
+  std::vector<Line> lines_;
+  Line line_;
+  double x_ = 0;
+};
+
+}  // namespace
+
+std::vector<Span> flatten(const Inlines& runs, const TextStyle& base, const Color& link_color) {
+  std::vector<Span> out;
+  flatten_into(runs, base, {}, link_color, out);
+  return out;
+}
+
+std::vector<Span> plain(std::string text, const TextStyle& style) {
+  return {Span{style, std::move(text), {}, false}};
+}
+
+std::vector<std::string> utf8_chars(std::string_view s) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t n = 1;
+    if (c >= 0xF0)
+      n = 4;
+    else if (c >= 0xE0)
+      n = 3;
+    else if (c >= 0xC0)
+      n = 2;
+    if (i + n > s.size()) n = 1;
+    for (std::size_t k = 1; k < n; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) n = 1;
+    out.emplace_back(s.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
+std::vector<Line> break_lines(const std::vector<Span>& spans, double max_width, const Measure& measure) {
+  LineBuilder lb(max_width, measure);
+  bool pending_gap = false;
+  for (const Token& t : tokenize(spans)) {
+    if (t.kind == Token::Kind::Break) {
+      lb.flush(false);
+      pending_gap = false;
+      continue;
+    }
+    if (t.kind == Token::Kind::Space) {
+      pending_gap = !lb.empty();
+      continue;
+    }
+    std::vector<double> widths;
+    double ww = 0;
+    for (const Piece& p : t.pieces) {
+      widths.push_back(measure(p.style, p.text));
+      ww += widths.back();
+    }
+    const double gap = pending_gap ? lb.gap() : 0;
+    if (!lb.empty() && lb.x() + gap + ww <= max_width) {
+      if (pending_gap) lb.add_gap();
+    } else if (!lb.empty()) {
+      lb.flush(pending_gap);
+    }
+    pending_gap = false;
+    if (lb.x() + ww <= max_width) {
+      for (std::size_t i = 0; i < t.pieces.size(); ++i) lb.add(t.pieces[i], widths[i]);
+      continue;
+    }
+    // Over-long word (a URL, a long compound): break between characters.
+    for (const Piece& p : t.pieces) {
+      for (const std::string& ch : utf8_chars(p.text)) {
+        const double cw = measure(p.style, ch);
+        if (!lb.empty() && lb.x() + cw > max_width) lb.flush(false);
+        lb.add({p.style, ch, p.url}, cw);
+      }
+    }
+  }
+  return lb.finish();
+}
+
+TextExtent measure_extent(const std::vector<Span>& spans, const Measure& measure) {
+  TextExtent e;
+  bool first = true;
+  for (const Token& t : tokenize(spans)) {
+    if (t.kind != Token::Kind::Word) continue;
+    double ww = 0;
+    for (const Piece& p : t.pieces) ww += measure(p.style, p.text);
+    e.longest_word = std::max(e.longest_word, ww);
+    if (!first) e.single_line += measure(t.pieces.front().style, " ");
+    e.single_line += ww;
+    first = false;
+  }
+  return e;
+}
+
+}  // namespace sdg::pdf

@@ -1,0 +1,79 @@
+// PDF writer (private): inline runs → styled spans → lines broken by measured width.
+//
+// Independent of PoDoFo: text is measured through a callback, so the line breaker
+// can be unit-tested with a fake measure (tests/unit/test_pdf_layout.cpp).
+//
+//   auto spans = flatten(para.content, body_style, colors::link);
+//   auto lines = break_lines(spans, 400.0, [&](const TextStyle& s, std::string_view t) {
+//     return fonts.width(s, t); });
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sdgreport/model.hpp"
+#include "style.hpp"
+
+namespace sdg::pdf {
+
+/// Font faces. Body faces follow the `font` option (sans or serif); Ui faces are
+/// always sans (headings, tables, captions, page furniture).
+enum class Face { Regular, Bold, Italic, BoldItalic, Mono, UiRegular, UiBold, UiItalic };
+
+struct TextStyle {
+  Face face = Face::Regular;
+  double size = 10;
+  Color color = colors::ink;
+  bool operator==(const TextStyle&) const = default;
+};
+
+/// A run of text in one style; `url` set inside links; `line_break` for a hard break.
+struct Span {
+  TextStyle style;
+  std::string text;
+  std::string url;
+  bool line_break = false;
+};
+
+/// Width of `text` in points when set in `style`.
+using Measure = std::function<double(const TextStyle&, std::string_view)>;
+
+/// A piece of one line in one style, at x offset from the line start.
+struct Fragment {
+  TextStyle style;
+  std::string text;  ///< may end with a space (kept so extracted text keeps word gaps)
+  std::string url;
+  double x = 0;
+  double width = 0;  ///< width of text without a trailing space
+};
+
+struct Line {
+  std::vector<Fragment> fragments;
+  double width = 0;  ///< width of the line without trailing space
+};
+
+/// Turns inline runs into spans: emphasis → italic, strong → bold, code → mono,
+/// links → `link_color` and their URL.
+std::vector<Span> flatten(const Inlines& runs, const TextStyle& base, const Color& link_color);
+
+/// Spans of one plain string.
+std::vector<Span> plain(std::string text, const TextStyle& style);
+
+/// Greedy line breaking at spaces; a word wider than `max_width` is broken
+/// between characters. Never returns a line wider than max_width unless one
+/// character alone is wider. Returns at least one (possibly empty) line.
+std::vector<Line> break_lines(const std::vector<Span>& spans, double max_width, const Measure& measure);
+
+/// Widest unbreakable word (for table column fitting) and the width on one line.
+struct TextExtent {
+  double longest_word = 0;
+  double single_line = 0;
+};
+TextExtent measure_extent(const std::vector<Span>& spans, const Measure& measure);
+
+/// UTF-8 code points of a string, each as its own string (invalid bytes kept one by one).
+std::vector<std::string> utf8_chars(std::string_view s);
+
+}  // namespace sdg::pdf

@@ -1,0 +1,193 @@
+// sdgreport — the PDF format plugin (PoDoFo 0.9.8).
+//
+// Walks the document once with sdg::walk(): a cover page, then chapters on new
+// pages, numbered headings, goal bands in the goal's colour, text, lists, quotes,
+// tables, indicator boxes, figures and vector charts; page furniture, document
+// info, /Lang and bookmarks. Output is reproducible: dates come from ctx.epoch()
+// and PoDoFo's trailer /ID is derived from the (deterministic) Info dictionary.
+//
+// Options: paper: a4 | letter (default a4); font: sans | serif (default sans).
+//
+// Private helpers beside this file: style (colours, WCAG contrast), layout
+// (spans and line breaking), fonts (DejaVu subsets and metrics), canvas (pages,
+// cursor, furniture), blocks (one method per block kind) and chart.
+#include <podofo/podofo.h>
+
+#include <cctype>
+#include <ctime>
+#include <string>
+
+#include "blocks.hpp"
+#include "canvas.hpp"
+#include "fonts.hpp"
+#include "sdgreport/error.hpp"
+#include "sdgreport/i18n.hpp"
+#include "sdgreport/plugin.hpp"
+#include "sdgreport/walk.hpp"
+
+namespace sdg::pdf {
+namespace {
+
+using namespace PoDoFo;
+
+constexpr const char* kVersion = "0.1.0";
+
+/// Forwards the walk to the renderer.
+class PdfVisitor : public Visitor {
+ public:
+  explicit PdfVisitor(Renderer& r) : r_(r) {}
+
+  void begin_document(const Document& d) override { r_.cover(d.meta); }
+  bool begin_section(const Section& s, const Where& w) override {
+    if (w.depth() == 1)
+      r_.chapter(s, w);
+    else
+      r_.section(s, w);
+    return true;
+  }
+  void heading(const Heading& h, const Where& w) override { r_.heading(h, w); }
+  void paragraph(const Paragraph& p, const Where&) override { r_.paragraph(p.content); }
+  bool begin_list(const List& l, const Where&) override {
+    r_.begin_list(l);
+    return true;
+  }
+  void begin_list_item(const List& l, std::size_t i, const Where&) override { r_.begin_list_item(l, i); }
+  void end_list_item(const List&, std::size_t, const Where&) override { r_.end_list_item(); }
+  void end_list(const List&, const Where&) override { r_.end_list(); }
+  bool begin_quote(const Quote&, const Where& w) override {
+    r_.begin_quote(w);
+    return true;
+  }
+  void end_quote(const Quote&, const Where&) override { r_.end_quote(); }
+  void table(const Table& t, const Where& w) override { r_.table(t, w); }
+  void chart(const Chart& c, const Where& w) override { r_.chart(c, w); }
+  void figure(const Figure& f, const Where&) override { r_.figure(f); }
+  void indicator_summary(const IndicatorSummary& s, const Where& w) override { r_.indicator(s, w); }
+  // Containers: the walker renders their children.
+
+ private:
+  Renderer& r_;
+};
+
+/// PDF date string "D:YYYYMMDDHHmmSSZ" in UTC (PdfDate would use the local zone).
+std::string pdf_date(std::int64_t epoch) {
+  const auto t = static_cast<std::time_t>(epoch);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "D:%Y%m%d%H%M%SZ", &tm);
+  return buf;
+}
+
+void set_info(PdfMemDocument& doc, const Metadata& meta, const std::string& lang, std::int64_t epoch) {
+  PdfInfo* info = doc.GetInfo();
+  info->SetTitle(utf8(meta.title));
+  if (!meta.organisation.empty() || !meta.authors.empty()) {
+    std::string author = meta.organisation;
+    if (author.empty())
+      for (const auto& a : meta.authors) author += (author.empty() ? "" : ", ") + a;
+    info->SetAuthor(utf8(author));
+  }
+  if (!meta.subtitle.empty()) info->SetSubject(utf8(meta.subtitle));
+  if (!meta.keywords.empty()) {
+    std::string k;
+    for (const auto& w : meta.keywords) k += (k.empty() ? "" : ", ") + w;
+    info->SetKeywords(utf8(k));
+  }
+  info->SetCreator(PdfString("sdgreport"));
+  // No parentheses: PoDoFo 0.9.8 drops the closing one when it escapes a PdfString.
+  info->SetProducer(PdfString(std::string("sdgreport-pdf ") + kVersion + ", PoDoFo " PODOFO_VERSION_STRING));
+  // PdfInfo stamps the wall clock into CreationDate; pin both dates to the build epoch.
+  PdfDictionary& d = info->GetObject()->GetDictionary();
+  d.AddKey(PdfName("CreationDate"), PdfString(pdf_date(epoch)));
+  d.AddKey(PdfName("ModDate"), PdfString(pdf_date(epoch)));
+  doc.SetLanguage(language_tag(lang));
+  doc.SetDisplayDocTitle();
+}
+
+void build_outline(PdfMemDocument& doc, const std::vector<OutlineEntry>& entries, double page_height) {
+  if (entries.empty()) return;
+  struct Open {
+    int level;
+    PdfOutlineItem* item;
+  };
+  std::vector<Open> stack;
+  PdfOutlineItem* last_top = nullptr;
+  for (const OutlineEntry& e : entries) {
+    // Pages are looked up now that all exist (CreatePage pointers go stale).
+    const PdfPage* page = doc.GetPage(e.page);
+    const PdfDestination dest(page, 0, std::min(e.y, page_height), 0);
+    const PdfString title = utf8(e.title);
+    while (!stack.empty() && stack.back().level >= e.level) stack.pop_back();
+    PdfOutlineItem* item = nullptr;
+    if (stack.empty()) {
+      if (last_top == nullptr) {
+        item = doc.GetOutlines()->CreateRoot(title);
+        item->SetDestination(dest);
+      } else {
+        item = last_top->CreateNext(title, dest);
+      }
+      last_top = item;
+    } else {
+      PdfOutlineItem* parent = stack.back().item;
+      item = parent->Last() != nullptr ? parent->Last()->CreateNext(title, dest)
+                                       : parent->CreateChild(title, dest);
+    }
+    stack.push_back({e.level, item});
+  }
+  doc.SetPageMode(ePdfPageModeUseBookmarks);
+}
+
+std::string describe(const PdfError& e) {
+  // PdfError::what() is only the enum name; use the message table and the detail.
+  const char* text = PdfError::ErrorMessage(e.GetError());
+  std::string msg = text != nullptr && *text ? text : PdfError::ErrorName(e.GetError());
+  while (!msg.empty() && (msg.back() == '.' || msg.back() == ' ')) msg.pop_back();
+  if (!msg.empty()) msg[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(msg[0])));
+  for (const PdfErrorInfo& info : e.GetCallstack())
+    if (!info.GetInformation().empty()) {
+      msg += " (" + info.GetInformation() + ")";
+      break;
+    }
+  return msg;
+}
+
+}  // namespace
+
+class PdfWriter : public FormatWriter {
+ public:
+  const char* extension() const override { return "pdf"; }
+
+  void write(const Document& doc, const WriteRequest& req, Context& ctx) override {
+    // Check options before doing anything.
+    const std::string paper = req.options.string_or("paper", "a4");
+    if (paper != "a4" && paper != "letter")
+      throw req.options.error("paper", "expected 'a4' or 'letter', got '" + paper + "'");
+    const std::string font = req.options.string_or("font", "sans");
+    if (font != "sans" && font != "serif")
+      throw req.options.error("font", "expected 'sans' or 'serif', got '" + font + "'");
+    const std::string lang = doc.meta.language.empty() ? ctx.language() : doc.meta.language;
+
+    try {
+      PdfMemDocument pdf;
+      pdf.SetPdfVersion(ePdfVersion_1_7);
+      Fonts fonts(pdf, font == "serif" ? Family::Serif : Family::Sans);
+      const PageGeometry geometry = paper == "letter" ? PageGeometry::letter() : PageGeometry::a4();
+      Canvas canvas(pdf, fonts, geometry);
+      Renderer renderer(pdf, canvas, ctx, lang);
+      PdfVisitor visitor(renderer);
+      walk(doc, visitor);
+      canvas.finish();
+      build_outline(pdf, renderer.outline(), geometry.height);
+      set_info(pdf, doc.meta, lang, ctx.epoch());
+      pdf.Write(req.path.c_str());
+    } catch (const PdfError& e) {
+      throw Error(ErrorCode::Output, "cannot write PDF " + req.final_path.string() + ": " + describe(e));
+    }
+  }
+};
+
+}  // namespace sdg::pdf
+
+SDGREPORT_FORMAT_PLUGIN(sdg::pdf::PdfWriter, "pdf", "0.1.0",
+                        "PDF report: cover, numbered chapters, goal bands, tables, charts (PoDoFo)")

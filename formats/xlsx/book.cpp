@@ -1,0 +1,193 @@
+#include "book.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+
+#include "lxw_errors.hpp"
+#include "sdgreport/i18n.hpp"
+#include "sheet_names.hpp"
+
+namespace sdg::xlsx {
+
+// ---------------------------------------------------------------- Book
+
+Book::Book(const std::filesystem::path& path, std::filesystem::path final_path, bool constant_memory,
+           Context& ctx)
+    : constant_memory_(constant_memory), final_path_(std::move(final_path)), ctx_(ctx) {
+  // libxlsxwriter opens the file only in workbook_close() and prints "[ERROR]"
+  // to stderr when it cannot; find out now, before any work, and say it our way.
+  {
+    std::ofstream probe(path, std::ios::binary | std::ios::trunc);
+    if (!probe) {
+      const int err = errno;
+      fail("cannot write XLSX: could not create the output file '" + path.string() + "'" +
+               (err ? std::string(": ") + std::strerror(err) : std::string()),
+           final_path_);
+    }
+  }
+  lxw_workbook_options opts{};
+  opts.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE;
+  wb_ = workbook_new_opt(path.c_str(), &opts);
+  if (!wb_) fail("cannot write XLSX: libxlsxwriter could not start a workbook (out of memory?)", final_path_);
+
+  big_title = workbook_add_format(wb_);
+  format_set_bold(big_title);
+  format_set_font_size(big_title, 16);
+
+  title = workbook_add_format(wb_);
+  format_set_bold(title);
+  format_set_font_size(title, 12);
+
+  header = workbook_add_format(wb_);
+  format_set_bold(header);
+  format_set_bg_color(header, 0xD9E1F2);
+  format_set_bottom(header, LXW_BORDER_THIN);
+  format_set_text_wrap(header);
+  format_set_align(header, LXW_ALIGN_VERTICAL_TOP);
+
+  label = workbook_add_format(wb_);
+  format_set_bold(label);
+
+  note = workbook_add_format(wb_);
+  format_set_italic(note);
+  format_set_font_color(note, 0x595959);
+
+  link = workbook_add_format(wb_);
+  format_set_underline(link, LXW_UNDERLINE_SINGLE);
+  format_set_font_color(link, 0x0563C1);
+}
+
+Book::~Book() {
+  if (wb_) lxw_workbook_free(wb_);  // not closed: discard, write nothing
+}
+
+lxw_format* Book::number(int decimals, bool thousands) {
+  decimals = std::clamp(decimals, 0, 10);
+  std::string code = thousands ? "#,##0" : "0";
+  if (decimals > 0) code += "." + std::string(static_cast<std::size_t>(decimals), '0');
+  auto [it, fresh] = numbers_.try_emplace(code, nullptr);
+  if (fresh) {
+    it->second = workbook_add_format(wb_);
+    format_set_num_format(it->second, code.c_str());
+  }
+  return it->second;
+}
+
+void Book::set_properties(const Metadata& meta, std::string_view lang, std::int64_t epoch) {
+  auto join = [](const std::vector<std::string>& v, const char* sep) {
+    std::string out;
+    for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
+    return out;
+  };
+  auto prop = [](const std::string& s) { return truncate_chars(valid_utf8(s), 2000); };
+  title_ = prop(meta.title);
+  subject_ = prop(meta.subtitle.empty() ? std::string("Sustainable Development Goals") : meta.subtitle);
+  author_ = prop(!meta.organisation.empty() ? meta.organisation : join(meta.authors, ", "));
+  company_ = prop(meta.organisation);
+  keywords_ = prop(join(meta.keywords, ", "));
+  comments_ = prop(meta.edition);
+
+  lxw_doc_properties p{};
+  p.title = title_.data();
+  p.subject = subject_.data();
+  p.author = author_.data();
+  p.company = company_.data();
+  p.keywords = keywords_.data();
+  p.comments = comments_.empty() ? nullptr : comments_.data();
+  // libxlsxwriter takes created == 0 as "now"; SOURCE_DATE_EPOCH=0 would then
+  // give a different file on every run, so pin it one second later.
+  p.created = static_cast<time_t>(epoch == 0 ? 1 : epoch);
+  check(workbook_set_properties(wb_, &p), "document properties", final_path_);
+  check(workbook_set_custom_property_string(wb_, "Language", language_tag(lang)),
+        "custom property 'Language'", final_path_);
+}
+
+lxw_worksheet* Book::add_sheet(const std::string& name) {
+  // SheetNames already made the name valid and unique; this check keeps
+  // libxlsxwriter from printing a warning if that ever fails.
+  check(workbook_validate_sheet_name(wb_, name.c_str()), "sheet '" + name + "'", final_path_);
+  lxw_worksheet* ws = workbook_add_worksheet(wb_, name.c_str());
+  if (!ws) fail("cannot write XLSX: could not add sheet '" + name + "'", final_path_);
+  return ws;
+}
+
+void Book::close() {
+  lxw_workbook* wb = wb_;
+  wb_ = nullptr;  // workbook_close frees it, whatever it returns
+  check(workbook_close(wb), "writing the file", final_path_);
+}
+
+// ---------------------------------------------------------------- Sheet
+
+Sheet::Sheet(Book& book, lxw_worksheet* ws, std::string name)
+    : book_(book), ws_(ws), name_(std::move(name)) {}
+
+std::string Sheet::where(int row, int col) const {
+  return "sheet '" + name_ + "', cell " + cell_name(row, col);
+}
+
+void Sheet::fit(int col, std::size_t chars) {
+  if (col < 0) return;
+  if (widths_.size() <= static_cast<std::size_t>(col)) widths_.resize(static_cast<std::size_t>(col) + 1, 0);
+  widths_[static_cast<std::size_t>(col)] = std::max(widths_[static_cast<std::size_t>(col)], chars);
+}
+
+void Sheet::apply_widths(double min, double max) {
+  for (std::size_t c = 0; c < widths_.size(); ++c) {
+    if (widths_[c] == 0) continue;
+    const double w = std::clamp(static_cast<double>(widths_[c]) + 2.0, min, max);
+    const auto col = static_cast<lxw_col_t>(c);
+    check(worksheet_set_column(ws_, col, col, w, nullptr), "column widths of sheet '" + name_ + "'",
+          book_.final_path());
+  }
+}
+
+void Sheet::text(int row, int col, std::string_view s, lxw_format* f, bool fit_width) {
+  std::string t = valid_utf8(s);
+  if (excel_length(t) > kMaxCellText) {
+    t = truncate_chars(t, kMaxCellText);
+    book_.ctx().warn("text-truncated", where(row, col) + ": text cut to Excel's limit of 32,767 characters");
+  }
+  if (t.empty() && !f) return;
+  check(worksheet_write_string(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), t.c_str(), f),
+        where(row, col), book_.final_path());
+  if (fit_width) {
+    // Widest line of a multi-line text.
+    std::size_t widest = 0, start = 0;
+    while (start <= t.size()) {
+      std::size_t end = t.find('\n', start);
+      if (end == std::string::npos) end = t.size();
+      widest = std::max(widest, display_width(std::string_view(t).substr(start, end - start)));
+      start = end + 1;
+    }
+    fit(col, widest);
+  }
+}
+
+void Sheet::number(int row, int col, double v, lxw_format* f, int decimals) {
+  check(worksheet_write_number(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), v, f),
+        where(row, col), book_.final_path());
+  char buf[64];
+  if (decimals >= 0) {
+    std::snprintf(buf, sizeof buf, "%.*f", std::min(decimals, 10), v);
+  } else {
+    std::snprintf(buf, sizeof buf, "%.10g", v);
+  }
+  std::size_t width = std::strlen(buf);
+  if (decimals >= 0 && std::fabs(v) >= 1000) width += static_cast<std::size_t>(std::log10(std::fabs(v))) / 3;
+  fit(col, width);
+}
+
+void Sheet::link(int row, int col, const std::string& target, std::string_view s, bool fit_width) {
+  std::string t = truncate_chars(valid_utf8(s), kMaxCellText);
+  check(worksheet_write_url_opt(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), target.c_str(),
+                                book_.link, t.c_str(), nullptr),
+        where(row, col), book_.final_path());
+  if (fit_width) fit(col, display_width(t));
+}
+
+}  // namespace sdg::xlsx

@@ -1,0 +1,196 @@
+#include "sheet_names.hpp"
+
+namespace sdg::xlsx {
+
+namespace {
+
+/// Decodes one UTF-8 sequence at s[i]; returns its length, or 0 if invalid.
+std::size_t sequence_length(std::string_view s, std::size_t i, char32_t& cp) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) {
+    cp = b0;
+    return 1;
+  }
+  std::size_t n = 0;
+  char32_t min = 0;
+  if ((b0 & 0xE0) == 0xC0) {
+    n = 2, cp = b0 & 0x1F, min = 0x80;
+  } else if ((b0 & 0xF0) == 0xE0) {
+    n = 3, cp = b0 & 0x0F, min = 0x800;
+  } else if ((b0 & 0xF8) == 0xF0) {
+    n = 4, cp = b0 & 0x07, min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (i + n > s.size()) return 0;
+  for (std::size_t k = 1; k < n; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return n;
+}
+
+bool is_invalid_sheet_char(char32_t cp) {
+  switch (cp) {
+    case '[': case ']': case ':': case '*': case '?': case '/': case '\\':
+      return true;
+    default:
+      return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0);
+  }
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+std::string trim(std::string s) {
+  auto bad = [](char c) { return c == ' ' || c == '\''; };
+  while (!s.empty() && bad(s.back())) s.pop_back();
+  std::size_t b = 0;
+  while (b < s.size() && bad(s[b])) ++b;
+  return s.substr(b);
+}
+
+/// Cuts to `max` Excel characters, preferring the last space if it keeps at
+/// least 60 % of the allowed length.
+std::string shorten(const std::string& s, std::size_t max) {
+  if (excel_length(s) <= max) return s;
+  std::string cut = truncate_chars(s, max);
+  const std::size_t space = cut.rfind(' ');
+  if (space != std::string::npos && excel_length(cut.substr(0, space)) * 10 >= max * 6) {
+    cut.resize(space);
+  }
+  return trim(cut);
+}
+
+}  // namespace
+
+std::string valid_utf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp = 0;
+    const std::size_t n = sequence_length(s, i, cp);
+    if (n == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    } else {
+      out.append(s.substr(i, n));
+      i += n;
+    }
+  }
+  return out;
+}
+
+std::size_t excel_length(std::string_view s) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if ((b & 0xC0) != 0x80) n += (b >= 0xF0) ? 2 : 1;
+  }
+  return n;
+}
+
+std::string truncate_chars(std::string_view s, std::size_t max) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if ((b & 0xC0) == 0x80) continue;  // continuation byte
+    const std::size_t w = (b >= 0xF0) ? 2 : 1;
+    if (n + w > max) return std::string(s.substr(0, i));
+    n += w;
+  }
+  return std::string(s);
+}
+
+std::size_t display_width(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+std::string SheetNames::clean(std::string_view wanted) {
+  std::string out;
+  const std::string text = valid_utf8(wanted);
+  bool space = false;
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp = 0;
+    const std::size_t n = sequence_length(text, i, cp);
+    const bool blank = cp == ' ' || cp == 0xA0 || is_invalid_sheet_char(cp);
+    if (blank) {
+      space = !out.empty();
+    } else {
+      if (space) out += ' ';
+      space = false;
+      append_utf8(out, cp);
+    }
+    i += n;
+  }
+  out = shorten(trim(out), kMax);
+  if (out.empty()) out = "Sheet";
+  return out;
+}
+
+std::string SheetNames::fold(std::string_view s) {
+  // ASCII and Latin-1 letters folded to lower case; Excel compares names
+  // case-insensitively.
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp = 0;
+    std::size_t n = sequence_length(s, i, cp);
+    if (n == 0) n = 1, cp = 0xFFFD;
+    if (cp >= 'A' && cp <= 'Z') cp += 0x20;
+    if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) cp += 0x20;
+    append_utf8(out, cp);
+    i += n;
+  }
+  return out;
+}
+
+std::string SheetNames::add(std::string_view wanted) {
+  const std::string base = clean(wanted);
+  std::string name = base;
+  for (int k = 2; used_.count(fold(name)) != 0 || fold(name) == "history"; ++k) {
+    const std::string suffix = " (" + std::to_string(k) + ")";
+    name = shorten(base, kMax - suffix.size());
+    if (name.empty()) name = "Sheet";
+    name += suffix;
+  }
+  used_.insert(fold(name));
+  return name;
+}
+
+std::string cell_name(int row, int col) {
+  std::string letters;
+  for (int c = col + 1; c > 0; c = (c - 1) / 26) {
+    letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
+  }
+  return letters + std::to_string(row + 1);
+}
+
+std::string internal_link(const std::string& sheet, int row, int col) {
+  std::string quoted;
+  for (char c : sheet) {
+    quoted += c;
+    if (c == '\'') quoted += '\'';
+  }
+  return "internal:'" + quoted + "'!" + cell_name(row, col);
+}
+
+}  // namespace sdg::xlsx

@@ -1,0 +1,661 @@
+// sdgreport markdown plugin — Markdown (CommonMark + GFM tables, strikethrough,
+// autolinks) to the sdgreport model, through cmark-gfm's AST.
+//
+// The mapping, node by node, is documented in docs/plugins/markdown.md. Blocks
+// are built in a scratch section and checked as they are made (so a model error
+// names the Markdown line that caused it); the scratch is moved into the target
+// only when the whole file has been read.
+#include "markdown_reader.hpp"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstdio>
+#include <initializer_list>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <utility>
+#include <vector>
+
+#include "sdgreport/error.hpp"
+
+namespace sdg::markdown {
+namespace {
+
+// ---------------------------------------------------------------- cmark handles
+
+struct ParserDeleter {
+  void operator()(cmark_parser* p) const noexcept { cmark_parser_free(p); }
+};
+struct NodeDeleter {
+  void operator()(cmark_node* n) const noexcept { cmark_node_free(n); }
+};
+using ParserPtr = std::unique_ptr<cmark_parser, ParserDeleter>;
+using NodePtr = std::unique_ptr<cmark_node, NodeDeleter>;
+
+/// Parses `text` with the GFM extensions we use. No CMARK_OPT_SMART: the
+/// author's quotes and dashes are kept exactly as written.
+NodePtr parse(std::string_view text) {
+  static std::once_flag registered;
+  std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
+
+  ParserPtr parser(cmark_parser_new(CMARK_OPT_DEFAULT));
+  if (!parser) throw Error(ErrorCode::Internal, "cmark-gfm: cannot create a parser");
+  for (const char* name : {"table", "strikethrough", "autolink"}) {
+    cmark_syntax_extension* ext = cmark_find_syntax_extension(name);
+    if (ext == nullptr || cmark_parser_attach_syntax_extension(parser.get(), ext) == 0)
+      throw Error(ErrorCode::Internal,
+                  std::string("cmark-gfm: the '") + name + "' extension is not available");
+  }
+  cmark_parser_feed(parser.get(), text.data(), text.size());
+  NodePtr doc(cmark_parser_finish(parser.get()));
+  if (!doc) throw Error(ErrorCode::Internal, "cmark-gfm: parsing failed");
+  return doc;
+}
+
+cmark_node_type type_of(cmark_node* n) { return cmark_node_get_type(n); }
+
+/// Extension nodes (tables, strikethrough) are recognised by their type name, so
+/// we need no header that cmark-gfm does not install.
+bool is_ext(cmark_node* n, std::string_view name) {
+  const char* s = cmark_node_get_type_string(n);
+  return s != nullptr && name == s;
+}
+
+std::string literal(cmark_node* n) {
+  const char* s = cmark_node_get_literal(n);
+  return s ? s : "";
+}
+
+// ---------------------------------------------------------------- small text helpers
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+std::string trim(std::string s) {
+  auto b = std::find_if_not(s.begin(), s.end(), is_space);
+  auto e = std::find_if_not(s.rbegin(), s.rend(), is_space).base();
+  return b < e ? std::string(b, e) : std::string();
+}
+
+/// If `text` starts with one of `prefixes` (ASCII, case-insensitive), the rest, trimmed.
+template <std::size_t N>
+std::optional<std::string> after_prefix(const std::string& text,
+                                        const std::array<std::string_view, N>& prefixes) {
+  for (std::string_view p : prefixes) {
+    if (text.size() < p.size()) continue;
+    bool same = std::equal(p.begin(), p.end(), text.begin(), [](char a, char b) {
+      auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; };
+      return lower(a) == lower(b);
+    });
+    if (same) return trim(text.substr(p.size()));
+  }
+  return std::nullopt;
+}
+
+constexpr std::array<std::string_view, 2> kCaptionPrefixes = {"Table:", "Tabell:"};
+constexpr std::array<std::string_view, 4> kSourcePrefixes = {"Source:", "Sources:", "Kilde:",
+                                                             "Kjelde:"};
+
+/// Appends text to the runs, merging with a Text run before it.
+void append_text(Inlines& runs, std::string_view s) {
+  if (s.empty()) return;
+  if (!runs.empty() && runs.back().kind == Inline::Kind::Text)
+    runs.back().text += s;
+  else
+    runs.push_back(Inline::plain(std::string(s)));
+}
+
+/// Removes leading spaces of the first run and trailing spaces of the last one
+/// (left over where an image was taken out of a paragraph), and empty text runs.
+void trim_runs(Inlines& runs) {
+  if (!runs.empty() && runs.front().kind == Inline::Kind::Text) {
+    std::string& t = runs.front().text;
+    t.erase(t.begin(), std::find_if_not(t.begin(), t.end(), is_space));
+  }
+  if (!runs.empty() && runs.back().kind == Inline::Kind::Text) {
+    std::string& t = runs.back().text;
+    t.erase(std::find_if_not(t.rbegin(), t.rend(), is_space).base(), t.end());
+  }
+  std::erase_if(runs, [](const Inline& r) { return r.kind == Inline::Kind::Text && r.text.empty(); });
+  while (!runs.empty() && runs.back().kind == Inline::Kind::LineBreak) runs.pop_back();
+}
+
+/// Decodes %XX escapes in a local image path ("my%20map.png").
+std::string percent_decode(const std::string& s) {
+  auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
+      out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+/// "https://…", "data:…": anything with a URL scheme of two letters or more
+/// (so that "C:/maps/x.png" still counts as a local path).
+bool has_url_scheme(const std::string& url) {
+  std::size_t colon = url.find(':');
+  if (colon == std::string::npos || colon < 2) return false;
+  return std::all_of(url.begin(), url.begin() + static_cast<std::ptrdiff_t>(colon), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '+' || c == '-' || c == '.';
+  });
+}
+
+// ---------------------------------------------------------------- the reader
+
+/// An image met inside a paragraph: it becomes a Figure after that paragraph.
+struct PendingFigure {
+  Figure figure;
+  cmark_node* node;
+};
+
+class Reader {
+ public:
+  Reader(const std::string& file, const ReadOptions& opts) : file_(file), opts_(opts) {}
+
+  void read(cmark_node* doc, Section& scratch) {
+    min_level_ = 7;
+    for (cmark_node* n = cmark_node_first_child(doc); n; n = cmark_node_next(n))
+      if (type_of(n) == CMARK_NODE_HEADING)
+        min_level_ = std::min(min_level_, cmark_node_get_heading_level(n));
+
+    collect_ids(scratch);
+    root_ = &scratch;
+    current_ = &scratch;
+    convert_children(doc, [this](Block b, cmark_node* n) { add_to_section(std::move(b), n); },
+                     /*top_level=*/true);
+  }
+
+ private:
+  using Sink = std::function<void(Block, cmark_node*)>;
+
+  // ---- locations and errors
+
+  /// Where a node starts. Some nodes (a paragraph split off by the table
+  /// extension, soft breaks) carry no position: use the nearest one that does.
+  Location where(cmark_node* n) const {
+    for (cmark_node* p = n; p; p = cmark_node_parent(p)) {
+      if (int line = cmark_node_get_start_line(p); line > 0)
+        return Location{file_, line, cmark_node_get_start_column(p)};
+      for (cmark_node* s = cmark_node_next(p); s; s = cmark_node_next(s))
+        if (int line = cmark_node_get_start_line(s); line > 0) return Location{file_, line, 0};
+    }
+    return Location{file_, 0, 0};
+  }
+
+  [[noreturn]] void fail(cmark_node* n, const std::string& message) const {
+    throw Error(ErrorCode::Input, message, where(n));
+  }
+
+  /// Runs `f`; a model error without a position is rethrown at node `n`.
+  template <typename F>
+  void at(cmark_node* n, F&& f) const {
+    try {
+      f();
+    } catch (const Error& e) {
+      if (!e.where().empty()) throw;
+      throw Error(e.code(), e.message(), where(n));
+    }
+  }
+
+  void warn(cmark_node* n, const std::string& code, const std::string& message) const {
+    if (opts_.warn) opts_.warn(Warning{code, message, where(n).str()});
+  }
+
+  // ---- sections
+
+  void add_to_section(Block b, cmark_node* n) {
+    at(n, [&] { current_->add_block(std::move(b)); });
+  }
+
+  /// A top-level heading: opens a subsection (sections mode) or is a Heading block.
+  void heading(cmark_node* n) {
+    int level = cmark_node_get_heading_level(n) - min_level_ + 1;  // 1 = shallowest in the file
+    std::vector<PendingFigure> figures;
+    Inlines content = inlines_of(n, figures);
+    for (const PendingFigure& f : figures)
+      warn(f.node, "markdown-image-ignored",
+           "image '" + f.figure.path + "' in a heading is not shown");
+
+    if (opts_.headings == HeadingMode::Blocks) {
+      add_to_section(Heading{level, std::move(content)}, n);
+      return;
+    }
+
+    std::string title = plain_text(content);
+    if (trim(title).empty()) fail(n, "empty heading: a section needs a title");
+    while (!open_.empty() && open_.back().first >= level) open_.pop_back();
+    Section* parent = open_.empty() ? root_ : open_.back().second;
+    // add_section() may move parent's earlier children; none of them is on the
+    // stack any more (we just popped down to `parent`), and parent itself does not move.
+    Section* child = nullptr;
+    at(n, [&] {
+      child = &parent->add_section(title);
+      child->set_id(unique_id(parent->id(), title));
+    });
+    open_.emplace_back(level, child);
+    current_ = child;
+  }
+
+  void collect_ids(const Section& s) {
+    if (!s.id().empty()) ids_.insert(s.id());
+    for (const Section& c : s.sections()) collect_ids(c);
+  }
+
+  /// "goal-7-status": the parent's id, then the title's; "-2", "-3"… when taken.
+  /// Prefixing keeps ids unique when every goal file has a "## Status".
+  std::string unique_id(const std::string& parent_id, const std::string& title) {
+    std::string own = make_id(title);
+    if (own.empty()) own = "section";
+    std::string base = parent_id.empty() ? own : parent_id + "-" + own;
+    std::string id = base;
+    for (int i = 2; ids_.contains(id); ++i) id = base + "-" + std::to_string(i);
+    ids_.insert(id);
+    return id;
+  }
+
+  // ---- blocks
+
+  /// Converts the block children of `parent`, in order, handing each block to `sink`.
+  void convert_children(cmark_node* parent, const Sink& sink, bool top_level) {
+    for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
+      cmark_node_type t = type_of(n);
+      if (t == CMARK_NODE_PARAGRAPH) {
+        paragraph(n, sink);
+      } else if (t == CMARK_NODE_HEADING) {
+        if (top_level) {
+          heading(n);
+        } else {
+          // A heading inside a list item or quote cannot open a section: keep it as strong text.
+          std::vector<PendingFigure> figures;
+          Inlines content = inlines_of(n, figures);
+          if (!content.empty())
+            sink(checked(Paragraph{{Inline::strong(std::move(content))}}, n), n);
+          emit_figures(figures, sink);
+        }
+      } else if (t == CMARK_NODE_LIST) {
+        sink(checked(list(n), n), n);
+      } else if (t == CMARK_NODE_BLOCK_QUOTE) {
+        Quote q;
+        convert_children(n, collect_into(q.blocks), false);
+        sink(checked(std::move(q), n), n);
+      } else if (t == CMARK_NODE_CODE_BLOCK) {
+        sink(checked(code_block(n), n), n);
+      } else if (t == CMARK_NODE_HTML_BLOCK) {
+        if (!trim(literal(n)).starts_with("<!--"))
+          warn(n, "markdown-html-ignored", "raw HTML block ignored");
+      } else if (t == CMARK_NODE_THEMATIC_BREAK) {
+        // A rule has no counterpart in the model.
+      } else if (is_ext(n, "table")) {
+        sink(checked(table(n), n), n);
+      } else {
+        const char* name = cmark_node_get_type_string(n);
+        warn(n, "markdown-unsupported",
+             std::string("Markdown element '") + (name ? name : "?") + "' ignored");
+      }
+    }
+  }
+
+  /// A sink that appends to a block list (inside list items and quotes).
+  static Sink collect_into(Blocks& out) {
+    return [&out](Block b, cmark_node*) { out.push_back(std::move(b)); };
+  }
+
+  /// Checks a block as soon as it is made, so a model error names its own line.
+  Block checked(Block b, cmark_node* n) const {
+    at(n, [&] { check_block(b); });
+    return b;
+  }
+
+  void paragraph(cmark_node* n, const Sink& sink) {
+    std::vector<PendingFigure> figures;
+    Inlines content = inlines_of(n, figures);
+    std::string text = plain_text(content);
+    // "Table: …" just before a table, "Source: …" just after one: read by table().
+    if (cmark_node* next = cmark_node_next(n); next && is_ext(next, "table") && figures.empty() &&
+                                              after_prefix(text, kCaptionPrefixes))
+      return;
+    if (cmark_node* prev = cmark_node_previous(n); prev && is_ext(prev, "table") &&
+                                                  figures.empty() &&
+                                                  after_prefix(text, kSourcePrefixes))
+      return;
+    if (!content.empty()) sink(checked(Paragraph{std::move(content)}, n), n);
+    emit_figures(figures, sink);
+  }
+
+  void emit_figures(std::vector<PendingFigure>& figures, const Sink& sink) {
+    for (PendingFigure& f : figures) sink(checked(std::move(f.figure), f.node), f.node);
+  }
+
+  List list(cmark_node* n) {
+    List l;
+    l.ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+    l.start = l.ordered ? cmark_node_get_list_start(n) : 1;
+    for (cmark_node* item = cmark_node_first_child(n); item; item = cmark_node_next(item)) {
+      Blocks blocks;
+      convert_children(item, collect_into(blocks), false);
+      l.items.push_back(std::move(blocks));
+    }
+    return l;
+  }
+
+  /// A fenced or indented code block: a Container "code" (attribute "language"
+  /// from the info string) holding one Paragraph of Code runs, one per line,
+  /// joined by line breaks. Writers that do not know "code" still show the lines.
+  Container code_block(cmark_node* n) {
+    Container c;
+    c.name = "code";
+    std::string info = trim(cmark_node_get_fence_info(n) ? cmark_node_get_fence_info(n) : "");
+    if (std::size_t sp = info.find_first_of(" \t"); sp != std::string::npos) info.resize(sp);
+    if (!info.empty()) c.attributes["language"] = info;
+
+    std::string code = literal(n);
+    if (code.ends_with('\n')) code.pop_back();
+    Inlines runs;
+    std::size_t pos = 0;
+    while (true) {
+      std::size_t eol = code.find('\n', pos);
+      std::string line = code.substr(pos, eol == std::string::npos ? std::string::npos : eol - pos);
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (!runs.empty()) runs.push_back(Inline::line_break());
+      if (!line.empty()) runs.push_back(Inline::code(std::move(line)));
+      if (eol == std::string::npos) break;
+      pos = eol + 1;
+    }
+    if (!runs.empty()) c.blocks.push_back(Paragraph{std::move(runs)});
+    return c;
+  }
+
+  // ---- tables
+
+  Table table(cmark_node* n) {
+    Table t;
+    if (cmark_node* prev = cmark_node_previous(n); prev && type_of(prev) == CMARK_NODE_PARAGRAPH) {
+      std::vector<PendingFigure> none;
+      if (auto caption = after_prefix(plain_text(inlines_of(prev, none)), kCaptionPrefixes);
+          caption && none.empty())
+        t.caption = *caption;
+    }
+    if (cmark_node* next = cmark_node_next(n); next && type_of(next) == CMARK_NODE_PARAGRAPH) {
+      std::vector<PendingFigure> none;
+      if (auto source = after_prefix(plain_text(inlines_of(next, none)), kSourcePrefixes);
+          source && none.empty())
+        t.source = *source;
+    }
+
+    std::vector<std::vector<std::string>> body;
+    for (cmark_node* row = cmark_node_first_child(n); row; row = cmark_node_next(row)) {
+      std::vector<std::string> cells;
+      for (cmark_node* cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell)) {
+        std::vector<PendingFigure> figures;
+        cells.push_back(trim(plain_text(inlines_of(cell, figures))));
+        for (const PendingFigure& f : figures)
+          warn(f.node, "markdown-image-ignored",
+               "image '" + f.figure.path + "' in a table cell is not shown");
+      }
+      if (cmark_gfm_extensions_get_table_row_is_header(row)) {
+        for (std::string& label : cells) {
+          Column col;
+          col.label = std::move(label);
+          t.columns.push_back(std::move(col));
+        }
+      } else {
+        body.push_back(std::move(cells));
+      }
+    }
+
+    // A "Source: …" line written right under the table, without a blank line,
+    // is read by cmark-gfm as a last row with one cell: take it as the source note.
+    if (t.source.empty() && !body.empty()) {
+      const std::vector<std::string>& last = body.back();
+      bool rest_empty = std::all_of(last.begin() + 1, last.end(),
+                                    [](const std::string& s) { return s.empty(); });
+      if (!last.empty() && rest_empty) {
+        if (auto source = after_prefix(last.front(), kSourcePrefixes)) {
+          t.source = *source;
+          body.pop_back();
+        }
+      }
+    }
+
+    type_columns(t, body);
+    return t;
+  }
+
+  /// "2020": four digits, nothing else, 1800–2199 — read as a year, not a quantity.
+  static bool looks_like_year(const std::string& text) {
+    return text.size() == 4 && std::all_of(text.begin(), text.end(), [](char ch) {
+             return ch >= '0' && ch <= '9';
+           }) && (text.starts_with("18") || text.starts_with("19") || text.starts_with("20") ||
+                  text.starts_with("21"));
+  }
+
+  /// A column is a number column when every cell that is not a "no value"
+  /// marker reads as a number with the same unit; decimals = the most seen.
+  /// A column of years only ("2020", "2024") stays text, so that no writer
+  /// formats it as "2 020".
+  static void type_columns(Table& t, const std::vector<std::vector<std::string>>& body) {
+    const std::size_t ncols = t.columns.size();
+    for (std::size_t c = 0; c < ncols; ++c) {
+      Column& col = t.columns[c];
+      bool numbers = true;
+      bool any = false;
+      bool years = true;
+      std::optional<std::string> unit;
+      int decimals = 0;
+      for (const auto& row : body) {
+        const std::string text = c < row.size() ? row[c] : std::string();
+        if (parse_missing_marker(text)) continue;
+        auto num = parse_cell_number(text);
+        if (!num || (unit && *unit != num->unit)) {
+          numbers = false;
+          break;
+        }
+        any = true;
+        years = years && looks_like_year(text);
+        unit = num->unit;
+        decimals = std::max(decimals, num->decimals);
+      }
+      if (numbers && any && !years) {
+        col.type = Column::Type::Number;
+        col.unit = unit.value_or("");
+        col.decimals = std::min(decimals, 10);
+      }
+    }
+
+    for (const auto& row : body) {
+      std::vector<Cell> cells;
+      for (std::size_t c = 0; c < ncols; ++c) {
+        const std::string text = c < row.size() ? row[c] : std::string();
+        if (auto status = parse_missing_marker(text))
+          cells.push_back(Cell::missing(*status));
+        else if (t.columns[c].type == Column::Type::Number)
+          cells.push_back(Cell::of(parse_cell_number(text)->value));
+        else
+          cells.push_back(Cell::of(text));
+      }
+      t.rows.push_back(std::move(cells));
+    }
+  }
+
+  // ---- inlines
+
+  /// The inline children of `n` as runs; images are taken out into `figures`.
+  Inlines inlines_of(cmark_node* n, std::vector<PendingFigure>& figures) {
+    Inlines runs;
+    append_inlines(n, runs, figures);
+    trim_runs(runs);
+    return runs;
+  }
+
+  void append_inlines(cmark_node* parent, Inlines& runs, std::vector<PendingFigure>& figures) {
+    for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
+      cmark_node_type t = type_of(n);
+      if (t == CMARK_NODE_TEXT) {
+        append_text(runs, literal(n));
+      } else if (t == CMARK_NODE_SOFTBREAK) {
+        append_text(runs, " ");
+      } else if (t == CMARK_NODE_LINEBREAK) {
+        runs.push_back(Inline::line_break());
+      } else if (t == CMARK_NODE_CODE) {
+        runs.push_back(Inline::code(literal(n)));
+      } else if (t == CMARK_NODE_HTML_INLINE) {
+        // Kept as the text the author wrote; comments are dropped.
+        std::string html = literal(n);
+        if (!html.starts_with("<!--")) {
+          std::replace(html.begin(), html.end(), '\n', ' ');
+          append_text(runs, html);
+        }
+      } else if (t == CMARK_NODE_EMPH || t == CMARK_NODE_STRONG) {
+        Inlines inner;
+        append_inlines(n, inner, figures);
+        if (!inner.empty())
+          runs.push_back(t == CMARK_NODE_EMPH ? Inline::emphasis(std::move(inner))
+                                              : Inline::strong(std::move(inner)));
+      } else if (t == CMARK_NODE_LINK) {
+        Inlines inner;
+        append_inlines(n, inner, figures);
+        std::string url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
+        if (inner.empty()) inner.push_back(Inline::plain(url));
+        runs.push_back(Inline::link(std::move(url), std::move(inner)));
+      } else if (t == CMARK_NODE_IMAGE) {
+        image(n, figures);
+      } else if (is_ext(n, "strikethrough")) {
+        // No strikethrough in the model: keep the words.
+        Inlines inner;
+        append_inlines(n, inner, figures);
+        for (Inline& r : inner) {
+          if (r.kind == Inline::Kind::Text)
+            append_text(runs, r.text);
+          else
+            runs.push_back(std::move(r));
+        }
+      } else {
+        append_text(runs, literal(n));
+      }
+    }
+  }
+
+  void image(cmark_node* n, std::vector<PendingFigure>& figures) {
+    std::string url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
+    std::vector<PendingFigure> nested;  // an image inside alt text is only text
+    std::string alt = trim(plain_text(inlines_of(n, nested)));
+    if (url.empty()) fail(n, "image without a path");
+    if (alt.empty())
+      fail(n, "image '" + url + "' has no alt text: write ![what the image shows](" + url +
+                  "); figures need a text alternative for screen readers");
+    if (has_url_scheme(url)) {
+      warn(n, "markdown-image-remote",
+           "image '" + url + "' is not a local file; only local PNG/JPEG images are shown");
+      return;
+    }
+    std::filesystem::path path(percent_decode(url));
+    if (!opts_.image_dir.empty() && path.is_relative())
+      path = (opts_.image_dir / path).lexically_normal();
+    Figure f;
+    f.path = path.string();
+    f.alt = std::move(alt);
+    const char* title = cmark_node_get_title(n);
+    if (title) f.caption = trim(title);
+    figures.push_back(PendingFigure{std::move(f), n});
+  }
+
+  const std::string& file_;
+  const ReadOptions& opts_;
+  int min_level_ = 1;
+  Section* root_ = nullptr;
+  Section* current_ = nullptr;
+  std::vector<std::pair<int, Section*>> open_;  ///< open sections: (relative level, section)
+  std::set<std::string> ids_;
+};
+
+}  // namespace
+
+// ---------------------------------------------------------------- UTF-8
+
+void check_utf8(std::string_view text, const std::string& file_name) {
+  int line = 1;
+  std::size_t line_start = 0;
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n;) {
+    unsigned char c = s[i];
+    if (c < 0x80) {
+      if (c == '\n') {
+        ++line;
+        line_start = i + 1;
+      }
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    std::uint32_t cp = 0;
+    std::uint32_t min = 0;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2, cp = c & 0x1F, min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3, cp = c & 0x0F, min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4, cp = c & 0x07, min = 0x10000;
+    }
+    bool ok = len != 0 && i + len <= n;
+    for (std::size_t k = 1; ok && k < len; ++k) {
+      if ((s[i + k] & 0xC0) != 0x80) ok = false;
+      cp = (cp << 6) | (s[i + k] & 0x3F);
+    }
+    if (ok && (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))) ok = false;
+    if (!ok) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(c));
+      int column = static_cast<int>(i - line_start) + 1;
+      throw Error(ErrorCode::Input,
+                  "invalid UTF-8: byte " + std::string(hex) + " at byte offset " +
+                      std::to_string(i) +
+                      "; save the file as UTF-8 (Latin-1 'æ', 'ø', 'å' are single bytes "
+                      "0xE6, 0xF8, 0xE5)",
+                  Location{file_name, line, column});
+    }
+    i += len;
+  }
+}
+
+// ---------------------------------------------------------------- entry point
+
+void read_markdown(std::string_view text, const std::string& file_name, Section& target,
+                   const ReadOptions& options) {
+  check_utf8(text, file_name);
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // byte-order mark
+  NodePtr doc = parse(text);
+
+  // Build into a scratch section with the target's id, so that nothing is
+  // added to the target unless the whole file reads cleanly.
+  Section scratch(target.title());
+  if (!target.id().empty()) scratch.set_id(target.id());
+  // Ids already used under the target count as taken.
+  for (const Section& s : target.sections()) scratch.sections().push_back(s);
+  std::size_t existing = scratch.sections().size();
+
+  Reader reader(file_name, options);
+  reader.read(doc.get(), scratch);
+
+  // Nothing below fails: every block and section was checked while it was built.
+  for (const Block& b : scratch.blocks()) target.add_block(b);
+  auto& made = scratch.sections();
+  for (std::size_t i = existing; i < made.size(); ++i) target.add_section(std::move(made[i]));
+}
+
+}  // namespace sdg::markdown

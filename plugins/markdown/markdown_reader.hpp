@@ -1,0 +1,68 @@
+// sdgreport markdown plugin — the pure layer: Markdown text in, model blocks and
+// subsections out. No plugin loader, no Context, no file access; the plugin
+// (markdown_source.cpp) reads the file and calls read_markdown().
+//
+//   sdg::Section goal7("Affordable and clean energy");
+//   sdg::markdown::ReadOptions opts;
+//   opts.image_dir = "/report/text/goals";  // relative image paths are resolved here
+//   sdg::markdown::read_markdown("## Status\n\nFornybar *energi* – økende.\n",
+//                                "text/goals/goal-07.md", goal7, opts);
+//   // goal7 now has one subsection "Status" holding one paragraph.
+//
+// Errors are sdg::Error: ErrorCode::Input for bad Markdown input (invalid UTF-8,
+// an image without alt text), and the model's own errors rethrown with the
+// file:line:column of the Markdown node that produced the block. When
+// read_markdown() throws, `target` is unchanged.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "sdgreport/context.hpp"
+#include "sdgreport/model.hpp"
+
+namespace sdg::markdown {
+
+/// What `#` headings become.
+enum class HeadingMode {
+  Sections,  ///< subsections of the target (the shallowest level in the file = direct subsection)
+  Blocks,    ///< sdg::Heading blocks (the shallowest level in the file = level 1)
+};
+
+struct ReadOptions {
+  HeadingMode headings = HeadingMode::Sections;
+  /// Relative image paths are resolved against this directory (normally the
+  /// Markdown file's own directory). Empty: paths are kept as written.
+  std::filesystem::path image_dir;
+  /// Receives survivable problems (ignored HTML blocks, remote images, …). May be empty.
+  std::function<void(const Warning&)> warn;
+};
+
+/// Appends the content of the Markdown `text` to `target`. `file_name` names the
+/// file in messages. Throws sdg::Error; on error `target` is left unchanged.
+void read_markdown(std::string_view text, const std::string& file_name, Section& target,
+                   const ReadOptions& options = {});
+
+/// Throws Error(ErrorCode::Input) naming file, line and byte offset of the first
+/// byte that is not valid UTF-8 (overlong forms, surrogates and code points above
+/// U+10FFFF are refused too).
+void check_utf8(std::string_view text, const std::string& file_name);
+
+/// A table cell read as a number: "1234.5", "1 234,5" (space, no-break space or
+/// narrow no-break space between groups of three; comma or point as decimal
+/// mark), "-3" (also U+2212 minus), "12 %" (unit "%").
+struct CellNumber {
+  double value = 0;
+  int decimals = 0;
+  std::string unit;  ///< "" or "%"
+};
+std::optional<CellNumber> parse_cell_number(std::string_view text);
+
+/// Status of a cell that holds no value: "", ".." and "…" → NotAvailable, "-" and "–"
+/// → NotApplicable, ":" → Confidential; nullopt for anything else.
+std::optional<ValueStatus> parse_missing_marker(std::string_view text);
+
+}  // namespace sdg::markdown
