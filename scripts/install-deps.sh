@@ -17,7 +17,8 @@ build_pkgs=(
   fonts-dejavu-core fonts-dejavu-extra
 )
 test_pkgs=(
-  qpdf poppler-utils python3 python3-openpyxl
+  qpdf poppler-utils python3 python3-openpyxl python3-pikepdf
+  libreoffice-calc-nogui
 )
 
 mode=${1:-build}

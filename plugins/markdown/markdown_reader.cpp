@@ -7,6 +7,8 @@
 // only when the whole file has been read.
 #include "markdown_reader.hpp"
 
+#include "sdgreport/numbers.hpp"
+
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
@@ -459,8 +461,8 @@ class Reader {
       int decimals = 0;
       for (const auto& row : body) {
         const std::string text = c < row.size() ? row[c] : std::string();
-        if (parse_missing_marker(text)) continue;
-        auto num = parse_cell_number(text);
+        if (sdg::parse_missing_marker(text)) continue;
+        auto num = sdg::parse_number(text);
         if (!num || (unit && *unit != num->unit)) {
           numbers = false;
           break;
@@ -481,10 +483,10 @@ class Reader {
       std::vector<Cell> cells;
       for (std::size_t c = 0; c < ncols; ++c) {
         const std::string text = c < row.size() ? row[c] : std::string();
-        if (auto status = parse_missing_marker(text))
+        if (auto status = sdg::parse_missing_marker(text))
           cells.push_back(Cell::missing(*status));
         else if (t.columns[c].type == Column::Type::Number)
-          cells.push_back(Cell::of(parse_cell_number(text)->value));
+          cells.push_back(Cell::of(sdg::parse_number(text)->value));
         else
           cells.push_back(Cell::of(text));
       }

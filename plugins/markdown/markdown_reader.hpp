@@ -51,18 +51,4 @@ void read_markdown(std::string_view text, const std::string& file_name, Section&
 /// U+10FFFF are refused too).
 void check_utf8(std::string_view text, const std::string& file_name);
 
-/// A table cell read as a number: "1234.5", "1 234,5" (space, no-break space or
-/// narrow no-break space between groups of three; comma or point as decimal
-/// mark), "-3" (also U+2212 minus), "12 %" (unit "%").
-struct CellNumber {
-  double value = 0;
-  int decimals = 0;
-  std::string unit;  ///< "" or "%"
-};
-std::optional<CellNumber> parse_cell_number(std::string_view text);
-
-/// Status of a cell that holds no value: "", ".." and "…" → NotAvailable, "-" and "–"
-/// → NotApplicable, ":" → Confidential; nullopt for anything else.
-std::optional<ValueStatus> parse_missing_marker(std::string_view text);
-
 }  // namespace sdg::markdown

@@ -229,24 +229,6 @@ TEST(MarkdownTables, MixedColumnIsText) {
   EXPECT_EQ(t.rows[1][0], Cell::of(std::string("1,234,567")));
 }
 
-TEST(MarkdownTables, CellNumbers) {
-  auto n = md::parse_cell_number("1 234 567,89");
-  ASSERT_TRUE(n);
-  EXPECT_DOUBLE_EQ(n->value, 1234567.89);
-  EXPECT_EQ(n->decimals, 2);
-  EXPECT_DOUBLE_EQ(md::parse_cell_number("\xE2\x88\x92" "0.5")->value, -0.5);  // U+2212 minus
-  EXPECT_DOUBLE_EQ(md::parse_cell_number("12\xE2\x80\xAF" "345")->value, 12345);  // U+202F
-  EXPECT_EQ(md::parse_cell_number("12%")->unit, "%");
-  EXPECT_FALSE(md::parse_cell_number("12 34"));
-  EXPECT_FALSE(md::parse_cell_number("1234 567"));
-  EXPECT_FALSE(md::parse_cell_number("1,"));
-  EXPECT_FALSE(md::parse_cell_number("abc"));
-  EXPECT_FALSE(md::parse_cell_number("-"));
-  EXPECT_FALSE(md::parse_cell_number("2.5 GWh"));
-  EXPECT_EQ(md::parse_missing_marker(":"), ValueStatus::Confidential);
-  EXPECT_FALSE(md::parse_missing_marker("0"));
-}
-
 // ---------------------------------------------------------------- headings
 
 TEST(MarkdownHeadings, SectionsNestFromTheShallowestLevel) {

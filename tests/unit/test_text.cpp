@@ -3,6 +3,7 @@
 #include "sdgreport/csv.hpp"
 #include "sdgreport/error.hpp"
 #include "sdgreport/i18n.hpp"
+#include "sdgreport/numbers.hpp"
 
 using namespace sdg;
 
@@ -54,4 +55,37 @@ TEST(I18n, LabelsDatesAndTags) {
   EXPECT_EQ(format_date("våren 2026", "nb"), "våren 2026");
   EXPECT_STREQ(language_tag("nb"), "nb-NO");
   EXPECT_STREQ(status_symbol(ValueStatus::Confidential), ":");
+}
+
+TEST(Numbers, NordicAndEnglishSpellings) {
+  auto n = parse_number("1 234 567,89");
+  ASSERT_TRUE(n);
+  EXPECT_DOUBLE_EQ(n->value, 1234567.89);
+  EXPECT_EQ(n->decimals, 2);
+  EXPECT_DOUBLE_EQ(parse_number("-2\u00A0000\u00A0000,00")->value, -2000000);
+  EXPECT_DOUBLE_EQ(parse_number("\xE2\x88\x92" "0.5")->value, -0.5);       // U+2212 minus
+  EXPECT_DOUBLE_EQ(parse_number("12\xE2\x80\xAF" "345")->value, 12345);    // U+202F
+  EXPECT_EQ(parse_number("12 %")->unit, "%");
+  EXPECT_DOUBLE_EQ(parse_number("1,234.5", {'.', ','})->value, 1234.5);
+  EXPECT_DOUBLE_EQ(parse_number("1.234,5", {',', '.'})->value, 1234.5);
+  EXPECT_DOUBLE_EQ(parse_number("1,5", {',', 0})->value, 1.5);
+  EXPECT_FALSE(parse_number("1.5", {',', 0})) << "a point is not a decimal comma";
+  EXPECT_FALSE(parse_number("1,234.5"));  // without a declared group character, ambiguous
+  EXPECT_FALSE(parse_number("12 34"));
+  EXPECT_FALSE(parse_number("1234 567"));
+  EXPECT_FALSE(parse_number("1,"));
+  EXPECT_FALSE(parse_number("abc"));
+  EXPECT_FALSE(parse_number("-"));
+  EXPECT_FALSE(parse_number("2.5 GWh"));
+  EXPECT_FALSE(parse_number("1.5", {'.', '.'}));
+}
+
+TEST(Numbers, MissingValueMarkers) {
+  EXPECT_EQ(parse_missing_marker(""), ValueStatus::NotAvailable);
+  EXPECT_EQ(parse_missing_marker(" .. "), ValueStatus::NotAvailable);
+  EXPECT_EQ(parse_missing_marker("."), ValueStatus::NotApplicable);
+  EXPECT_EQ(parse_missing_marker("-"), ValueStatus::NotApplicable);
+  EXPECT_EQ(parse_missing_marker(":"), ValueStatus::Confidential);
+  EXPECT_FALSE(parse_missing_marker("0"));
+  EXPECT_FALSE(parse_missing_marker("n/a"));
 }

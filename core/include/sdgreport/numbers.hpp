@@ -1,0 +1,43 @@
+// sdgreport — reading numbers and missing-value markers as statistics offices
+// write them: "1234.5", "1 234,5" (space, no-break or thin space between groups),
+// "-2 000 000,00", "−3" (U+2212), "12 %", and with a declared thousands character
+// "1,234.5" or "1.234,5". Used by the data-source plugins; available to plugin authors.
+//
+//   auto n = sdg::parse_number("1 234,5");          // value 1234.5, decimals 1
+//   auto e = sdg::parse_number("1,234.5", {'.', ','});   // decimal '.', groups ','
+//   sdg::parse_missing_marker("..")                  // ValueStatus::NotAvailable
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "sdgreport/model.hpp"
+
+namespace sdg {
+
+struct NumberStyle {
+  /// Decimal mark: '.', ',' or 0 for "either" (a single '.' or ',' followed by digits).
+  char decimal = 0;
+  /// Thousands separator besides spaces: ',' or '.' (must differ from `decimal`), or 0 for none.
+  char group = 0;
+};
+
+struct ParsedNumber {
+  double value = 0;
+  int decimals = 0;   ///< digits after the decimal mark as written
+  std::string unit;   ///< "%" when the text ends with a percent sign
+};
+
+/// The number in `text` (surrounding spaces ignored), or nullopt when it is not
+/// exactly a number in the given style. Digit groups must be of three digits.
+std::optional<ParsedNumber> parse_number(std::string_view text, NumberStyle style = {});
+
+/// Status of a missing-value marker: "" / ".." / "..." / "…" not available,
+/// "." / "-" / "–" not applicable, ":" confidential; nullopt for anything else.
+std::optional<ValueStatus> parse_missing_marker(std::string_view text);
+
+/// `text` without leading and trailing spaces (ASCII, no-break, narrow and thin spaces).
+std::string_view trim_spaces(std::string_view text);
+
+}  // namespace sdg
