@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -120,9 +121,10 @@ std::vector<SourceSpec> sources_of(const Value& v, const std::string& file) {
   return out;
 }
 
-std::vector<int> goals_of(const Value& v) {
-  std::vector<int> out;
-  auto one = [&](const Value& item) {
+// `goals:` is 'all', a goal number, or a list whose items are goal numbers or maps
+// { goal: N, sources: [...] } naming sources for that goal section alone.
+void goals_of(const Value& v, ChapterSpec& c, const std::string& file) {
+  auto number = [&](const Value& item) {
     if (!item.is_scalar()) fail(item, "a goal must be a number 1–17");
     int g = 0;
     try {
@@ -134,12 +136,26 @@ std::vector<int> goals_of(const Value& v) {
     }
     if (!Catalogue::get().find_goal(g))
       fail(item, "goal " + std::to_string(g) + " is not an SDG goal (goals are numbered 1–17)");
-    if (std::find(out.begin(), out.end(), g) != out.end())
+    if (std::find(c.goals.begin(), c.goals.end(), g) != c.goals.end())
       fail(item, "goal " + std::to_string(g) + " is listed twice");
-    out.push_back(g);
+    c.goals.push_back(g);
+    return g;
+  };
+  auto one = [&](const Value& item) {
+    if (!item.is_map()) {
+      number(item);
+      return;
+    }
+    expect_keys(item, {"goal", "source", "sources"}, "a goal entry");
+    const Value* g = item.find("goal");
+    if (!g) fail(item, "a goal entry needs 'goal'");
+    const int n = number(*g);
+    if (item.find("source") && item.find("sources")) fail(item, "a goal entry takes 'source' or 'sources', not both");
+    for (const char* key : {"source", "sources"})
+      if (const Value* s = item.find(key)) c.per_goal_sources[n] = sources_of(*s, file);
   };
   if (v.is_scalar() && v.text() == "all") {
-    for (int g = 1; g <= 17; ++g) out.push_back(g);
+    for (int g = 1; g <= 17; ++g) c.goals.push_back(g);
   } else if (v.is_scalar()) {
     one(v);
   } else if (v.is_list()) {
@@ -147,7 +163,6 @@ std::vector<int> goals_of(const Value& v) {
   } else {
     fail(v, "'goals' must be 'all' or a list of goal numbers");
   }
-  return out;
 }
 
 ChapterSpec chapter_of(const Value& v, const std::string& file) {
@@ -163,7 +178,7 @@ ChapterSpec chapter_of(const Value& v, const std::string& file) {
     fail(v, "a chapter takes 'source' or 'sources', not both");
   if (const Value* s = v.find("source")) c.sources = sources_of(*s, file);
   if (const Value* s = v.find("sources")) c.sources = sources_of(*s, file);
-  if (const Value* g = v.find("goals"); g && !g->is_null()) c.goals = goals_of(*g);
+  if (const Value* g = v.find("goals"); g && !g->is_null()) goals_of(*g, c, file);
   if (const Value* gs = v.find("goal_sources")) {
     c.goal_sources = sources_of(*gs, file);
     if (c.goals.empty()) fail(*gs, "'goal_sources' needs 'goals' in the same chapter");

@@ -65,6 +65,8 @@ Section build_section(const ChapterSpec& spec, const std::string& lang, PluginPr
     gs.set_id("goal-" + std::to_string(g));
     gs.set_goal(g);
     for (const SourceSpec& src : spec.goal_sources) run_source(src, gs, g, plugins, ctx);
+    if (auto it = spec.per_goal_sources.find(g); it != spec.per_goal_sources.end())
+      for (const SourceSpec& src : it->second) run_source(src, gs, g, plugins, ctx);
     s.add_section(std::move(gs));
   }
   return s;
@@ -91,7 +93,9 @@ void make_ids_unique(std::vector<Section>& sections, std::set<std::string>& used
 namespace {
 void check_sources(const std::vector<ChapterSpec>& chapters, PluginProvider& plugins, std::set<std::string>& seen) {
   for (const ChapterSpec& c : chapters) {
-    for (const auto* list : {&c.sources, &c.goal_sources})
+    std::vector<const std::vector<SourceSpec>*> lists{&c.sources, &c.goal_sources};
+    for (const auto& [goal, list] : c.per_goal_sources) lists.push_back(&list);
+    for (const auto* list : lists)
       for (const SourceSpec& s : *list) {
         if (!seen.insert(s.plugin).second) continue;
         try {

@@ -74,6 +74,21 @@ outputs:
   EXPECT_EQ(d.outputs[1].file, "");
 }
 
+TEST(Definition, GoalsCanNameSourcesOfTheirOwn) {
+  auto d = parse_definition(
+      "title: x\nchapters:\n  - title: G\n    goals:\n      - 4\n      - goal: 7\n        source: { plugin: csv, file: e.csv }\n"
+      "      - { goal: 13, sources: [{ plugin: a }, { plugin: b }] }\n",
+      "/r/x.yaml");
+  EXPECT_EQ(d.chapters[0].goals, (std::vector<int>{4, 7, 13}));
+  ASSERT_EQ(d.chapters[0].per_goal_sources.size(), 2u);
+  EXPECT_EQ(d.chapters[0].per_goal_sources.at(7)[0].plugin, "csv");
+  EXPECT_EQ(d.chapters[0].per_goal_sources.at(13)[1].plugin, "b");
+  Error e = definition_error("title: x\nchapters:\n  - title: G\n    goals:\n      - { goal: 19 }\n");
+  EXPECT_NE(std::string(e.what()).find("goal 19 is not an SDG goal"), std::string::npos);
+  e = definition_error("title: x\nchapters:\n  - title: G\n    goals:\n      - { source: { plugin: a } }\n");
+  EXPECT_NE(std::string(e.what()).find("needs 'goal'"), std::string::npos);
+}
+
 TEST(Definition, GoalsAllMeansSeventeen) {
   auto d = parse_definition("title: x\nchapters:\n  - title: G\n    goals: all\n", "/r/x.yaml");
   EXPECT_EQ(d.chapters[0].goals.size(), 17u);

@@ -48,7 +48,7 @@ chapters:
   - title: Intro
     source: { plugin: text, text: "Hei på deg" }
   - title: Mål
-    goals: [7, 13]
+    goals: [7, { goal: 13, source: { plugin: text, text: "Bare klima" } }]
     goal_sources: { plugin: text, text: "Om målet" }
 )",
                               dir / "report.yaml");
@@ -62,6 +62,9 @@ chapters:
   EXPECT_EQ(goals[0].id(), "goal-7");
   EXPECT_EQ(*goals[1].goal(), 13);
   EXPECT_EQ(plain_text(goals[1].blocks()[0].as<Paragraph>().content), "Om målet (goal 13)");
+  ASSERT_EQ(goals[1].blocks().size(), 2u) << "goal 13's own source runs after the shared ones";
+  EXPECT_EQ(plain_text(goals[1].blocks()[1].as<Paragraph>().content), "Bare klima (goal 13)");
+  EXPECT_EQ(goals[0].blocks().size(), 1u);
 }
 
 TEST_F(PipelineTest, PluginErrorsNameThePluginAndSection) {

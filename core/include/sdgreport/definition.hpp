@@ -9,6 +9,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,7 @@ struct ChapterSpec {
   std::vector<SourceSpec> sources;       ///< fill the chapter itself, in order
   std::vector<int> goals;                ///< goal sections to create (empty: none)
   std::vector<SourceSpec> goal_sources;  ///< run once per goal section, with req.goal set
+  std::map<int, std::vector<SourceSpec>> per_goal_sources;  ///< then these, for one goal each
   std::vector<ChapterSpec> sections;     ///< nested sections defined in the YAML
 };
 
