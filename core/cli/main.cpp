@@ -45,7 +45,7 @@ std::vector<std::string> split_formats(const std::vector<std::string>& raw) {
 }
 
 int cmd_build(const Common& common, const std::string& report, const std::string& out_dir,
-              const std::vector<std::string>& formats) {
+              const std::vector<std::string>& formats, const sdg::AssembleOptions& assemble_opts) {
   const fs::path def_path(report);
   sdg::log().info("reading {}", def_path.string());
   sdg::ReportDefinition def = sdg::load_definition(def_path);
@@ -61,7 +61,7 @@ int cmd_build(const Common& common, const std::string& report, const std::string
   sdg::check_output_dir(out_dir);
 
   sdg::Context ctx(def.base_dir(), def.meta.language, sdg::build_epoch());
-  sdg::Document doc = sdg::assemble(def, host, ctx);
+  sdg::Document doc = sdg::assemble(def, host, ctx, assemble_opts);
   for (const sdg::OutputSpec& o : outputs) sdg::write_output(doc, o, out_dir, host, ctx);
   if (!ctx.warnings().empty()) sdg::log().info("{} warning(s)", ctx.warnings().size());
   return 0;
@@ -134,6 +134,13 @@ int main(int argc, char** argv) {
   build->add_option("report", report, "Report definition (YAML)")->required()->type_name("REPORT.yaml");
   build->add_option("-o,--output-dir", out_dir, "Directory for the outputs (default: current)")->type_name("DIR");
   build->add_option("--format", formats, "Only these formats, comma-separated (pdf,xlsx,json)")->type_name("LIST");
+  sdg::AssembleOptions assemble_opts;
+  build->add_flag("--isolate", assemble_opts.isolate,
+                  "Run each data source in a child process: a crash, hang or memory blow-up fails that source only");
+  build->add_option("--timeout", assemble_opts.timeout_seconds, "Seconds an isolated source may run (default 600)")
+      ->check(CLI::PositiveNumber);
+  build->add_option("--memory-limit", assemble_opts.memory_limit_mb, "Megabytes an isolated source may use (default 4096, 0 = none)")
+      ->check(CLI::NonNegativeNumber);
 
   auto* render = app.add_subcommand("render", "Write a document model (JSON from --format json) to other formats");
   render->add_option("model", model, "Document model (JSON)")->required()->type_name("MODEL.json");
@@ -150,7 +157,7 @@ int main(int argc, char** argv) {
   sdg::set_verbosity(common.quiet ? -1 : common.verbose);
 
   try {
-    if (*build) return cmd_build(common, report, out_dir, formats);
+    if (*build) return cmd_build(common, report, out_dir, formats, assemble_opts);
     if (*render) return cmd_render(common, model, out_dir, formats);
     if (*plugins) return cmd_plugins(common);
   } catch (const sdg::Error& e) {

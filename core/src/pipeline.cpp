@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "isolate.hpp"
 #include "sdgreport/catalogue.hpp"
 #include "sdgreport/log.hpp"
 
@@ -18,59 +19,107 @@ std::string section_name(const Section& s) {
   return s.goal() ? "'" + s.title() + "' (goal " + std::to_string(*s.goal()) + ")" : "'" + s.title() + "'";
 }
 
-// Runs one data source into `target`; every exception becomes an sdg::Error naming
-// the plugin and the section. The plugin instance (and so its library) is alive
-// until after the catch blocks have copied the message.
-void run_source(const SourceSpec& src, Section& target, std::optional<int> goal,
-                PluginProvider& plugins, Context& ctx) {
-  std::shared_ptr<DataSource> plugin;
-  try {
-    plugin = plugins.data_source(src.plugin);
-  } catch (const Error& e) {
-    throw Error(e.code(), e.message(), src.where);
-  }
-  const std::string who = "plugin '" + src.plugin + "' (section " + section_name(target) + ")";
-  ctx.set_scope(who);
-  log().debug("running {}", who);
-  SourceRequest req{src.options, goal};
-  try {
-    plugin->fill(req, target, ctx);
-  } catch (const Error& e) {
-    Location at = e.where().empty() ? src.where : e.where();
-    throw Error(e.code(), who + ": " + e.message(), at);
-  } catch (const std::exception& e) {
-    throw Error(ErrorCode::Plugin, who + " failed: " + e.what(), src.where);
-  } catch (...) {
-    throw Error(ErrorCode::Plugin, who + " failed with an unknown exception", src.where);
-  }
-  ctx.set_scope({});
-}
+// Source options the pipeline reads itself; plugins never see them.
+const std::vector<std::string> kPipelineKeys{"isolate", "timeout", "memory_limit"};
 
-Section build_section(const ChapterSpec& spec, const std::string& lang, PluginProvider& plugins,
-                      Context& ctx) {
-  Section s(spec.title);
-  if (!spec.id.empty()) {
+// Builds the document's sections, running every source. A failing source is
+// recorded and the others still run, so one build reports every broken source;
+// assemble() then fails with them.
+class Builder {
+ public:
+  Builder(PluginProvider& plugins, Context& ctx, const AssembleOptions& opts)
+      : plugins_(plugins), ctx_(ctx), opts_(opts) {}
+
+  Section section(const ChapterSpec& spec, const std::string& lang) {
+    Section s(spec.title);
+    if (!spec.id.empty()) {
+      try {
+        s.set_id(spec.id);
+      } catch (const Error& e) {
+        throw Error(ErrorCode::Definition, e.message(), spec.where);
+      }
+    }
+    s.set_numbered(spec.numbered);
+    for (const SourceSpec& src : spec.sources) run(src, s, std::nullopt);
+    for (const ChapterSpec& sub : spec.sections) s.add_section(section(sub, lang));
+    const Catalogue& cat = Catalogue::get();
+    for (int g : spec.goals) {
+      Section gs(cat.goal(g).short_title(lang));
+      gs.set_id("goal-" + std::to_string(g));
+      gs.set_goal(g);
+      for (const SourceSpec& src : spec.goal_sources) run(src, gs, g);
+      if (auto it = spec.per_goal_sources.find(g); it != spec.per_goal_sources.end())
+        for (const SourceSpec& src : it->second) run(src, gs, g);
+      s.add_section(std::move(gs));
+    }
+    return s;
+  }
+
+  /// Throws the recorded failure; with several, logs all but the last first.
+  void finish() const {
+    if (errors_.empty()) return;
+    for (std::size_t i = 0; i + 1 < errors_.size(); ++i) log().error("{}", errors_[i].what());
+    const Error& last = errors_.back();
+    if (errors_.size() == 1) throw last;
+    throw Error(last.code(),
+                last.message() + " (" + std::to_string(errors_.size()) + " sources failed; the others are listed above)",
+                last.where());
+  }
+
+ private:
+  // Runs one data source into `target`; every exception becomes an sdg::Error naming
+  // the plugin and the section, created while the plugin instance (and so its
+  // library) is still alive.
+  void run(const SourceSpec& src, Section& target, std::optional<int> goal) {
     try {
-      s.set_id(spec.id);
+      run_checked(src, target, goal);
     } catch (const Error& e) {
-      throw Error(ErrorCode::Definition, e.message(), spec.where);
+      errors_.push_back(e);
+    }
+    ctx_.set_scope({});
+  }
+
+  void run_checked(const SourceSpec& src, Section& target, std::optional<int> goal) {
+    std::shared_ptr<DataSource> plugin;
+    try {
+      plugin = plugins_.data_source(src.plugin);
+    } catch (const Error& e) {
+      throw Error(e.code(), e.message(), src.where);
+    }
+    const std::string who = "plugin '" + src.plugin + "' (section " + section_name(target) + ")";
+    ctx_.set_scope(who);
+    const bool isolate = src.options.boolean_or("isolate", opts_.isolate);
+    IsolationLimits limits;
+    limits.timeout_seconds = static_cast<int>(src.options.integer_or("timeout", opts_.timeout_seconds));
+    limits.memory_mb = src.options.integer_or("memory_limit", opts_.memory_limit_mb);
+    if (limits.timeout_seconds <= 0) throw src.options.error("timeout", "must be a number of seconds above 0");
+    if (limits.memory_mb < 0) throw src.options.error("memory_limit", "must be megabytes, 0 for none");
+
+    // The plugin sees its own options only.
+    std::vector<std::pair<std::string, Value>> own;
+    for (const auto& [k, v] : src.options.value().entries())
+      if (std::find(kPipelineKeys.begin(), kPipelineKeys.end(), k) == kPipelineKeys.end()) own.emplace_back(k, v);
+    const Options options(Value::map(std::move(own), src.options.where()), src.options.owner());
+    SourceRequest req{options, goal};
+    log().debug("running {}{}", who, isolate ? " in a child process" : "");
+    try {
+      if (isolate) fill_isolated(*plugin, req, target, ctx_, limits);
+      else plugin->fill(req, target, ctx_);
+    } catch (const Error& e) {
+      Location at = e.where().empty() ? src.where : e.where();
+      throw Error(e.code(), who + ": " + e.message(), at);
+    } catch (const std::exception& e) {
+      throw Error(ErrorCode::Plugin, who + " failed: " + e.what(), src.where);
+    } catch (...) {
+      throw Error(ErrorCode::Plugin, who + " failed with an unknown exception", src.where);
     }
   }
-  s.set_numbered(spec.numbered);
-  for (const SourceSpec& src : spec.sources) run_source(src, s, std::nullopt, plugins, ctx);
-  for (const ChapterSpec& sub : spec.sections) s.add_section(build_section(sub, lang, plugins, ctx));
-  const Catalogue& cat = Catalogue::get();
-  for (int g : spec.goals) {
-    Section gs(cat.goal(g).short_title(lang));
-    gs.set_id("goal-" + std::to_string(g));
-    gs.set_goal(g);
-    for (const SourceSpec& src : spec.goal_sources) run_source(src, gs, g, plugins, ctx);
-    if (auto it = spec.per_goal_sources.find(g); it != spec.per_goal_sources.end())
-      for (const SourceSpec& src : it->second) run_source(src, gs, g, plugins, ctx);
-    s.add_section(std::move(gs));
-  }
-  return s;
-}
+
+  PluginProvider& plugins_;
+  Context& ctx_;
+  const AssembleOptions& opts_;
+  std::vector<Error> errors_;
+};
 
 // Section ids must be unique; a later duplicate gets "-2", "-3"…
 void make_ids_unique(std::vector<Section>& sections, std::set<std::string>& used) {
@@ -121,11 +170,13 @@ void check_plugins(const ReportDefinition& def, const std::vector<OutputSpec>& o
   }
 }
 
-Document assemble(const ReportDefinition& def, PluginProvider& plugins, Context& ctx) {
+Document assemble(const ReportDefinition& def, PluginProvider& plugins, Context& ctx,
+                  const AssembleOptions& opts) {
   Document doc;
   doc.meta = def.meta;
-  for (const ChapterSpec& spec : def.chapters)
-    doc.add_chapter(build_section(spec, def.meta.language, plugins, ctx));
+  Builder builder(plugins, ctx, opts);
+  for (const ChapterSpec& spec : def.chapters) doc.add_chapter(builder.section(spec, def.meta.language));
+  builder.finish();
   std::set<std::string> used;
   make_ids_unique(doc.chapters(), used);
   doc.check();

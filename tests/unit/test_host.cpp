@@ -1,6 +1,7 @@
 // The Boost.DLL host against plugins built for the purpose (tests/plugins/).
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <fstream>
 
 #include "host.hpp"
@@ -85,10 +86,10 @@ TEST(Host, ScansADirectoryAndListsEveryLibraryWithItsOutcome) {
   host.add_directory(kDir);
   int enabled = 0, disabled = 0;
   for (const auto& r : host.plugins()) (r.enabled ? enabled : disabled)++;
-  EXPECT_EQ(enabled, 2);   // test-good, test-throwing
+  EXPECT_EQ(enabled, 3);   // test-good, test-throwing, test-faulty
   EXPECT_EQ(disabled, 3);  // wrong ABI, missing export, no exports
   host.add_directory(kDir);  // the same files again: not loaded twice
-  EXPECT_EQ(host.plugins().size(), 5u);
+  EXPECT_EQ(host.plugins().size(), 6u);
 }
 
 TEST(Host, UnknownNamesListTheAvailablePlugins) {
@@ -98,7 +99,7 @@ TEST(Host, UnknownNamesListTheAvailablePlugins) {
     host.data_source("csv");
     FAIL();
   } catch (const Error& e) {
-    EXPECT_STREQ(e.what(), "unknown data-source plugin 'csv' (available: test-good, test-throwing)");
+    EXPECT_STREQ(e.what(), "unknown data-source plugin 'csv' (available: test-faulty, test-good, test-throwing)");
   }
   EXPECT_THROW(host.format_writer("test-good"), Error) << "kinds are kept apart";
 }
@@ -154,4 +155,67 @@ TEST(Host, AnInstanceKeepsItsLibraryLoadedAfterTheHostIsGone) {
   Options o = opts({});
   src->fill(SourceRequest{o, std::nullopt}, s, ctx);  // would crash if the library were unloaded
   EXPECT_EQ(s.blocks().size(), 1u);
+}
+
+namespace {
+
+// Builds a one-chapter report whose source is test-faulty in `mode`, isolated,
+// followed by a good source, and returns the error (or "" on success).
+std::string isolated_failure(const std::string& mode, Document* out = nullptr, Context* ctx_out = nullptr) {
+  PluginHost host;
+  host.add_directory(kDir);
+  auto def = parse_definition("title: T\nchapters:\n  - title: Survey\n    sources:\n"
+                              "      - { plugin: test-faulty, mode: " + mode + ", timeout: 2, memory_limit: 256 }\n"
+                              "      - { plugin: test-good, text: after }\n",
+                              "/r/report.yaml");
+  Context ctx("/r", "en", 0);
+  AssembleOptions opts;
+  opts.isolate = true;
+  try {
+    Document d = assemble(def, host, ctx, opts);
+    if (out) *out = d;
+    if (ctx_out) *ctx_out = ctx;
+    return "";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::Plugin) << e.what();
+    return e.what();
+  }
+}
+
+}  // namespace
+
+TEST(Isolation, ASegfaultIsReportedWithTheSignal) {
+  EXPECT_EQ(isolated_failure("segv"),
+            "/r/report.yaml:5:9: plugin 'test-faulty' (section 'Survey'): crashed with signal 11 (SIGSEGV, Segmentation fault)");
+}
+
+TEST(Isolation, AnAbortIsReportedWithTheSignal) {
+  EXPECT_NE(isolated_failure("abort").find("crashed with signal 6 (SIGABRT"), std::string::npos);
+}
+
+TEST(Isolation, AHangIsStoppedAfterTheTimeout) {
+  auto t0 = std::chrono::steady_clock::now();
+  EXPECT_EQ(isolated_failure("hang"),
+            "/r/report.yaml:5:9: plugin 'test-faulty' (section 'Survey'): did not finish within 2 s and was stopped");
+  EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(10));
+}
+
+TEST(Isolation, RunningOutOfMemoryIsReported) {
+  EXPECT_NE(isolated_failure("memory").find("ran out of memory (limit 256 MB)"), std::string::npos);
+}
+
+TEST(Isolation, AnExitWithoutAResultIsReported) {
+  EXPECT_NE(isolated_failure("exit").find("exited with status 7 without a result"), std::string::npos);
+}
+
+TEST(Isolation, AGoodIsolatedSourceReturnsItsSectionAndWarnings) {
+  Document d;
+  Context ctx("/", "en", 0);
+  EXPECT_EQ(isolated_failure("ok", &d, &ctx), "");
+  const auto& blocks = d.chapters()[0].blocks();
+  ASSERT_EQ(blocks.size(), 2u);
+  EXPECT_EQ(plain_text(blocks[0].as<Paragraph>().content), "faulty plugin in mode ok – æøå");
+  EXPECT_EQ(plain_text(blocks[1].as<Paragraph>().content), "after");
+  ASSERT_FALSE(ctx.warnings().empty());
+  EXPECT_EQ(ctx.warnings()[0].code, "faulty-started") << "warnings come back from the child";
 }

@@ -151,3 +151,35 @@ TEST_F(PipelineTest, UnwritableOutputDirectoryIsRefusedUpFront) {
     EXPECT_NE(std::string(e.what()).find("cannot create output directory"), std::string::npos);
   }
 }
+
+TEST_F(PipelineTest, OtherSourcesStillRunAndEveryFailureIsReported) {
+  int ran = 0;
+  plugins.sources["boom"] = [](const SourceRequest& r, Section&, Context&) {
+    throw Error(ErrorCode::Input, "broken " + r.options.string("n"));
+  };
+  plugins.sources["count"] = [&ran](const SourceRequest&, Section&, Context&) { ++ran; };
+  auto def = parse_definition(
+      "title: T\nchapters:\n  - title: A\n    sources: [{ plugin: boom, n: one }, { plugin: count }]\n"
+      "  - title: B\n    sources: [{ plugin: boom, n: two }, { plugin: count }]\n",
+      dir / "r.yaml");
+  Context ctx(dir, "en", 0);
+  try {
+    assemble(def, plugins, ctx);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("broken two (2 sources failed; the others are listed above)"),
+              std::string::npos)
+        << e.what();
+  }
+  EXPECT_EQ(ran, 2);
+}
+
+TEST_F(PipelineTest, PipelineOptionsAreNotPassedToPlugins) {
+  std::vector<std::string> seen;
+  plugins.sources["keys"] = [&seen](const SourceRequest& r, Section&, Context&) { seen = r.options.keys(); };
+  auto def = parse_definition("title: T\nchapters:\n  - title: A\n    source: { plugin: keys, isolate: false, timeout: 5, file: x }\n",
+                              dir / "r.yaml");
+  Context ctx(dir, "en", 0);
+  assemble(def, plugins, ctx);
+  EXPECT_EQ(seen, (std::vector<std::string>{"plugin", "file"}));
+}

@@ -34,10 +34,21 @@ class PluginProvider {
 /// throws Error(ErrorCode::Plugin) at the first unknown one, with its location.
 void check_plugins(const ReportDefinition& def, const std::vector<OutputSpec>& outputs, PluginProvider& plugins);
 
+struct AssembleOptions {
+  /// Run every data source in a child process (a source's `isolate: true|false` overrides).
+  bool isolate = false;
+  /// Limits for isolated sources (a source's `timeout` / `memory_limit` override).
+  int timeout_seconds = 600;
+  std::int64_t memory_limit_mb = 4096;
+};
+
 /// Builds the document: metadata, chapters, goal sections; runs every source.
-/// A plugin's exception is reported as Error(ErrorCode::Plugin) naming the plugin
-/// and the section it was filling.
-Document assemble(const ReportDefinition& def, PluginProvider& plugins, Context& ctx);
+/// What a plugin throws (or, isolated, a crash, abort, time-out or memory
+/// exhaustion) is reported as an Error naming the plugin and the section it was
+/// filling. The other sources still run; then the first… last failure is thrown
+/// (all but the last are logged), so no output is written.
+Document assemble(const ReportDefinition& def, PluginProvider& plugins, Context& ctx,
+                  const AssembleOptions& opts = {});
 
 /// The outputs to write: those of the definition whose format is in `formats`
 /// (all when empty); a requested format the definition does not list is added.

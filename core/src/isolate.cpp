@@ -1,0 +1,159 @@
+#include "isolate.hpp"
+
+#include <poll.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <nlohmann/json.hpp>
+
+#include "sdgreport/error.hpp"
+#include "sdgreport/json.hpp"
+#include "sdgreport/log.hpp"
+
+namespace sdg {
+
+namespace {
+
+using json = nlohmann::json;
+
+void write_all(int fd, const std::string& s) {
+  std::size_t done = 0;
+  while (done < s.size()) {
+    ssize_t n = ::write(fd, s.data() + done, s.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+}
+
+// The child: fill, report, exit without running the parent's destructors.
+[[noreturn]] void child(DataSource& plugin, const SourceRequest& req, Section target, Context& ctx,
+                        const IsolationLimits& limits, int fd) {
+  if (limits.memory_mb > 0) {
+    rlimit rl{};
+    rl.rlim_cur = rl.rlim_max = static_cast<rlim_t>(limits.memory_mb) * 1024 * 1024;
+    ::setrlimit(RLIMIT_AS, &rl);
+  }
+  json msg;
+  int code = 0;
+  const std::size_t warnings_before = ctx.warnings().size();
+  try {
+    plugin.fill(req, target, ctx);
+    msg["section"] = section_to_json(target);
+  } catch (const Error& e) {
+    msg["error"] = {{"code", static_cast<int>(e.code())}, {"message", e.message()},
+                    {"file", e.where().file}, {"line", e.where().line}, {"column", e.where().column}};
+    code = 3;
+  } catch (const std::bad_alloc&) {
+    msg["error"] = {{"code", static_cast<int>(ErrorCode::Plugin)}, {"message", "ran out of memory (limit " + std::to_string(limits.memory_mb) + " MB)"}};
+    code = 3;
+  } catch (const std::exception& e) {
+    msg["error"] = {{"code", static_cast<int>(ErrorCode::Plugin)}, {"message", std::string("failed: ") + e.what()}};
+    code = 3;
+  } catch (...) {
+    msg["error"] = {{"code", static_cast<int>(ErrorCode::Plugin)}, {"message", "failed with an unknown exception"}};
+    code = 3;
+  }
+  json warnings = json::array();
+  for (std::size_t i = warnings_before; i < ctx.warnings().size(); ++i) {
+    const Warning& w = ctx.warnings()[i];
+    warnings.push_back({{"code", w.code}, {"message", w.message}, {"where", w.where}});
+  }
+  msg["warnings"] = std::move(warnings);
+  try {
+    write_all(fd, msg.dump(-1, ' ', false, json::error_handler_t::replace));
+  } catch (...) {
+    code = 4;
+  }
+  ::close(fd);
+  log().flush();
+  ::_exit(code);
+}
+
+std::string describe_status(int status) {
+  if (WIFSIGNALED(status)) {
+    const int sig = WTERMSIG(status);
+    const char* name = sigabbrev_np(sig);
+    std::string s = "crashed with signal " + std::to_string(sig);
+    if (name) s += std::string(" (SIG") + name + ", " + strsignal(sig) + ")";
+    return s;
+  }
+  if (WIFEXITED(status)) return "exited with status " + std::to_string(WEXITSTATUS(status)) + " without a result";
+  return "ended abnormally";
+}
+
+}  // namespace
+
+void fill_isolated(DataSource& plugin, const SourceRequest& req, Section& target, Context& ctx,
+                   const IsolationLimits& limits) {
+  int fds[2];
+  if (::pipe(fds) != 0) throw Error(ErrorCode::Internal, std::string("cannot create a pipe: ") + std::strerror(errno));
+  log().flush();
+  std::fflush(nullptr);
+  const pid_t pid = ::fork();
+  if (pid < 0) {
+    ::close(fds[0]);
+    ::close(fds[1]);
+    throw Error(ErrorCode::Internal, std::string("cannot start a child process: ") + std::strerror(errno));
+  }
+  if (pid == 0) {
+    ::close(fds[0]);
+    child(plugin, req, target, ctx, limits, fds[1]);
+  }
+  ::close(fds[1]);
+
+  // Read everything the child sends until it closes the pipe or the time is up.
+  std::string data;
+  bool timed_out = false;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(limits.timeout_seconds);
+  char buf[65536];
+  for (;;) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
+    if (left <= 0) {
+      timed_out = true;
+      break;
+    }
+    pollfd p{fds[0], POLLIN, 0};
+    int r = ::poll(&p, 1, static_cast<int>(std::min<long long>(left, 1000)));
+    if (r < 0 && errno == EINTR) continue;
+    if (r == 0) continue;
+    ssize_t n = ::read(fds[0], buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    data.append(buf, static_cast<std::size_t>(n));
+  }
+  ::close(fds[0]);
+  if (timed_out) ::kill(pid, SIGKILL);
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (timed_out)
+    throw Error(ErrorCode::Plugin, "did not finish within " + std::to_string(limits.timeout_seconds) + " s and was stopped");
+  if (!(WIFEXITED(status) && (WEXITSTATUS(status) == 0 || WEXITSTATUS(status) == 3)) || data.empty())
+    throw Error(ErrorCode::Plugin, describe_status(status));
+
+  json msg;
+  try {
+    msg = json::parse(data);
+  } catch (const std::exception&) {
+    throw Error(ErrorCode::Plugin, "sent an unreadable result");
+  }
+  for (const auto& w : msg.value("warnings", json::array()))
+    ctx.warn(w.value("code", ""), w.value("message", ""), w.value("where", ""));
+  if (msg.contains("error")) {
+    const json& e = msg["error"];
+    throw Error(static_cast<ErrorCode>(e.value("code", static_cast<int>(ErrorCode::Plugin))), e.value("message", ""),
+                Location{e.value("file", ""), e.value("line", 0), e.value("column", 0)});
+  }
+  // Reading the section back re-checks every model rule in the parent.
+  target = section_from_json(msg.at("section").get<std::string>(), "result of isolated plugin");
+}
+
+}  // namespace sdg

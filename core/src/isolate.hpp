@@ -1,0 +1,23 @@
+// Running one data source in a child process (fault containment). Internal to libsdgreport.
+#pragma once
+
+#include "sdgreport/context.hpp"
+#include "sdgreport/model.hpp"
+#include "sdgreport/plugin.hpp"
+
+namespace sdg {
+
+struct IsolationLimits {
+  int timeout_seconds = 600;
+  std::int64_t memory_mb = 4096;  ///< address-space limit of the child; 0 = none
+};
+
+/// Forks; the child calls `plugin.fill()` on a copy of `target` and sends the
+/// resulting section (as its JSON serialisation) and its warnings back through a
+/// pipe. The parent replaces `target` with the section, checked again by the
+/// model's rules. A child that crashes, aborts, exceeds the time or memory limit
+/// or throws becomes an Error naming the signal or reason.
+void fill_isolated(DataSource& plugin, const SourceRequest& req, Section& target, Context& ctx,
+                   const IsolationLimits& limits);
+
+}  // namespace sdg

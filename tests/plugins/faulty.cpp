@@ -1,0 +1,36 @@
+// Misbehaves in the way its `mode` option says, to test fault containment:
+// segv, abort, hang, memory (allocates until it fails), exit (calls exit(7)), ok.
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <thread>
+#include <vector>
+
+#include "sdgreport/plugin.hpp"
+
+namespace {
+class Faulty final : public sdg::DataSource {
+ public:
+  void fill(const sdg::SourceRequest& req, sdg::Section& target, sdg::Context& ctx) override {
+    const std::string mode = req.options.string("mode");
+    ctx.warn("faulty-started", "mode " + mode);
+    if (mode == "segv") std::raise(SIGSEGV);
+    if (mode == "abort") std::abort();
+    if (mode == "hang")
+      for (;;) std::this_thread::sleep_for(std::chrono::seconds(1));
+    if (mode == "memory") {
+      std::vector<char*> blocks;
+      for (;;) {
+        char* p = static_cast<char*>(std::malloc(64 << 20));
+        if (!p) throw std::bad_alloc();
+        std::memset(p, 1, 64 << 20);
+        blocks.push_back(p);
+      }
+    }
+    if (mode == "exit") std::exit(7);
+    target.add_block(sdg::Paragraph{{sdg::Inline::plain("faulty plugin in mode ok – æøå")}});
+  }
+};
+}  // namespace
+
+SDGREPORT_DATA_SOURCE_PLUGIN(Faulty, "test-faulty", "0.1.0", "Test plugin that crashes, hangs or eats memory")
