@@ -3,6 +3,7 @@
 //   sdgreport build REPORT.yaml [-o DIR] [--format pdf,xlsx,json] [--plugin-dir DIR]
 //   sdgreport render MODEL.json [-o DIR] --format pdf,xlsx,json
 //   sdgreport plugins [--plugin-dir DIR]
+//   sdgreport new-plugin NAME [-o DIR]
 //
 // Exit codes: 0 success, 1 the build failed (message on stderr), 2 bad command line.
 #include <CLI/CLI.hpp>
@@ -12,6 +13,7 @@
 #include <sstream>
 
 #include "host.hpp"
+#include "scaffold.hpp"
 #include "sdgreport/definition.hpp"
 #include "sdgreport/json.hpp"
 #include "sdgreport/log.hpp"
@@ -147,6 +149,11 @@ int main(int argc, char** argv) {
   render->add_option("-o,--output-dir", out_dir, "Directory for the outputs (default: current)")->type_name("DIR");
   render->add_option("--format", formats, "Formats to write, comma-separated")->required()->type_name("LIST");
 
+  std::string plugin_name, plugin_dir;
+  auto* new_plugin = app.add_subcommand("new-plugin", "Start a data-source plugin project that builds against an installed sdgreport");
+  new_plugin->add_option("name", plugin_name, "Plugin name (a-z, 0-9, '-', '_')")->required()->type_name("NAME");
+  new_plugin->add_option("-o,--output-dir", plugin_dir, "Project directory (default: ./NAME)")->type_name("DIR");
+
   auto* plugins = app.add_subcommand("plugins", "List plugins: name, kind, version, path; and disabled ones with the reason");
 
   try {
@@ -160,6 +167,10 @@ int main(int argc, char** argv) {
     if (*build) return cmd_build(common, report, out_dir, formats, assemble_opts);
     if (*render) return cmd_render(common, model, out_dir, formats);
     if (*plugins) return cmd_plugins(common);
+    if (*new_plugin) {
+      sdg::cli::scaffold_plugin(plugin_name, plugin_dir.empty() ? plugin_name : plugin_dir, SDGREPORT_VERSION);
+      return 0;
+    }
   } catch (const sdg::Error& e) {
     sdg::log().error("{}", e.what());
     return e.code() == sdg::ErrorCode::Usage ? 2 : 1;

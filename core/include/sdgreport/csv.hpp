@@ -22,7 +22,12 @@ struct CsvRecord {
 
 class CsvReader {
  public:
+  /// Reads `text`, which must outlive the reader.
   CsvReader(std::string_view text, std::string file_name, char delimiter = ',');
+  CsvReader(const char* text, std::string file_name, char delimiter = ',')
+      : CsvReader(std::string_view(text), std::move(file_name), delimiter) {}
+  /// Refused: the reader keeps a view of the text, and a temporary string would dangle.
+  CsvReader(std::string&& text, std::string file_name, char delimiter = ',') = delete;
   /// The next record, or nullopt at the end of input.
   std::optional<CsvRecord> next();
 

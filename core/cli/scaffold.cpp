@@ -1,0 +1,181 @@
+#include "scaffold.hpp"
+
+#include <fstream>
+#include <map>
+
+#include "sdgreport/error.hpp"
+#include "sdgreport/log.hpp"
+
+namespace sdg::cli {
+
+namespace {
+
+// Replaces every @KEY@ in `text`.
+std::string fill(std::string text, const std::map<std::string, std::string>& vars) {
+  for (const auto& [key, value] : vars) {
+    const std::string token = "@" + key + "@";
+    for (std::size_t p = text.find(token); p != std::string::npos; p = text.find(token, p + value.size()))
+      text.replace(p, token.size(), value);
+  }
+  return text;
+}
+
+constexpr const char* kCMake = R"sdg(# The @NAME@ data-source plugin for sdgreport.
+#   cmake -S . -B build -DCMAKE_PREFIX_PATH=<where sdgreport is installed>
+#   cmake --build build
+#   sdgreport build report/report.yaml --plugin-dir build -o out
+cmake_minimum_required(VERSION 3.25)
+project(sdgreport_@IDENT@ VERSION 0.1.0 LANGUAGES CXX)
+
+find_package(sdgreport @VERSION@ CONFIG REQUIRED)
+
+sdgreport_add_plugin(@NAME@ src/@NAME@.cpp)
+)sdg";
+
+constexpr const char* kSource = R"sdg(// Data-source plugin `@NAME@`: reads a two-column CSV (label;value) and adds it
+// to the section being filled as a table, with a column chart.
+//
+// Options (in the report definition):
+//   { plugin: @NAME@, file: data/values.csv, caption: "…", unit: "%", source: "…" }
+#include <fstream>
+#include <sstream>
+
+#include <sdgreport/csv.hpp>
+#include <sdgreport/error.hpp>
+#include <sdgreport/numbers.hpp>
+#include <sdgreport/plugin.hpp>
+
+namespace {
+
+class @CLASS@ final : public sdg::DataSource {
+ public:
+  void fill(const sdg::SourceRequest& req, sdg::Section& target, sdg::Context& ctx) override {
+    const sdg::Options& opts = req.options;
+    for (const std::string& key : opts.unknown_keys({"plugin", "file", "caption", "unit", "source"}))
+      ctx.warn("unknown-option", "option '" + key + "' is not used by the @NAME@ plugin");
+
+    // Paths in options are relative to the report definition.
+    const std::filesystem::path path = ctx.resolve(opts.string("file"));
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw sdg::Error(sdg::ErrorCode::Input, "cannot read the file", {path.string()});
+    std::ostringstream text;
+    text << in.rdbuf();
+
+    sdg::Table table;
+    table.caption = opts.string_or("caption", target.title());
+    table.source = opts.string("source");  // every table says where its numbers come from
+    table.columns = {{"Label", sdg::Column::Type::Text, "", 0},
+                     {"Value", sdg::Column::Type::Number, opts.string_or("unit", ""), 1}};
+    sdg::Chart chart;
+    chart.kind = sdg::Chart::Kind::Column;
+    chart.title = table.caption;
+    chart.source = table.source;
+    sdg::Series series{"Value", table.columns[1].unit, {}};
+
+    const std::string content = text.str();  // the reader keeps a view of it
+    sdg::CsvReader reader(content, path.string(), ';');
+    reader.next();  // header
+    while (auto rec = reader.next()) {
+      if (rec->fields.size() != 2)
+        throw sdg::Error(sdg::ErrorCode::Input, "expected 2 fields (label;value)", {path.string(), rec->line, 0});
+      const std::string& label = rec->fields[0];
+      if (auto status = sdg::parse_missing_marker(rec->fields[1])) {
+        table.rows.push_back({sdg::Cell::of(label), sdg::Cell::missing(*status)});
+        series.values.push_back(std::nullopt);
+      } else if (auto n = sdg::parse_number(rec->fields[1])) {
+        table.rows.push_back({sdg::Cell::of(label), sdg::Cell::of(n->value)});
+        series.values.push_back(n->value);
+      } else {
+        throw sdg::Error(sdg::ErrorCode::Input, "'" + rec->fields[1] + "' is not a number",
+                         {path.string(), rec->line, 0});
+      }
+      chart.categories.push_back(label);
+    }
+    target.add_block(table);  // the model checks the table; an error names this plugin and section
+    if (!chart.categories.empty()) {
+      chart.series.push_back(series);
+      chart.alt = "Column chart of " + table.caption + ", " + std::to_string(chart.categories.size()) + " values.";
+      target.add_block(chart);
+    }
+  }
+};
+
+}  // namespace
+
+SDGREPORT_DATA_SOURCE_PLUGIN(@CLASS@, "@NAME@", "0.1.0", "Two-column CSV into a table and a chart")
+)sdg";
+
+constexpr const char* kReport = R"sdg(# Try the plugin: sdgreport build report/report.yaml --plugin-dir build -o out
+title: Trying the @NAME@ plugin
+language: en
+chapters:
+  - title: Results
+    goals: [7]
+    goal_sources:
+      - { plugin: @NAME@, file: data/values.csv, caption: "Example values", unit: "%", source: "Example data" }
+outputs:
+  - { format: json, file: @NAME@.json }
+  - { format: pdf, file: @NAME@.pdf }
+)sdg";
+
+constexpr const char* kData = "label;value\nBodø;63,5\nTromsø;71\nÅlesund;..\n";
+
+constexpr const char* kReadme = R"sdg(# @NAME@ — an sdgreport data-source plugin
+
+```sh
+cmake -S . -B build -DCMAKE_PREFIX_PATH=<where sdgreport is installed>
+cmake --build build
+sdgreport build report/report.yaml --plugin-dir build -o out
+cmake --install build --prefix <where sdgreport is installed>   # then no --plugin-dir is needed
+```
+
+Edit `src/@NAME@.cpp`. The plugin guide (docs/plugin-guide.md in sdgreport) explains the model,
+options, errors and warnings.
+)sdg";
+
+std::string class_name(const std::string& name) {
+  std::string out;
+  bool up = true;
+  for (char c : name) {
+    if (c == '-' || c == '_') {
+      up = true;
+      continue;
+    }
+    out += up ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+    up = false;
+  }
+  if (out.empty() || std::isdigit(static_cast<unsigned char>(out[0]))) out = "P" + out;
+  return out + "Source";
+}
+
+void write(const std::filesystem::path& p, const std::string& text) {
+  std::filesystem::create_directories(p.parent_path());
+  std::ofstream out(p, std::ios::binary);
+  out << text;
+  if (!out) throw Error(ErrorCode::Output, "cannot write '" + p.string() + "'");
+}
+
+}  // namespace
+
+void scaffold_plugin(const std::string& name, const std::filesystem::path& dir, const std::string& version) {
+  if (name.empty() || name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_-") != std::string::npos)
+    throw Error(ErrorCode::Usage, "plugin name '" + name + "': use a-z, 0-9, '-' and '_'");
+  std::error_code ec;
+  if (std::filesystem::exists(dir, ec) && !std::filesystem::is_empty(dir, ec))
+    throw Error(ErrorCode::Output, "'" + dir.string() + "' exists and is not empty; choose a new directory");
+  std::string ident = name;
+  for (char& c : ident)
+    if (c == '-') c = '_';
+  // find_package(sdgreport X.Y): the same minor version, since the plugin ABI may change between minors.
+  const std::string major_minor = version.substr(0, version.rfind('.'));
+  const std::map<std::string, std::string> vars{
+      {"NAME", name}, {"IDENT", ident}, {"CLASS", class_name(name)}, {"VERSION", major_minor}};
+  write(dir / "CMakeLists.txt", fill(kCMake, vars));
+  write(dir / "src" / (name + ".cpp"), fill(kSource, vars));
+  write(dir / "report" / "report.yaml", fill(kReport, vars));
+  write(dir / "report" / "data" / "values.csv", kData);
+  write(dir / "README.md", fill(kReadme, vars));
+  log().info("wrote the plugin project '{}' in {}", name, dir.string());
+}
+
+}  // namespace sdg::cli
