@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include <fstream>
+#include <optional>
 #include <iostream>
 #include <sstream>
 
@@ -18,6 +19,7 @@
 #include "sdgreport/json.hpp"
 #include "sdgreport/log.hpp"
 #include "sdgreport/pipeline.hpp"
+#include "sdgreport/validate.hpp"
 
 namespace fs = std::filesystem;
 
@@ -46,6 +48,58 @@ std::vector<std::string> split_formats(const std::vector<std::string>& raw) {
   return out;
 }
 
+// Logs the validator's findings; throws the last error (after logging the others) if there are errors.
+void report_findings(const sdg::Validator& v) {
+  const sdg::Finding* last_error = nullptr;
+  for (const sdg::Finding& f : v.findings()) {
+    if (f.severity == sdg::Finding::Severity::Error) {
+      if (last_error) sdg::log().error("{}: {} [{}]", last_error->where.str(), last_error->message, last_error->code);
+      last_error = &f;
+    } else {
+      sdg::log().warn("{}: {} [{}]", f.where.str(), f.message, f.code);
+    }
+  }
+  if (last_error) {
+    std::string more = v.errors() > 1 ? " (" + std::to_string(v.errors()) + " errors; the others are listed above)" : "";
+    throw sdg::Error(sdg::ErrorCode::Definition, last_error->message + " [" + last_error->code + "]" + more,
+                     last_error->where);
+  }
+}
+
+int cmd_validate(const Common& common, const std::string& report, bool as_json, const sdg::AssembleOptions& assemble_opts) {
+  const fs::path def_path(report);
+  std::optional<sdg::ReportDefinition> def;
+  std::optional<sdg::Validator> validator;
+  try {
+    def = sdg::load_definition(def_path);
+    sdg::PluginHost host;
+    load_plugins(host, common, def->plugin_dirs);
+    sdg::check_plugins(*def, sdg::select_outputs(*def, {}), host);
+    validator.emplace(*def);
+    sdg::AssembleOptions opts = assemble_opts;
+    validator->attach(opts);
+    sdg::Context ctx(def->base_dir(), def->meta.language, sdg::build_epoch());
+    sdg::Document doc = sdg::assemble(*def, host, ctx, opts);
+    validator->finish(doc);
+  } catch (const sdg::Error& e) {
+    // The definition could not be read or the document not built: one error finding.
+    if (!def) {
+      def.emplace();
+      def->path = def_path;
+    }
+    validator.emplace(*def);
+    validator->record(e);
+  }
+  if (as_json) {
+    std::cout << validator->to_json();
+  } else {
+    for (const sdg::Finding& f : validator->findings()) std::cout << f.str() << "\n";
+    std::cout << validator->errors() << (validator->errors() == 1 ? " error, " : " errors, ") << validator->warnings()
+              << (validator->warnings() == 1 ? " warning\n" : " warnings\n");
+  }
+  return validator->exit_code();
+}
+
 int cmd_build(const Common& common, const std::string& report, const std::string& out_dir,
               const std::vector<std::string>& formats, const sdg::AssembleOptions& assemble_opts) {
   const fs::path def_path(report);
@@ -63,7 +117,14 @@ int cmd_build(const Common& common, const std::string& report, const std::string
   sdg::check_output_dir(out_dir);
 
   sdg::Context ctx(def.base_dir(), def.meta.language, sdg::build_epoch());
-  sdg::Document doc = sdg::assemble(def, host, ctx, assemble_opts);
+  // The checks of `validate` run first: each source's output as it comes, then the whole report.
+  sdg::Validator validator(def);
+  sdg::AssembleOptions opts = assemble_opts;
+  validator.attach(opts);
+  opts.on_source_error = nullptr;  // a failing source stops the build
+  sdg::Document doc = sdg::assemble(def, host, ctx, opts);
+  validator.finish(doc);
+  report_findings(validator);
   for (const sdg::OutputSpec& o : outputs) sdg::write_output(doc, o, out_dir, host, ctx);
   if (!ctx.warnings().empty()) sdg::log().info("{} warning(s)", ctx.warnings().size());
   return 0;
@@ -144,6 +205,12 @@ int main(int argc, char** argv) {
   build->add_option("--memory-limit", assemble_opts.memory_limit_mb, "Megabytes an isolated source may use (default 4096, 0 = none)")
       ->check(CLI::NonNegativeNumber);
 
+  bool validate_json = false;
+  auto* validate = app.add_subcommand("validate", "Check a report without writing outputs (exit 0 clean, 1 warnings, 2 errors)");
+  validate->add_option("report", report, "Report definition (YAML)")->required()->type_name("REPORT.yaml");
+  validate->add_flag("--json", validate_json, "Findings as JSON on stdout");
+  validate->add_flag("--isolate", assemble_opts.isolate, "Run each data source in a child process");
+
   auto* render = app.add_subcommand("render", "Write a document model (JSON from --format json) to other formats");
   render->add_option("model", model, "Document model (JSON)")->required()->type_name("MODEL.json");
   render->add_option("-o,--output-dir", out_dir, "Directory for the outputs (default: current)")->type_name("DIR");
@@ -166,6 +233,7 @@ int main(int argc, char** argv) {
   try {
     if (*build) return cmd_build(common, report, out_dir, formats, assemble_opts);
     if (*render) return cmd_render(common, model, out_dir, formats);
+    if (*validate) return cmd_validate(common, report, validate_json, assemble_opts);
     if (*plugins) return cmd_plugins(common);
     if (*new_plugin) {
       sdg::cli::scaffold_plugin(plugin_name, plugin_dir.empty() ? plugin_name : plugin_dir, SDGREPORT_VERSION);

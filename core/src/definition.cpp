@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "sdgreport/catalogue.hpp"
+#include "sdgreport/validate.hpp"
 
 namespace sdg {
 
@@ -167,12 +168,24 @@ void goals_of(const Value& v, ChapterSpec& c, const std::string& file) {
 
 ChapterSpec chapter_of(const Value& v, const std::string& file) {
   if (!v.is_map()) fail(v, "a chapter must be a map with at least a 'title'");
-  expect_keys(v, {"title", "id", "numbered", "source", "sources", "goals", "goal_sources", "sections"},
+  expect_keys(v, {"title", "id", "role", "word_limit", "numbered", "source", "sources", "goals", "goal_sources", "sections"},
               "a chapter");
   ChapterSpec c;
   c.where = v.where();
   c.title = text_of(v, "title", true, "a chapter");
   c.id = text_of(v, "id", false, "a chapter");
+  c.role = text_of(v, "role", false, "a chapter");
+  if (!c.role.empty() && !is_chapter_role(c.role))
+    fail(*v.find("role"), "unknown chapter role '" + c.role + "' (expected one of: " + chapter_roles_list() + ")");
+  if (const Value* w = v.find("word_limit"); w && !w->is_null()) {
+    try {
+      std::size_t used = 0;
+      c.word_limit = std::stoi(w->text(), &used);
+      if (used != w->text().size() || c.word_limit <= 0) throw std::invalid_argument("");
+    } catch (const std::exception&) {
+      fail(*w, "'word_limit' must be a number of words above 0");
+    }
+  }
   c.numbered = bool_of(v, "numbered", true);
   if (v.find("source") && v.find("sources"))
     fail(v, "a chapter takes 'source' or 'sources', not both");
@@ -204,7 +217,8 @@ ReportDefinition parse_definition(std::string_view yaml, const std::filesystem::
   if (!top.is_map()) throw Error(ErrorCode::Definition, "a report definition must be a YAML map with 'title' and 'chapters'", Location{file, 1, 1});
   expect_keys(top,
               {"sdgreport", "name", "title", "subtitle", "organisation", "authors", "language", "date",
-               "edition", "keywords", "plugin_dirs", "chapters", "outputs"},
+               "edition", "keywords", "plugin_dirs", "chapters", "outputs", "excluded_goals",
+               "required_chapters"},
               "the report definition");
 
   ReportDefinition def;
@@ -241,6 +255,38 @@ ReportDefinition parse_definition(std::string_view yaml, const std::filesystem::
   if (!chapters || !chapters->is_list() || chapters->items().empty())
     fail(chapters ? *chapters : top, "'chapters' must be a list with at least one chapter");
   for (const Value& c : chapters->items()) def.chapters.push_back(chapter_of(c, file));
+
+  if (const Value* ex = top.find("excluded_goals"); ex && !ex->is_null()) {
+    if (!ex->is_list()) fail(*ex, "'excluded_goals' must be a list such as [{ goal: 14, reason: \"…\" }]");
+    for (const Value& item : ex->items()) {
+      if (!item.is_map()) fail(item, "an excluded goal must be a map such as { goal: 14, reason: \"…\" }");
+      expect_keys(item, {"goal", "reason"}, "an excluded goal");
+      ExcludedGoal g;
+      g.where = item.where();
+      const std::string n = text_of(item, "goal", true, "an excluded goal");
+      try {
+        std::size_t used = 0;
+        g.goal = std::stoi(n, &used);
+        if (used != n.size()) throw std::invalid_argument("");
+      } catch (const std::exception&) {
+        fail(*item.find("goal"), "'" + n + "' is not a goal number");
+      }
+      if (!Catalogue::get().find_goal(g.goal))
+        fail(*item.find("goal"), "goal " + n + " is not an SDG goal (goals are numbered 1–17)");
+      g.reason = text_of(item, "reason", true, "an excluded goal");
+      def.excluded_goals.push_back(std::move(g));
+    }
+  }
+  if (const Value* rc = top.find("required_chapters"); rc && !rc->is_null()) {
+    def.required_chapters = texts_of(top, "required_chapters");
+    def.required_chapters_where = rc->where();
+    for (const std::string& r : *def.required_chapters)
+      if (!is_chapter_role(r))
+        fail(*rc, "unknown chapter role '" + r + "' (expected one of: " + chapter_roles_list() + ")");
+  } else if (rc) {
+    def.required_chapters = std::vector<std::string>{};
+    def.required_chapters_where = rc->where();
+  }
 
   if (const Value* outs = top.find("outputs"); outs && !outs->is_null()) {
     if (!outs->is_list()) fail(*outs, "'outputs' must be a list such as [{ format: pdf, file: report.pdf }]");

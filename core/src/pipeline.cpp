@@ -58,6 +58,10 @@ class Builder {
   /// Throws the recorded failure; with several, logs all but the last first.
   void finish() const {
     if (errors_.empty()) return;
+    if (opts_.on_source_error) {
+      for (const Error& e : errors_) opts_.on_source_error(e);
+      return;
+    }
     for (std::size_t i = 0; i + 1 < errors_.size(); ++i) log().error("{}", errors_[i].what());
     const Error& last = errors_.back();
     if (errors_.size() == 1) throw last;
@@ -102,6 +106,7 @@ class Builder {
     const Options options(Value::map(std::move(own), src.options.where()), src.options.owner());
     SourceRequest req{options, goal};
     log().debug("running {}{}", who, isolate ? " in a child process" : "");
+    const std::size_t first_block = target.blocks().size(), first_section = target.sections().size();
     try {
       if (isolate) fill_isolated(*plugin, req, target, ctx_, limits);
       else plugin->fill(req, target, ctx_);
@@ -113,6 +118,7 @@ class Builder {
     } catch (...) {
       throw Error(ErrorCode::Plugin, who + " failed with an unknown exception", src.where);
     }
+    if (opts_.on_source_done) opts_.on_source_done(target, first_block, first_section, src);
   }
 
   PluginProvider& plugins_;

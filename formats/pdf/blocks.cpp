@@ -3,6 +3,7 @@
 #include <podofo/podofo.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numeric>
 
@@ -109,8 +110,11 @@ void Renderer::flush_marker(double baseline) {
   const TextStyle st{Face::Regular, kBodySize, marker_numeric_ ? colors::ink : colors::muted};
   const double w = fonts_.width(st, marker_);
   const double x = marker_numeric_ ? c_.left() - 5 - w : c_.left() - 11;
+  if (marker_node_ >= 0) c_.enter(marker_node_);
   c_.text(x, baseline, st, marker_);
+  if (marker_node_ >= 0) c_.leave();
   marker_.clear();
+  marker_node_ = -1;
 }
 
 void Renderer::draw_lines(const std::vector<Line>& lines, double leading, double x, double width,
@@ -149,7 +153,7 @@ void Renderer::flow(const std::vector<Span>& spans, double leading, double x, do
 
 void Renderer::cover(const Metadata& meta) {
   c_.new_page(PageStyle::Cover);
-  c_.begin_content("Cover");
+  c_.begin_content("Sect");
   const auto& g = c_.geometry();
   const double panel_bottom = g.height * 0.44;
   c_.fill_rect(0, panel_bottom, g.width, g.height - panel_bottom, colors::accent);
@@ -159,7 +163,11 @@ void Renderer::cover(const Metadata& meta) {
 
   const double x = g.margin_left, w = g.width - g.margin_left - g.margin_right;
   const TextStyle org{Face::UiBold, 11, colors::white};
-  if (!meta.organisation.empty()) c_.text(x, g.height - 80, org, meta.organisation);
+  if (!meta.organisation.empty()) {
+    c_.begin_content("P");
+    c_.text(x, g.height - 80, org, meta.organisation);
+    c_.end_content();
+  }
   c_.fill_rect(x, g.height - 96, 40, 2.5, colors::white);
 
   // Title and subtitle sit at the foot of the panel, growing upwards.
@@ -170,15 +178,19 @@ void Renderer::cover(const Metadata& meta) {
                                         : break_lines(plain(meta.subtitle, sub), w, fonts_.measure());
   const double th = tl.size() * 36.0, sh = sl.size() * 20.0;
   double y = panel_bottom + 40 + sh + (sl.empty() ? 0 : 14) + th;
+  c_.begin_content("H1");
   for (const Line& l : tl) {
     c_.line(x, y - 29, l);
     y -= 36;
   }
+  c_.end_content();
   if (!sl.empty()) y -= 14;
+  c_.begin_content("P");
   for (const Line& l : sl) {
     c_.line(x, y - 15, l);
     y -= 20;
   }
+  c_.end_content();
 
   // Facts below the strip.
   const TextStyle key{Face::UiBold, 8, colors::muted};
@@ -186,8 +198,10 @@ void Renderer::cover(const Metadata& meta) {
   double fy = panel_bottom - 60;
   auto fact = [&](Label l, const std::string& v) {
     if (v.empty()) return;
-    c_.text(x, fy, key, label(l, lang_));
+    c_.begin_content("P");
+    c_.text(x, fy, key, label(l, lang_) + " ");
     c_.text(x, fy - 15, val, v);
+    c_.end_content();
     fy -= 42;
   };
   fact(Label::Organisation, meta.organisation);
@@ -197,12 +211,145 @@ void Renderer::cover(const Metadata& meta) {
     std::string a;
     for (const auto& s : meta.authors) a += (a.empty() ? "" : ", ") + s;
     const TextStyle au{Face::UiRegular, 9, colors::muted};
+    c_.begin_content("P");
     for (const Line& l : break_lines(plain(a, au), w, fonts_.measure())) {
       c_.line(x, fy, l);
       fy -= 13;
     }
+    c_.end_content();
   }
   c_.end_content();
+}
+
+// ---------------------------------------------------------------- table of contents
+
+namespace {
+
+constexpr double kTocTitleGap = 29 + 34;  // from the top of the first contents page to the first entry
+constexpr double kTocNumCol = 26;         // chapter numbers
+constexpr double kTocSubCol = 32;         // section numbers
+constexpr double kTocPageCol = 44;        // page numbers and the gap before them
+
+struct TocLook {
+  TextStyle style;
+  double leading, before, indent, title_x;
+};
+
+TocLook toc_look(int level) {
+  if (level == 1) return {{Face::UiBold, 10.5, colors::ink}, 15, 9, 0, kTocNumCol};
+  return {{Face::UiRegular, 9.5, colors::ink}, 13.5, 1.5, kTocNumCol, kTocNumCol + kTocSubCol};
+}
+
+/// Chapters and their sections, as the contents lists them.
+struct TocCollector : Visitor {
+  struct Item {
+    const Section* section;
+    int level;
+    std::string number;
+  };
+  std::vector<Item> items;
+  bool begin_section(const Section& s, const Where& w) override {
+    items.push_back({&s, w.depth(), w.number()});
+    return w.depth() < 2;
+  }
+};
+
+}  // namespace
+
+void Renderer::reserve_contents(const Document& doc) {
+  TocCollector col;
+  walk(doc, col);
+  if (col.items.size() < 2) return;  // nothing worth a contents page
+  const Measure m = fonts_.measure();
+  const double top = c_.top(), bottom = c_.bottom();
+  double y = top - kTocTitleGap;
+  int page = 0;
+  for (const auto& it : col.items) {
+    const TocLook look = toc_look(it.level);
+    const double w = c_.width() - look.title_x - kTocPageCol;
+    auto lines = break_lines(plain(it.section->title(), look.style), w, m);
+    const double h = static_cast<double>(lines.size()) * look.leading;
+    if (y - look.before - h < bottom) {
+      ++page;
+      y = top;
+    } else if (y < top - 0.01) {
+      y -= look.before;
+    }
+    toc_.push_back({it.section, it.level, it.number, std::move(lines), page, y, h});
+    y -= h;
+  }
+  const std::string title = label(Label::Contents, lang_);
+  toc_heading_ = c_.add_element("H1");
+  toc_node_ = c_.add_element("TOC");
+  c_.set_running_header(title);
+  for (int p = 0; p <= page; ++p) {
+    c_.new_page(p == 0 ? PageStyle::Opening : PageStyle::Normal);
+    toc_pages_.push_back(c_.page_index());
+  }
+}
+
+void Renderer::draw_contents() {
+  if (toc_.empty()) return;
+  const double left = c_.left(), right = c_.right();
+  c_.reopen(toc_pages_.front());
+  // Title, as on a chapter opening.
+  c_.enter(toc_heading_);
+  const TextStyle tit{Face::UiBold, 24, colors::ink};
+  const double top = c_.top();
+  c_.text(left, baseline_in(top, 29, 24), tit, label(Label::Contents, lang_));
+  c_.leave();
+  c_.fill_rect(left, top - 29 - 10, 48, 2.5, colors::accent);
+
+  c_.enter(toc_node_);
+  int page = 0;
+  const TextStyle dots{Face::UiRegular, 9, colors::muted};
+  const double unit = fonts_.width(dots, " .");
+  for (const TocEntry& e : toc_) {
+    if (e.page != page) {
+      page = e.page;
+      c_.reopen(toc_pages_[static_cast<std::size_t>(page)]);
+    }
+    const TocLook look = toc_look(e.level);
+    const auto land = landing_.find(e.section);
+    if (land == landing_.end()) continue;  // cannot happen: every listed section was drawn
+    const std::string num = c_.page_number(land->second.page);
+
+    c_.begin_content("TOCI");
+    c_.begin_content("Reference");
+    const int link = c_.begin_content("Link");
+    double y = e.top;
+    const double base0 = baseline_in(y, look.leading, look.style.size);
+    if (!e.number.empty()) c_.text(left + look.indent, base0, look.style, e.number + " ");
+    double last_end = left + look.title_x;
+    double last_base = base0;
+    for (const Line& l : e.lines) {
+      last_base = baseline_in(y, look.leading, look.style.size);
+      c_.line(left + look.title_x, last_base, l);
+      last_end = left + look.title_x + l.width;
+      y -= look.leading;
+    }
+    // Dot leaders (decoration), aligned on a common grid from the right edge.
+    const double num_w = fonts_.width(look.style, num);
+    const double lead_end = right - num_w - 6;
+    const int n = static_cast<int>(std::floor((lead_end - last_end - 6) / unit));
+    if (n > 0) {
+      std::string s;
+      for (int i = 0; i < n; ++i) s += " .";
+      c_.begin_artifact();
+      c_.text(lead_end - n * unit, last_base, dots, s);
+      c_.end_artifact();
+    }
+    c_.text(right - num_w, last_base, look.style, num);
+    std::string contents = e.number.empty() ? "" : e.number + " ";
+    contents += e.section->title() + ", " + label(Label::Page, lang_) + " " + num;
+    c_.goto_link(left + look.indent, e.top - e.height, right - left - look.indent, e.height,
+                 land->second.page, land->second.y, link, contents);
+    c_.end_content();
+    c_.end_content();
+    c_.end_content();
+  }
+  c_.leave();
+  c_.finish();
 }
 
 // ---------------------------------------------------------------- sections
@@ -237,7 +384,7 @@ double Renderer::goal_band(int goal, const std::string& number, const std::strin
   const auto lines = break_lines(plain(text, tit), w - 2 * pad, fonts_.measure());
   const double h = pad + 12 + lines.size() * lead + pad - 2;
   space(20);
-  place(h + 3 * kBodyLeading);
+  place(h + keep_);
   c_.begin_content("H2");
   const double top = c_.y();
   c_.fill_rect(x, top - h, w, h, bg);
@@ -253,11 +400,31 @@ double Renderer::goal_band(int goal, const std::string& number, const std::strin
   return top;
 }
 
+double Renderer::keep_height(const Section& s) const {
+  // A heading stays with the start of what follows: the first block's smallest
+  // unbreakable part (a whole chart or figure, a table's caption, header and first rows).
+  const double lines3 = 3 * kBodyLeading;
+  if (s.blocks().empty()) return lines3;
+  const Block& b = s.blocks().front();
+  const double w = c_.width();
+  if (b.is<Chart>()) return 2 * 12.5 + 6 + std::min(w * 0.56, 230.0) + 22 + kParaGap + 4;
+  if (b.is<Table>()) return 12.5 * 2 + 4 + 3 * (kCellLeading + 2 * kCellPadY) + kParaGap + 4;
+  if (b.is<Figure>()) return std::min(w * 0.5, (c_.top() - c_.bottom()) * 0.6) + 8 + 2 * 12.5;
+  if (b.is<IndicatorSummary>()) return 100;
+  return lines3;
+}
+
 void Renderer::chapter(const Section& s, const Where& w) {
   const std::string& number = w.number();
+  if (!main_started_) {
+    // Front matter (cover, contents) ends here: arabic page numbers from 1.
+    c_.start_main_matter();
+    main_started_ = true;
+  }
   c_.new_page(PageStyle::Opening);
   pending_space_ = 0;
   outline_.push_back({1, join(number, s.title()), c_.page_index(), c_.geometry().height});
+  landing_[&s] = {c_.page_index(), c_.geometry().height};
   if (s.goal()) {
     goal_band(*s.goal(), number, s.title(), true);
   } else {
@@ -279,14 +446,18 @@ void Renderer::chapter(const Section& s, const Where& w) {
     c_.set_y(y - 34);
   }
   c_.set_running_header(join(number, s.title()));
+  last_heading_ = 1;
 }
 
 void Renderer::section(const Section& s, const Where& w) {
   const std::string& number = w.number();
   const int depth = w.depth();
   if (s.goal()) {
+    last_heading_ = 2;
+    keep_ = keep_height(s);
     const double top = goal_band(*s.goal(), number, s.title(), false);
     outline_.push_back({depth, join(number, s.title()), c_.page_index(), top});
+    landing_[&s] = {c_.page_index(), top};
     return;
   }
   const HeadingLook look = heading_look(depth);
@@ -296,9 +467,12 @@ void Renderer::section(const Section& s, const Where& w) {
   const double numw = number.empty() ? 0 : std::max(fonts_.width(num, number) + 8, look.size * 2.2);
   const auto lines = break_lines(plain(s.title(), tit), c_.width() - numw, fonts_.measure());
   space(look.before);
-  place(lines.size() * look.leading + look.after + 3 * kBodyLeading);  // keep with next
+  place(lines.size() * look.leading + look.after + keep_height(s));  // keep with next
   outline_.push_back({depth, join(number, s.title()), c_.page_index(), c_.y()});
-  c_.begin_content(depth == 2 ? "H2" : depth == 3 ? "H3" : "H4");
+  landing_[&s] = {c_.page_index(), c_.y()};
+  last_heading_ = std::min(depth, 6);
+  static const char* roles[] = {"H1", "H2", "H3", "H4", "H5", "H6"};
+  c_.begin_content(roles[last_heading_ - 1]);
   if (!number.empty()) c_.text(c_.left(), baseline_in(c_.y(), look.leading, look.size), num, number);
   draw_lines(lines, look.leading, c_.left() + numw, c_.width() - numw);
   c_.end_content();
@@ -313,7 +487,10 @@ void Renderer::heading(const Heading& h, const Where& w) {
   const auto lines = break_lines(spans, c_.width(), fonts_.measure());
   space(look.before);
   place(lines.size() * look.leading + look.after + 3 * kBodyLeading);
-  c_.begin_content("H");
+  // PDF/UA: heading levels never skip one going down (H1 → H3).
+  static const char* roles[] = {"H1", "H2", "H3", "H4", "H5", "H6"};
+  last_heading_ = std::clamp(std::min(depth, last_heading_ + 1), 1, 6);
+  c_.begin_content(roles[last_heading_ - 1]);
   draw_lines(lines, look.leading, c_.left(), c_.width());
   c_.end_content();
   space(look.after);
@@ -349,9 +526,12 @@ void Renderer::begin_list_item(const List& l, std::size_t index) {
   }
   space(kItemGap);
   c_.begin_content("LI");
+  marker_node_ = c_.add_element("Lbl");
+  c_.begin_content("LBody");
 }
 
 void Renderer::end_list_item() {
+  c_.end_content();  // LBody
   // An item with no text block (empty, or only a table): still show its marker.
   if (!marker_.empty()) {
     place(kBodyLeading);
@@ -395,14 +575,18 @@ void Renderer::caption(const std::string& what, int n, const std::string& text) 
   const TextStyle txt{Face::UiRegular, 9, colors::ink};
   std::vector<Span> spans{{lab, what + " " + std::to_string(n) + (text.empty() ? "" : ". "), {}, false}};
   if (!text.empty()) spans.push_back({txt, text, {}, false});
+  c_.begin_content("Caption");
   flow(spans, 12.5, c_.left(), c_.width(), false);
+  c_.end_content();
 }
 
 void Renderer::source_note(const std::string& source) {
   if (source.empty()) return;
   const TextStyle lab{Face::UiItalic, 7.5, colors::muted};
   c_.move_down(3);
+  c_.begin_content("P");
   flow(plain(label(Label::Source, lang_) + ": " + source, lab), 10, c_.left(), c_.width(), false);
+  c_.end_content();
 }
 
 // ---------------------------------------------------------------- tables
@@ -524,24 +708,41 @@ void Renderer::table(const Table& t, const Where& w) {
   for (std::size_t i = 0; i < t.rows.size(); ++i) row_h[i] = layout_row(cells[i], row_lines[i]);
 
   const double x0 = c_.left();
-  auto draw_row = [&](const std::vector<std::vector<Line>>& lines, double h, const Color* fill) {
+  // A row is a TR of TH (scope Column) or TD elements; a header repeated on a
+  // later page is a pagination artifact.
+  auto draw_row = [&](const std::vector<std::vector<Line>>& lines, double h, const Color* fill,
+                      const char* cell_role) {
     const double top = c_.y();
     if (fill != nullptr) c_.fill_rect(x0, top - h, avail, h, *fill);
+    if (cell_role != nullptr) c_.begin_content("TR");
     double x = x0;
     for (std::size_t j = 0; j < n; ++j) {
+      if (cell_role != nullptr) {
+        const int cell = c_.begin_content(cell_role);
+        c_.tree().node(cell).keep = true;  // empty cells keep the table regular
+        if (cell_role[1] == 'H') c_.tree().node(cell).scope = "Column";
+      }
       double y = top - kCellPadY;
       for (const Line& l : lines[j]) {
         const double dx = is_num(j) ? widths[j] - 2 * kCellPadX - l.width : 0;
         c_.line(x + kCellPadX + dx, baseline_in(y, cl, cs), l);
         y -= cl;
       }
+      if (cell_role != nullptr) c_.end_content();
       x += widths[j];
     }
+    if (cell_role != nullptr) c_.end_content();
     c_.set_y(top - h);
   };
-  auto draw_head = [&] {
+  auto draw_head = [&](bool repeated) {
+    if (repeated) {
+      c_.begin_artifact();
+      draw_row(head_lines, head_h, &head_bg, nullptr);
+      c_.end_artifact();
+      return;
+    }
     c_.begin_content("THead");
-    draw_row(head_lines, head_h, &head_bg);
+    draw_row(head_lines, head_h, &head_bg, "TH");
     c_.end_content();
   };
 
@@ -553,21 +754,21 @@ void Renderer::table(const Table& t, const Where& w) {
   if (!lists_.empty()) flush_marker(baseline_in(c_.y(), 12.5, 9));
   caption(label(Label::Table, lang_), tables_, t.caption);
   c_.move_down(4);
-  draw_head();
+  draw_head(false);
+  c_.begin_content("TBody");
   for (std::size_t i = 0; i < t.rows.size(); ++i) {
     if (!c_.fits(row_h[i])) {
       c_.stroke_line(x0, c_.y(), x0 + avail, c_.y(), 0.6, colors::rule);
       c_.new_page();
-      draw_head();  // repeated on every page the table continues on
+      draw_head(true);  // repeated on every page the table continues on
     }
-    c_.begin_content("TR");
-    draw_row(row_lines[i], row_h[i], i % 2 == 1 ? &colors::faint : nullptr);
-    c_.end_content();
+    draw_row(row_lines[i], row_h[i], i % 2 == 1 ? &colors::faint : nullptr, "TD");
   }
+  c_.end_content();  // TBody
   c_.stroke_line(x0, c_.y(), x0 + avail, c_.y(), 0.8, head_bg);
   c_.move_down(2);
+  c_.end_content();  // Table
   source_note(t.source);
-  c_.end_content();
   space(kParaGap + 6);
 }
 
@@ -607,6 +808,7 @@ void Renderer::indicator(const IndicatorSummary& s, const Where& w) {
   space(kParaGap + 4);
   place(h);
   c_.begin_content("Div");
+  c_.begin_content("P");
   const double top = c_.y();
   c_.fill_rect(c_.left(), top - h, c_.width(), h, bg);
   c_.fill_rect(c_.left(), top - h, stripe, h, acc);
@@ -631,14 +833,17 @@ void Renderer::indicator(const IndicatorSummary& s, const Where& w) {
   c_.fill_rect(px, vb - 4, pill_w, 15, pill_bg);
   c_.text(px + 7, vb + 0.5, pill_text, pill);
   y -= 30;
+  c_.end_content();  // P
   if (!src_lines.empty()) {
     y -= 4;
+    c_.begin_content("P");
     for (const Line& l : src_lines) {
       c_.line(x + pad, baseline_in(y, 10, 7.5), l);
       y -= 10;
     }
+    c_.end_content();
   }
-  c_.end_content();
+  c_.end_content();  // Div
   c_.set_y(top - h);
   space(kParaGap + 4);
 }
@@ -678,9 +883,11 @@ void Renderer::figure(const Figure& f) {
   }
   space(kParaGap + 4);
   place(h + 8 + 2 * 12.5);
-  c_.begin_content("Figure");
+  const int fig = c_.begin_content("Figure");
   const double top = c_.y();
   const double x = c_.left() + (w_max - w) / 2;
+  c_.tree().node(fig).alt = f.alt;
+  c_.tree().node(fig).bbox = std::array<double, 4>{x, top - h, x + w, top};
   if (img) {
     c_.painter().DrawImage(x, top - h, img.get(), w / img->GetWidth(), h / img->GetHeight());
   } else {
@@ -689,9 +896,9 @@ void Renderer::figure(const Figure& f) {
     c_.set_y(top - h / 2 + 7);
     flow(plain(f.alt.empty() ? f.path : f.alt, alt), 12, x + 12, w - 24, false);
   }
+  c_.end_content();
   c_.set_y(top - h - 8);
   caption(label(Label::Figure, lang_), figures_, f.caption);
-  c_.end_content();
   space(kParaGap + 4);
 }
 
@@ -701,11 +908,16 @@ void Renderer::chart(const Chart& ch, const Where& w) {
   const double height = std::min(width * 0.56, 230.0);
   space(kParaGap + 4);
   place(2 * 12.5 + 6 + height + 22);
-  c_.begin_content("Figure");
   caption(label(Label::Figure, lang_), figures_, ch.title);
   c_.move_down(6);
   const double top = c_.y();
-  if (draw_chart(c_, ch, c_.left(), top, width, height, w.goal(), lang_)) {
+  const int fig = c_.begin_content("Figure");
+  c_.tree().node(fig).alt = ch.alt;
+  c_.tree().node(fig).bbox = std::array<double, 4>{c_.left(), top - height, c_.left() + width, top};
+  c_.graphics_are_content(true);
+  const bool drawn = draw_chart(c_, ch, c_.left(), top, width, height, w.goal(), lang_);
+  c_.graphics_are_content(false);
+  if (drawn) {
     c_.set_y(top - height);
   } else {
     ctx_.warn("chart-not-rendered", "chart '" + (ch.id.empty() ? ch.title : ch.id) +
@@ -713,8 +925,8 @@ void Renderer::chart(const Chart& ch, const Where& w) {
     const TextStyle alt{Face::UiItalic, 9, colors::muted};
     flow(plain(ch.alt, alt), 12, c_.left(), width, false);
   }
+  c_.end_content();  // Figure
   source_note(ch.source);
-  c_.end_content();
   space(kParaGap + 4);
 }
 

@@ -3,6 +3,7 @@
 // end_content(), so PDF/UA tagging can wrap them later in one place.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,11 @@ class Renderer {
   Renderer(PoDoFo::PdfMemDocument& doc, Canvas& canvas, Context& ctx, std::string lang);
 
   void cover(const Metadata& meta);
+  /// Lays out the table of contents of `doc` and reserves its pages.
+  void reserve_contents(const Document& doc);
+  /// Draws the table of contents on its reserved pages. Call after the last
+  /// page exists (canvas.finish()), before writing the structure tree.
+  void draw_contents();
   void chapter(const Section& s, const Where& w);
   void section(const Section& s, const Where& w);
   void heading(const Heading& h, const Where& w);
@@ -79,7 +85,31 @@ class Renderer {
   };
   std::vector<ListState> lists_;
   std::string marker_;  // pending list marker, drawn with the item's first line
+  int marker_node_ = -1;  // its Lbl element
   bool marker_numeric_ = false;
+  bool main_started_ = false;
+  int last_heading_ = 1;
+  double keep_ = 0;  // room kept below a goal band for what follows
+  double keep_height(const Section& s) const;  // level of the last heading element (H1–H6)
+  struct Landing {
+    int page;
+    double y;
+  };
+  std::map<const Section*, Landing> landing_;  // where each section's heading landed
+  // Table of contents: laid out before the chapters (its page count must be
+  // known), drawn on its reserved pages once every heading has landed.
+  struct TocEntry {
+    const Section* section;
+    int level;
+    std::string number;
+    std::vector<Line> lines;
+    int page;    // index into toc_pages_
+    double top;  // y of the entry's top
+    double height;
+  };
+  std::vector<TocEntry> toc_;
+  std::vector<int> toc_pages_;
+  int toc_heading_ = -1, toc_node_ = -1;
 };
 
 }  // namespace sdg::pdf

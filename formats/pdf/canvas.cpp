@@ -8,6 +8,13 @@ namespace sdg::pdf {
 
 using namespace PoDoFo;
 
+/// PdfPainter with access to its content stream, for the marked-content
+/// operators PoDoFo 0.9.8 has no API for (BDC/BMC/EMC).
+class RawPainter : public PdfPainter {
+ public:
+  void append_raw(const std::string& s) { m_pCanvas->Append(s); }
+};
+
 PageGeometry PageGeometry::a4() {
   return {};
 }
@@ -36,7 +43,7 @@ std::string ascii_uri(std::string_view url) {
 }
 
 Canvas::Canvas(PdfMemDocument& doc, Fonts& fonts, PageGeometry g)
-    : doc_(doc), fonts_(fonts), g_(g), painter_(std::make_unique<PdfPainter>()) {}
+    : doc_(doc), fonts_(fonts), g_(g), painter_(std::make_unique<RawPainter>()) {}
 
 Canvas::~Canvas() {
   // Never throw from here: finish() is called explicitly on the normal path.
@@ -48,14 +55,23 @@ Canvas::~Canvas() {
   }
 }
 
+std::string Canvas::page_number(int index) const {
+  if (index < main_start_) return roman(index + 1);
+  return std::to_string(index - main_start_ + 1);
+}
+
+void Canvas::end_page() {
+  draw_open_rules(bottom());
+  close_mark();
+  painter_->FinishPage();
+  page_ = nullptr;
+}
+
 void Canvas::new_page(PageStyle style) {
-  if (page_ != nullptr) {
-    draw_open_rules(bottom());
-    painter_->FinishPage();
-    page_ = nullptr;
-  }
+  if (page_ != nullptr) end_page();
   page_ = doc_.CreatePage(PdfRect(0, 0, g_.width, g_.height));
-  ++page_count_;
+  cur_page_ = page_count_++;
+  next_mcid_.push_back(0);
   painter_->SetPage(page_);
   painter_->SetPrecision(3);
   y_ = top();
@@ -63,11 +79,18 @@ void Canvas::new_page(PageStyle style) {
   draw_furniture(style);
 }
 
+void Canvas::reopen(int index) {
+  if (page_ != nullptr) end_page();
+  page_ = doc_.GetPage(index);
+  cur_page_ = index;
+  painter_->SetPage(page_);
+  painter_->SetPrecision(3);
+  y_ = top();
+}
+
 void Canvas::finish() {
   if (page_ == nullptr) return;
-  draw_open_rules(bottom());
-  painter_->FinishPage();
-  page_ = nullptr;
+  end_page();
 }
 
 bool Canvas::ensure(double h) {
@@ -92,11 +115,74 @@ void Canvas::draw_open_rules(double to) {
 }
 
 PdfPainter& Canvas::painter() {
+  mark(false);
   return *painter_;
 }
 
+// ---------------------------------------------------------------- marked content
+
+void Canvas::mark(bool graphic) {
+  Open want = Open::Content;
+  int node = stack_.back();
+  if (artifact_depth_ > 0 || (graphic && !graphics_content_) || node == StructTree::kRoot) {
+    want = Open::Artifact;
+    node = -1;
+  }
+  if (want == open_ && node == open_node_) return;
+  close_mark();
+  if (want == Open::Artifact) {
+    painter_->append_raw("/Artifact BMC\n");
+  } else {
+    const int mcid = next_mcid_[static_cast<std::size_t>(cur_page_)]++;
+    painter_->append_raw("/" + tree_.node(node).role + " <</MCID " + std::to_string(mcid) + ">> BDC\n");
+    tree_.add_mcr(node, cur_page_, mcid);
+  }
+  open_ = want;
+  open_node_ = node;
+}
+
+void Canvas::close_mark() {
+  if (open_ == Open::None) return;
+  painter_->append_raw("EMC\n");
+  open_ = Open::None;
+  open_node_ = -1;
+}
+
+int Canvas::begin_content(const char* role) {
+  const int id = tree_.add(stack_.back(), role);
+  stack_.push_back(id);
+  return id;
+}
+
+void Canvas::end_content() {
+  if (stack_.size() > 1) stack_.pop_back();
+}
+
+int Canvas::add_element(const char* role) {
+  return tree_.add(stack_.back(), role);
+}
+
+void Canvas::enter(int node) {
+  stack_.push_back(node);
+}
+
+void Canvas::leave() {
+  if (stack_.size() > 1) stack_.pop_back();
+}
+
+void Canvas::begin_artifact() {
+  ++artifact_depth_;
+}
+
+void Canvas::end_artifact() {
+  if (artifact_depth_ > 0) --artifact_depth_;
+}
+
+// ---------------------------------------------------------------- drawing
+
 void Canvas::text(double x, double baseline, const TextStyle& style, std::string_view utf8_text) {
   if (utf8_text.empty()) return;
+  mark(false);
   painter_->SetFont(fonts_.font(style));
   painter_->SetColor(style.color.r, style.color.g, style.color.b);
   painter_->DrawText(x, baseline, utf8(utf8_text));
@@ -104,46 +190,76 @@ void Canvas::text(double x, double baseline, const TextStyle& style, std::string
 
 void Canvas::line(double x, double baseline, const Line& ln) {
   for (const Fragment& f : ln.fragments) {
-    text(x + f.x, baseline, f.style, f.text);
-    if (!f.url.empty()) {
-      const double asc = fonts_.ascent(f.style), desc = fonts_.descent(f.style);
-      link(x + f.x, baseline + desc, f.width, asc - desc, f.url);
+    if (f.url.empty() || artifact_depth_ > 0) {
+      text(x + f.x, baseline, f.style, f.text);
+      continue;
     }
+    // One Link element per run of fragments with the same URL in the same element.
+    const auto& kids = tree_.node(stack_.back()).kids;
+    const bool same = last_link_ >= 0 && last_link_url_ == f.url && !kids.empty() &&
+                      kids.back().kind == StructTree::Kid::Kind::Node && kids.back().node == last_link_;
+    if (!same) {
+      last_link_ = add_element("Link");
+      last_link_url_ = f.url;
+    }
+    enter(last_link_);
+    text(x + f.x, baseline, f.style, f.text);
+    const double asc = fonts_.ascent(f.style), desc = fonts_.descent(f.style);
+    std::string contents = f.text;
+    while (!contents.empty() && contents.back() == ' ') contents.pop_back();
+    link(x + f.x, baseline + desc, f.width, asc - desc, f.url, last_link_, contents);
+    leave();
   }
 }
 
 void Canvas::fill_rect(double x, double y, double w, double h, const Color& c) {
+  mark(true);
   painter_->SetColor(c.r, c.g, c.b);
   painter_->Rectangle(x, y, w, h);
   painter_->Fill();
 }
 
 void Canvas::stroke_line(double x1, double y1, double x2, double y2, double width, const Color& c) {
+  mark(true);
   painter_->SetStrokingColor(c.r, c.g, c.b);
   painter_->SetStrokeWidth(width);
   painter_->DrawLine(x1, y1, x2, y2);
 }
 
-void Canvas::link(double x, double y, double w, double h, const std::string& url) {
+namespace {
+
+void finish_annotation(PdfAnnotation* a, const std::string& contents) {
+  a->SetBorderStyle(0, 0, 0);
+  a->SetFlags(ePdfAnnotationFlags_Print);
+  // PDF/UA: a link's alternate description goes in /Contents.
+  if (!contents.empty()) a->SetContents(utf8(contents));
+  // PoDoFo stamps the wall clock into /M; it is optional, so drop it (reproducible output).
+  a->GetObject()->GetDictionary().RemoveKey(PdfName("M"));
+}
+
+}  // namespace
+
+void Canvas::link(double x, double y, double w, double h, const std::string& url, int node,
+                  const std::string& contents) {
   if (w <= 0 || h <= 0) return;
   PdfAnnotation* a = page_->CreateAnnotation(ePdfAnnotation_Link, PdfRect(x, y, w, h));
   PdfAction action(ePdfAction_URI, &doc_);
   action.SetURI(PdfString(ascii_uri(url)));
   a->SetAction(action);
-  a->SetBorderStyle(0, 0, 0);
-  a->SetFlags(ePdfAnnotationFlags_Print);
-  // PoDoFo stamps the wall clock into /M; it is optional, so drop it (reproducible output).
-  a->GetObject()->GetDictionary().RemoveKey(PdfName("M"));
+  finish_annotation(a, contents.empty() ? url : contents);
+  page_->GetObject()->GetDictionary().AddKey(PdfName("Tabs"), PdfName("S"));
+  tree_.add_objr(node, cur_page_, a->GetObject());
 }
 
-void Canvas::begin_content(const char* role) {
-  roles_.emplace_back(role);
+void Canvas::goto_link(double x, double y, double w, double h, int page, double dest_y, int node,
+                       const std::string& contents) {
+  if (w <= 0 || h <= 0) return;
+  PdfAnnotation* a = page_->CreateAnnotation(ePdfAnnotation_Link, PdfRect(x, y, w, h));
+  a->SetDestination(PdfDestination(doc_.GetPage(page), 0, dest_y, 0));
+  finish_annotation(a, contents);
+  page_->GetObject()->GetDictionary().AddKey(PdfName("Tabs"), PdfName("S"));
+  tree_.add_objr(node, cur_page_, a->GetObject());
 }
-void Canvas::end_content() {
-  if (!roles_.empty()) roles_.pop_back();
-}
-void Canvas::begin_artifact() {}
-void Canvas::end_artifact() {}
 
 void Canvas::draw_furniture(PageStyle style) {
   if (style == PageStyle::Cover) return;
@@ -153,7 +269,7 @@ void Canvas::draw_furniture(PageStyle style) {
   // Footer: thin rule, page number at the outer edge.
   const double fy = g_.margin_bottom - 34;
   stroke_line(l, fy + 12, r, fy + 12, 0.4, colors::rule);
-  const std::string num = page_label_ + " " + std::to_string(page_count_);
+  const std::string num = page_label_ + " " + page_number(cur_page_);
   text(r - fonts_.width(small, num), fy, small, num);
   if (style == PageStyle::Normal && !running_header_.empty()) {
     const double hy = g_.height - g_.margin_top + 30;

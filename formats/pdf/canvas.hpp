@@ -6,10 +6,17 @@
 // creating the next, and keeps only page indices; look pages up with
 // doc.GetPage(i) once all exist (outlines, internal links).
 //
-// Tagging seam: every block is drawn between begin_content(role) and
-// end_content(), and furniture between begin_artifact() and end_artifact().
-// They emit nothing yet; PDF/UA tagging will write BDC/EMC there (and close and
-// reopen open marked content across page breaks in new_page()).
+// Tagging (PDF/UA): every block is drawn between begin_content(role) and
+// end_content(), which open and close a structure element (tagging.hpp), and
+// furniture between begin_artifact() and end_artifact(). Marked content is
+// written lazily: before each drawing operation the canvas makes sure the open
+// marked-content sequence is the right one ("/P <</MCID n>> BDC" for the current
+// element, "/Artifact BMC" for furniture and decoration) and closes it with EMC
+// when it changes or the page ends. So sequences never nest, an element split
+// by a page break simply gets one MCID per page, and nothing is ever drawn
+// outside marked content. Rules and fills are decoration (artifacts) unless
+// graphics_are_content() is on (charts); images drawn through painter() are
+// content of the current element.
 #pragma once
 
 #include <functional>
@@ -21,14 +28,18 @@
 #include "fonts.hpp"
 #include "layout.hpp"
 #include "style.hpp"
+#include "tagging.hpp"
 
 namespace PoDoFo {
 class PdfMemDocument;
 class PdfPainter;
 class PdfPage;
+class PdfObject;
 }  // namespace PoDoFo
 
 namespace sdg::pdf {
+
+class RawPainter;  // a PdfPainter that can append raw operators (canvas.cpp)
 
 struct PageGeometry {
   double width = 595.276, height = 841.89;  // A4
@@ -57,7 +68,15 @@ class Canvas {
   /// Finishes the last page. Call once, before using doc.GetPage().
   void finish();
   bool has_page() const noexcept { return page_ != nullptr; }
-  int page_index() const noexcept { return page_count_ - 1; }  ///< 0-based, current page
+  int page_index() const noexcept { return cur_page_; }  ///< 0-based, current page
+  /// Paints again on an existing page (after finish(): the table of contents).
+  void reopen(int index);
+  /// Pages from here on are main matter (arabic page numbers from 1); earlier
+  /// pages are front matter (roman numbers).
+  void start_main_matter() noexcept { main_start_ = page_count_; }
+  int main_start() const noexcept { return main_start_; }
+  /// The printed number of a page: "iii" in front matter, "7" in main matter.
+  std::string page_number(int index) const;
   int page_count() const noexcept { return page_count_; }
   const PageGeometry& geometry() const noexcept { return g_; }
 
@@ -99,26 +118,47 @@ class Canvas {
   PoDoFo::PdfPainter& painter();
   Fonts& fonts() noexcept { return fonts_; }
   void text(double x, double baseline, const TextStyle& style, std::string_view utf8_text);
-  /// Draws one laid-out line; link fragments get a URI annotation.
+  /// Draws one laid-out line; link fragments get a URI annotation and a Link element.
   void line(double x, double baseline, const Line& line);
   void fill_rect(double x, double y, double w, double h, const Color& c);
   void stroke_line(double x1, double y1, double x2, double y2, double width, const Color& c);
-  void link(double x, double y, double w, double h, const std::string& url);
+  /// A URI link annotation over the box, owned by structure element `node` (a Link).
+  void link(double x, double y, double w, double h, const std::string& url, int node,
+            const std::string& contents);
+  /// An internal link annotation to (page, y), owned by `node`.
+  void goto_link(double x, double y, double w, double h, int page, double dest_y, int node,
+                 const std::string& contents);
 
-  // ---- tagging seam (no output yet)
-  void begin_content(const char* role);
+  // ---- tagging
+  /// Opens a structure element as the last child of the current one; returns its id.
+  int begin_content(const char* role);
   void end_content();
+  /// Creates a child element of the current one without making it current.
+  int add_element(const char* role);
+  /// Makes an existing element current until leave() (list labels, table cells).
+  void enter(int node);
+  void leave();
+  int current() const noexcept { return stack_.back(); }
+  StructTree& tree() noexcept { return tree_; }
   void begin_artifact();
   void end_artifact();
+  /// While on, fills and rules are content of the current element (charts).
+  void graphics_are_content(bool on) noexcept { graphics_content_ = on; }
+  /// Makes the marked content right for drawing content of the current element
+  /// (call before drawing with painter() directly).
+  void mark_content() { mark(false); }
 
  private:
   void draw_furniture(PageStyle style);
+  void mark(bool graphic);  // open the right marked-content sequence
+  void close_mark();        // EMC if one is open
+  void end_page();
   void draw_open_rules(double to);  // open rules down to the cursor (not below `to`)
 
   PoDoFo::PdfMemDocument& doc_;
   Fonts& fonts_;
   PageGeometry g_;
-  std::unique_ptr<PoDoFo::PdfPainter> painter_;
+  std::unique_ptr<RawPainter> painter_;
   PoDoFo::PdfPage* page_ = nullptr;  // valid until the next CreatePage()
   int page_count_ = 0;
   double y_ = 0;
@@ -133,7 +173,18 @@ class Canvas {
     double start;  // y where it starts on the current page
   };
   std::vector<Rule> rules_;
-  std::vector<std::string> roles_;
+  int cur_page_ = -1;
+  int main_start_ = 1 << 30;
+  // tagging
+  StructTree tree_;
+  std::vector<int> stack_{StructTree::kRoot};
+  std::vector<int> next_mcid_;  // per page
+  int artifact_depth_ = 0;
+  bool graphics_content_ = false;
+  enum class Open { None, Artifact, Content } open_ = Open::None;
+  int open_node_ = -1;
+  int last_link_ = -1;
+  std::string last_link_url_;
 };
 
 /// A URI made safe for a PDF string: bytes outside printable ASCII percent-encoded.

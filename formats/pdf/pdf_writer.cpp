@@ -1,25 +1,37 @@
 // sdgreport — the PDF format plugin (PoDoFo 0.9.8).
 //
-// Walks the document once with sdg::walk(): a cover page, then chapters on new
-// pages, numbered headings, goal bands in the goal's colour, text, lists, quotes,
-// tables, indicator boxes, figures and vector charts; page furniture, document
-// info, /Lang and bookmarks. Output is reproducible: dates come from ctx.epoch()
-// and PoDoFo's trailer /ID is derived from the (deterministic) Info dictionary.
+// Walks the document once with sdg::walk(): a cover page, a table of contents
+// (its pages reserved up front and drawn at the end, once every heading has
+// landed), then chapters on new pages, numbered headings, goal bands in the
+// goal's colour, text, lists, quotes, tables, indicator boxes, figures and vector
+// charts; page furniture, page labels (roman for the front matter), document
+// info, bookmarks.
 //
-// Options: paper: a4 | letter (default a4); font: sans | serif (default sans).
+// Tagged PDF/UA-1: a structure tree built while drawing (tagging.hpp), every
+// piece of page content marked (canvas.hpp), /MarkInfo, /Lang, DisplayDocTitle,
+// XMP metadata with pdfuaid:part 1, /Tabs /S on pages with links.
+//
+// Reproducible: dates come from ctx.epoch(), and the trailer /ID is an MD5 of the
+// written bytes (patched in place after writing; same length, so offsets hold).
+//
+// Options: paper: a4 | letter (default a4); font: sans | serif (default sans);
+// toc: true | false (default true).
 //
 // Private helpers beside this file: style (colours, WCAG contrast), layout
 // (spans and line breaking), fonts (DejaVu subsets and metrics), canvas (pages,
 // cursor, furniture), blocks (one method per block kind) and chart.
+#include <openssl/evp.h>
 #include <podofo/podofo.h>
 
 #include <cctype>
 #include <ctime>
+#include <fstream>
 #include <string>
 
 #include "blocks.hpp"
 #include "canvas.hpp"
 #include "fonts.hpp"
+#include "tagging.hpp"
 #include "sdgreport/error.hpp"
 #include "sdgreport/i18n.hpp"
 #include "sdgreport/plugin.hpp"
@@ -37,7 +49,11 @@ class PdfVisitor : public Visitor {
  public:
   explicit PdfVisitor(Renderer& r) : r_(r) {}
 
-  void begin_document(const Document& d) override { r_.cover(d.meta); }
+  void begin_document(const Document& d) override {
+    r_.cover(d.meta);
+    if (toc_) r_.reserve_contents(d);
+  }
+  bool toc_ = true;
   bool begin_section(const Section& s, const Where& w) override {
     if (w.depth() == 1)
       r_.chapter(s, w);
@@ -105,6 +121,84 @@ void set_info(PdfMemDocument& doc, const Metadata& meta, const std::string& lang
   doc.SetDisplayDocTitle();
 }
 
+/// ISO 8601 date-time in UTC for XMP.
+std::string iso_date(std::int64_t epoch) {
+  const auto t = static_cast<std::time_t>(epoch);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+void set_metadata(PdfMemDocument& doc, const Metadata& meta, const std::string& lang, std::int64_t epoch) {
+  PdfInfo* info = doc.GetInfo();
+  XmpFields x;
+  x.title = meta.title;
+  x.author = info->GetAuthor().GetStringUtf8();
+  x.subject = meta.subtitle;
+  x.keywords = info->GetKeywords().GetStringUtf8();
+  x.producer = info->GetProducer().GetStringUtf8();
+  x.creator_tool = "sdgreport";
+  x.lang = language_tag(lang);
+  x.date_iso = iso_date(epoch);
+  const std::string xmp = xmp_packet(x);
+  PdfObject* md = doc.GetObjects().CreateObject("Metadata");
+  md->GetDictionary().AddKey(PdfName("Subtype"), PdfName("XML"));
+  md->GetStream()->Set(xmp.data(), static_cast<pdf_long>(xmp.size()), TVecFilters());  // uncompressed
+  doc.GetCatalog()->GetDictionary().AddKey(PdfName("Metadata"), md->Reference());
+}
+
+/// Page labels: roman (i, ii, …) for the front matter, arabic from 1 after it.
+void set_page_labels(PdfMemDocument& doc, int main_start, int page_count) {
+  PdfArray nums;
+  PdfDictionary front, main;
+  front.AddKey(PdfName("S"), PdfName("r"));
+  main.AddKey(PdfName("S"), PdfName("D"));
+  nums.push_back(PdfVariant(static_cast<pdf_int64>(0)));
+  nums.push_back(main_start > 0 ? front : main);
+  if (main_start > 0 && main_start < page_count) {
+    nums.push_back(PdfVariant(static_cast<pdf_int64>(main_start)));
+    nums.push_back(main);
+  }
+  PdfDictionary labels;
+  labels.AddKey(PdfName("Nums"), nums);
+  doc.GetCatalog()->GetDictionary().AddKey(PdfName("PageLabels"), labels);
+}
+
+/// Writes the document to bytes and replaces the trailer /ID (PoDoFo derives it
+/// from the Info dictionary only) by an MD5 of the whole file, so different
+/// documents get different ids and equal documents equal ones.
+std::string write_with_content_id(PdfMemDocument& doc) {
+  PdfRefCountedBuffer buffer;
+  {
+    PdfOutputDevice device(&buffer);
+    doc.Write(&device);
+    std::string bytes(buffer.GetBuffer(), device.GetLength());
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int digest_len = 0;
+    EVP_Digest(bytes.data(), bytes.size(), digest, &digest_len, EVP_md5(), nullptr);
+    static const char* hex = "0123456789ABCDEF";
+    std::string id;
+    for (unsigned int i = 0; i < digest_len; ++i) {
+      const unsigned char b = digest[i];
+      id += hex[b >> 4];
+      id += hex[b & 15];
+    }
+    // In the trailer, after the last xref table: "/ID[<32 hex><32 hex>]".
+    const std::size_t at = bytes.rfind("/ID");
+    if (at == std::string::npos || at < bytes.rfind("trailer")) return bytes;
+    std::size_t pos = at;
+    for (int k = 0; k < 2; ++k) {
+      const std::size_t open = bytes.find('<', pos), close = bytes.find('>', open);
+      if (open == std::string::npos || close == std::string::npos || close - open - 1 != id.size()) return bytes;
+      bytes.replace(open + 1, id.size(), id);
+      pos = close + 1;
+    }
+    return bytes;
+  }
+}
+
 void build_outline(PdfMemDocument& doc, const std::vector<OutlineEntry>& entries, double page_height) {
   if (entries.empty()) return;
   struct Open {
@@ -159,6 +253,7 @@ class PdfWriter : public FormatWriter {
   const char* extension() const override { return "pdf"; }
 
   void write(const Document& doc, const WriteRequest& req, Context& ctx) override {
+    const bool toc = req.options.boolean_or("toc", true);
     // Check options before doing anything.
     const std::string paper = req.options.string_or("paper", "a4");
     if (paper != "a4" && paper != "letter")
@@ -176,11 +271,21 @@ class PdfWriter : public FormatWriter {
       Canvas canvas(pdf, fonts, geometry);
       Renderer renderer(pdf, canvas, ctx, lang);
       PdfVisitor visitor(renderer);
+      visitor.toc_ = toc;
       walk(doc, visitor);
       canvas.finish();
+      renderer.draw_contents();
+      const int pages = canvas.page_count();
+      canvas.tree().write(pdf, pages);
+      set_page_labels(pdf, std::min(canvas.main_start(), pages), pages);
       build_outline(pdf, renderer.outline(), geometry.height);
       set_info(pdf, doc.meta, lang, ctx.epoch());
-      pdf.Write(req.path.c_str());
+      set_metadata(pdf, doc.meta, lang, ctx.epoch());
+      const std::string bytes = write_with_content_id(pdf);
+      std::ofstream out(req.path, std::ios::binary);
+      out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+      out.close();
+      if (!out) throw Error(ErrorCode::Output, "cannot write PDF " + req.final_path.string());
     } catch (const PdfError& e) {
       throw Error(ErrorCode::Output, "cannot write PDF " + req.final_path.string() + ": " + describe(e));
     }

@@ -9,6 +9,7 @@
 
 #include "lxw_errors.hpp"
 #include "sdgreport/i18n.hpp"
+#include "sdgreport/model.hpp"
 #include "sheet_names.hpp"
 
 namespace sdg::xlsx {
@@ -115,6 +116,31 @@ lxw_worksheet* Book::add_sheet(const std::string& name) {
   return ws;
 }
 
+std::string Book::table_name(std::string_view wanted, std::size_t fallback) {
+  std::string base;
+  for (char c : wanted) {
+    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    if (ok) {
+      base += c;
+    } else if (!base.empty() && base.back() != '_') {
+      base += '_';
+    }
+  }
+  while (!base.empty() && base.back() == '_') base.pop_back();
+  // Never a cell reference ("A1", "R1C1") nor starting with a digit: prefix "T_".
+  base = base.empty() ? "Table_" + std::to_string(fallback) : "T_" + base;
+  if (base.size() > 200) base.resize(200);
+  auto folded = [](std::string s) {
+    for (char& c : s) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return s;
+  };
+  std::string name = base;
+  for (int n = 2; !table_names_.insert(folded(name)).second; ++n) name = base + "_" + std::to_string(n);
+  return name;
+}
+
 void Book::close() {
   lxw_workbook* wb = wb_;
   wb_ = nullptr;  // workbook_close frees it, whatever it returns
@@ -146,39 +172,52 @@ void Sheet::apply_widths(double min, double max) {
   }
 }
 
-void Sheet::text(int row, int col, std::string_view s, lxw_format* f, bool fit_width) {
-  std::string t = valid_utf8(s);
-  if (excel_length(t) > kMaxCellText) {
-    t = truncate_chars(t, kMaxCellText);
+void Sheet::text(int row, int col, const std::string& s, lxw_format* f, bool fit_width) {
+  // Fast path (every cell of a large table comes here): valid UTF-8 within
+  // Excel's limit is written as is; excel_length <= bytes, so short text fits.
+  const std::string* t = &s;
+  std::string repaired;
+  if (!is_valid_utf8(s)) {
+    repaired = valid_utf8(s);
+    t = &repaired;
+  }
+  if (t->size() > kMaxCellText && excel_length(*t) > kMaxCellText) {
+    repaired = truncate_chars(*t, kMaxCellText);
+    t = &repaired;
     book_.ctx().warn("text-truncated", where(row, col) + ": text cut to Excel's limit of 32,767 characters");
   }
-  if (t.empty() && !f) return;
-  check(worksheet_write_string(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), t.c_str(), f),
+  if (t->empty() && !f) return;
+  check(worksheet_write_string(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), t->c_str(), f),
         where(row, col), book_.final_path());
-  if (fit_width) {
-    // Widest line of a multi-line text.
-    std::size_t widest = 0, start = 0;
-    while (start <= t.size()) {
-      std::size_t end = t.find('\n', start);
-      if (end == std::string::npos) end = t.size();
-      widest = std::max(widest, display_width(std::string_view(t).substr(start, end - start)));
-      start = end + 1;
-    }
-    fit(col, widest);
+  if (fit_width) fit_text(col, *t);
+}
+
+void Sheet::fit_text(int col, std::string_view t) {
+  // Widest line of a multi-line text.
+  std::size_t widest = 0, start = 0;
+  while (start <= t.size()) {
+    std::size_t end = t.find('\n', start);
+    if (end == std::string::npos) end = t.size();
+    widest = std::max(widest, display_width(t.substr(start, end - start)));
+    start = end + 1;
   }
+  fit(col, widest);
 }
 
 void Sheet::number(int row, int col, double v, lxw_format* f, int decimals) {
   check(worksheet_write_number(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), v, f),
         where(row, col), book_.final_path());
-  char buf[64];
-  if (decimals >= 0) {
-    std::snprintf(buf, sizeof buf, "%.*f", std::min(decimals, 10), v);
+  // Width as shown, without formatting the number: sign, integer digits,
+  // thousands separators, decimals. General (decimals < 0) shows up to 11 characters.
+  const double a = std::fabs(v);
+  std::size_t width = 0;
+  if (decimals < 0) {
+    width = a >= 1e10 || (a != 0 && a < 1e-4) ? 11 : 1 + (a >= 10 ? static_cast<std::size_t>(std::log10(a)) : 0) + 4;
   } else {
-    std::snprintf(buf, sizeof buf, "%.10g", v);
+    const std::size_t int_digits = a >= 10 ? static_cast<std::size_t>(std::log10(a)) + 1 : 1;
+    width = int_digits + (int_digits - 1) / 3 + (decimals > 0 ? static_cast<std::size_t>(decimals) + 1 : 0);
   }
-  std::size_t width = std::strlen(buf);
-  if (decimals >= 0 && std::fabs(v) >= 1000) width += static_cast<std::size_t>(std::log10(std::fabs(v))) / 3;
+  if (v < 0) ++width;
   fit(col, width);
 }
 

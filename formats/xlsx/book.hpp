@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,10 @@ class Book {
   /// Adds a worksheet; `name` must come from SheetNames (checked again here).
   lxw_worksheet* add_sheet(const std::string& name);
 
+  /// A valid table-object name, unique in the workbook ignoring case, made from
+  /// `wanted` (ASCII letters, digits and '_'; "Table_" + `fallback` if nothing is left).
+  std::string table_name(std::string_view wanted, std::size_t fallback);
+
   /// Writes the file; maps a failure to Error(Output) naming the final path.
   void close();
 
@@ -53,6 +58,7 @@ class Book {
   lxw_format* label = nullptr;       ///< a bold label (Contents)
   lxw_format* note = nullptr;        ///< status notes and source lines
   lxw_format* link = nullptr;        ///< hyperlinks
+  std::size_t tables = 0;            ///< table objects made so far (for fallback names)
   /// Number format for `decimals` (0–10): "0.0", or "#,##0.0" with `thousands`.
   lxw_format* number(int decimals, bool thousands);
 
@@ -62,6 +68,7 @@ class Book {
   std::filesystem::path final_path_;
   Context& ctx_;
   std::map<std::string, lxw_format*> numbers_;
+  std::set<std::string> table_names_;  // folded to lower case
   // Buffers that lxw_doc_properties points into (it takes char*).
   std::string title_, subject_, author_, company_, keywords_, comments_;
 };
@@ -78,13 +85,16 @@ class Sheet {
   /// Text, always as a string cell (never a formula, whatever it starts with).
   /// Invalid UTF-8 is repaired; text over Excel's limit is cut with a warning.
   /// `fit` = false leaves the column width alone (titles that may overflow).
-  void text(int row, int col, std::string_view s, lxw_format* f = nullptr, bool fit = true);
+  void text(int row, int col, const std::string& s, lxw_format* f = nullptr, bool fit = true);
   /// A finite number (callers turn NaN and infinities into missing cells);
   /// `decimals` < 0 means as is (General).
   void number(int row, int col, double v, lxw_format* f, int decimals);
   /// An internal hyperlink ("internal:'Sheet'!A1") showing `text`.
   void link(int row, int col, const std::string& target, std::string_view text, bool fit = true);
 
+  /// Records `s` as written at column `col` (column fitting) without writing it:
+  /// for cells libxlsxwriter writes itself (table headers).
+  void fit_text(int col, std::string_view s);
   /// Widens column `col` to at least `chars` characters.
   void fit(int col, std::size_t chars);
   /// Sets the widths gathered so far (clamped to [min, max] characters).

@@ -1,5 +1,8 @@
 #include "plan.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <map>
 
 #include "sdgreport/catalogue.hpp"
@@ -10,25 +13,69 @@ namespace sdg::xlsx {
 
 namespace {
 
+/// Rows a chart's data block takes at least: the chart beside it is about 15 rows high.
+constexpr std::size_t kChartRows = 16;
+
+std::string fold(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+/// Header labels that name a period column, in the report languages.
+bool is_period_word(std::string_view label) {
+  static const char* const words[] = {"year", "years", "period", "time", "date", "år", "årstall",
+                                      "periode", "tid", "dato", "tidspunkt"};
+  const std::string f = fold(trim(label));
+  return std::any_of(std::begin(words), std::end(words), [&](const char* w) { return f == w; });
+}
+
+bool digits(std::string_view s, std::size_t n) {
+  return s.size() >= n && std::all_of(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(n),
+                                       [](char c) { return c >= '0' && c <= '9'; });
+}
+
 class Planner : public Visitor {
  public:
   Planner(Plan& plan, std::string_view lang) : plan_(plan), lang_(lang) {}
 
   void table(const Table& t, const Where& where) override {
-    std::size_t numbers = 0;
-    for (std::size_t c = 0; c < t.columns.size(); ++c) numbers += is_measure(t, c);
-    plan_.observations += numbers * t.rows.size();
+    Item item;
+    item.table = &t;
+    item.goal = where.goal();
+    std::size_t measures = 0;
+    for (std::size_t c = 0; c < t.columns.size(); ++c) measures += is_measure(t, c);
+    item.observations = measures * t.rows.size();
+    item.sheet_rows = 2 + t.rows.size() + (t.source.empty() ? 0 : 1) + 1;
     plan_.cells += (t.columns.size() + 1) * (t.rows.size() + 4);
-    sheet_for(where).items.push_back(Item{&t, nullptr, where.goal()});
+    add(item, where);
   }
 
   void chart(const Chart& c, const Where& where) override {
-    plan_.observations += c.series.size() * c.categories.size();
+    Item item;
+    item.chart = &c;
+    item.goal = where.goal();
+    item.observations = c.series.size() * c.categories.size();
+    item.sheet_rows = std::max<std::size_t>(2 + c.categories.size() + (c.source.empty() ? 0 : 1), kChartRows) + 1;
     plan_.cells += (c.series.size() + 1) * (c.categories.size() + 4);
-    sheet_for(where).items.push_back(Item{nullptr, &c, where.goal()});
+    add(item, where);
   }
 
  private:
+  void add(Item& item, const Where& where) {
+    SheetPlan& sp = sheet_for(where);
+    sp.rows += item.sheet_rows;
+    sp.items.push_back(std::move(item));
+  }
+
   SheetPlan& sheet_for(const Where& where) {
     const Section* owner = where.chapter();
     for (auto it = where.sections.rbegin(); it != where.sections.rend(); ++it) {
@@ -61,6 +108,70 @@ class Planner : public Visitor {
   std::map<const Section*, std::size_t> index_;  // lookup only; order is in plan_.sheets
 };
 
+/// The Data sheet's disaggregation columns, merged by name ignoring case.
+class Dimensions {
+ public:
+  Dimensions(std::vector<std::string>& names, std::string_view lang) : names_(names), lang_(lang) {}
+
+  int index(std::string_view label) {
+    std::string name(trim(label));
+    if (name.empty()) name = sdg::label(Label::Category, lang_);
+    auto [it, fresh] = index_.try_emplace(fold(name), static_cast<int>(names_.size()));
+    if (fresh) names_.push_back(name);
+    return it->second;
+  }
+
+ private:
+  std::vector<std::string>& names_;
+  std::string lang_;
+  std::map<std::string, int> index_;
+};
+
+void shape_table(const Table& t, Shape& shape, Dimensions& dims) {
+  std::size_t measures = 0, period_labels = 0;
+  for (std::size_t c = 0; c < t.columns.size(); ++c) {
+    if (!is_measure(t, c)) continue;
+    ++measures;
+    period_labels += looks_like_period(t.columns[c].label);
+  }
+  shape.periods_across = measures > 0 && period_labels == measures;
+  if (!shape.periods_across) {
+    for (std::size_t c = 0; c < t.columns.size() && shape.period_key < 0; ++c) {
+      if (is_measure(t, c)) continue;
+      bool all = !t.rows.empty();
+      bool any = false;
+      for (const auto& row : t.rows) {
+        if (c >= row.size()) continue;
+        const std::string v = key_text(t, c, row[c]);
+        if (v.empty()) continue;
+        any = true;
+        if (!looks_like_period(v)) {
+          all = false;
+          break;
+        }
+      }
+      if (is_period_word(t.columns[c].label) || (all && any)) shape.period_key = static_cast<int>(c);
+    }
+  }
+  shape.dimension_of.assign(t.columns.size(), -1);
+  for (std::size_t c = 0; c < t.columns.size(); ++c) {
+    if (is_measure(t, c) || static_cast<int>(c) == shape.period_key) continue;
+    shape.dimension_of[c] = dims.index(t.columns[c].label);
+  }
+}
+
+void shape_chart(const Chart& ch, Shape& shape, Dimensions& dims) {
+  shape.categories_are_periods =
+      !ch.categories.empty() &&
+      std::all_of(ch.categories.begin(), ch.categories.end(), [](const std::string& s) { return looks_like_period(s); });
+  if (!shape.categories_are_periods) {
+    shape.category_dimension = dims.index("");
+    shape.series_are_periods =
+        !ch.series.empty() &&
+        std::all_of(ch.series.begin(), ch.series.end(), [](const Series& s) { return looks_like_period(s.name); });
+  }
+}
+
 }  // namespace
 
 bool is_measure(const Table& t, std::size_t col) {
@@ -68,10 +179,89 @@ bool is_measure(const Table& t, std::size_t col) {
          !(col == 0 && t.columns.size() > 1);
 }
 
-Plan make_plan(const Document& doc, std::string_view lang) {
+bool looks_like_period(std::string_view s) {
+  s = trim(s);
+  if (!digits(s, 4) || (s[0] != '1' && s[0] != '2')) return false;
+  std::string_view rest = s.substr(4);
+  if (rest.empty()) return true;  // 2021
+  // 2021Q1, 2021 Q1, 2021-Q1
+  std::string_view q = rest;
+  if (q.front() == ' ' || q.front() == '-') q.remove_prefix(1);
+  if (q.size() == 2 && (q[0] == 'Q' || q[0] == 'K') && q[1] >= '1' && q[1] <= '4') return true;
+  // Separators: '-', '/', '–' (U+2013).
+  std::string_view sep;
+  if (rest.front() == '-' || rest.front() == '/') {
+    sep = rest.substr(0, 1);
+  } else if (rest.substr(0, 3) == "\xE2\x80\x93") {
+    sep = rest.substr(0, 3);
+  } else {
+    return false;
+  }
+  rest.remove_prefix(sep.size());
+  if (rest.size() == 2 && digits(rest, 2)) return true;  // 2004/05, 2021-03
+  if (rest.size() == 4 && digits(rest, 4)) return true;  // 2019–2021, 2019/2020
+  // 2021-03-15
+  return sep == "-" && rest.size() == 5 && digits(rest, 2) && rest[2] == '-' && digits(rest.substr(3), 2);
+}
+
+int chart_decimals(const Chart& c) {
+  int d = 0;
+  for (const Series& s : c.series) {
+    for (const auto& v : s.values) {
+      if (!v || !std::isfinite(*v)) continue;
+      for (int k = d; k < 3; ++k) {
+        const double scaled = *v * std::pow(10.0, k);
+        if (std::fabs(scaled - std::round(scaled)) <= 1e-9 * std::max(1.0, std::fabs(scaled))) break;
+        d = k + 1;
+      }
+    }
+  }
+  return d;
+}
+
+std::string key_text(const Table& t, std::size_t col, const Cell& cell) {
+  if (cell.kind == Cell::Kind::Text) return cell.text;
+  if (cell.kind == Cell::Kind::Number && std::isfinite(cell.number)) {
+    char buf[64];
+    const int d = t.columns[col].type == Column::Type::Number ? std::clamp(t.columns[col].decimals, 0, 10) : 0;
+    std::snprintf(buf, sizeof buf, "%.*f", d, cell.number);
+    return buf;
+  }
+  return {};
+}
+
+Plan make_plan(const Document& doc, std::string_view lang, const PlanOptions& opts) {
   Plan plan;
   Planner p(plan, lang);
   walk(doc, p);
+
+  // What the Data sheet repeats: whole blocks, in reading order, while they fit.
+  Dimensions dims(plan.dimensions, lang);
+  for (SheetPlan& sp : plan.sheets) {
+    for (Item& item : sp.items) {
+      if (item.observations == 0) continue;
+      const bool small = opts.data_block_limit == 0 || item.observations <= opts.data_block_limit;
+      item.in_data = opts.data_sheet && small && plan.observations + item.observations <= opts.data_rows;
+      if (!item.in_data) {
+        if (opts.data_sheet) ++plan.left_out;
+        continue;
+      }
+      plan.observations += item.observations;
+      if (item.table) shape_table(*item.table, item.shape, dims);
+      if (item.chart) shape_chart(*item.chart, item.shape, dims);
+    }
+  }
+  // Charts left out of the Data sheet still label their categories.
+  for (SheetPlan& sp : plan.sheets) {
+    for (Item& item : sp.items) {
+      if (item.chart && !item.in_data) {
+        item.shape.categories_are_periods =
+            !item.chart->categories.empty() &&
+            std::all_of(item.chart->categories.begin(), item.chart->categories.end(),
+                        [](const std::string& s) { return looks_like_period(s); });
+      }
+    }
+  }
   return plan;
 }
 

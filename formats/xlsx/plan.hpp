@@ -1,6 +1,7 @@
 // Private to the xlsx plugin: what goes on which sheet, gathered with the one
 // walker (sdg::walk) before anything is written, so names, limits and sizes are
-// checked first.
+// checked first, and the long-format shape of every table and chart is known
+// before the first row of the Data sheet.
 #pragma once
 
 #include <cstddef>
@@ -12,11 +13,34 @@
 
 namespace sdg::xlsx {
 
+/// How a block's cells become long-format observations (one per value).
+struct Shape {
+  /// Table: the measure columns' labels are periods ("2021", "2004/05"), so the
+  /// period is the column and the series is the table's caption.
+  bool periods_across = false;
+  /// Table: the key column whose values are periods (a "Year" column), or -1.
+  int period_key = -1;
+  /// Table: for each column, the index into Plan::dimensions of the
+  /// disaggregation it holds, or -1 (a measure, or the period key).
+  std::vector<int> dimension_of;
+  /// Chart: the categories are periods; otherwise they are the disaggregation
+  /// `category_dimension`.
+  bool categories_are_periods = false;
+  int category_dimension = -1;
+  /// Chart: the categories are not periods but the series names are ("2015",
+  /// "2023"), so the series name is the period and the series is the title.
+  bool series_are_periods = false;
+};
+
 /// A table or chart block, in reading order.
 struct Item {
   const Table* table = nullptr;  ///< exactly one of table and chart is set
   const Chart* chart = nullptr;
   int goal = 0;                  ///< enclosing goal, 0 if none
+  std::size_t observations = 0;  ///< rows it gives on the Data sheet
+  std::size_t sheet_rows = 0;    ///< rows it takes on its section sheet
+  bool in_data = false;          ///< repeated on the Data sheet (else only referenced)
+  Shape shape;
 };
 
 /// One worksheet: the tables and charts of one goal section (the innermost
@@ -26,14 +50,26 @@ struct SheetPlan {
   int goal = 0;             ///< goal of the owner section, 0 if not a goal section
   std::string wanted_name;  ///< "Goal 7 Affordable and clean energy" or the chapter title
   std::string title;        ///< the section's title, for the Contents sheet
-  std::string name;         ///< the valid, unique sheet name (set by assign_names)
+  std::string name;         ///< the valid, unique sheet name (set by the writer)
+  std::size_t rows = 0;     ///< rows the sheet needs
   std::vector<Item> items;
+};
+
+struct PlanOptions {
+  bool data_sheet = true;
+  /// A block giving more observations than this is not repeated on the Data
+  /// sheet (its own sheet holds it, filterable); 0 means no limit.
+  std::size_t data_block_limit = 100000;
+  /// Rows available on the Data sheet below its header.
+  std::size_t data_rows = 1048575;
 };
 
 struct Plan {
   std::vector<SheetPlan> sheets;
-  std::size_t observations = 0;  ///< rows of the long-format Data sheet
-  std::size_t cells = 0;         ///< rough cell count, to choose constant-memory mode
+  std::size_t observations = 0;         ///< rows of the long-format Data sheet
+  std::size_t cells = 0;                ///< rough cell count, to choose constant-memory mode
+  std::vector<std::string> dimensions;  ///< disaggregation columns of the Data sheet, in order
+  std::size_t left_out = 0;             ///< blocks with observations not on the Data sheet
 };
 
 /// Whether column `col` of `t` holds measures (one observation per row in the
@@ -41,6 +77,16 @@ struct Plan {
 /// is the row's key (a year, a region) like every text column.
 bool is_measure(const Table& t, std::size_t col);
 
-Plan make_plan(const Document& doc, std::string_view lang);
+/// Whether `s` reads as a period: "2021", "2004/05", "2019–2021", "2021-03",
+/// "2021-03-15", "2021Q1", "2021 Q1", "2021-Q1".
+bool looks_like_period(std::string_view s);
+
+/// Decimals that show a chart's values as given (0–3).
+int chart_decimals(const Chart& c);
+
+/// The text of a key cell as it goes into the Data sheet ("" when empty).
+std::string key_text(const Table& t, std::size_t col, const Cell& cell);
+
+Plan make_plan(const Document& doc, std::string_view lang, const PlanOptions& opts);
 
 }  // namespace sdg::xlsx

@@ -2,39 +2,21 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <optional>
+#include <set>
 #include <string_view>
 
 #include "lxw_errors.hpp"
 #include "sdgreport/catalogue.hpp"
 #include "sdgreport/i18n.hpp"
 #include "sheet_names.hpp"
+#include "words.hpp"
 
 namespace sdg::xlsx {
 
 namespace {
 
-// Words the core's label table does not have yet (see the plugin's report).
-enum class Word { Data, DataDescription, Category, Variable };
-
-const std::string& word(Word w, std::string_view lang) {
-  struct Entry {
-    std::string en, nb, nn;
-  };
-  static const Entry entries[] = {
-      {"Data", "Data", "Data"},
-      {"Every observation of every table and chart, one per row",
-       "Alle observasjoner i alle tabeller og diagrammer, én per rad",
-       "Alle observasjonar i alle tabellar og diagram, éin per rad"},
-      {"Category", "Kategori", "Kategori"},
-      {"Variable", "Variabel", "Variabel"},
-  };
-  const Entry& e = entries[static_cast<int>(w)];
-  if (lang == "nb") return e.nb;
-  if (lang == "nn") return e.nn;
-  return e.en;
-}
+/// Excel's limit on a table column name.
+constexpr std::size_t kMaxHeader = 255;
 
 std::string with_unit(const std::string& label, const std::string& unit) {
   return unit.empty() ? label : label + " (" + unit + ")";
@@ -60,56 +42,76 @@ bool wants_thousands(const Chart& c) {
   return false;
 }
 
-int chart_decimals(const Chart& c) {
-  // Enough decimals to show the data as given, at most 3.
-  int d = 0;
-  for (const Series& s : c.series) {
-    for (const auto& v : s.values) {
-      if (!v || !std::isfinite(*v)) continue;
-      for (int k = d; k < 3; ++k) {
-        const double scaled = *v * std::pow(10.0, k);
-        if (std::fabs(scaled - std::round(scaled)) <= 1e-9 * std::max(1.0, std::fabs(scaled))) break;
-        d = k + 1;
-      }
+/// Header texts for a table object: one line, at most 255 characters, never
+/// empty, unique ignoring case (Excel refuses a table otherwise).
+std::vector<std::string> table_headers(std::vector<std::string> heads, std::string_view lang) {
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < heads.size(); ++i) {
+    std::string h = valid_utf8(heads[i]);
+    for (char& ch : h) {
+      if (static_cast<unsigned char>(ch) < 0x20) ch = ' ';
     }
+    if (h.find_first_not_of(' ') == std::string::npos) h = word(Word::Column, lang) + " " + std::to_string(i + 1);
+    h = truncate_chars(h, kMaxHeader - 6);
+    std::string fold = h;
+    for (char& ch : fold) {
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    }
+    std::string unique = h, unique_fold = fold;
+    for (int n = 2; !seen.insert(unique_fold).second; ++n) {
+      unique = h + " (" + std::to_string(n) + ")";
+      unique_fold = fold + " (" + std::to_string(n) + ")";
+    }
+    heads[i] = unique;
   }
-  return d;
+  return heads;
 }
 
-std::string table_title(const Table& t, std::string_view lang) {
-  return t.caption.empty() ? label(Label::Table, lang) : t.caption;
-}
-
-std::string chart_title(const Chart& c, std::string_view lang) {
-  return c.title.empty() ? label(Label::Chart, lang) : c.title;
+/// Series colours: the goal's colour first (a dark blue outside goal
+/// sections), then a palette that stays apart from it and reads in grey scale.
+lxw_color_t series_color(int goal, std::size_t k) {
+  static const lxw_color_t palette[] = {0x404040, 0x0072B2, 0xE69F00, 0x009E73,
+                                         0xCC79A7, 0x56B4E9, 0xD55E00, 0x999999};
+  if (k == 0) {
+    if (const Goal* g = goal > 0 ? Catalogue::get().find_goal(goal) : nullptr) {
+      return (lxw_color_t{g->color.r} << 16) | (lxw_color_t{g->color.g} << 8) | lxw_color_t{g->color.b};
+    }
+    return 0x1F4E79;
+  }
+  return palette[(k - 1) % std::size(palette)];
 }
 
 class SectionWriter {
  public:
-  SectionWriter(Book& book, Sheet& sheet, const std::string& lang) : book_(book), sheet_(sheet), lang_(lang) {}
+  SectionWriter(Book& book, Sheet& sheet, const SheetPlan& plan, std::size_t sheet_index, const std::string& lang)
+      : book_(book), sheet_(sheet), plan_(plan), sheet_index_(sheet_index), lang_(lang) {}
 
-  int table(const Table& t) {
+  int table(const Table& t, std::size_t k) {
     const int title_row = row_;
     sheet_.text(row_++, 0, table_title(t, lang_), book_.title, false);
 
     const int ncols = static_cast<int>(t.columns.size());
-    bool any_status = false;
     int status_columns = 0;
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
       bool here = false;
-      for (const auto& r : t.rows) here = here || (c < r.size() && r[c].status != ValueStatus::None);
+      for (const auto& r : t.rows) {
+        if (c < r.size() && r[c].status != ValueStatus::None) {
+          here = true;
+          break;
+        }
+      }
       status_columns += here;
-      any_status = any_status || here;
     }
-    const int note_col = any_status ? ncols : -1;
+    const int note_col = status_columns > 0 ? ncols : -1;
+    const int width = note_col >= 0 ? ncols + 1 : ncols;
+
+    std::vector<std::string> heads;
+    for (const Column& col : t.columns) heads.push_back(with_unit(col.label, col.unit));
+    if (note_col >= 0) heads.push_back(label(Label::Status, lang_));
 
     const int header_row = row_;
-    for (int c = 0; c < ncols; ++c) {
-      const Column& col = t.columns[static_cast<std::size_t>(c)];
-      const std::string head = with_unit(col.label, col.unit);
-      sheet_.text(row_, c, head, book_.header);
-    }
-    if (note_col >= 0) sheet_.text(row_, note_col, label(Label::Status, lang_), book_.header);
+    const int last_row = header_row + static_cast<int>(t.rows.size());
+    header(heads, header_row, last_row, t.id, "Table", k);
     ++row_;
 
     std::vector<lxw_format*> formats;
@@ -119,8 +121,9 @@ class SectionWriter {
                                                          : nullptr);
     }
 
+    std::string notes;
     for (const auto& r : t.rows) {
-      std::string notes;
+      notes.clear();
       for (int c = 0; c < ncols && static_cast<std::size_t>(c) < r.size(); ++c) {
         const Column& col = t.columns[static_cast<std::size_t>(c)];
         const Cell& cell = r[static_cast<std::size_t>(c)];
@@ -151,45 +154,41 @@ class SectionWriter {
       if (note_col >= 0 && !notes.empty()) sheet_.text(row_, note_col, notes, book_.note);
       ++row_;
     }
-    const int last_row = std::max(header_row, row_ - 1);
-
-    if (first_table_ && ncols > 0) {
-      first_table_ = false;
-      worksheet_freeze_panes(sheet_.get(), static_cast<lxw_row_t>(header_row + 1), 0);
-      check(worksheet_autofilter(sheet_.get(), static_cast<lxw_row_t>(header_row), 0,
-                                 static_cast<lxw_row_t>(last_row),
-                                 static_cast<lxw_col_t>(std::max(ncols, note_col + 1) - 1)),
-            "autofilter on " + sheet_.where(header_row, 0), book_.final_path());
-    }
+    filter(header_row, last_row, width);
     source(t.source);
     ++row_;  // a blank row between blocks
     return title_row;
   }
 
-  int chart(const Chart& c) {
+  int chart(const Chart& c, const Shape& shape, std::size_t k) {
     const int title_row = row_;
     sheet_.text(row_++, 0, chart_title(c, lang_), book_.title, false);
-    const int header_row = row_;
     const int nseries = static_cast<int>(c.series.size());
-    sheet_.text(row_, 0, "", book_.header);
-    for (int s = 0; s < nseries; ++s) {
-      const Series& series = c.series[static_cast<std::size_t>(s)];
-      sheet_.text(row_, s + 1, with_unit(series.name, series.unit), book_.header);
-    }
+
+    std::vector<std::string> heads;
+    heads.push_back(label(shape.categories_are_periods ? Label::Year : Label::Category, lang_));
+    for (const Series& s : c.series) heads.push_back(with_unit(s.name, s.unit));
+
+    const int header_row = row_;
+    const int last_row = header_row + static_cast<int>(c.categories.size());
+    header(heads, header_row, last_row, c.id, "Chart", k);
     ++row_;
-    lxw_format* fmt = book_.number(chart_decimals(c), wants_thousands(c));
+
+    const int decimals = chart_decimals(c);
+    lxw_format* fmt = book_.number(decimals, wants_thousands(c));
     const int first_data = row_;
-    for (std::size_t k = 0; k < c.categories.size(); ++k) {
-      sheet_.text(row_, 0, c.categories[k]);
+    for (std::size_t i = 0; i < c.categories.size(); ++i) {
+      sheet_.text(row_, 0, c.categories[i]);
       for (int s = 0; s < nseries; ++s) {
         const auto& values = c.series[static_cast<std::size_t>(s)].values;
-        if (k < values.size() && values[k] && std::isfinite(*values[k])) {
-          sheet_.number(row_, s + 1, *values[k], fmt, chart_decimals(c));
+        if (i < values.size() && values[i] && std::isfinite(*values[i])) {
+          sheet_.number(row_, s + 1, *values[i], fmt, decimals);
         }
       }
       ++row_;
     }
     const int last_data = row_ - 1;
+    filter(header_row, last_row, nseries + 1);
     source(c.source);
 
     if (nseries > 0 && last_data >= first_data) {
@@ -202,6 +201,56 @@ class SectionWriter {
   }
 
  private:
+  /// The header row of a block over rows header_row..last_row: an Excel table
+  /// object when possible (libxlsxwriter then writes the header cells itself),
+  /// else plain header cells.
+  void header(const std::vector<std::string>& heads, int header_row, int last_row, const std::string& id,
+              const char* kind, std::size_t k) {
+    const bool as_table = !book_.constant_memory() && last_row > header_row && !heads.empty();
+    if (!as_table) {
+      for (std::size_t c = 0; c < heads.size(); ++c) sheet_.text(header_row, static_cast<int>(c), heads[c], book_.header);
+      return;
+    }
+    const std::vector<std::string> names = table_headers(heads, lang_);
+    std::vector<lxw_table_column> columns(names.size());
+    std::vector<lxw_table_column*> pointers;
+    for (std::size_t c = 0; c < names.size(); ++c) {
+      columns[c].header = const_cast<char*>(names[c].c_str());
+      columns[c].header_format = book_.header;
+      pointers.push_back(&columns[c]);
+      sheet_.fit_text(static_cast<int>(c), names[c]);
+    }
+    pointers.push_back(nullptr);
+    std::string wanted = id;
+    if (wanted.empty()) {
+      wanted = (plan_.goal > 0 ? "Goal" + std::to_string(plan_.goal) : "Sheet" + std::to_string(sheet_index_ + 1)) +
+               "_" + kind + std::to_string(k + 1);
+    }
+    const std::string name = book_.table_name(wanted, ++book_.tables);
+    lxw_table_options opts{};
+    opts.name = const_cast<char*>(name.c_str());
+    opts.style_type = LXW_TABLE_STYLE_TYPE_LIGHT;
+    opts.style_type_number = 1;
+    opts.columns = pointers.data();
+    check(worksheet_add_table(sheet_.get(), static_cast<lxw_row_t>(header_row), 0, static_cast<lxw_row_t>(last_row),
+                              static_cast<lxw_col_t>(names.size() - 1), &opts),
+          "table '" + name + "' on " + sheet_.where(header_row, 0), book_.final_path());
+  }
+
+  /// The first block's header row is frozen; without table objects it also
+  /// gets the sheet's one autofilter.
+  void filter(int header_row, int last_row, int width) {
+    if (!first_block_ || width <= 0) return;
+    first_block_ = false;
+    worksheet_freeze_panes(sheet_.get(), static_cast<lxw_row_t>(header_row + 1), 0);
+    if (book_.constant_memory()) {
+      check(worksheet_autofilter(sheet_.get(), static_cast<lxw_row_t>(header_row), 0,
+                                 static_cast<lxw_row_t>(std::max(header_row, last_row)),
+                                 static_cast<lxw_col_t>(width - 1)),
+            "autofilter on " + sheet_.where(header_row, 0), book_.final_path());
+    }
+  }
+
   void source(const std::string& text) {
     if (text.empty()) return;
     sheet_.text(row_++, 0, label(Label::Source, lang_) + ": " + text, book_.note, false);
@@ -218,18 +267,49 @@ class SectionWriter {
     const auto r1 = static_cast<lxw_row_t>(last);
     for (std::size_t s = 0; s < c.series.size(); ++s) {
       lxw_chart_series* series = chart_add_series(ch, nullptr, nullptr);
-      if (!series) fail("cannot write XLSX: could not add a chart series on " + sheet_.where(title_row, 0),
-                        book_.final_path());
+      if (!series) {
+        fail("cannot write XLSX: could not add a chart series on " + sheet_.where(title_row, 0), book_.final_path());
+      }
       const auto col = static_cast<lxw_col_t>(s + 1);
       chart_series_set_categories(series, name, r0, 0, r1, 0);
       chart_series_set_values(series, name, r0, col, r1, col);
-      // Names and title refer to cells, so text starting with '=' is never
+      // Names and titles refer to cells, so text starting with '=' is never
       // taken as a formula by libxlsxwriter.
       chart_series_set_name_range(series, name, static_cast<lxw_row_t>(header_row), col);
+
+      const lxw_color_t color = series_color(plan_.goal, s);
+      lxw_chart_line line{};
+      line.color = color;
+      if (c.kind == Chart::Kind::Line) {
+        line.width = 2.25;
+        chart_series_set_line(series, &line);
+        chart_series_set_marker_type(series, LXW_CHART_MARKER_CIRCLE);
+        chart_series_set_marker_size(series, 5);
+        lxw_chart_fill marker{};
+        marker.color = color;
+        chart_series_set_marker_fill(series, &marker);
+        chart_series_set_marker_line(series, &line);
+      } else {
+        lxw_chart_fill fill{};
+        fill.color = color;
+        chart_series_set_fill(series, &fill);
+        chart_series_set_line(series, &line);
+      }
     }
     chart_title_set_name_range(ch, name, static_cast<lxw_row_t>(title_row), 0);
+    // A bar chart's category axis is its y axis in libxlsxwriter.
+    lxw_chart_axis* category_axis = c.kind == Chart::Kind::Bar ? ch->y_axis : ch->x_axis;
+    lxw_chart_axis* value_axis = c.kind == Chart::Kind::Bar ? ch->x_axis : ch->y_axis;
+    chart_axis_set_name_range(category_axis, name, static_cast<lxw_row_t>(header_row), 0);
+    std::string unit = c.series.empty() ? std::string() : c.series.front().unit;
+    for (const Series& s : c.series) {
+      if (s.unit != unit) unit.clear();
+    }
+    // Starts with a word, never '=', so it is not taken as a formula.
+    value_title_ = truncate_chars(valid_utf8(with_unit(label(Label::Value, lang_), unit)), 255);
+    chart_axis_set_name(value_axis, value_title_.c_str());
+    chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
     chart_show_blanks_as(ch, LXW_CHART_BLANKS_AS_GAP);
-    if (c.series.size() == 1) chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
 
     alt_ = truncate_chars(valid_utf8(c.alt.empty() ? chart_title(c, lang_) : c.alt), 2000);
     lxw_chart_options opts{};
@@ -241,19 +321,23 @@ class SectionWriter {
 
   Book& book_;
   Sheet& sheet_;
+  const SheetPlan& plan_;
+  std::size_t sheet_index_;
   std::string lang_;
   int row_ = 0;
-  bool first_table_ = true;
-  std::string alt_;
+  bool first_block_ = true;
+  std::string alt_, value_title_;  // libxlsxwriter copies these; kept alive for the call
 };
 
 }  // namespace
 
-std::vector<Anchor> write_section_sheet(Book& book, Sheet& sheet, const SheetPlan& plan, const std::string& lang) {
-  SectionWriter w(book, sheet, lang);
+std::vector<Anchor> write_section_sheet(Book& book, Sheet& sheet, const SheetPlan& plan, std::size_t sheet_index,
+                                        const std::string& lang) {
+  SectionWriter w(book, sheet, plan, sheet_index, lang);
   std::vector<Anchor> anchors;
+  std::size_t tables = 0, charts = 0;
   for (const Item& item : plan.items) {
-    const int row = item.table ? w.table(*item.table) : w.chart(*item.chart);
+    const int row = item.table ? w.table(*item.table, tables++) : w.chart(*item.chart, item.shape, charts++);
     anchors.push_back(Anchor{sheet.name(), row});
   }
   sheet.apply_widths(8, 60);
@@ -266,127 +350,8 @@ std::vector<Anchor> write_section_sheet(Book& book, Sheet& sheet, const SheetPla
   return anchors;
 }
 
-std::size_t data_rows_per_sheet() { return LXW_ROW_MAX - 1; }
-
-std::string data_sheet_name(const std::string& lang) { return word(Word::Data, lang); }
-
-void write_data_sheets(Book& book, std::vector<Sheet>& sheets, const Plan& plan, const std::string& lang) {
-  enum Col { Goal_, Indicator_, Sheet_, Title_, Category_, Variable_, Value_, Unit_, Status_, Source_, N_ };
-  const std::string headers[N_] = {label(Label::Goal, lang),   label(Label::Indicator, lang),
-                                   label(Label::Sheet, lang),  label(Label::Title, lang),
-                                   word(Word::Category, lang), word(Word::Variable, lang),
-                                   label(Label::Value, lang),  label(Label::Unit, lang),
-                                   label(Label::Status, lang), label(Label::Source, lang)};
-  std::size_t index = 0;
-  int row = 0;
-  auto header = [&](Sheet& s) {
-    for (int c = 0; c < N_; ++c) s.text(0, c, headers[c], book.header);
-    worksheet_freeze_panes(s.get(), 1, 0);
-  };
-  auto finish = [&](Sheet& s, int last_row) {
-    check(worksheet_autofilter(s.get(), 0, 0, static_cast<lxw_row_t>(std::max(last_row, 0)), N_ - 1),
-          "autofilter on sheet '" + s.name() + "'", book.final_path());
-    s.apply_widths(8, 50);
-  };
-  if (sheets.empty()) return;
-  header(sheets[0]);
-  row = 1;
-
-  struct Obs {
-    int goal;
-    const std::string* indicator;
-    const std::string* sheet;
-    const std::string* title;
-    std::string category;
-    const std::string* variable;
-    const Cell* cell;         // tables
-    std::optional<double> v;  // charts
-    const std::string* unit;
-    const std::string* source;
-  };
-  auto emit = [&](const Obs& o) {
-    if (static_cast<std::size_t>(row) > data_rows_per_sheet()) {
-      finish(sheets[index], row - 1);
-      ++index;
-      header(sheets[index]);
-      row = 1;
-    }
-    Sheet& s = sheets[index];
-    if (o.goal > 0) s.number(row, Goal_, o.goal, nullptr, 0);
-    s.text(row, Indicator_, *o.indicator);
-    s.text(row, Sheet_, *o.sheet);
-    s.text(row, Title_, *o.title);
-    s.text(row, Category_, o.category);
-    s.text(row, Variable_, *o.variable);
-    ValueStatus status = ValueStatus::None;
-    if (o.cell) {
-      status = o.cell->status;
-      if (o.cell->kind == Cell::Kind::Number && std::isfinite(o.cell->number)) {
-        s.number(row, Value_, o.cell->number, nullptr, -1);
-      } else if (o.cell->kind == Cell::Kind::Text) {
-        s.text(row, Value_, o.cell->text);
-      } else if (status == ValueStatus::None) {
-        status = ValueStatus::NotAvailable;
-      }
-    } else if (o.v && std::isfinite(*o.v)) {
-      s.number(row, Value_, *o.v, nullptr, -1);
-    } else {
-      status = ValueStatus::NotAvailable;
-    }
-    s.text(row, Unit_, *o.unit);
-    if (status != ValueStatus::None) s.text(row, Status_, status_label(status, lang));
-    s.text(row, Source_, *o.source);
-    ++row;
-  };
-
-  for (const SheetPlan& sp : plan.sheets) {
-    for (const Item& item : sp.items) {
-      if (item.table) {
-        const Table& t = *item.table;
-        const std::string title = table_title(t, lang);
-        for (const auto& r : t.rows) {
-          // The row's key: its first column and every text column, joined.
-          std::string key;
-          for (std::size_t c = 0; c < t.columns.size() && c < r.size(); ++c) {
-            if (is_measure(t, c)) continue;
-            const Cell& cell = r[c];
-            std::string v;
-            if (cell.kind == Cell::Kind::Text) v = cell.text;
-            if (cell.kind == Cell::Kind::Number && std::isfinite(cell.number)) {
-              char buf[64];
-              const int d = t.columns[c].type == Column::Type::Number ? std::clamp(t.columns[c].decimals, 0, 10) : 0;
-              std::snprintf(buf, sizeof buf, "%.*f", d, cell.number);
-              v = buf;
-            }
-            if (v.empty()) continue;
-            if (!key.empty()) key += " | ";
-            key += v;
-          }
-          for (std::size_t c = 0; c < t.columns.size() && c < r.size(); ++c) {
-            if (!is_measure(t, c)) continue;
-            emit(Obs{item.goal, &t.indicator, &sp.name, &title, key, &t.columns[c].label, &r[c], std::nullopt,
-                     &t.columns[c].unit, &t.source});
-          }
-        }
-      } else {
-        const Chart& ch = *item.chart;
-        const std::string title = chart_title(ch, lang);
-        for (const Series& s : ch.series) {
-          for (std::size_t k = 0; k < ch.categories.size(); ++k) {
-            const std::optional<double> v = k < s.values.size() ? s.values[k] : std::nullopt;
-            emit(Obs{item.goal, &ch.indicator, &sp.name, &title, ch.categories[k], &s.name, nullptr, v, &s.unit,
-                     &ch.source});
-          }
-        }
-      }
-    }
-  }
-  finish(sheets[index], row - 1);
-}
-
 void write_contents(Book& book, Sheet& sheet, const Document& doc, const Plan& plan,
-                    const std::vector<std::vector<Anchor>>& anchors, const std::vector<Sheet>& data_sheets,
-                    const std::string& lang) {
+                    const std::vector<std::vector<Anchor>>& anchors, const Sheet* data, const std::string& lang) {
   int row = 0;
   sheet.text(row++, 0, doc.meta.title.empty() ? label(Label::Contents, lang) : doc.meta.title, book.big_title,
              false);
@@ -409,6 +374,10 @@ void write_contents(Book& book, Sheet& sheet, const Document& doc, const Plan& p
   sheet.text(row, 1, label(Label::Description, lang), book.header);
   sheet.text(row, 2, label(Label::Indicator, lang), book.header);
   ++row;
+  auto item_text = [&](const Item& item) {
+    return item.table ? label(Label::Table, lang) + ": " + table_title(*item.table, lang)
+                      : label(Label::Chart, lang) + ": " + chart_title(*item.chart, lang);
+  };
   for (std::size_t i = 0; i < plan.sheets.size(); ++i) {
     const SheetPlan& sp = plan.sheets[i];
     sheet.link(row, 0, internal_link(sp.name, 0, 0), sp.name);
@@ -419,17 +388,29 @@ void write_contents(Book& book, Sheet& sheet, const Document& doc, const Plan& p
     for (std::size_t k = 0; k < sp.items.size(); ++k) {
       const Item& item = sp.items[k];
       const Anchor& a = anchors[i][k];
-      const std::string text = item.table ? label(Label::Table, lang) + ": " + table_title(*item.table, lang)
-                                          : label(Label::Chart, lang) + ": " + chart_title(*item.chart, lang);
-      sheet.link(row, 1, internal_link(a.sheet, a.row, 0), text);
+      sheet.link(row, 1, internal_link(a.sheet, a.row, 0), item_text(item));
       sheet.text(row, 2, item.table ? item.table->indicator : item.chart->indicator);
       ++row;
     }
   }
-  for (const Sheet& d : data_sheets) {
-    sheet.link(row, 0, internal_link(d.name(), 0, 0), d.name());
-    sheet.text(row, 1, word(Word::DataDescription, lang));
+  if (data) {
+    sheet.link(row, 0, internal_link(data->name(), 0, 0), data->name());
+    sheet.text(row, 1, label(Label::DataSheetDescription, lang));
     ++row;
+  }
+  if (plan.left_out > 0) {
+    sheet.text(row++, 1, word(Word::NotInData, lang), book.note, false);
+    for (std::size_t i = 0; i < plan.sheets.size(); ++i) {
+      for (std::size_t k = 0; k < plan.sheets[i].items.size(); ++k) {
+        const Item& item = plan.sheets[i].items[k];
+        if (item.in_data || item.observations == 0) continue;
+        const Anchor& a = anchors[i][k];
+        sheet.link(row, 1, internal_link(a.sheet, a.row, 0),
+                   item_text(item) + " (" + std::to_string(item.observations) + " " + word(Word::SeeSheet, lang) + ")");
+        sheet.text(row, 2, item.table ? item.table->indicator : item.chart->indicator);
+        ++row;
+      }
+    }
   }
   sheet.apply_widths(10, 70);
 }

@@ -1,13 +1,16 @@
-// Private to the xlsx plugin: the layout of each kind of sheet.
+// Private to the xlsx plugin: the layout of the section and Contents sheets
+// (the Data sheet is in data_sheet.hpp).
 //
 //   Contents   report title, organisation, date, language; then a linked list
 //              of every other sheet and of each table and chart on it.
 //   <section>  for each table: caption, header row (label + unit), typed cells,
 //              a status note column when a cell carries a status, the source
 //              note; for each chart: its data laid out the same way with a
-//              native chart beside it. The first table's header is frozen and
-//              filtered.
-//   Data       every observation of every table and chart in long format.
+//              native chart beside it. Each block is an Excel table object
+//              (filter buttons, a name for pivot tables), except in
+//              constant-memory mode, where libxlsxwriter cannot write table
+//              objects and the sheet's first block gets the sheet's autofilter.
+//              The first block's header row is frozen.
 //
 // All rows of a sheet are written in increasing order (constant-memory mode).
 #pragma once
@@ -27,22 +30,11 @@ struct Anchor {
 };
 
 /// Writes one section sheet; returns one anchor per item of `plan`.
-std::vector<Anchor> write_section_sheet(Book& book, Sheet& sheet, const SheetPlan& plan,
+std::vector<Anchor> write_section_sheet(Book& book, Sheet& sheet, const SheetPlan& plan, std::size_t sheet_index,
                                         const std::string& lang);
 
-/// Writes the long-format observations over `sheets` (one or more Data sheets,
-/// each up to Excel's row limit).
-void write_data_sheets(Book& book, std::vector<Sheet>& sheets, const Plan& plan, const std::string& lang);
-
-/// Rows per Data sheet (Excel's limit less the header row).
-std::size_t data_rows_per_sheet();
-
-/// Writes the Contents sheet.
+/// Writes the Contents sheet. `data` is null when there is no Data sheet.
 void write_contents(Book& book, Sheet& sheet, const Document& doc, const Plan& plan,
-                    const std::vector<std::vector<Anchor>>& anchors, const std::vector<Sheet>& data_sheets,
-                    const std::string& lang);
-
-/// The name wanted for the Data sheet in `lang`.
-std::string data_sheet_name(const std::string& lang);
+                    const std::vector<std::vector<Anchor>>& anchors, const Sheet* data, const std::string& lang);
 
 }  // namespace sdg::xlsx

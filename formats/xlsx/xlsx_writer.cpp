@@ -10,18 +10,26 @@
 //
 // Output options (the `output:` entry of the report definition):
 //   data_sheet: true|false        the long-format Data sheet (default true)
+//   data_sheet_limit: N           a table or chart giving more than N observations
+//                                 is not repeated on the Data sheet, only referenced
+//                                 from Contents (default 100000; 0 = no limit). The
+//                                 Data sheet is one sheet: blocks that would overflow
+//                                 Excel's 1,048,576 rows are referenced the same way.
 //   constant_memory: true|false   libxlsxwriter's streaming mode (default: on
-//                                 for workbooks over ~200,000 cells)
+//                                 for workbooks over ~200,000 cells); table objects
+//                                 are then replaced by one autofilter per sheet
 //
 // Reproducible: the created date comes from ctx.epoch() (SOURCE_DATE_EPOCH) and
 // libxlsxwriter stamps every zip entry 1980-01-01, so equal inputs give equal bytes.
-// Text is always written as text, never as a formula.
+// Text is always written as text, never as a formula. See docs/formats/xlsx.md.
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <xlsxwriter.h>
 
 #include "book.hpp"
+#include "data_sheet.hpp"
 #include "lxw_errors.hpp"
 #include "plan.hpp"
 #include "sdgreport/i18n.hpp"
@@ -36,8 +44,8 @@ namespace {
 
 constexpr std::size_t kConstantMemoryCells = 200000;
 
-/// Refuses blocks wider than a sheet before anything is written.
-void check_widths(const Plan& plan, const std::filesystem::path& final_path) {
+/// Refuses blocks wider or sheets longer than Excel allows, before anything is written.
+void check_sizes(const Plan& plan, const std::filesystem::path& final_path) {
   for (const SheetPlan& sp : plan.sheets) {
     for (const Item& item : sp.items) {
       const std::size_t width = item.table ? item.table->columns.size() + 1 : item.chart->series.size() + 1;
@@ -47,6 +55,11 @@ void check_widths(const Plan& plan, const std::filesystem::path& final_path) {
                  " columns; a sheet has " + std::to_string(LXW_COL_MAX),
              final_path);
       }
+    }
+    if (sp.rows > LXW_ROW_MAX) {
+      fail("cannot write XLSX: the tables and charts of section '" + sp.title + "' need " +
+               std::to_string(sp.rows) + " rows; a sheet has " + std::to_string(LXW_ROW_MAX),
+           final_path);
     }
   }
 }
@@ -59,26 +72,34 @@ class XlsxWriter final : public FormatWriter {
 
   void write(const Document& doc, const WriteRequest& req, Context& ctx) override {
     const std::string lang = doc.meta.language.empty() ? ctx.language() : doc.meta.language;
-    const bool want_data = req.options.boolean_or("data_sheet", true);
+    PlanOptions popts;
+    popts.data_sheet = req.options.boolean_or("data_sheet", true);
+    const std::int64_t limit = req.options.integer_or("data_sheet_limit", 100000);
+    if (limit < 0) throw req.options.error("data_sheet_limit", "expected 0 (no limit) or a positive number");
+    popts.data_block_limit = static_cast<std::size_t>(limit);
+    popts.data_rows = LXW_ROW_MAX - 1;
 
-    Plan plan = make_plan(doc, lang);
-    check_widths(plan, req.final_path);
+    Plan plan = make_plan(doc, lang, popts);
+    check_sizes(plan, req.final_path);
 
     // Every name first, so libxlsxwriter never meets an invalid one.
     SheetNames names;
     const std::string contents_name = names.add(label(Label::Contents, lang));
-    std::vector<std::string> data_names;
-    if (want_data && plan.observations > 0) {
-      const std::size_t n = (plan.observations + data_rows_per_sheet() - 1) / data_rows_per_sheet();
-      for (std::size_t i = 0; i < n; ++i) data_names.push_back(names.add(data_sheet_name(lang)));
-    }
+    const bool want_data = popts.data_sheet && plan.observations > 0;
+    const std::string data_name = want_data ? names.add(data_sheet_name(lang)) : std::string();
     for (SheetPlan& sp : plan.sheets) sp.name = names.add(sp.wanted_name);
 
     const bool constant_memory =
         req.options.has("constant_memory") ? req.options.boolean("constant_memory")
-                                           : plan.cells + plan.observations * 10 > kConstantMemoryCells;
-    log().debug("xlsx: {} section sheet(s), {} observation(s), constant_memory={}", plan.sheets.size(),
-                plan.observations, constant_memory);
+                                           : plan.cells + plan.observations * 12 > kConstantMemoryCells;
+    log().debug("xlsx: {} section sheet(s), {} observation(s) on the Data sheet, {} block(s) left out of it, "
+                "constant_memory={}",
+                plan.sheets.size(), plan.observations, plan.left_out, constant_memory);
+    if (plan.left_out > 0) {
+      ctx.warn("data-sheet-partial", std::to_string(plan.left_out) +
+                                         " large table(s) or chart(s) are not repeated on the Data sheet "
+                                         "(see data_sheet_limit); the Contents sheet links to them");
+    }
 
     Book book(req.path, req.final_path, constant_memory, ctx);
     book.set_properties(doc.meta, lang, ctx.epoch());
@@ -87,15 +108,15 @@ class XlsxWriter final : public FormatWriter {
     Sheet contents(book, book.add_sheet(contents_name), contents_name);
     std::vector<Sheet> sections;
     for (const SheetPlan& sp : plan.sheets) sections.emplace_back(book, book.add_sheet(sp.name), sp.name);
-    std::vector<Sheet> data;
-    for (const std::string& n : data_names) data.emplace_back(book, book.add_sheet(n), n);
+    std::optional<Sheet> data;
+    if (want_data) data.emplace(book, book.add_sheet(data_name), data_name);
 
     std::vector<std::vector<Anchor>> anchors;
     for (std::size_t i = 0; i < plan.sheets.size(); ++i) {
-      anchors.push_back(write_section_sheet(book, sections[i], plan.sheets[i], lang));
+      anchors.push_back(write_section_sheet(book, sections[i], plan.sheets[i], i, lang));
     }
-    write_data_sheets(book, data, plan, lang);
-    write_contents(book, contents, doc, plan, anchors, data, lang);
+    if (data) write_data_sheet(book, *data, plan, lang);
+    write_contents(book, contents, doc, plan, anchors, data ? &*data : nullptr, lang);
     book.close();
   }
 };

@@ -13,8 +13,13 @@ Always checked (invariants of the plugin, whatever the report):
   - no cell anywhere holds a formula (text is never written as a formula);
   - every internal link on the Contents sheet points to an existing sheet, and
     every other sheet is linked from it;
-  - the Data sheet, if present, has the 10-column long-format header and a
-    frozen, filtered header row, and its Value column holds numbers or text only;
+  - the Data sheet, if present, has the long-format header (Goal, Target,
+    Indicator, Series, Period, then one column per disaggregation, then Value,
+    Unit, Status, Source, Table, in the report language), a frozen header row
+    and an autofilter over every column, and its Value column holds numbers or
+    text only;
+  - every Excel table object has a unique name and a header row of unique,
+    non-empty text cells matching its column names;
   - document properties: title and creator are set.
 
 Expectations (each may be repeated):
@@ -24,6 +29,9 @@ Expectations (each may be repeated):
   --tab NAME=RRGGBB            tab colour of a sheet
   --frozen NAME=CELL           freeze panes top-left cell, e.g. 'Goal 7 Energy=A3'
   --autofilter NAME=RANGE      autofilter range, e.g. 'Goal 7 Energy=A2:D6'
+  --table NAME=RANGE           the sheet holds an Excel table object over RANGE
+  --data-has 'COL=V;COL=V'     the Data sheet has a row with these values in the
+                               named columns (V empty = empty cell)
   --number SHEET!CELL=VALUE    a numeric cell with this value (±1e-9)
   --format SHEET!CELL=CODE     the number format of a cell, e.g. '#,##0.0'
   --text SHEET!CELL=VALUE      a text cell (data type 's') with exactly this value
@@ -42,11 +50,21 @@ import sys
 
 try:
     import openpyxl
+    import openpyxl.utils
 except ImportError:  # pragma: no cover
     sys.exit("check_xlsx.py: openpyxl missing; run with /usr/bin/python3 (python3-openpyxl)")
 
 CONTENTS = {"en": "Contents", "nb": "Innhold", "nn": "Innhald"}
-DATA_HEADERS = 10
+DATA_FIRST = {
+    "en": ["Goal", "Target", "Indicator", "Series", "Period"],
+    "nb": ["Mål", "Delmål", "Indikator", "Serie", "Periode"],
+    "nn": ["Mål", "Delmål", "Indikator", "Serie", "Periode"],
+}
+DATA_LAST = {
+    "en": ["Value", "Unit", "Status", "Source", "Table"],
+    "nb": ["Verdi", "Enhet", "Status", "Kilde", "Tabell"],
+    "nn": ["Verdi", "Eining", "Status", "Kjelde", "Tabell"],
+}
 HOSTILE = ['=HYPERLINK("http://x","click")', "+1", "-2+3", "@SUM(A1)"]
 CELL_ARG = re.compile(r"^(.*?)!([A-Z]{1,3}[0-9]+)(?:=(.*))?$", re.S)
 
@@ -82,7 +100,7 @@ def sheet_of(wb, name):
     return wb[name]
 
 
-def check_invariants(wb, contents_name, data_name):
+def check_invariants(wb, contents_name, data_name, lang):
     names = wb.sheetnames
     if not names or names[0] != contents_name:
         fail(f"first sheet is {names[:1]}, expected {contents_name!r}")
@@ -124,17 +142,36 @@ def check_invariants(wb, contents_name, data_name):
 
     if data_name in names:
         ws = wb[data_name]
-        header = [ws.cell(row=1, column=i).value for i in range(1, DATA_HEADERS + 1)]
-        if any(not isinstance(h, str) or not h for h in header):
+        header = [c.value for c in ws[1]]
+        if header[:5] != DATA_FIRST[lang] or header[-5:] != DATA_LAST[lang]:
             fail(f"{data_name}: header row is {header}")
         if ws.freeze_panes != "A2":
             fail(f"{data_name}: freeze panes {ws.freeze_panes}, expected A2")
-        if not ws.auto_filter.ref or not ws.auto_filter.ref.startswith("A1:J"):
-            fail(f"{data_name}: autofilter {ws.auto_filter.ref}, expected A1:J…")
-        for (v,) in ws.iter_rows(min_row=2, min_col=7, max_col=7, values_only=True):
+        last_col = openpyxl.utils.get_column_letter(len(header))
+        if ws.auto_filter.ref != f"A1:{last_col}{ws.max_row}":
+            fail(f"{data_name}: autofilter {ws.auto_filter.ref}, expected A1:{last_col}{ws.max_row}")
+        value_col = len(header) - 4
+        for (v,) in ws.iter_rows(min_row=2, min_col=value_col, max_col=value_col, values_only=True):
             if v is not None and not isinstance(v, (int, float, str)):
                 fail(f"{data_name}: Value column holds {v!r}")
                 break
+
+    table_names = set()
+    for ws in wb.worksheets:
+        for name, ref in ws.tables.items():
+            if name.casefold() in table_names:
+                fail(f"table name {name!r} is not unique")
+            table_names.add(name.casefold())
+            t = ws.tables[name]
+            first = ref.split(":")[0]
+            row = ws[first].row
+            min_col = ws[first].column
+            heads = [ws.cell(row=row, column=min_col + i).value for i in range(len(t.tableColumns))]
+            cols = [tc.name for tc in t.tableColumns]
+            if heads != cols:
+                fail(f"{ws.title}: table {name} header cells {heads} differ from its columns {cols}")
+            if any(not isinstance(h, str) or not h for h in heads) or len({h.casefold() for h in heads}) != len(heads):
+                fail(f"{ws.title}: table {name} header is not unique non-empty text: {heads}")
 
     if not wb.properties.title:
         fail("document property title is empty")
@@ -153,6 +190,8 @@ def main():
     ap.add_argument("--tab", action="append", default=[])
     ap.add_argument("--frozen", action="append", default=[])
     ap.add_argument("--autofilter", action="append", default=[])
+    ap.add_argument("--table", action="append", default=[])
+    ap.add_argument("--data-has", action="append", default=[])
     ap.add_argument("--number", action="append", default=[])
     ap.add_argument("--format", action="append", default=[])
     ap.add_argument("--text", action="append", default=[])
@@ -165,7 +204,7 @@ def main():
     a = ap.parse_args()
 
     wb = openpyxl.load_workbook(a.file)
-    check_invariants(wb, a.contents or CONTENTS[a.lang], a.data)
+    check_invariants(wb, a.contents or CONTENTS[a.lang], a.data, a.lang)
 
     for n in a.sheet:
         sheet_of(wb, n)
@@ -190,6 +229,42 @@ def main():
         ws = sheet_of(wb, name)
         if ws is not None and ws.auto_filter.ref != want:
             fail(f"{name}: autofilter {ws.auto_filter.ref}, expected {want}")
+    for arg in a.table:
+        name, want = split_eq(arg)
+        ws = sheet_of(wb, name)
+        if ws is not None and want not in [ref for _, ref in ws.tables.items()]:
+            fail(f"{name}: no table object over {want} (tables: {dict(ws.tables.items())})")
+    for arg in a.data_has:
+        if a.data not in wb.sheetnames:
+            fail(f"no sheet {a.data!r}")
+            continue
+        ws = wb[a.data]
+        header = [c.value for c in ws[1]]
+        want = {}
+        for pair in arg.split(";"):
+            k, _, v = pair.partition("=")
+            if k not in header:
+                fail(f"--data-has {arg!r}: no column {k!r} in {header}")
+            want[k] = v
+        def matches(row):
+            for k, v in want.items():
+                if k not in header:
+                    return False
+                got = row[header.index(k)]
+                if v == "":
+                    if got is not None:
+                        return False
+                elif isinstance(got, (int, float)):
+                    try:
+                        if not math.isclose(got, float(v), rel_tol=1e-9, abs_tol=1e-9):
+                            return False
+                    except ValueError:
+                        return False
+                elif got != v:
+                    return False
+            return True
+        if not any(matches(r) for r in ws.iter_rows(min_row=2, values_only=True)):
+            fail(f"{a.data}: no row with {want}")
     for arg in a.number:
         c, want = cell_of(wb, arg)
         if c is None:

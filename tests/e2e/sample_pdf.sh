@@ -23,6 +23,7 @@ if tail -n +3 "$d/fonts.txt" | awk '{ if ($(NF-4) != "yes") bad=1 } END { exit !
 fi
 tail -n +3 "$d/fonts.txt" | grep -q "Identity-H" || fail "fonts are not Unicode (Identity-H)"
 pass "pdffonts: $nfonts fonts, all embedded"
+/usr/bin/python3 "$(dirname "$0")/../pdf/pdfua_check.py" "$pdf" > "$d/pdfua.txt" || { cat "$d/pdfua.txt"; fail "PDF/UA structure (tests/pdf/pdfua_check.py)"; }
 
 pdftotext -enc UTF-8 "$pdf" "$d/text.txt"
 expect_contains "$d/text.txt" \

@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,8 @@ struct SourceSpec {
 struct ChapterSpec {
   std::string title;
   std::string id;
+  std::string role;      ///< part of the UN reporting guidelines it fulfils, e.g. "highlights" (see validate.hpp)
+  int word_limit = 0;    ///< most words allowed in the chapter's text; 0 = no limit
   bool numbered = true;
   Location where;
   std::vector<SourceSpec> sources;       ///< fill the chapter itself, in order
@@ -45,6 +48,13 @@ struct OutputSpec {
   Location where;
 };
 
+/// A goal the report leaves out on purpose, with the reason (checked by validate).
+struct ExcludedGoal {
+  int goal = 0;
+  std::string reason;
+  Location where;
+};
+
 struct ReportDefinition {
   std::filesystem::path path;  ///< the definition file
   std::filesystem::path base_dir() const { return path.parent_path(); }
@@ -53,6 +63,10 @@ struct ReportDefinition {
   std::vector<std::filesystem::path> plugin_dirs;  ///< absolute
   std::vector<ChapterSpec> chapters;
   std::vector<OutputSpec> outputs;
+  std::vector<ExcludedGoal> excluded_goals;
+  /// Chapter roles the report must have; unset = the UN common reporting guidelines' list.
+  std::optional<std::vector<std::string>> required_chapters;
+  Location required_chapters_where;
 };
 
 ReportDefinition load_definition(const std::filesystem::path& path);

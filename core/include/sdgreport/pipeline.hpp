@@ -10,6 +10,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -40,6 +41,12 @@ struct AssembleOptions {
   /// Limits for isolated sources (a source's `timeout` / `memory_limit` override).
   int timeout_seconds = 600;
   std::int64_t memory_limit_mb = 4096;
+  /// Called after each source ran, with the section it filled and the index of
+  /// the first block and first subsection it added (used by the validator).
+  std::function<void(const Section&, std::size_t, std::size_t, const SourceSpec&)> on_source_done;
+  /// When set, a failing source is passed here and assemble() returns what it
+  /// could build instead of throwing (used by `validate` to report every problem).
+  std::function<void(const Error&)> on_source_error;
 };
 
 /// Builds the document: metadata, chapters, goal sections; runs every source.

@@ -1,0 +1,70 @@
+// sdgreport — checks a report against the rules of a UN submission before
+// anything is written: goal coverage, ids in the right goal sections, sources on
+// every table and chart, alt text, the guidelines' chapters, a statistical annex,
+// word limits, and local files and links that resolve.
+//
+//   sdg::Validator v(def);
+//   sdg::AssembleOptions opts;
+//   v.attach(opts);                       // checks each source's output as it runs
+//   sdg::Document doc = sdg::assemble(def, plugins, ctx, opts);
+//   v.finish(doc);                        // whole-report checks
+//   for (const sdg::Finding& f : v.findings()) …;   v.exit_code()  // 0 clean, 1 warnings, 2 errors
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "sdgreport/definition.hpp"
+#include "sdgreport/error.hpp"
+#include "sdgreport/model.hpp"
+#include "sdgreport/pipeline.hpp"
+
+namespace sdg {
+
+/// Chapter roles from the UN Secretary-General's common reporting guidelines for
+/// VNRs (which VSRs follow), in order: opening, highlights, introduction,
+/// methodology, policy, progress, means, conclusion, annex.
+const std::vector<std::string>& chapter_roles();
+bool is_chapter_role(const std::string& role);
+std::string chapter_roles_list();  ///< "opening, highlights, …"
+
+struct Finding {
+  enum class Severity { Warning, Error };
+  Severity severity = Severity::Warning;
+  std::string code;     ///< stable, e.g. "goal-not-covered", "table-without-source"
+  std::string message;
+  Location where;       ///< the report definition entry (or file) it concerns
+  /// "file:line:col: error: message [code]"
+  std::string str() const;
+};
+
+class Validator {
+ public:
+  explicit Validator(const ReportDefinition& def);
+
+  /// Makes `opts` report each source's output and failures to this validator.
+  void attach(AssembleOptions& opts);
+  /// Whole-report checks on the assembled document.
+  void finish(const Document& doc);
+  /// Records an error that stopped the checks (e.g. a malformed definition).
+  void record(const Error& e);
+
+  const std::vector<Finding>& findings() const noexcept { return findings_; }
+  int errors() const noexcept;
+  int warnings() const noexcept;
+  /// 0 no findings, 1 warnings only, 2 errors.
+  int exit_code() const noexcept;
+  /// The findings as JSON: {"errors": n, "warnings": n, "findings": [...]}.
+  std::string to_json() const;
+
+ private:
+  void source_done(const Section& target, std::size_t first_block, std::size_t first_section,
+                   const SourceSpec& src);
+  void check_blocks(const Blocks& blocks, int goal, const std::string& where, const SourceSpec& src);
+  void add(Finding::Severity s, std::string code, std::string message, Location where);
+
+  const ReportDefinition& def_;
+  std::vector<Finding> findings_;
+};
+
+}  // namespace sdg

@@ -1,0 +1,203 @@
+// sdgreport csv plugin — options, opening the file, adding the blocks.
+#include "csv_source.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <system_error>
+
+#include "sdgreport/error.hpp"
+
+namespace sdg::csvtable {
+namespace {
+
+const std::vector<std::string> kKnownOptions = {
+    "plugin",  "file",    "delimiter", "encoding",     "header",  "decimal", "thousands",
+    "missing", "columns", "filter",    "numbers",      "text",    "pivot",   "wide_to_long",
+    "rename",  "unit",    "unit_column", "decimals",   "id",      "caption", "title",
+    "source",  "indicator", "table",   "chart",        "chart_series"};
+
+std::string where_of(const Options& opts, const std::string& key) {
+  const Value* v = opts.get(key);
+  return (v && !v->where().empty()) ? v->where().str() : opts.where().str();
+}
+
+Location location_of(const Options& opts, const std::string& key) {
+  const Value* v = opts.get(key);
+  return (v && !v->where().empty()) ? v->where() : opts.where();
+}
+
+/// The scalars of a scalar-or-list value.
+std::vector<std::string> scalars(const Options& opts, const std::string& key, const Value& v,
+                                 const std::string& what) {
+  if (v.is_scalar()) return {v.text()};
+  if (!v.is_list()) throw opts.error(key, what + ": expected a value or a list of values");
+  std::vector<std::string> out;
+  for (const Value& item : v.items()) {
+    if (!item.is_scalar()) throw opts.error(key, what + ": expected a value or a list of values");
+    out.push_back(item.text());
+  }
+  return out;
+}
+
+bool norwegian_default(const std::string& lang) { return lang == "nb" || lang == "nn"; }
+
+char delimiter_of(const Options& opts) {
+  const std::string d = opts.string_or("delimiter", "auto");
+  if (d == "auto") return 0;
+  if (d == "tab" || d == "\t" || d == "\\t") return '\t';
+  if (d == ";" || d == "," || d == "|") return d[0];
+  throw opts.error("delimiter", "expected ';', ',', '|', tab or auto, got '" + d + "'");
+}
+
+}  // namespace
+
+ReadSpec read_spec(const Options& opts, const std::string& language) {
+  ReadSpec spec;
+  spec.language = language;
+  spec.delimiter = delimiter_of(opts);
+
+  std::string enc = opts.string_or("encoding", "utf-8");
+  std::transform(enc.begin(), enc.end(), enc.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (enc == "utf-8" || enc == "utf8")
+    spec.encoding = Encoding::Utf8;
+  else if (enc == "windows-1252" || enc == "cp1252" || enc == "latin-1" || enc == "latin1" ||
+           enc == "iso-8859-1")
+    spec.encoding = Encoding::Windows1252;
+  else
+    throw opts.error("encoding", "expected utf-8, windows-1252 or latin-1, got '" + enc + "'");
+
+  spec.header = opts.boolean_or("header", true);
+  const std::string dec = opts.string_or("decimal", "auto");
+  if (dec == "," || dec == ".") {
+    spec.decimal_auto = false;
+    spec.number.decimal = dec[0];
+  } else if (dec != "auto") {
+    throw opts.error("decimal", "expected ',', '.' or auto, got '" + dec + "'");
+  }
+  const std::string th = opts.string_or("thousands", "space");
+  if (th == "," || th == ".") {
+    spec.number.group = th[0];
+    if (spec.decimal_auto) {  // a thousands mark fixes the decimal mark
+      spec.decimal_auto = false;
+      spec.number.decimal = th[0] == ',' ? '.' : ',';
+    }
+    if (spec.number.group == spec.number.decimal)
+      throw opts.error("thousands", "the thousands and decimal marks must differ");
+  } else if (th != "space" && th != "none") {
+    throw opts.error("thousands", "expected space, none, '.' or ',', got '" + th + "'");
+  }
+
+  if (opts.has("missing")) {
+    const Options m = opts.map("missing");
+    for (const std::string& marker : m.keys()) {
+      const std::string name = m.string(marker);
+      auto s = value_status_from_name(name);
+      if (!s || *s == ValueStatus::None)
+        throw m.error(marker, "unknown status '" + name +
+                                  "' (use not_available, not_applicable, confidential, provisional, "
+                                  "estimated or break_in_series)");
+      spec.missing[marker] = *s;
+    }
+  }
+
+  spec.columns = opts.strings_or("columns", {});
+  if (const Value* f = opts.get("filter"); f && !f->is_null()) {
+    if (!f->is_map()) throw opts.error("filter", "expected a map of column: value(s)");
+    for (const auto& [col, v] : f->entries())
+      spec.filters.emplace_back(col, scalars(opts, "filter", v, "column '" + col + "'"));
+  }
+  spec.numbers = opts.strings_or("numbers", {});
+  spec.text = opts.strings_or("text", {});
+
+  if (opts.has("pivot")) {
+    const Options p = opts.map("pivot");
+    spec.pivot = Pivot{p.string("rows"), p.string("columns"), p.string("values")};
+  }
+  if (opts.has("wide_to_long")) {
+    const Options w = opts.map("wide_to_long");
+    WideToLong wl;
+    wl.id = w.strings_or("id", {});
+    wl.name = w.string_or("name", norwegian_default(language) ? "År" : "Year");
+    wl.value = w.string_or("value", norwegian_default(language) ? "Verdi" : "Value");
+    spec.wide_to_long = wl;
+  }
+  if (opts.has("rename")) {
+    const Options r = opts.map("rename");
+    for (const std::string& k : r.keys()) spec.rename.emplace_back(k, r.string(k));
+  }
+  if (const Value* u = opts.get("unit"); u && !u->is_null()) {
+    if (u->is_scalar()) {
+      spec.unit = u->text();
+    } else {
+      const Options m = opts.map("unit");
+      for (const std::string& k : m.keys()) spec.units[k] = m.string(k);
+    }
+  }
+  spec.unit_column = opts.string_or("unit_column", "");
+  if (const Value* d = opts.get("decimals"); d && !d->is_null()) {
+    auto check = [&](const Options& o, const std::string& k) {
+      const auto n = o.integer(k);
+      if (n < 0 || n > 10) throw o.error(k, "expected 0–10, got " + std::to_string(n));
+      return static_cast<int>(n);
+    };
+    if (d->is_scalar()) {
+      spec.decimals = check(opts, "decimals");
+    } else {
+      const Options m = opts.map("decimals");
+      for (const std::string& k : m.keys()) spec.column_decimals[k] = check(m, k);
+    }
+  }
+  spec.id = opts.string_or("id", "");
+  spec.caption = opts.string_or("caption", "");
+  spec.title = opts.string_or("title", "");
+  spec.source = opts.string_or("source", "");
+  spec.indicator = opts.string_or("indicator", "");
+  spec.table = opts.boolean_or("table", true);
+  const std::string chart = opts.string_or("chart", "none");
+  if (chart != "none") {
+    spec.chart = chart_kind_from_name(chart);
+    if (!spec.chart) throw opts.error("chart", "expected line, column, bar or none, got '" + chart + "'");
+  }
+  if (!spec.table && !spec.chart)
+    throw opts.error("table", "with 'table: false', give 'chart: line|column|bar' (else nothing is added)");
+  const std::string by = opts.string_or("chart_series", "rows");
+  if (by != "rows" && by != "columns") throw opts.error("chart_series", "expected rows or columns, got '" + by + "'");
+  spec.chart_series_are_columns = by == "columns";
+
+  // Options that name columns are checked against the header when it is read.
+  spec.option_error = [opts](const std::string& key, const std::string& what) { return opts.error(key, what); };
+  return spec;
+}
+
+void CsvSource::fill(const SourceRequest& req, Section& target, Context& ctx) {
+  const Options& opts = req.options;
+  for (const std::string& key : opts.unknown_keys(kKnownOptions))
+    ctx.warn("unknown-option", "option '" + key + "' of plugin 'csv' is not known and was ignored",
+             where_of(opts, key));
+
+  const ReadSpec spec = read_spec(opts, ctx.language());
+  const std::filesystem::path path = ctx.resolve(opts.string("file"));
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec))
+    throw Error(ErrorCode::Input, "CSV file '" + path.string() + "' not found", location_of(opts, "file"));
+  if (std::filesystem::is_directory(path, ec))
+    throw Error(ErrorCode::Input, "'" + path.string() + "' is a directory, not a CSV file", location_of(opts, "file"));
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ErrorCode::Input, "cannot open CSV file '" + path.string() + "'", location_of(opts, "file"));
+
+  const RawTable raw = read_csv(in, path.string(), spec);
+  Shaped out = shape(raw, spec);
+  for (const std::string& w : out.warnings) ctx.warn("csv", path.string() + ": " + w, opts.where().str());
+
+  try {
+    if (out.table) check_block(*out.table);
+    if (out.chart) check_block(*out.chart);
+  } catch (const Error& e) {
+    throw Error(ErrorCode::Input, path.string() + ": " + e.message(), opts.where());
+  }
+  if (out.table) target.add_block(std::move(*out.table));
+  if (out.chart) target.add_block(std::move(*out.chart));
+}
+
+}  // namespace sdg::csvtable

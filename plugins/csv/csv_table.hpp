@@ -1,0 +1,138 @@
+// sdgreport csv plugin — the pure layer: CSV bytes in (streamed), a table and
+// an optional chart out. No plugin loader, no Context; the plugin
+// (csv_source.cpp) turns the options of a report definition entry into a
+// ReadSpec, opens the file and adds the blocks.
+//
+//   sdg::csvtable::ReadSpec spec;                 // delimiter, encoding: detected / UTF-8
+//   spec.filters.push_back({"Kjønn", {"Begge kjønn"}});
+//   spec.pivot = sdg::csvtable::Pivot{"Enhetsnavn", "Periode", "Verdi"};
+//   std::ifstream in("nedlasting.csv", std::ios::binary);
+//   sdg::csvtable::RawTable raw = sdg::csvtable::read_csv(in, "nedlasting.csv", spec);
+//   sdg::csvtable::Shaped out = sdg::csvtable::shape(raw, spec);
+//   // out.table: one row per school, one number column per period.
+//
+// Reading is one pass over the bytes in fixed-size chunks: time is linear in
+// the file, memory in the rows and columns kept (after `filters` and
+// `columns`), not in the file. Errors are sdg::Error: ErrorCode::Input with
+// file:line for bad bytes and bad rows (invalid UTF-8 names line and byte; a
+// ragged row names its field count and the header's; a bad number names its
+// column), ErrorCode::Definition (through ReadSpec::option_error) for options
+// that name columns the file does not have.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <istream>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "sdgreport/error.hpp"
+#include "sdgreport/model.hpp"
+#include "sdgreport/numbers.hpp"
+
+namespace sdg::csvtable {
+
+enum class Encoding {
+  Utf8,         ///< with or without a byte-order mark; invalid bytes are an error
+  Windows1252,  ///< also used for "latin-1"/"iso-8859-1", as browsers do
+};
+
+/// Long → wide: one row per distinct `rows` value, one number column per
+/// distinct `columns` value (sorted), cells from `values`.
+struct Pivot {
+  std::string rows, columns, values;
+};
+
+/// Wide → long: the `id` columns kept, every other kept column becomes rows of
+/// (`name` = its header, `value` = the cell).
+struct WideToLong {
+  std::vector<std::string> id;  ///< default: the first column
+  std::string name = "Year";
+  std::string value = "Value";
+};
+
+struct ReadSpec {
+  // ---- bytes and records
+  char delimiter = 0;  ///< 0: detected from the first line (';', tab, ',' or '|')
+  Encoding encoding = Encoding::Utf8;
+  bool header = true;  ///< without a header, columns are named "1", "2", …
+  NumberStyle number{};          ///< decimal mark and thousands character
+  bool decimal_auto = true;      ///< decimal '.' when the delimiter is ',', else either
+  std::map<std::string, ValueStatus> missing;  ///< extra or changed missing-value markers
+
+  // ---- which rows and columns (by header name, or "1", "2"… without a header)
+  std::vector<std::string> columns;  ///< keep these, in this order (default: all)
+  std::vector<std::pair<std::string, std::vector<std::string>>> filters;  ///< keep rows whose cell is one of
+  std::vector<std::string> numbers;  ///< number columns: a non-number is an error
+  std::vector<std::string> text;     ///< text columns, even if they look like numbers
+
+  // ---- shape
+  std::optional<Pivot> pivot;
+  std::optional<WideToLong> wide_to_long;
+  std::vector<std::pair<std::string, std::string>> rename;  ///< output label for a column
+
+  // ---- presentation
+  std::string unit;                           ///< unit of every number column
+  std::map<std::string, std::string> units;   ///< per column
+  std::string unit_column;                    ///< a column holding the unit (one value after filters)
+  std::optional<int> decimals;                ///< of every number column
+  std::map<std::string, int> column_decimals;
+  std::string id, caption, title, source, indicator;
+  bool table = true;
+  std::optional<Chart::Kind> chart;
+  bool chart_series_are_columns = false;  ///< default: one series per row
+  std::string language = "en";
+
+  /// Makes the error for an option (`key`) that does not fit the file; the
+  /// plugin locates it at the option. Default: Error(ErrorCode::Definition, what).
+  std::function<Error(const std::string& key, const std::string& what)> option_error;
+};
+
+/// The rows kept, as text, with where they came from.
+struct RawTable {
+  std::string file;
+  char delimiter = ',';
+  std::vector<std::string> header;     ///< names of the kept columns, as in the file
+  std::vector<int> lines;              ///< line of each kept row
+  std::size_t records_read = 0;        ///< data records in the file
+  std::map<std::string, int> units_seen;  ///< values of `unit_column` in kept rows → first line
+
+  std::size_t rows() const { return lines.size(); }
+  /// The kept cell at row r, column c (spaces trimmed).
+  std::string_view at(std::size_t r, std::size_t c) const {
+    const std::size_t i = r * header.size() + c;
+    const std::size_t begin = i == 0 ? 0 : ends[i - 1];
+    return std::string_view(text.data() + begin, ends[i] - begin);
+  }
+  void add(std::string_view cell) {
+    text.append(cell);
+    ends.push_back(text.size());
+  }
+
+ private:
+  // The kept cells end to end, row-major: 8 bytes per cell besides the text.
+  std::string text;
+  std::vector<std::size_t> ends;
+};
+
+/// Reads the whole stream. Throws sdg::Error (see the header comment).
+RawTable read_csv(std::istream& in, const std::string& file_name, const ReadSpec& spec);
+
+struct Shaped {
+  std::optional<Table> table;
+  std::optional<Chart> chart;
+  std::vector<std::string> warnings;
+};
+
+/// Types, pivots or melts, and labels the kept rows. Throws sdg::Error.
+Shaped shape(const RawTable& raw, const ReadSpec& spec);
+
+/// The delimiter the first line suggests: the most frequent of ';', '\t', ','
+/// and '|' outside quotes (ties in that order); ',' when none occurs.
+char detect_delimiter(std::string_view first_line);
+
+}  // namespace sdg::csvtable

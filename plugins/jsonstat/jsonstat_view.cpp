@@ -1,0 +1,377 @@
+// sdgreport jsonstat plugin — from a dataset and a choice of categories to a
+// table and a chart (see jsonstat.hpp and docs/plugins/jsonstat.md).
+#include <algorithm>
+#include <charconv>
+#include <set>
+
+#include "jsonstat.hpp"
+
+namespace sdg::jsonstat {
+namespace {
+
+[[noreturn]] void refuse(const Location& where, const std::string& what) {
+  throw Error(ErrorCode::Definition, "jsonstat: " + what, where);
+}
+
+bool norwegian(const std::string& lang) { return lang == "nb" || lang == "nn"; }
+
+std::string describe(const Dimension& d) {
+  return d.label == d.id ? "'" + d.id + "'" : "'" + d.id + "' (" + d.label + ")";
+}
+
+std::string dimension_list(const Dataset& ds) {
+  std::string out;
+  for (const Dimension& d : ds.dimensions) out += (out.empty() ? "" : ", ") + describe(d);
+  return out;
+}
+
+std::string some_categories(const Dimension& d) {
+  std::string out;
+  for (std::size_t i = 0; i < d.categories.size() && i < 8; ++i)
+    out += (i ? ", " : "") + d.categories[i].id;
+  if (d.categories.size() > 8) out += ", … (" + std::to_string(d.categories.size()) + " in all)";
+  return out;
+}
+
+std::size_t find_dimension(const Dataset& ds, const std::string& name, const Location& where,
+                           const std::string& what) {
+  if (auto i = ds.dimension_index(name)) return *i;
+  for (std::size_t i = 0; i < ds.dimensions.size(); ++i)
+    if (ds.dimensions[i].label == name) return i;
+  refuse(where, "unknown dimension '" + name + "' in '" + what + "'; " +
+                    (ds.name.empty() ? "the dataset" : "dataset '" + ds.name + "'") + " has " +
+                    dimension_list(ds));
+}
+
+std::size_t find_category(const Dimension& d, const std::string& s, const Location& where) {
+  if (auto i = d.find(s)) return *i;
+  for (std::size_t i = 0; i < d.categories.size(); ++i)
+    if (d.categories[i].label == s) return i;
+  refuse(where, "dimension " + describe(d) + " has no category '" + s + "' (categories: " +
+                    some_categories(d) + ")");
+}
+
+/// Positions chosen by one selector, in order.
+std::vector<std::size_t> apply(const Dimension& d, const std::string& sel, const Location& where) {
+  std::vector<std::size_t> out;
+  const std::size_t n = d.categories.size();
+  if (sel == "*") {
+    for (std::size_t i = 0; i < n; ++i) out.push_back(i);
+    return out;
+  }
+  if (sel.starts_with("last ")) {
+    std::size_t k = 0;
+    const std::string num = sel.substr(5);
+    auto [p, ec] = std::from_chars(num.data(), num.data() + num.size(), k);
+    if (ec != std::errc() || p != num.data() + num.size() || k == 0)
+      refuse(where, "'" + sel + "': expected 'last N' with N a positive whole number");
+    for (std::size_t i = n > k ? n - k : 0; i < n; ++i) out.push_back(i);
+    return out;
+  }
+  if (sel.size() > 2 && sel.ends_with("/*")) {
+    const std::size_t parent = find_category(d, sel.substr(0, sel.size() - 2), where);
+    if (d.categories[parent].children.empty())
+      refuse(where, "'" + sel + "': category '" + d.categories[parent].id +
+                        "' has no children in this file ('category.child')");
+    for (const std::string& kid : d.categories[parent].children) out.push_back(*d.find(kid));
+    return out;
+  }
+  if (!d.find(sel))
+    if (std::size_t dots = sel.find(".."); dots != std::string::npos) {
+      const std::string from = sel.substr(0, dots), to = sel.substr(dots + 2);
+      const std::size_t a = from.empty() ? 0 : find_category(d, from, where);
+      const std::size_t b = to.empty() ? n - 1 : find_category(d, to, where);
+      if (a > b)
+        refuse(where, "'" + sel + "': '" + d.categories[a].id + "' comes after '" +
+                          d.categories[b].id + "' in the file");
+      for (std::size_t i = a; i <= b; ++i) out.push_back(i);
+      return out;
+    }
+  out.push_back(find_category(d, sel, where));
+  return out;
+}
+
+std::string multiplier_word(int m, const std::string& lang) {
+  const bool nb = norwegian(lang);
+  switch (m) {
+    case 3: return nb ? "tusen" : "thousands";
+    case 6: return nb ? "millioner" : "millions";
+    case 9: return nb ? "milliarder" : "billions";
+    default: return "×10^" + std::to_string(m);
+  }
+}
+
+std::string unit_text(const std::optional<Unit>& u, const std::string& lang) {
+  if (!u) return {};
+  std::string t = !u->symbol.empty() ? u->symbol : !u->label.empty() ? u->label : u->base;
+  if (u->multiplier != 0) {
+    const std::string w = multiplier_word(u->multiplier, lang);
+    t = t.empty() ? w : t + " (" + w + ")";
+  }
+  return t;
+}
+
+ValueStatus status_for(const std::string& code, bool present, const ViewSpec& spec,
+                       std::set<std::string>& unshown) {
+  if (code.empty()) return present ? ValueStatus::None : ValueStatus::NotAvailable;
+  std::optional<ValueStatus> s;
+  if (auto it = spec.status_map.find(code); it != spec.status_map.end())
+    s = it->second;
+  else
+    s = status_of_code(code);
+  if (!s) {
+    unshown.insert(code);
+    return present ? ValueStatus::None : ValueStatus::NotAvailable;
+  }
+  if (!present && *s == ValueStatus::None) return ValueStatus::NotAvailable;
+  return *s;
+}
+
+}  // namespace
+
+std::optional<ValueStatus> status_of_code(std::string_view code) {
+  if (code == "e" || code == "E") return ValueStatus::Estimated;
+  if (code == "p" || code == "P") return ValueStatus::Provisional;
+  if (code == "b" || code == "B") return ValueStatus::BreakInSeries;
+  if (code == "c" || code == "C" || code == ":") return ValueStatus::Confidential;
+  if (code == ".." || code == "m" || code == "M" || code == "...") return ValueStatus::NotAvailable;
+  if (code == "." || code == "-" || code == "z" || code == "Z") return ValueStatus::NotApplicable;
+  return std::nullopt;
+}
+
+const Dataset& pick_dataset(const std::vector<Dataset>& sets, const ViewSpec& spec,
+                            const Location& where) {
+  std::string names;
+  for (const Dataset& d : sets) names += (names.empty() ? "'" : ", '") + d.name + "'";
+  if (spec.dataset.empty()) {
+    if (sets.size() == 1) return sets.front();
+    refuse(where, "the file holds " + std::to_string(sets.size()) +
+                      " datasets; choose one with 'dataset' (" + names + ")");
+  }
+  for (const Dataset& d : sets)
+    if (d.name == spec.dataset) return d;
+  refuse(where, "no dataset '" + spec.dataset + "' in the file (datasets: " + names + ")");
+}
+
+View make_view(const Dataset& ds, const ViewSpec& spec) {
+  const std::size_t nd = ds.dimensions.size();
+  View view;
+
+  // Categories chosen per dimension (all unless selected).
+  std::vector<std::vector<std::size_t>> chosen(nd);
+  std::vector<bool> selected(nd, false);
+  for (std::size_t i = 0; i < nd; ++i)
+    for (std::size_t c = 0; c < ds.dimensions[i].categories.size(); ++c) chosen[i].push_back(c);
+  for (const Selection& s : spec.select) {
+    const std::size_t di = find_dimension(ds, s.dimension, s.where, "select");
+    if (selected[di]) refuse(s.where, "dimension " + describe(ds.dimensions[di]) + " is selected twice");
+    if (s.selectors.empty()) refuse(s.where, "no category selected for " + describe(ds.dimensions[di]));
+    selected[di] = true;
+    std::vector<std::size_t> out;
+    std::set<std::size_t> have;
+    for (const std::string& sel : s.selectors)
+      for (std::size_t c : apply(ds.dimensions[di], sel, s.where))
+        if (have.insert(c).second) out.push_back(c);
+    chosen[di] = std::move(out);
+  }
+
+  // Rows, columns and series.
+  constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::size_t rows = spec.rows.empty() ? kNone : find_dimension(ds, spec.rows, spec.rows_at, "rows");
+  std::size_t cols = spec.columns.empty() ? kNone : find_dimension(ds, spec.columns, spec.columns_at, "columns");
+  if (rows != kNone && rows == cols)
+    refuse(spec.columns_at, "'rows' and 'columns' name the same dimension " + describe(ds.dimensions[rows]));
+  std::vector<std::size_t> multi;
+  for (std::size_t i = 0; i < nd; ++i)
+    if (chosen[i].size() > 1 && i != rows && i != cols) multi.push_back(i);
+  auto names_of = [&](const std::vector<std::size_t>& v) {
+    std::string out;
+    for (std::size_t i : v) out += (out.empty() ? "" : ", ") + describe(ds.dimensions[i]);
+    return out;
+  };
+  if (rows == kNone && cols == kNone && multi.size() == 2) {
+    // Time across, the other down; else the file's order.
+    std::size_t t = ds.dimensions[multi[0]].role == "time" ? 0 : 1;
+    cols = multi[t];
+    rows = multi[1 - t];
+    multi.clear();
+  }
+  if (rows == kNone && !multi.empty()) {
+    rows = multi.front();
+    multi.erase(multi.begin());
+  }
+  if (cols == kNone && !multi.empty()) {
+    cols = multi.front();
+    multi.erase(multi.begin());
+  }
+  if (!multi.empty())
+    refuse(spec.select.empty() ? Location{} : spec.select.front().where,
+           "more than one category is selected in " + names_of(multi) +
+               ", besides the rows and columns; select one category of each (select: { " +
+               ds.dimensions[multi.front()].id + ": … }) or choose 'rows' and 'columns'");
+  if (rows == kNone) {
+    // One cell, or only columns: rows are the first other dimension (one category).
+    for (std::size_t i = 0; i < nd && rows == kNone; ++i)
+      if (i != cols) rows = i;
+    if (rows == kNone) {
+      rows = cols;
+      cols = kNone;
+    }
+  }
+  for (std::size_t i : {rows, cols})
+    if (i != kNone && chosen[i].empty())
+      refuse(Location{}, "no category of " + describe(ds.dimensions[i]) + " is selected");
+
+  // The metric dimension gives units.
+  std::size_t metric = kNone;
+  for (std::size_t i = 0; i < nd && metric == kNone; ++i)
+    if (ds.dimensions[i].role == "metric") metric = i;
+  for (std::size_t i = 0; i < nd && metric == kNone; ++i)
+    for (const Category& c : ds.dimensions[i].categories)
+      if (c.unit) metric = i;
+
+  // Fixed position of every other dimension.
+  std::vector<std::size_t> pos(nd, 0);
+  for (std::size_t i = 0; i < nd; ++i)
+    if (i != rows && i != cols) pos[i] = chosen[i].front();
+
+  const Dimension& rd = ds.dimensions[rows];
+  const std::size_t ncols = cols == kNone ? 1 : chosen[cols].size();
+  const std::size_t nrows = chosen[rows].size();
+
+  // Values, row by row.
+  std::vector<std::vector<Observation>> obs(nrows, std::vector<Observation>(ncols));
+  for (std::size_t r = 0; r < nrows; ++r)
+    for (std::size_t c = 0; c < ncols; ++c) {
+      pos[rows] = chosen[rows][r];
+      if (cols != kNone) pos[cols] = chosen[cols][c];
+      obs[r][c] = ds.at(pos);
+    }
+
+  // Unit of the cell at (r, c).
+  auto unit_at = [&](std::size_t r, std::size_t c) -> const std::optional<Unit>& {
+    static const std::optional<Unit> none;
+    if (metric == kNone) return none;
+    std::size_t m = pos[metric];
+    if (metric == rows) m = chosen[rows][r];
+    if (metric == cols) m = chosen[cols][c];
+    return ds.dimensions[metric].categories[m].unit;
+  };
+
+  // Columns: label, unit and decimals.
+  std::vector<Column> columns;
+  columns.push_back(Column{rd.label, Column::Type::Text, "", 0});
+  for (std::size_t c = 0; c < ncols; ++c) {
+    Column col;
+    col.type = Column::Type::Number;
+    if (cols != kNone)
+      col.label = ds.dimensions[cols].categories[chosen[cols][c]].label;
+    else if (metric != kNone && metric != rows)
+      col.label = ds.dimensions[metric].categories[pos[metric]].label;
+    else
+      col.label = norwegian(spec.language) ? "Verdi" : "Value";
+    std::set<std::string> units;
+    int from_unit = -1, found = 0;
+    for (std::size_t r = 0; r < nrows; ++r) {
+      const auto& u = unit_at(r, c);
+      units.insert(unit_text(u, spec.language));
+      if (u && u->decimals) from_unit = std::max(from_unit, *u->decimals);
+      if (obs[r][c].value) found = std::max(found, obs[r][c].decimals);
+    }
+    col.unit = units.size() == 1 ? *units.begin() : "";
+    col.decimals = spec.decimals ? *spec.decimals : from_unit >= 0 ? from_unit : std::min(found, 10);
+    columns.push_back(std::move(col));
+  }
+
+  // Caption: the dataset's label, and the one category of each dimension that
+  // was narrowed down to one.
+  std::string fixed;
+  for (std::size_t i = 0; i < nd; ++i)
+    if (i != rows && i != cols && ds.dimensions[i].categories.size() > 1)
+      fixed += (fixed.empty() ? "" : ", ") + ds.dimensions[i].label + ": " +
+               ds.dimensions[i].categories[pos[i]].label;
+  std::string caption = spec.caption;
+  if (caption.empty()) {
+    caption = ds.label.empty() ? ds.name : ds.label;
+    if (!fixed.empty()) caption += " (" + fixed + ")";
+  }
+  std::string source = spec.source;
+  if (source.empty()) source = ds.source;
+  if (source.empty()) {
+    source = "JSON-stat file " + (spec.file.empty() ? std::string("(unnamed)") : spec.file);
+    view.warnings.push_back("the file gives no 'source' and the options none: the source note names the file");
+  }
+
+  std::set<std::string> unshown;
+  if (spec.table) {
+    Table t;
+    t.id = spec.id;
+    t.caption = caption;
+    t.source = source;
+    t.indicator = spec.indicator;
+    t.columns = columns;
+    for (std::size_t r = 0; r < nrows; ++r) {
+      std::vector<Cell> row;
+      row.push_back(Cell::of(rd.categories[chosen[rows][r]].label));
+      for (std::size_t c = 0; c < ncols; ++c) {
+        const Observation& o = obs[r][c];
+        const ValueStatus st = status_for(o.status, o.value.has_value(), spec, unshown);
+        row.push_back(o.value ? Cell::of(*o.value, st) : Cell::missing(st));
+      }
+      t.rows.push_back(std::move(row));
+    }
+    view.table = std::move(t);
+  }
+
+  if (spec.chart) {
+    std::size_t series = rows;
+    if (!spec.series.empty()) series = find_dimension(ds, spec.series, spec.series_at, "series");
+    if (series != rows && series != cols)
+      refuse(spec.series_at, "'series' must be the rows or the columns dimension (" +
+                                 describe(rd) + (cols == kNone ? "" : " or " + describe(ds.dimensions[cols])) + ")");
+    Chart ch;
+    ch.kind = *spec.chart;
+    ch.id = spec.id.empty() ? "" : spec.id + "-chart";
+    ch.title = spec.title.empty() ? caption : spec.title;
+    ch.source = source;
+    ch.indicator = spec.indicator;
+    const bool by_rows = series == rows && cols != kNone;
+    const std::size_t nser = by_rows ? nrows : ncols;
+    const std::size_t ncat = by_rows ? ncols : nrows;
+    for (std::size_t k = 0; k < ncat; ++k)
+      ch.categories.push_back(by_rows ? columns[k + 1].label : rd.categories[chosen[rows][k]].label);
+    for (std::size_t s = 0; s < nser; ++s) {
+      Series se;
+      se.name = by_rows ? rd.categories[chosen[rows][s]].label : columns[s + 1].label;
+      se.unit = by_rows ? unit_text(unit_at(s, 0), spec.language) : columns[s + 1].unit;
+      for (std::size_t k = 0; k < ncat; ++k) {
+        const Observation& o = by_rows ? obs[s][k] : obs[k][s];
+        se.values.push_back(o.value);
+      }
+      ch.series.push_back(std::move(se));
+    }
+    const bool nb = norwegian(spec.language);
+    std::string names;
+    for (std::size_t s = 0; s < ch.series.size() && s < 6; ++s)
+      names += (s ? ", " : "") + ch.series[s].name;
+    if (ch.series.size() > 6) names += ", …";
+    const std::string kind = *spec.chart == Chart::Kind::Line ? (nb ? "Linjediagram" : "Line chart")
+                             : *spec.chart == Chart::Kind::Column ? (nb ? "Stolpediagram" : "Column chart")
+                                                                   : (nb ? "Liggende stolpediagram" : "Bar chart");
+    ch.alt = kind + ": " + ch.title + ". " + std::to_string(ch.series.size()) +
+             (nb ? " serier (" : " series (") + names + ")" + (nb ? ", " : ", ") +
+             ch.categories.front() + (ch.categories.size() > 1 ? "–" + ch.categories.back() : "") + ".";
+    view.chart = std::move(ch);
+  }
+
+  if (!unshown.empty()) {
+    std::string codes;
+    for (const std::string& c : unshown) codes += (codes.empty() ? "'" : ", '") + c + "'";
+    view.warnings.push_back("status code(s) " + codes +
+                            " have no counterpart in the report and are not shown; map them with "
+                            "'status: { code: estimated }'");
+  }
+  return view;
+}
+
+}  // namespace sdg::jsonstat

@@ -1,0 +1,455 @@
+// Tests of the jsonstat plugin's pure layer (read_jsonstat, make_view) over the
+// real files in tests/data/json-stat/, of the options (view_spec) and of fill()
+// with a Context; and malformed input, each with its documented error.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "jsonstat.hpp"
+#include "jsonstat_source.hpp"
+
+namespace js = sdg::jsonstat;
+using sdg::Cell;
+using sdg::ErrorCode;
+using sdg::ValueStatus;
+
+namespace {
+
+const std::filesystem::path kData = SDGREPORT_TEST_DATA;
+
+std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+const std::vector<js::Dataset>& galicia() {
+  static const auto sets = js::read_jsonstat(slurp(kData / "json-stat/galicia.json"), "galicia.json");
+  return sets;
+}
+
+const std::vector<js::Dataset>& oecd_canada() {
+  static const auto sets =
+      js::read_jsonstat(slurp(kData / "json-stat/oecd-canada.json"), "oecd-canada.json");
+  return sets;
+}
+
+js::Selection sel(std::string dim, std::vector<std::string> s) { return {std::move(dim), std::move(s), {}}; }
+
+/// The error `f` throws (fails the test if none).
+template <typename F>
+sdg::Error error_of(F&& f) {
+  try {
+    f();
+  } catch (const sdg::Error& e) {
+    return e;
+  }
+  ADD_FAILURE() << "no sdg::Error thrown";
+  return sdg::Error(ErrorCode::Internal, "none");
+}
+
+std::string what_of(const sdg::Error& e) { return e.what(); }
+
+}  // namespace
+
+// ---------------------------------------------------------------- galicia.json (2.0)
+
+TEST(JsonStatGalicia, DatasetMetadataAndDimensions) {
+  ASSERT_EQ(galicia().size(), 1u);
+  const js::Dataset& ds = galicia()[0];
+  EXPECT_EQ(ds.name, "");
+  EXPECT_EQ(ds.label, "Population by province of residence, place of birth, age, gender and year in Galicia");
+  EXPECT_EQ(ds.source, "INE and IGE");
+  EXPECT_EQ(ds.updated, "2012-12-27T12:25:09Z");
+  ASSERT_EQ(ds.dimensions.size(), 6u);
+  std::vector<std::string> ids;
+  std::vector<std::size_t> sizes;
+  for (const auto& d : ds.dimensions) {
+    ids.push_back(d.id);
+    sizes.push_back(d.categories.size());
+  }
+  EXPECT_EQ(ids, (std::vector<std::string>{"birth", "age", "gender", "time", "residence", "concept"}));
+  EXPECT_EQ(sizes, (std::vector<std::size_t>{6, 22, 3, 2, 5, 1}));
+  EXPECT_EQ(ds.size(), 3960u);
+
+  const js::Dimension& res = *ds.dimension("residence");
+  EXPECT_EQ(res.label, "province of residence");
+  EXPECT_EQ(res.role, "geo");
+  EXPECT_EQ(res.categories[1].id, "15");
+  EXPECT_EQ(res.categories[1].label, "A Coruña");  // ñ kept as UTF-8
+  EXPECT_EQ(ds.dimension("birth")->role, "geo");     // two geo roles
+  EXPECT_EQ(ds.dimension("birth")->categories[5].label, "abroad");
+  EXPECT_EQ(ds.dimension("age")->categories.back().label, "100+");
+
+  // index as an object, no labels: the id is the label
+  const js::Dimension& time = *ds.dimension("time");
+  EXPECT_EQ(time.role, "time");
+  ASSERT_EQ(time.categories.size(), 2u);
+  EXPECT_EQ(time.categories[1].id, "2011");
+  EXPECT_EQ(time.categories[1].label, "2011");
+
+  // no index at all: the category comes from the label; unit with decimals
+  const js::Dimension& metric = *ds.dimension("concept");
+  EXPECT_EQ(metric.role, "metric");
+  ASSERT_EQ(metric.categories.size(), 1u);
+  EXPECT_EQ(metric.categories[0].id, "pop");
+  EXPECT_EQ(metric.categories[0].label, "population");
+  ASSERT_TRUE(metric.categories[0].unit);
+  EXPECT_EQ(metric.categories[0].unit->label, "persons");
+  EXPECT_EQ(metric.categories[0].unit->decimals, 0);
+}
+
+TEST(JsonStatGalicia, ValuesAndNulls) {
+  const js::Dataset& ds = galicia()[0];
+  EXPECT_EQ(ds.at({0, 0, 0, 0, 0, 0}).value, 2695880.0);
+  EXPECT_EQ(ds.at({0, 0, 0, 1, 1, 0}).value, 1141286.0);
+  // The four nulls, at their positions in the cube.
+  EXPECT_FALSE(ds.at({4, 21, 0, 1, 3, 0}).value);
+  EXPECT_FALSE(ds.at({5, 21, 1, 1, 2, 0}).value);
+  std::size_t nulls = 0;
+  std::vector<std::size_t> p(6, 0);
+  for (p[0] = 0; p[0] < 6; ++p[0])
+    for (p[1] = 0; p[1] < 22; ++p[1])
+      for (p[2] = 0; p[2] < 3; ++p[2])
+        for (p[3] = 0; p[3] < 2; ++p[3])
+          for (p[4] = 0; p[4] < 5; ++p[4]) nulls += !ds.at(p).value;
+  EXPECT_EQ(nulls, 4u);
+}
+
+TEST(JsonStatGalicia, TableWithFileLabels) {
+  js::ViewSpec spec;
+  spec.select = {sel("birth", {"T"}), sel("age", {"T"}), sel("gender", {"total"})};  // a label works too
+  spec.rows = "residence";
+  spec.columns = "time";
+  js::View v = js::make_view(galicia()[0], spec);
+  ASSERT_TRUE(v.table);
+  const sdg::Table& t = *v.table;
+  EXPECT_EQ(t.source, "INE and IGE");
+  EXPECT_EQ(t.caption,
+            "Population by province of residence, place of birth, age, gender and year in Galicia "
+            "(place of birth: total, age group: total, gender: total)");
+  ASSERT_EQ(t.columns.size(), 3u);
+  EXPECT_EQ(t.columns[0].label, "province of residence");
+  EXPECT_EQ(t.columns[1].label, "2001");
+  EXPECT_EQ(t.columns[2].label, "2011");
+  EXPECT_EQ(t.columns[1].unit, "persons");
+  EXPECT_EQ(t.columns[1].decimals, 0);
+  ASSERT_EQ(t.rows.size(), 5u);
+  EXPECT_EQ(t.rows[1][0], Cell::of("A Coruña"));
+  EXPECT_EQ(t.rows[1][1], Cell::of(1096027.0));
+  EXPECT_EQ(t.rows[4][2], Cell::of(954877.0));
+  EXPECT_FALSE(v.chart);
+  EXPECT_NO_THROW(sdg::check_block(t));
+}
+
+TEST(JsonStatGalicia, NullBecomesMissingCell) {
+  js::ViewSpec spec;
+  spec.select = {sel("birth", {"A"}), sel("gender", {"T"}), sel("time", {"2011"}), sel("age", {"100"})};
+  spec.rows = "residence";
+  js::View v = js::make_view(galicia()[0], spec);
+  ASSERT_TRUE(v.table);
+  EXPECT_EQ(v.table->columns[1].label, "population");  // the metric's label names the one column
+  EXPECT_EQ(v.table->rows[3][1], Cell::missing(ValueStatus::NotAvailable));  // Ourense: null
+}
+
+TEST(JsonStatGalicia, ChartSeriesFromRows) {
+  js::ViewSpec spec;
+  spec.select = {sel("birth", {"T"}), sel("age", {"T"}), sel("gender", {"M", "F"}), sel("residence", {"15..36"})};
+  spec.rows = "residence";
+  spec.columns = "gender";
+  spec.select.push_back(sel("time", {"last 1"}));
+  spec.chart = sdg::Chart::Kind::Column;
+  spec.table = false;
+  js::View v = js::make_view(galicia()[0], spec);
+  EXPECT_FALSE(v.table);
+  ASSERT_TRUE(v.chart);
+  EXPECT_EQ(v.chart->categories, (std::vector<std::string>{"male", "female"}));
+  ASSERT_EQ(v.chart->series.size(), 4u);
+  EXPECT_EQ(v.chart->series[0].name, "A Coruña");
+  EXPECT_EQ(v.chart->source, "INE and IGE");
+  EXPECT_FALSE(v.chart->alt.empty());
+  EXPECT_NO_THROW(sdg::check_block(*v.chart));
+}
+
+// ---------------------------------------------------------------- oecd-canada.json (1.0 bundle)
+
+TEST(JsonStatOecdCanada, BundleOfTwo) {
+  const auto& sets = oecd_canada();
+  ASSERT_EQ(sets.size(), 2u);
+  EXPECT_EQ(sets[0].name, "oecd");
+  EXPECT_EQ(sets[1].name, "canada");
+  EXPECT_EQ(sets[0].label, "Unemployment rate in the OECD countries 2003-2014");
+  EXPECT_EQ(sets[1].source, "Statistics Canada, CANSIM, table 051-0001");
+  // id/size/role inside `dimension`
+  EXPECT_EQ(sets[0].dimension("area")->role, "geo");
+  EXPECT_EQ(sets[0].dimension("year")->categories.size(), 12u);
+  EXPECT_EQ(sets[1].dimensions[0].id, "country");
+  // a dimension without category.index
+  EXPECT_EQ(sets[1].dimension("country")->categories[0].id, "CA");
+  EXPECT_EQ(sets[1].dimension("country")->categories[0].label, "Canada");
+}
+
+TEST(JsonStatOecdCanada, ChildHierarchy) {
+  const js::Dimension& area = *oecd_canada()[0].dimension("area");
+  const js::Category& eu15 = area.categories[*area.find("EU15")];
+  EXPECT_EQ(eu15.label, "Euro area (15 countries)");
+  EXPECT_EQ(eu15.children.size(), 15u);
+  EXPECT_EQ(eu15.parent, "OECD");
+  EXPECT_EQ(area.categories[*area.find("DE")].parent, "EU15");
+  EXPECT_EQ(area.categories[*area.find("NO")].parent, "OECD");
+
+  js::ViewSpec spec;
+  spec.dataset = "oecd";
+  spec.select = {sel("area", {"EU15/*"}), sel("year", {"2010..2014"})};
+  js::View v = js::make_view(oecd_canada()[0], spec);  // rows area, columns year (time across)
+  ASSERT_TRUE(v.table);
+  ASSERT_EQ(v.table->rows.size(), 15u);
+  EXPECT_EQ(v.table->rows[0][0], Cell::of("Austria"));
+  EXPECT_EQ(v.table->columns[1].label, "2010");
+  EXPECT_EQ(v.table->columns[5].label, "2014");
+  EXPECT_EQ(v.table->columns[1].unit, "%");
+  EXPECT_EQ(v.table->rows[0][1], Cell::of(4.391591645));
+  EXPECT_EQ(v.table->columns[1].decimals, 9);  // as many as the file gives
+  // status object: "e" on 2013 and 2014 → estimated
+  EXPECT_EQ(v.table->rows[0][4], Cell::of(4.695491708, ValueStatus::Estimated));
+  EXPECT_EQ(v.table->rows[0][3].status, ValueStatus::None);
+  EXPECT_TRUE(v.warnings.empty());
+}
+
+TEST(JsonStatOecdCanada, StatusArrayAndMultiplier) {
+  const js::Dataset& ca = oecd_canada()[1];
+  EXPECT_EQ(ca.at({0, 0, 0, 0, 0}).status, "a");  // one-element array: every cell
+  EXPECT_EQ(ca.at({0, 0, 19, 1, 2}).status, "a");
+  const js::Category& pop = ca.dimension("concept")->categories[0];
+  ASSERT_TRUE(pop.unit);
+  EXPECT_EQ(pop.unit->multiplier, 3);
+  EXPECT_EQ(pop.unit->base, "person");
+
+  js::ViewSpec spec;
+  spec.dataset = "canada";
+  spec.select = {sel("concept", {"POP"})};
+  spec.rows = "age";
+  spec.columns = "sex";
+  js::View v = js::make_view(ca, spec);
+  ASSERT_TRUE(v.table);
+  const sdg::Table& t = *v.table;
+  EXPECT_EQ(t.caption, "Population by sex and age group. Canada. 2012 (Population and %: Persons (thousands))");
+  EXPECT_EQ(t.columns[0].label, "Age group");
+  EXPECT_EQ(t.columns[1].label, "Total");
+  EXPECT_EQ(t.columns[1].unit, "person (thousands)");
+  EXPECT_EQ(t.columns[1].decimals, 1);
+  EXPECT_EQ(t.rows[0][1], Cell::of(34880.5));
+  EXPECT_EQ(t.rows[0][3], Cell::of(17571.3));
+  EXPECT_EQ(t.rows[19][0], Cell::of("90 and older"));
+  // "a" has no counterpart: a warning, not a guess
+  ASSERT_EQ(v.warnings.size(), 1u);
+  EXPECT_NE(v.warnings[0].find("'a'"), std::string::npos);
+
+  spec.language = "nb";
+  EXPECT_EQ(js::make_view(ca, spec).table->columns[1].unit, "person (tusen)");
+  spec.status_map["a"] = ValueStatus::Provisional;
+  js::View mapped = js::make_view(ca, spec);
+  EXPECT_TRUE(mapped.warnings.empty());
+  EXPECT_EQ(mapped.table->rows[0][1].status, ValueStatus::Provisional);
+}
+
+TEST(JsonStatOecdCanada, MetricAsColumnsGivesUnitsPerColumn) {
+  js::ViewSpec spec;
+  spec.dataset = "canada";
+  spec.select = {sel("sex", {"F"})};
+  spec.rows = "age";
+  spec.columns = "concept";
+  js::View v = js::make_view(oecd_canada()[1], spec);
+  EXPECT_EQ(v.table->columns[1].unit, "person (thousands)");
+  EXPECT_EQ(v.table->columns[2].unit, "%");
+  EXPECT_EQ(v.table->rows[0][2], Cell::of(100.0));
+}
+
+TEST(JsonStatOecdCanada, BundleNeedsDatasetName) {
+  js::ViewSpec spec;
+  sdg::Error e = error_of([&] { js::pick_dataset(oecd_canada(), spec); });
+  EXPECT_EQ(e.code(), ErrorCode::Definition);
+  EXPECT_NE(what_of(e).find("2 datasets; choose one with 'dataset' ('oecd', 'canada')"), std::string::npos) << e.what();
+  spec.dataset = "eurostat";
+  EXPECT_NE(what_of(error_of([&] { js::pick_dataset(oecd_canada(), spec); })).find("no dataset 'eurostat'"),
+            std::string::npos);
+}
+
+// ---------------------------------------------------------------- selection errors
+
+TEST(JsonStatOptions, UnknownDimensionListsTheDimensions) {
+  js::ViewSpec spec;
+  spec.select = {js::Selection{"Region", {"K-0301"}, sdg::Location{"report.yaml", 31, 20}}};
+  sdg::Error e = error_of([&] { js::make_view(galicia()[0], spec); });
+  EXPECT_EQ(e.code(), ErrorCode::Definition);
+  EXPECT_EQ(what_of(e),
+            "report.yaml:31:20: jsonstat: unknown dimension 'Region' in 'select'; the dataset has "
+            "'birth' (place of birth), 'age' (age group), 'gender', 'time' (year), 'residence' "
+            "(province of residence), 'concept'");
+}
+
+TEST(JsonStatOptions, UnknownCategoryAndBadRange) {
+  js::ViewSpec spec;
+  spec.select = {sel("time", {"2015"})};
+  EXPECT_NE(what_of(error_of([&] { js::make_view(galicia()[0], spec); }))
+                .find("dimension 'time' (year) has no category '2015' (categories: 2001, 2011)"),
+            std::string::npos);
+  spec.select = {sel("time", {"2011..2001"})};
+  EXPECT_NE(what_of(error_of([&] { js::make_view(galicia()[0], spec); })).find("comes after"),
+            std::string::npos);
+  spec.select = {sel("residence", {"15/*"})};
+  EXPECT_NE(what_of(error_of([&] { js::make_view(galicia()[0], spec); })).find("has no children"),
+            std::string::npos);
+}
+
+TEST(JsonStatOptions, TooManyOpenDimensions) {
+  js::ViewSpec spec;
+  sdg::Error e = error_of([&] { js::make_view(galicia()[0], spec); });
+  EXPECT_EQ(e.code(), ErrorCode::Definition);
+  EXPECT_NE(what_of(e).find("more than one category is selected in 'gender', 'time' (year), 'residence'"),
+            std::string::npos)
+      << e.what();
+}
+
+TEST(JsonStatOptions, FromReportOptions) {
+  using sdg::Value;
+  sdg::Options opts(Value::map({{"plugin", Value::scalar("jsonstat")},
+                                {"file", Value::scalar("x.json")},
+                                {"select", Value::map({{"Tid", Value::list({Value::scalar("2015..2023")})},
+                                                       {"Region", Value::scalar("K-0301")}})},
+                                {"rows", Value::scalar("Region")},
+                                {"chart", Value::scalar("line")},
+                                {"status", Value::map({{"a", Value::scalar("provisional")}})}}),
+                    "plugin 'jsonstat'");
+  js::ViewSpec spec = js::view_spec(opts, "nb");
+  ASSERT_EQ(spec.select.size(), 2u);
+  EXPECT_EQ(spec.select[0].dimension, "Tid");
+  EXPECT_EQ(spec.select[0].selectors, (std::vector<std::string>{"2015..2023"}));
+  EXPECT_EQ(spec.select[1].selectors, (std::vector<std::string>{"K-0301"}));
+  EXPECT_EQ(spec.rows, "Region");
+  EXPECT_EQ(spec.chart, sdg::Chart::Kind::Line);
+  EXPECT_EQ(spec.status_map.at("a"), ValueStatus::Provisional);
+
+  sdg::Options bad(Value::map({{"file", Value::scalar("x.json")}, {"chart", Value::scalar("pie")}}),
+                   "plugin 'jsonstat'");
+  EXPECT_NE(what_of(error_of([&] { js::view_spec(bad, "en"); })).find("expected line, column, bar or none"),
+            std::string::npos);
+}
+
+// ---------------------------------------------------------------- malformed files
+
+TEST(JsonStatMalformed, TruncatedJsonNamesLineAndColumn) {
+  const std::string text = slurp(kData / "json-stat/galicia.json");
+  sdg::Error e = error_of([&] { js::read_jsonstat(text.substr(0, 800), "galicia.json"); });
+  EXPECT_EQ(e.code(), ErrorCode::Input);
+  EXPECT_EQ(e.where().file, "galicia.json");
+  EXPECT_EQ(e.where().line, 8);  // the "value" line
+  EXPECT_GT(e.where().column, 0);
+  EXPECT_NE(what_of(e).find("not valid JSON: "), std::string::npos) << e.what();
+  EXPECT_NE(what_of(e).find("unexpected end of input"), std::string::npos) << e.what();
+}
+
+TEST(JsonStatMalformed, ValueCountNamesPath) {
+  std::string text = slurp(kData / "json-stat/galicia.json");
+  text.replace(text.find("[2695880,"), 9, "[");  // drop the first value
+  sdg::Error e = error_of([&] { js::read_jsonstat(text, "g.json"); });
+  EXPECT_EQ(what_of(e), "g.json: JSON-stat: at $.value: has 3959 values but the dimension sizes make 3960 cells");
+}
+
+TEST(JsonStatMalformed, StructuralErrorsNamePaths) {
+  auto err = [](const std::string& json) { return what_of(error_of([&] { js::read_jsonstat(json, "t.json"); })); };
+  const std::string head = R"({"version":"2.0","class":"dataset","id":["a"],"size":[2],)";
+  EXPECT_EQ(err(head + R"("dimension":{"a":{"category":{"index":{"x":0,"y":5}}}},"value":[1,2]})"),
+            "t.json: JSON-stat: at $.dimension.a.category.index.y: expected a whole number from 0 to 1, got 5");
+  EXPECT_EQ(err(head + R"("dimension":{"a":{"category":{"index":["x","y","z"]}}},"value":[1,2]})"),
+            "t.json: JSON-stat: at $.dimension.a.category: 'size' says 2 categories but 'index' has 3");
+  EXPECT_EQ(err(head + R"("dimension":{"a":{"category":{"index":["x","y"]}}},"value":[1,"zwei"]})"),
+            "t.json: JSON-stat: at $.value[1]: 'zwei' is not a number");
+  EXPECT_EQ(err(head + R"("dimension":{},"value":[1,2]})"),
+            "t.json: JSON-stat: at $.dimension: no entry for dimension 'a' named in 'id'");
+  EXPECT_EQ(err(head + R"("dimension":{"a":{"category":{"index":["x","y"]}}},"value":[1,2],"status":["e","p","b"]})"),
+            "t.json: JSON-stat: at $.status: has 3 entries; expected 1 or one per cell (2)");
+  EXPECT_EQ(err(R"({"version":"2.0","class":"dataset","id":["a"],"size":[-1],"dimension":{},"value":[]})"),
+            "t.json: JSON-stat: at $.size[0]: expected a whole number from 1 to 2147483647, got -1");
+  EXPECT_EQ(err(R"([1,2,3])"), "t.json: JSON-stat: at $: expected an object, got an array");
+  EXPECT_NE(err(R"({"a":1})").find("no dataset found"), std::string::npos);
+}
+
+TEST(JsonStatMalformed, SparseValuesAndStringMarkers) {
+  const std::string head = R"({"version":"2.0","class":"dataset","id":["a"],"size":[3],)"
+                           R"("dimension":{"a":{"category":{"index":["x","y","z"]}}},)";
+  auto sets = js::read_jsonstat(head + R"("value":{"0":1.5,"2":"..",
+  "1":"2.25"}})", "t.json");
+  EXPECT_EQ(sets[0].at({1}).value, 2.25);
+  EXPECT_EQ(sets[0].at({0}).value, 1.5);
+  EXPECT_FALSE(sets[0].at({2}).value);
+  EXPECT_EQ(sets[0].at({2}).status, "..");
+  EXPECT_EQ(what_of(error_of([&] { js::read_jsonstat(head + R"("value":{"7":1}})", "t.json"); })),
+            "t.json: JSON-stat: at $.value.7: cell 7 is past the end of the cube (3 cells)");
+}
+
+TEST(JsonStatMalformed, InvalidUtf8AndDeepNestingAreErrorsNotCrashes) {
+  sdg::Error e = error_of([&] { js::read_jsonstat("{\"label\":\"Tr\xF8ndelag\"}", "t.json"); });
+  EXPECT_EQ(e.code(), ErrorCode::Input);
+  EXPECT_EQ(e.where().line, 1);
+  const std::string deep = std::string(200000, '[') + std::string(200000, ']');
+  EXPECT_EQ(error_of([&] { js::read_jsonstat(deep, "deep.json"); }).code(), ErrorCode::Input);
+  EXPECT_EQ(error_of([&] { js::read_jsonstat("", "empty.json"); }).code(), ErrorCode::Input);
+}
+
+TEST(JsonStatDecimals, ShortestForm) {
+  EXPECT_EQ(js::shortest_decimals(5.5), 1);
+  EXPECT_EQ(js::shortest_decimals(100.0), 0);
+  EXPECT_EQ(js::shortest_decimals(4.391591645), 9);
+  EXPECT_EQ(js::shortest_decimals(0.00001), 5);
+  EXPECT_EQ(js::shortest_decimals(1e21), 0);
+}
+
+// ---------------------------------------------------------------- fill() through a Context
+
+TEST(JsonStatSource, FillAddsTableAndChartWithSource) {
+  const auto dir = std::filesystem::temp_directory_path() / "sdgreport-jsonstat-test";
+  std::filesystem::create_directories(dir);
+  std::filesystem::copy_file(kData / "json-stat/oecd-canada.json", dir / "oc.json",
+                             std::filesystem::copy_options::overwrite_existing);
+  using sdg::Value;
+  sdg::Options opts(Value::map({{"plugin", Value::scalar("jsonstat")},
+                                {"file", Value::scalar("oc.json")},
+                                {"dataset", Value::scalar("oecd")},
+                                {"select", Value::map({{"area", Value::list({Value::scalar("NO"), Value::scalar("SE"),
+                                                                             Value::scalar("DK")})},
+                                                       {"year", Value::scalar("last 4")}})},
+                                {"rows", Value::scalar("area")},
+                                {"columns", Value::scalar("year")},
+                                {"decimals", Value::scalar("1")},
+                                {"chart", Value::scalar("line")},
+                                {"colour", Value::scalar("red")}}),
+                    "plugin 'jsonstat'");
+  sdg::Context ctx(dir, "en", 0);
+  sdg::Section target("Goal 8");
+  js::JsonStatSource source;
+  source.fill(sdg::SourceRequest{opts, 8}, target, ctx);
+  ASSERT_EQ(target.blocks().size(), 2u);
+  const auto& t = target.blocks()[0].as<sdg::Table>();
+  EXPECT_EQ(t.source, "Economic Outlook No 92 - December 2012 - OECD Annual Projections");
+  EXPECT_EQ(t.rows[0][0], Cell::of("Norway"));
+  EXPECT_EQ(t.columns[1].label, "2011");
+  EXPECT_EQ(t.columns[1].decimals, 1);
+  const auto& c = target.blocks()[1].as<sdg::Chart>();
+  EXPECT_EQ(c.source, t.source);
+  EXPECT_EQ(c.series.size(), 3u);
+  EXPECT_EQ(c.categories.size(), 4u);
+  ASSERT_EQ(ctx.warnings().size(), 1u);  // the unknown option
+  EXPECT_EQ(ctx.warnings()[0].code, "unknown-option");
+
+  sdg::Options missing(Value::map({{"file", Value::scalar("nope.json")}}), "plugin 'jsonstat'");
+  EXPECT_NE(what_of(error_of([&] { source.fill(sdg::SourceRequest{missing, 8}, target, ctx); }))
+                .find("JSON-stat file '" + (dir / "nope.json").string() + "' not found"),
+            std::string::npos);
+  EXPECT_EQ(target.blocks().size(), 2u);  // unchanged on error
+  std::filesystem::remove_all(dir);
+}

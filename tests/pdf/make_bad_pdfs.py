@@ -1,0 +1,66 @@
+#!/usr/bin/python3
+"""Makes PDFs that must fail the PDF/UA checker, from a good tagged PDF.
+
+Usage: make_bad_pdfs.py GOOD.pdf OUT_DIR
+Writes OUT_DIR/untagged-paragraph.pdf (the first paragraph's BDC/EMC removed, so
+its text is drawn outside marked content) and OUT_DIR/figure-without-alt.pdf (the
+first Figure element's /Alt removed).
+"""
+import sys
+
+import pikepdf
+from pikepdf import Name
+
+
+def elements(node):
+    for kid in node.get("/K", []) if isinstance(node.get("/K"), pikepdf.Array) else [node.get("/K")]:
+        if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+            yield kid
+            yield from elements(kid)
+
+
+def first(pdf, role, pred=lambda e: True):
+    for e in elements(pdf.Root.StructTreeRoot):
+        if e.S == Name(role) and pred(e):
+            return e
+    raise SystemExit(f"no {role} element in the good PDF")
+
+
+def untag_paragraph(good, out):
+    with pikepdf.open(good) as pdf:
+        p = first(pdf, "/P", lambda e: isinstance(e.get("/K"), int) and "/Pg" in e)
+        mcid = int(p.K)
+        page = pikepdf.Page(p.Pg)
+        ops = pikepdf.parse_content_stream(page)
+        kept, depth, skip_at = [], 0, None
+        for operands, op in ops:
+            o = str(op)
+            if o in ("BDC", "BMC"):
+                depth += 1
+                if o == "BDC" and isinstance(operands[1], pikepdf.Dictionary) and \
+                        operands[1].get("/MCID") == mcid and skip_at is None:
+                    skip_at = depth
+                    continue
+            elif o == "EMC":
+                depth -= 1
+                if skip_at is not None and depth + 1 == skip_at:
+                    skip_at = -1
+                    continue
+            kept.append((operands, op))
+        if skip_at != -1:
+            raise SystemExit(f"MCID {mcid} not found in its page's content")
+        page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(kept))
+        pdf.save(out, static_id=True)
+
+
+def drop_figure_alt(good, out):
+    with pikepdf.open(good) as pdf:
+        fig = first(pdf, "/Figure", lambda e: "/Alt" in e)
+        del fig.Alt
+        pdf.save(out, static_id=True)
+
+
+if __name__ == "__main__":
+    good, out_dir = sys.argv[1], sys.argv[2]
+    untag_paragraph(good, f"{out_dir}/untagged-paragraph.pdf")
+    drop_figure_alt(good, f"{out_dir}/figure-without-alt.pdf")

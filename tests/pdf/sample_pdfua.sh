@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# The sample report's PDF against the structural PDF/UA checker and the contents
+# check; broken copies must fail the checker.
+# Usage: sample_pdfua.sh SDGREPORT SAMPLE_DIR
+SDGREPORT=$1 SAMPLE=$2
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/../e2e/lib.sh"
+PY=/usr/bin/python3
+export SOURCE_DATE_EPOCH=1781481600
+
+"$SDGREPORT" -q build "$SAMPLE/report.yaml" --format pdf -o "$d/a"
+pdf="$d/a/vsr-norway.pdf"
+[ -s "$pdf" ] || fail "no PDF written"
+
+# The same report through the JSON model, as Letter with the serif face, and without contents.
+"$SDGREPORT" -q build "$SAMPLE/report.yaml" --format json -o "$d/j"
+"$SDGREPORT" -q render "$d/j/vsr-norway.json" --format pdf -o "$d/r"
+# (a copy of the sample, since its data paths are relative to the definition)
+cp -r "$SAMPLE" "$d/sample"
+sed -i -e 's/{ format: pdf, file: vsr-norway.pdf }/{ format: pdf, file: letter.pdf, paper: letter, font: serif, toc: false }/' \
+  "$d/sample/report.yaml"
+grep -q "paper: letter" "$d/sample/report.yaml" || fail "could not make the letter variant"
+"$SDGREPORT" -q build "$d/sample/report.yaml" --format pdf -o "$d/l"
+letter="$d/l/letter.pdf"
+pdfinfo "$letter" | grep -qE '^Page size: +612 x 792 pts \(letter\)' || fail "letter variant is not Letter"
+
+$PY "$here/pdfua_check.py" "$pdf" "$d/r/vsr-norway.pdf" $letter || fail "PDF/UA structure"
+pass "PDF/UA checker: sample, rendered model${letter:+, letter/serif/no contents}"
+
+pdfinfo "$pdf" > "$d/info.txt"
+grep -qE '^Tagged: +yes$' "$d/info.txt" || fail "pdfinfo: not tagged"
+pdfinfo -struct "$pdf" > "$d/struct.txt"
+grep -q "TOCI" "$d/struct.txt" || fail "no TOC/TOCI in the structure tree"
+pass "pdfinfo: tagged, TOC in the structure"
+
+$PY "$here/toc_check.py" "$pdf" 10 || fail "contents page numbers"
+pass "contents entries lead to the pages their headings land on"
+
+# /ID comes from the content: the Letter build (other bytes) gets another id.
+id() { tail -c 400 "$1" | tr -d '\n' | grep -o '/ID *\[<[0-9A-F]*>' ; }
+[ -n "$(id "$pdf")" ] || fail "no /ID"
+if [ -n "$letter" ]; then
+  [ "$(id "$pdf")" != "$(id "$letter")" ] || fail "/ID does not depend on the content"
+fi
+"$SDGREPORT" -q build "$SAMPLE/report.yaml" --format pdf -o "$d/b"
+cmp "$pdf" "$d/b/vsr-norway.pdf" || fail "two builds differ"
+pass "/ID from the content; byte-identical rebuild"
+
+# The checker must catch an untagged paragraph and a figure without alt text.
+mkdir -p "$d/bad"
+$PY "$here/make_bad_pdfs.py" "$pdf" "$d/bad"
+if $PY "$here/pdfua_check.py" "$d/bad/untagged-paragraph.pdf" > "$d/bad1.txt"; then
+  fail "checker passed a PDF with an untagged paragraph"
+fi
+grep -q "text operator(s) outside tagged content" "$d/bad1.txt" || { cat "$d/bad1.txt"; fail "wrong reason (1)"; }
+if $PY "$here/pdfua_check.py" "$d/bad/figure-without-alt.pdf" > "$d/bad2.txt"; then
+  fail "checker passed a PDF with a figure without alt text"
+fi
+grep -q "Figure .* has no /Alt" "$d/bad2.txt" || { cat "$d/bad2.txt"; fail "wrong reason (2)"; }
+pass "checker fails on an untagged paragraph and on a figure without /Alt"
