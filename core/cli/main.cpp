@@ -3,6 +3,7 @@
 //   sdgreport build REPORT.yaml [-o DIR] [--format pdf,xlsx,json] [--plugin-dir DIR]
 //   sdgreport render MODEL.json [-o DIR] --format pdf,xlsx,json
 //   sdgreport plugins [--plugin-dir DIR]
+//   sdgreport new DIR [--lang en|nb|nn]
 //   sdgreport new-plugin NAME [-o DIR]
 //
 // Exit codes: 0 success, 1 the build failed (message on stderr), 2 bad command line.
@@ -216,6 +217,11 @@ int main(int argc, char** argv) {
   render->add_option("-o,--output-dir", out_dir, "Directory for the outputs (default: current)")->type_name("DIR");
   render->add_option("--format", formats, "Formats to write, comma-separated")->required()->type_name("LIST");
 
+  std::string new_dir, new_lang = "en";
+  auto* new_report = app.add_subcommand("new", "Start a report project that follows the UN reporting guidelines");
+  new_report->add_option("dir", new_dir, "Project directory (must not exist, or be empty)")->required()->type_name("DIR");
+  new_report->add_option("--lang", new_lang, "Report language: en, nb or nn")->check(CLI::IsMember({"en", "nb", "nn"}));
+
   std::string plugin_name, plugin_dir;
   auto* new_plugin = app.add_subcommand("new-plugin", "Start a data-source plugin project that builds against an installed sdgreport");
   new_plugin->add_option("name", plugin_name, "Plugin name (a-z, 0-9, '-', '_')")->required()->type_name("NAME");
@@ -235,6 +241,10 @@ int main(int argc, char** argv) {
     if (*render) return cmd_render(common, model, out_dir, formats);
     if (*validate) return cmd_validate(common, report, validate_json, assemble_opts);
     if (*plugins) return cmd_plugins(common);
+    if (*new_report) {
+      sdg::cli::scaffold_report(new_dir, new_lang);
+      return 0;
+    }
     if (*new_plugin) {
       sdg::cli::scaffold_plugin(plugin_name, plugin_dir.empty() ? plugin_name : plugin_dir, SDGREPORT_VERSION);
       return 0;

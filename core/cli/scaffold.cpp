@@ -3,7 +3,9 @@
 #include <fstream>
 #include <map>
 
+#include "sdgreport/catalogue.hpp"
 #include "sdgreport/error.hpp"
+#include "sdgreport/i18n.hpp"
 #include "sdgreport/log.hpp"
 
 namespace sdg::cli {
@@ -156,6 +158,118 @@ void write(const std::filesystem::path& p, const std::string& text) {
 }
 
 }  // namespace
+
+namespace {
+
+struct ChapterTemplate {
+  const char* role;
+  const char* file;
+  const char* title[3];  // en, nb, nn
+  const char* hint;      // in English: it is guidance for the editor, not report text
+};
+
+// The chapters of the UN Secretary-General's common reporting guidelines for VNRs, which VSRs follow.
+const ChapterTemplate kChapters[] = {
+    {"opening", "opening", {"Opening statement", "Åpningsord", "Opningsord"},
+     "A short statement by the head of the organisation (mayor, county leader, chair of the association):\n"
+     "why the review matters, and the main commitment."},
+    {"highlights", "highlights", {"Highlights", "Hovedbudskap", "Hovudbodskap"},
+     "Main messages: one to two pages (the definition sets a word limit). Progress, good practice,\n"
+     "challenges and the support you need, in short paragraphs or a list."},
+    {"introduction", "introduction", {"Introduction", "Innledning", "Innleiing"},
+     "The context: who reports, the local and regional government system, and how this review relates to\n"
+     "the national VNR."},
+    {"methodology", "methodology", {"Methodology and process", "Metode og prosess", "Metode og prosess"},
+     "How the review was prepared: sources of data, surveys, consultations with municipalities, civil\n"
+     "society and the private sector, and their limits."},
+    {"policy", "policy", {"Policy and enabling environment", "Politikk og rammevilkår", "Politikk og rammevilkår"},
+     "Ownership of the goals; how they are built into local and regional plans and budgets; leaving no one\n"
+     "behind; innovation and partnerships; structural barriers and success factors."},
+    {"progress", "progress", {"Progress on goals and targets", "Framgang på mål og delmål", "Framgang på mål og delmål"},
+     "A short introduction to the goal sections that follow: how progress was assessed and which goals\n"
+     "are covered in depth."},
+    {"means", "means", {"Means of implementation", "Virkemidler for gjennomføring", "Verkemiddel for gjennomføring"},
+     "Financing, capacity, technology, data and partnerships needed to reach the goals."},
+    {"conclusion", "conclusion", {"Conclusion and next steps", "Konklusjon og veien videre", "Konklusjon og vegen vidare"},
+     "What you have learnt and what you will do next, with dates where you can."},
+    {"annex", "annex", {"Annexes", "Vedlegg", "Vedlegg"},
+     "The statistical annex is the Excel workbook (outputs: xlsx). Add survey notes, lists of participants\n"
+     "or indicator definitions here."},
+};
+
+std::size_t lang_index(const std::string& lang) { return lang == "nb" ? 1 : lang == "nn" ? 2 : 0; }
+
+// YAML double-quoted scalar.
+std::string quoted(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+void scaffold_report(const std::filesystem::path& dir, const std::string& lang) {
+  if (lang != "en" && lang != "nb" && lang != "nn")
+    throw Error(ErrorCode::Usage, "--lang must be en, nb or nn, not '" + lang + "'");
+  std::error_code ec;
+  if (std::filesystem::exists(dir, ec) && !std::filesystem::is_empty(dir, ec))
+    throw Error(ErrorCode::Output, "'" + dir.string() + "' exists and is not empty; choose a new directory");
+  const std::size_t li = lang_index(lang);
+  const std::string name = std::filesystem::absolute(dir).lexically_normal().filename().string();
+  static const char* kTitle[3] = {"Voluntary Subnational Review", "Frivillig lokal gjennomgang", "Frivillig lokal gjennomgang"};
+
+  std::string yaml;
+  yaml += "# A report that follows the UN Secretary-General's common reporting guidelines.\n";
+  yaml += "#   sdgreport validate report.yaml     what is missing before the deadline\n";
+  yaml += "#   sdgreport build report.yaml -o out\n";
+  yaml += "# The format is described in docs/report-definition.md of sdgreport.\n";
+  yaml += "sdgreport: 1\n";
+  yaml += "name: " + quoted(name) + "\n";
+  yaml += "title: " + quoted(kTitle[li]) + "\n";
+  yaml += "organisation: " + quoted("") + "\n";
+  yaml += "language: " + lang + "\n";
+  yaml += "date: " + quoted("") + "   # e.g. 2026-06-15\n";
+  yaml += "chapters:\n";
+  for (const ChapterTemplate& c : kChapters) {
+    yaml += "  - title: " + quoted(c.title[li]) + "\n";
+    yaml += "    role: " + std::string(c.role) + "\n";
+    if (std::string(c.role) == "opening") yaml += "    numbered: false\n";
+    if (std::string(c.role) == "highlights") yaml += "    word_limit: 700\n";
+    yaml += "    source: { plugin: markdown, file: text/" + std::string(c.file) + ".md }\n";
+    if (std::string(c.role) == "progress") {
+      yaml += "    goals: all\n";
+      yaml += "    goal_sources:\n";
+      yaml += "      - { plugin: markdown, pattern: \"text/goals/goal-{goal:02}.md\" }\n";
+      yaml += "      # Data: add sources here, e.g. { plugin: opensdg, folder: data/open-sdg }\n";
+    }
+    write(dir / "text" / (std::string(c.file) + ".md"),
+          "<!--\n" + std::string(c.title[li]) + "\n\n" + c.hint + "\n\nWrite Markdown below this comment. -->\n");
+  }
+  yaml += "outputs:\n";
+  yaml += "  - { format: pdf, file: " + quoted(name + ".pdf") + " }\n";
+  yaml += "  - { format: xlsx, file: " + quoted(name + ".xlsx") + " }   # the statistical annex\n";
+  write(dir / "report.yaml", yaml);
+
+  const Catalogue& cat = Catalogue::get();
+  for (const Goal& g : cat.goals()) {
+    std::string hint = "<!--\n" + goal_label(g.number, lang) + ": " + g.title(lang) + "\n\n";
+    hint += "Describe progress on the targets you work with, what you do, and what holds you back.\n";
+    hint += "Tables: Markdown pipe tables, with a 'Table: caption' line before and a 'Source: …' line after.\n";
+    hint += "Targets of this goal:\n";
+    for (const Target* t : cat.targets_of(g.number)) hint += "  " + t->id + "  " + t->title(lang) + "\n";
+    hint += "-->\n";
+    char file[32];
+    std::snprintf(file, sizeof file, "goal-%02d.md", g.number);
+    write(dir / "text" / "goals" / file, hint);
+  }
+  write(dir / "data" / "README.md",
+        "# Data\n\nPut the data files of the report here: Open SDG folders, JSON-stat files from Statistics "
+        "Norway,\nCSV files. Name them in report.yaml as sources; every table needs a source note.\n");
+  log().info("wrote a report project in {}; next: sdgreport validate {}", dir.string(), (dir / "report.yaml").string());
+}
 
 void scaffold_plugin(const std::string& name, const std::filesystem::path& dir, const std::string& version) {
   if (name.empty() || name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_-") != std::string::npos)

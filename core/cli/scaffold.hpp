@@ -11,4 +11,9 @@ namespace sdg::cli {
 /// plugin named `name`. Throws sdg::Error on a bad name or an unusable directory.
 void scaffold_plugin(const std::string& name, const std::filesystem::path& dir, const std::string& sdgreport_version);
 
+/// Creates `dir` (which must not exist or be empty) holding a report project that follows
+/// the UN common reporting guidelines: report.yaml, a Markdown file per chapter and per goal
+/// with a hint (as a comment) of what belongs there, and data/README.md. It builds at once.
+void scaffold_report(const std::filesystem::path& dir, const std::string& lang);
+
 }  // namespace sdg::cli
