@@ -11,10 +11,12 @@
 
 #include <fstream>
 #include <optional>
+#include <thread>
 #include <iostream>
 #include <sstream>
 
 #include "host.hpp"
+#include "build.hpp"
 #include "scaffold.hpp"
 #include "sdgreport/definition.hpp"
 #include "sdgreport/json.hpp"
@@ -47,24 +49,6 @@ std::vector<std::string> split_formats(const std::vector<std::string>& raw) {
       if (!f.empty()) out.push_back(f);
   }
   return out;
-}
-
-// Logs the validator's findings; throws the last error (after logging the others) if there are errors.
-void report_findings(const sdg::Validator& v) {
-  const sdg::Finding* last_error = nullptr;
-  for (const sdg::Finding& f : v.findings()) {
-    if (f.severity == sdg::Finding::Severity::Error) {
-      if (last_error) sdg::log().error("{}: {} [{}]", last_error->where.str(), last_error->message, last_error->code);
-      last_error = &f;
-    } else {
-      sdg::log().warn("{}: {} [{}]", f.where.str(), f.message, f.code);
-    }
-  }
-  if (last_error) {
-    std::string more = v.errors() > 1 ? " (" + std::to_string(v.errors()) + " errors; the others are listed above)" : "";
-    throw sdg::Error(sdg::ErrorCode::Definition, last_error->message + " [" + last_error->code + "]" + more,
-                     last_error->where);
-  }
 }
 
 int cmd_validate(const Common& common, const std::string& report, bool as_json, const sdg::AssembleOptions& assemble_opts) {
@@ -102,8 +86,13 @@ int cmd_validate(const Common& common, const std::string& report, bool as_json, 
 }
 
 int cmd_build(const Common& common, const std::string& report, const std::string& out_dir,
-              const std::vector<std::string>& formats, const sdg::AssembleOptions& assemble_opts) {
+              const std::vector<std::string>& formats, const sdg::AssembleOptions& assemble_opts,
+              const std::string& each_csv, int jobs) {
   const fs::path def_path(report);
+  if (!each_csv.empty()) {
+    auto loader = [&common](sdg::PluginHost& host, const std::vector<fs::path>& extra) { load_plugins(host, common, extra); };
+    return sdg::cli::build_each(def_path, each_csv, jobs, loader, out_dir, split_formats(formats), assemble_opts);
+  }
   sdg::log().info("reading {}", def_path.string());
   sdg::ReportDefinition def = sdg::load_definition(def_path);
   std::vector<sdg::OutputSpec> outputs = sdg::select_outputs(def, split_formats(formats));
@@ -113,21 +102,7 @@ int cmd_build(const Common& common, const std::string& report, const std::string
                      sdg::Location{def_path.string(), 0, 0});
   sdg::PluginHost host;
   load_plugins(host, common, def.plugin_dirs);
-  // Check what can be checked before any plugin runs.
-  sdg::check_plugins(def, outputs, host);
-  sdg::check_output_dir(out_dir);
-
-  sdg::Context ctx(def.base_dir(), def.meta.language, sdg::build_epoch());
-  // The checks of `validate` run first: each source's output as it comes, then the whole report.
-  sdg::Validator validator(def);
-  sdg::AssembleOptions opts = assemble_opts;
-  validator.attach(opts);
-  opts.on_source_error = nullptr;  // a failing source stops the build
-  sdg::Document doc = sdg::assemble(def, host, ctx, opts);
-  validator.finish(doc);
-  report_findings(validator);
-  for (const sdg::OutputSpec& o : outputs) sdg::write_output(doc, o, out_dir, host, ctx);
-  if (!ctx.warnings().empty()) sdg::log().info("{} warning(s)", ctx.warnings().size());
+  sdg::cli::build_definition(def, outputs, host, out_dir, assemble_opts);
   return 0;
 }
 
@@ -199,6 +174,13 @@ int main(int argc, char** argv) {
   build->add_option("-o,--output-dir", out_dir, "Directory for the outputs (default: current)")->type_name("DIR");
   build->add_option("--format", formats, "Only these formats, comma-separated (pdf,xlsx,json)")->type_name("LIST");
   sdg::AssembleOptions assemble_opts;
+  std::string each_csv;
+  int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));  // for --each
+  build->add_option("--each", each_csv,
+                    "Build one report per row of this CSV, replacing ${column} in the definition with the row's values")
+      ->type_name("ROWS.csv");
+  build->add_option("-j,--jobs", jobs, "Reports built at the same time with --each (default: the number of cores)")
+      ->check(CLI::PositiveNumber);
   build->add_flag("--isolate", assemble_opts.isolate,
                   "Run each data source in a child process: a crash, hang or memory blow-up fails that source only");
   build->add_option("--timeout", assemble_opts.timeout_seconds, "Seconds an isolated source may run (default 600)")
@@ -237,7 +219,7 @@ int main(int argc, char** argv) {
   sdg::set_verbosity(common.quiet ? -1 : common.verbose);
 
   try {
-    if (*build) return cmd_build(common, report, out_dir, formats, assemble_opts);
+    if (*build) return cmd_build(common, report, out_dir, formats, assemble_opts, each_csv, jobs);
     if (*render) return cmd_render(common, model, out_dir, formats);
     if (*validate) return cmd_validate(common, report, validate_json, assemble_opts);
     if (*plugins) return cmd_plugins(common);

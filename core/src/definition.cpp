@@ -21,15 +21,38 @@ Location mark_of(const YAML::Mark& m, const std::string& file) {
   return Location{file, m.line + 1, m.column + 1};
 }
 
-Value to_value(const YAML::Node& n, const std::string& file) {
+// Replaces ${name} in a scalar with the variable's value (for `build --each`).
+std::string substitute(const std::string& text, const Variables* vars, const Location& at) {
+  if (!vars || text.find("${") == std::string::npos) return text;
+  std::string out;
+  std::size_t pos = 0;
+  while (true) {
+    const std::size_t open = text.find("${", pos);
+    if (open == std::string::npos) break;
+    const std::size_t close = text.find('}', open);
+    if (close == std::string::npos) throw Error(ErrorCode::Definition, "'${' without a closing '}'", at);
+    const std::string name = text.substr(open + 2, close - open - 2);
+    auto it = vars->find(name);
+    if (it == vars->end()) {
+      std::string known;
+      for (const auto& [k, v] : *vars) known += (known.empty() ? "" : ", ") + k;
+      throw Error(ErrorCode::Definition, "unknown variable '${" + name + "}' (the variables are: " + known + ")", at);
+    }
+    out += text.substr(pos, open - pos) + it->second;
+    pos = close + 1;
+  }
+  return out + text.substr(pos);
+}
+
+Value to_value(const YAML::Node& n, const std::string& file, const Variables* vars) {
   const Location at = mark_of(n.Mark(), file);
   switch (n.Type()) {
     case YAML::NodeType::Null:
     case YAML::NodeType::Undefined: return Value::null(at);
-    case YAML::NodeType::Scalar: return Value::scalar(n.Scalar(), at);
+    case YAML::NodeType::Scalar: return Value::scalar(substitute(n.Scalar(), vars, at), at);
     case YAML::NodeType::Sequence: {
       std::vector<Value> items;
-      for (const auto& item : n) items.push_back(to_value(item, file));
+      for (const auto& item : n) items.push_back(to_value(item, file, vars));
       return Value::list(std::move(items), at);
     }
     case YAML::NodeType::Map: {
@@ -41,7 +64,7 @@ Value to_value(const YAML::Node& n, const std::string& file) {
         const std::string key = kv.first.Scalar();
         if (!seen.insert(key).second)
           throw Error(ErrorCode::Definition, "key '" + key + "' appears twice", mark_of(kv.first.Mark(), file));
-        Value v = to_value(kv.second, file);
+        Value v = to_value(kv.second, file, vars);
         // an empty value has no position of its own: use its key's
         if (v.is_null()) v = Value::null(mark_of(kv.first.Mark(), file));
         entries.emplace_back(key, std::move(v));
@@ -205,7 +228,7 @@ ChapterSpec chapter_of(const Value& v, const std::string& file) {
 
 }  // namespace
 
-ReportDefinition parse_definition(std::string_view yaml, const std::filesystem::path& path) {
+ReportDefinition parse_definition(std::string_view yaml, const std::filesystem::path& path, const Variables* vars) {
   const std::string file = path.string();
   YAML::Node root;
   try {
@@ -213,7 +236,7 @@ ReportDefinition parse_definition(std::string_view yaml, const std::filesystem::
   } catch (const YAML::Exception& e) {
     throw Error(ErrorCode::Definition, "not valid YAML: " + e.msg, mark_of(e.mark, file));
   }
-  const Value top = to_value(root, file);
+  const Value top = to_value(root, file, vars);
   if (!top.is_map()) throw Error(ErrorCode::Definition, "a report definition must be a YAML map with 'title' and 'chapters'", Location{file, 1, 1});
   expect_keys(top,
               {"sdgreport", "name", "title", "subtitle", "organisation", "authors", "language", "date",
@@ -305,12 +328,12 @@ ReportDefinition parse_definition(std::string_view yaml, const std::filesystem::
   return def;
 }
 
-ReportDefinition load_definition(const std::filesystem::path& path) {
+ReportDefinition load_definition(const std::filesystem::path& path, const Variables* vars) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(ErrorCode::Definition, "cannot read the report definition: file not found or not readable", Location{path.string(), 0, 0});
   std::ostringstream buf;
   buf << in.rdbuf();
-  return parse_definition(buf.str(), path);
+  return parse_definition(buf.str(), path, vars);
 }
 
 }  // namespace sdg

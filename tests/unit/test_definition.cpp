@@ -169,3 +169,22 @@ TEST(Options, TypedGettersNameTheOptionAndPlace) {
     EXPECT_STREQ(e.what(), "/r/report.yaml:4:13: plugin 'p': option 'file' is required");
   }
 }
+
+TEST(Definition, VariablesAreSubstitutedInValues) {
+  Variables vars{{"name", "Bodø"}, {"kommunenummer", "1804"}};
+  auto d = parse_definition(
+      "title: VLR ${name}\nchapters:\n  - title: Data\n    source: { plugin: jsonstat, select: { Region: \"K-${kommunenummer}\" } }\n"
+      "outputs: [{ format: pdf, file: \"vlr-${kommunenummer}.pdf\" }]\n",
+      "/r/report.yaml", &vars);
+  EXPECT_EQ(d.meta.title, "VLR Bodø");
+  EXPECT_EQ(d.chapters[0].sources[0].options.map("select").string("Region"), "K-1804");
+  EXPECT_EQ(d.outputs[0].file, "vlr-1804.pdf");
+  try {
+    parse_definition("title: ${navn}\nchapters: [{ title: A }]\n", "/r/report.yaml", &vars);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(), "/r/report.yaml:1:8: unknown variable '${navn}' (the variables are: kommunenummer, name)");
+  }
+  // Without variables, ${…} is plain text.
+  EXPECT_EQ(parse_definition("title: ${x}\nchapters: [{ title: A }]\n", "/r/r.yaml").meta.title, "${x}");
+}

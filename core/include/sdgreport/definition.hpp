@@ -69,8 +69,14 @@ struct ReportDefinition {
   Location required_chapters_where;
 };
 
-ReportDefinition load_definition(const std::filesystem::path& path);
+/// Values for ${name} placeholders in the definition's text values (`build --each`).
+using Variables = std::map<std::string, std::string>;
+
+/// Reads a definition; with `vars`, every ${name} in a value is replaced first
+/// (an unknown name is an error at its position).
+ReportDefinition load_definition(const std::filesystem::path& path, const Variables* vars = nullptr);
 /// Parses definition text; `path` names the file in messages and anchors relative paths.
-ReportDefinition parse_definition(std::string_view yaml, const std::filesystem::path& path);
+ReportDefinition parse_definition(std::string_view yaml, const std::filesystem::path& path,
+                                  const Variables* vars = nullptr);
 
 }  // namespace sdg

@@ -1,0 +1,51 @@
+#include "build.hpp"
+
+#include "sdgreport/log.hpp"
+#include "sdgreport/validate.hpp"
+
+namespace sdg::cli {
+
+namespace {
+
+// Logs the validator's findings; throws the last error (after logging the others) if there are errors.
+void report_findings(const Validator& v) {
+  const Finding* last_error = nullptr;
+  for (const Finding& f : v.findings()) {
+    if (f.severity == Finding::Severity::Error) {
+      if (last_error) log().error("{}: {} [{}]", last_error->where.str(), last_error->message, last_error->code);
+      last_error = &f;
+    } else {
+      log().warn("{}: {} [{}]", f.where.str(), f.message, f.code);
+    }
+  }
+  if (last_error) {
+    std::string more = v.errors() > 1 ? " (" + std::to_string(v.errors()) + " errors; the others are listed above)" : "";
+    throw Error(ErrorCode::Definition, last_error->message + " [" + last_error->code + "]" + more, last_error->where);
+  }
+}
+
+}  // namespace
+
+void build_definition(const ReportDefinition& def, const std::vector<OutputSpec>& outputs, PluginHost& host,
+                      const std::filesystem::path& out_dir, const AssembleOptions& assemble_opts) {
+  if (outputs.empty())
+    throw Error(ErrorCode::Definition, "the definition lists no outputs; add 'outputs:' or pass --format pdf,xlsx,json",
+                Location{def.path.string(), 0, 0});
+  // Check what can be checked before any plugin runs.
+  check_plugins(def, outputs, host);
+  check_output_dir(out_dir);
+
+  Context ctx(def.base_dir(), def.meta.language, build_epoch());
+  // The checks of `validate` run first: each source's output as it comes, then the whole report.
+  Validator validator(def);
+  AssembleOptions opts = assemble_opts;
+  validator.attach(opts);
+  opts.on_source_error = nullptr;  // a failing source stops the build
+  Document doc = assemble(def, host, ctx, opts);
+  validator.finish(doc);
+  report_findings(validator);
+  for (const OutputSpec& o : outputs) write_output(doc, o, out_dir, host, ctx);
+  if (!ctx.warnings().empty()) log().info("{} warning(s)", ctx.warnings().size());
+}
+
+}  // namespace sdg::cli

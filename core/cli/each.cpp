@@ -1,0 +1,226 @@
+// `sdgreport build REPORT.yaml --each ROWS.csv [-j N]`: one report per row.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <sstream>
+
+#include "build.hpp"
+#include "sdgreport/csv.hpp"
+#include "sdgreport/log.hpp"
+
+namespace fs = std::filesystem;
+
+namespace sdg::cli {
+
+namespace {
+
+struct Row {
+  int line = 0;         // in the CSV file
+  std::string label;    // for messages: the `name`/`navn` column, else the first column
+  Variables vars;
+  std::optional<ReportDefinition> def;
+  std::vector<OutputSpec> outputs;
+  std::string error;    // why the row failed; empty while it has not
+};
+
+char detect_delimiter(std::string_view header_line) {
+  std::size_t best = 0;
+  char delim = ',';
+  for (char c : {';', ',', '\t'}) {
+    std::size_t n = static_cast<std::size_t>(std::count(header_line.begin(), header_line.end(), c));
+    if (n > best) {
+      best = n;
+      delim = c;
+    }
+  }
+  return delim;
+}
+
+std::vector<Row> read_rows(const fs::path& csv_path, const std::string& text) {
+  const std::string name = csv_path.string();
+  CsvReader reader(text, name, detect_delimiter(std::string_view(text).substr(0, text.find('\n'))));
+  auto head = reader.next();
+  if (!head || (head->fields.size() == 1 && head->fields[0].empty()))
+    throw Error(ErrorCode::Input, "the file is empty; it needs a header row naming the variables", {name, 1, 0});
+  std::vector<std::string> columns;
+  for (const std::string& f : head->fields) {
+    std::string c(f);
+    while (!c.empty() && (c.back() == ' ' || c.back() == '\r')) c.pop_back();
+    if (c.empty()) throw Error(ErrorCode::Input, "a column in the header has no name", {name, head->line, 0});
+    if (std::find(columns.begin(), columns.end(), c) != columns.end())
+      throw Error(ErrorCode::Input, "column '" + c + "' appears twice in the header", {name, head->line, 0});
+    columns.push_back(c);
+  }
+  std::vector<Row> rows;
+  while (auto rec = reader.next()) {
+    if (rec->fields.size() == 1 && rec->fields[0].empty()) continue;  // blank line
+    Row row;
+    row.line = rec->line;
+    if (rec->fields.size() != columns.size()) {
+      row.label = rec->fields.empty() ? "?" : rec->fields[0];
+      row.error = name + ":" + std::to_string(rec->line) + ": the row has " + std::to_string(rec->fields.size()) +
+                  " fields; the header has " + std::to_string(columns.size());
+    } else {
+      for (std::size_t i = 0; i < columns.size(); ++i) row.vars[columns[i]] = rec->fields[i];
+      auto pick = [&](const char* key) { auto it = row.vars.find(key); return it == row.vars.end() ? std::string() : it->second; };
+      row.label = !pick("name").empty() ? pick("name") : !pick("navn").empty() ? pick("navn") : rec->fields[0];
+    }
+    rows.push_back(std::move(row));
+  }
+  if (rows.empty()) throw Error(ErrorCode::Input, "the file has a header but no rows", {name, 0, 0});
+  return rows;
+}
+
+// Progress on stderr when it is a terminal: "[#####.....] 120/357 reports, 1 failed".
+class Progress {
+ public:
+  explicit Progress(std::size_t total) : total_(total), tty_(::isatty(2) == 1) {}
+  void update(std::size_t done, std::size_t failed) {
+    if (!tty_) return;
+    const int width = 30;
+    const int filled = static_cast<int>(width * done / std::max<std::size_t>(total_, 1));
+    std::fprintf(stderr, "\r[%s%s] %zu/%zu reports, %zu failed", std::string(static_cast<std::size_t>(filled), '#').c_str(),
+                 std::string(static_cast<std::size_t>(width - filled), '.').c_str(), done, total_, failed);
+    std::fflush(stderr);
+  }
+  void finish() {
+    if (tty_) std::fputs("\n", stderr);
+  }
+
+ private:
+  std::size_t total_;
+  bool tty_;
+};
+
+// The last "error:" line a child wrote, or its last line.
+std::string failure_reason(std::FILE* log_file) {
+  std::rewind(log_file);
+  std::string line, last, last_error;
+  char buf[4096];
+  while (std::fgets(buf, sizeof buf, log_file)) {
+    line = buf;
+    while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
+    if (line.empty()) continue;
+    last = line;
+    if (line.rfind("error: ", 0) == 0) last_error = line.substr(7);
+  }
+  return !last_error.empty() ? last_error : last.empty() ? "failed without a message" : last;
+}
+
+}  // namespace
+
+int build_each(const fs::path& definition, const fs::path& rows_csv, int jobs, const PluginLoader& load_plugins,
+               const fs::path& out_dir, const std::vector<std::string>& formats, const AssembleOptions& assemble_opts) {
+  std::ifstream in(rows_csv, std::ios::binary);
+  if (!in) throw Error(ErrorCode::Input, "cannot read the --each file: file not found or not readable", {rows_csv.string()});
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  const std::string text = buf.str();
+  std::vector<Row> rows = read_rows(rows_csv, text);
+
+  // Read every row's definition first: a broken row fails alone, and two rows
+  // writing the same file are caught before anything is written.
+  std::map<fs::path, std::size_t> writers;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    Row& row = rows[i];
+    if (!row.error.empty()) continue;
+    try {
+      row.def = load_definition(definition, &row.vars);
+      row.outputs = select_outputs(*row.def, formats);
+      if (row.outputs.empty()) throw Error(ErrorCode::Definition, "the definition lists no outputs", {definition.string()});
+      for (const OutputSpec& o : row.outputs) {
+        const fs::path target = (out_dir / o.file).lexically_normal();
+        auto [it, fresh] = writers.try_emplace(target, i);
+        if (!fresh)
+          throw Error(ErrorCode::Definition,
+                      "writes '" + target.string() + "' like the row on line " + std::to_string(rows[it->second].line) +
+                          "; put a ${column} in the output file names",
+                      o.where);
+      }
+    } catch (const Error& e) {
+      row.error = e.what();
+    }
+  }
+
+  PluginHost host;
+  const auto first = std::find_if(rows.begin(), rows.end(), [](const Row& r) { return r.def.has_value(); });
+  load_plugins(host, first != rows.end() ? first->def->plugin_dirs : std::vector<fs::path>{});
+  check_output_dir(out_dir);
+
+  log().info("building {} reports from {}, {} at a time", rows.size(), rows_csv.string(), jobs);
+  Progress progress(rows.size());
+  std::size_t done = 0, failed = 0;
+  for (const Row& r : rows)
+    if (!r.error.empty()) ++done, ++failed;
+  progress.update(done, failed);
+
+  struct Running {
+    std::size_t row;
+    std::FILE* log;
+  };
+  std::map<pid_t, Running> running;
+  std::size_t next = 0;
+  auto start_next = [&]() -> bool {
+    while (next < rows.size() && !rows[next].error.empty()) ++next;
+    if (next >= rows.size()) return false;
+    const std::size_t i = next++;
+    std::FILE* log_file = std::tmpfile();
+    if (!log_file) throw Error(ErrorCode::Internal, "cannot create a temporary file for a child's messages");
+    std::fflush(nullptr);
+    log().flush();
+    const pid_t pid = ::fork();
+    if (pid < 0) throw Error(ErrorCode::Internal, "cannot start a child process");
+    if (pid == 0) {
+      ::dup2(::fileno(log_file), 2);
+      int code = 0;
+      try {
+        build_definition(*rows[i].def, rows[i].outputs, host, out_dir, assemble_opts);
+      } catch (const Error& e) {
+        log().error("{}", e.what());
+        code = 1;
+      } catch (const std::exception& e) {
+        log().error("internal error: {}", e.what());
+        code = 1;
+      }
+      log().flush();
+      std::fflush(nullptr);
+      ::_exit(code);
+    }
+    running[pid] = {i, log_file};
+    return true;
+  };
+
+  while (true) {
+    while (static_cast<int>(running.size()) < jobs && start_next()) {
+    }
+    if (running.empty()) break;
+    int status = 0;
+    const pid_t pid = ::waitpid(-1, &status, 0);
+    if (pid < 0) continue;
+    auto it = running.find(pid);
+    if (it == running.end()) continue;
+    Row& row = rows[it->second.row];
+    if (!(WIFEXITED(status) && WEXITSTATUS(status) == 0)) {
+      row.error = WIFSIGNALED(status) ? "crashed with signal " + std::to_string(WTERMSIG(status))
+                                      : failure_reason(it->second.log);
+      ++failed;
+    }
+    std::fclose(it->second.log);
+    running.erase(it);
+    progress.update(++done, failed);
+  }
+  progress.finish();
+
+  log().info("built {} of {} reports", rows.size() - failed, rows.size());
+  for (const Row& r : rows)
+    if (!r.error.empty()) log().error("row on line {} ({}): {}", r.line, r.label, r.error);
+  if (failed > 0) log().error("{} of {} reports failed; see the rows above", failed, rows.size());
+  return failed > 0 ? 1 : 0;
+}
+
+}  // namespace sdg::cli
