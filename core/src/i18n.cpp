@@ -47,8 +47,15 @@ const Row& label_row(Label l) {
       {"Variable", "Variabel", "Variabel"},
       {"Every observation in the report, one per row", "Alle observasjoner i rapporten, én per rad",
        "Alle observasjonar i rapporten, éin per rad"},
+      {"Series", "Serie", "Serie"},
+      {"Period", "Periode", "Periode"},
+      {"Column", "Kolonne", "Kolonne"},
+      {"Not repeated on the Data sheet (too large); the data are on their own sheet:",
+       "Ikke gjentatt på dataarket (for store); dataene står på sitt eget ark:",
+       "Ikkje gjentekne på dataarket (for store); dataa står på sitt eige ark:"},
+      {"observations", "observasjoner", "observasjonar"},
   };
-  static_assert(std::size(rows) == static_cast<std::size_t>(Label::DataSheetDescription) + 1,
+  static_assert(std::size(rows) == static_cast<std::size_t>(Label::Observations) + 1,
                 "one row per Label");
   return rows[static_cast<std::size_t>(l)];
 }

@@ -21,8 +21,8 @@ class DataWriter {
       : book_(book), sheet_(sheet), lang_(lang), ndims_(static_cast<int>(plan.dimensions.size())) {
     value_ = 5 + ndims_;
     const std::string fixed[] = {label(Label::Goal, lang), label(Label::Target, lang),
-                                 label(Label::Indicator, lang), word(Word::Series, lang),
-                                 word(Word::Period, lang)};
+                                 label(Label::Indicator, lang), label(Label::Series, lang),
+                                 label(Label::Period, lang)};
     int c = 0;
     for (const std::string& h : fixed) sheet_.text(0, c++, h, book_.header);
     for (const std::string& d : plan.dimensions) sheet_.text(0, c++, d, book_.header);

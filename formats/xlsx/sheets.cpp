@@ -51,7 +51,7 @@ std::vector<std::string> table_headers(std::vector<std::string> heads, std::stri
     for (char& ch : h) {
       if (static_cast<unsigned char>(ch) < 0x20) ch = ' ';
     }
-    if (h.find_first_not_of(' ') == std::string::npos) h = word(Word::Column, lang) + " " + std::to_string(i + 1);
+    if (h.find_first_not_of(' ') == std::string::npos) h = label(Label::Column, lang) + " " + std::to_string(i + 1);
     h = truncate_chars(h, kMaxHeader - 6);
     std::string fold = h;
     for (char& ch : fold) {
@@ -399,14 +399,14 @@ void write_contents(Book& book, Sheet& sheet, const Document& doc, const Plan& p
     ++row;
   }
   if (plan.left_out > 0) {
-    sheet.text(row++, 1, word(Word::NotInData, lang), book.note, false);
+    sheet.text(row++, 1, label(Label::NotOnDataSheet, lang), book.note, false);
     for (std::size_t i = 0; i < plan.sheets.size(); ++i) {
       for (std::size_t k = 0; k < plan.sheets[i].items.size(); ++k) {
         const Item& item = plan.sheets[i].items[k];
         if (item.in_data || item.observations == 0) continue;
         const Anchor& a = anchors[i][k];
         sheet.link(row, 1, internal_link(a.sheet, a.row, 0),
-                   item_text(item) + " (" + std::to_string(item.observations) + " " + word(Word::SeeSheet, lang) + ")");
+                   item_text(item) + " (" + std::to_string(item.observations) + " " + label(Label::Observations, lang) + ")");
         sheet.text(row, 2, item.table ? item.table->indicator : item.chart->indicator);
         ++row;
       }

@@ -1,5 +1,5 @@
-// Private to the xlsx plugin: words the workbook needs that the core's label
-// table (sdgreport/i18n.hpp) does not have yet, and the titles of blocks.
+// Private to the xlsx plugin: the titles of blocks, with the core's labels
+// (sdgreport/i18n.hpp) where a block has none.
 #pragma once
 
 #include <string>
@@ -8,16 +8,6 @@
 #include "sdgreport/model.hpp"
 
 namespace sdg::xlsx {
-
-enum class Word {
-  Series,          ///< Data sheet column: the measured quantity
-  Period,          ///< Data sheet column: year or period
-  Column,          ///< "Column" for a header left empty
-  NotInData,       ///< Contents: blocks too large to repeat on the Data sheet
-  SeeSheet,        ///< "rows, on sheet"
-};
-
-const std::string& word(Word w, std::string_view lang);
 
 /// The caption, or "Table" when it has none.
 std::string table_title(const Table& t, std::string_view lang);

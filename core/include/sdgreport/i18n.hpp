@@ -41,6 +41,11 @@ enum class Label {
   Category,
   Variable,
   DataSheetDescription,
+  Series,
+  Period,
+  Column,
+  NotOnDataSheet,  ///< blocks too large to repeat on the Data sheet
+  Observations,
 };
 
 /// The label in `lang`; English for an unknown language.
