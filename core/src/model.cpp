@@ -257,6 +257,11 @@ void Section::add_block(Block b) {
   blocks_.push_back(std::move(b));
 }
 
+void Section::add_blocks(Blocks bs) {
+  for (const Block& b : bs) check_block(b, "section '" + title_ + "'");
+  for (Block& b : bs) blocks_.push_back(std::move(b));
+}
+
 Section& Section::add_section(std::string title) { return add_section(Section(std::move(title))); }
 
 Section& Section::add_section(Section s) {
@@ -344,6 +349,24 @@ bool is_valid_utf8(std::string_view s) noexcept {
     i += static_cast<std::size_t>(len);
   }
   return true;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
 }
 
 std::string make_id(const std::string& title) {

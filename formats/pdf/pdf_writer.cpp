@@ -85,15 +85,18 @@ class PdfVisitor : public Visitor {
   Renderer& r_;
 };
 
-/// PDF date string "D:YYYYMMDDHHmmSSZ" in UTC (PdfDate would use the local zone).
-std::string pdf_date(std::int64_t epoch) {
+/// The epoch as UTC time in a strftime format (PdfDate would use the local zone).
+std::string utc_time(std::int64_t epoch, const char* format) {
   const auto t = static_cast<std::time_t>(epoch);
   std::tm tm{};
   gmtime_r(&t, &tm);
   char buf[32];
-  std::strftime(buf, sizeof buf, "D:%Y%m%d%H%M%SZ", &tm);
+  std::strftime(buf, sizeof buf, format, &tm);
   return buf;
 }
+
+/// PDF date string "D:YYYYMMDDHHmmSSZ".
+std::string pdf_date(std::int64_t epoch) { return utc_time(epoch, "D:%Y%m%d%H%M%SZ"); }
 
 void set_info(PdfMemDocument& doc, const Metadata& meta, const std::string& lang, std::int64_t epoch) {
   PdfInfo* info = doc.GetInfo();
@@ -122,14 +125,7 @@ void set_info(PdfMemDocument& doc, const Metadata& meta, const std::string& lang
 }
 
 /// ISO 8601 date-time in UTC for XMP.
-std::string iso_date(std::int64_t epoch) {
-  const auto t = static_cast<std::time_t>(epoch);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
+std::string iso_date(std::int64_t epoch) { return utc_time(epoch, "%Y-%m-%dT%H:%M:%SZ"); }
 
 void set_metadata(PdfMemDocument& doc, const Metadata& meta, const std::string& lang, std::int64_t epoch) {
   PdfInfo* info = doc.GetInfo();

@@ -190,14 +190,14 @@ void CsvSource::fill(const SourceRequest& req, Section& target, Context& ctx) {
   Shaped out = shape(raw, spec);
   for (const std::string& w : out.warnings) ctx.warn("csv", path.string() + ": " + w, opts.where().str());
 
+  Blocks blocks;
+  if (out.table) blocks.push_back(std::move(*out.table));
+  if (out.chart) blocks.push_back(std::move(*out.chart));
   try {
-    if (out.table) check_block(*out.table);
-    if (out.chart) check_block(*out.chart);
+    target.add_blocks(std::move(blocks));  // both or neither
   } catch (const Error& e) {
     throw Error(ErrorCode::Input, path.string() + ": " + e.message(), opts.where());
   }
-  if (out.table) target.add_block(std::move(*out.table));
-  if (out.chart) target.add_block(std::move(*out.chart));
 }
 
 }  // namespace sdg::csvtable

@@ -123,14 +123,14 @@ void JsonStatSource::fill(const SourceRequest& req, Section& target, Context& ct
   for (const std::string& w : view.warnings) ctx.warn("jsonstat", path.string() + ": " + w, opts.where().str());
 
   // Check both blocks before adding either, so a failure leaves the target unchanged.
+  Blocks blocks;
+  if (view.table) blocks.push_back(std::move(*view.table));
+  if (view.chart) blocks.push_back(std::move(*view.chart));
   try {
-    if (view.table) check_block(*view.table);
-    if (view.chart) check_block(*view.chart);
+    target.add_blocks(std::move(blocks));  // both or neither
   } catch (const Error& e) {
     throw Error(ErrorCode::Input, path.string() + ": " + e.message(), opts.where());
   }
-  if (view.table) target.add_block(std::move(*view.table));
-  if (view.chart) target.add_block(std::move(*view.chart));
 }
 
 }  // namespace sdg::jsonstat

@@ -36,6 +36,14 @@ expect_contains "$d/text.txt" \
   "Upper-secondary completion within five years" \
   "Gudbrandsdalslågen"
 pass "pdftotext: Norwegian text and typography intact"
+expect_contains "$d/text.txt" \
+  "Highlights" "Policy and enabling environment" "Leaving no one behind" \
+  "Structural barriers and success factors" "Means of implementation" \
+  "Conclusion and next steps" "Statistical annex" "Notes on the survey" \
+  "Peace, justice and strong institutions" "Partnerships for the goals" \
+  "Proportion of seats held by women in municipal and county councils (illustrative data)" \
+  "illustrative data"
+pass "pdftotext: the guidelines' chapters and all goals"
 
 pdfinfo "$pdf" > "$d/info.txt"
 grep -qE '^Title: +Voluntary Subnational Review Norway 2026$' "$d/info.txt" || fail "pdfinfo title"
@@ -48,3 +56,23 @@ pass "pdfinfo: title, A4, $pages pages"
 "$SDGREPORT" -q build "$SAMPLE/report.yaml" --format pdf -o "$d/b"
 cmp "$pdf" "$d/b/vsr-norway.pdf" || fail "two builds with SOURCE_DATE_EPOCH differ"
 pass "reproducible: byte-identical PDF"
+
+# The full sample and its Bokmål variant validate without errors (warnings allowed).
+nb="$SAMPLE/../vsr-norway-nb"
+for r in "$SAMPLE/report.yaml" "$nb/report.yaml"; do
+  set +e; "$SDGREPORT" -q validate "$r" > "$d/validate.txt" 2>&1; rc=$?; set -e
+  [ $rc -le 1 ] || { cat "$d/validate.txt"; fail "validate $r: exit $rc"; }
+done
+pass "validate: no errors in the sample and its Bokmål variant"
+
+# The Bokmål variant: Norwegian labels, chapter and goal titles, number format.
+"$SDGREPORT" -q build "$nb/report.yaml" --format pdf -o "$d/nb"
+pdftotext -enc UTF-8 "$d/nb/vsr-norway-nb.pdf" "$d/nb.txt"
+expect_contains "$d/nb.txt" \
+  "Innhold" "Åpningsord" "Hovedbudskap" "Politikk og rammebetingelser" "Ingen skal utelates" \
+  "Status for målene og delmålene" "Virkemidler for gjennomføring" "Vedlegg" \
+  "Mål 17" "Samarbeid for å nå målene" "Tabell 1." "Side 1" \
+  "Andel kvinner i kommunestyrer og fylkesting (illustrerende data)" \
+  "Gudbrandsdalslågen" "73,4"
+! grep -qE "^(Contents|Goal [0-9]+|Page [0-9]+)$" "$d/nb.txt" || fail "English labels in the Bokmål variant"
+pass "Bokmål variant: Norwegian labels, titles and decimal commas"

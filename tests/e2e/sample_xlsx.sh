@@ -30,6 +30,28 @@ x="$d/a/vsr-norway.xlsx"
   --same-as "$d/b/vsr-norway.xlsx"
 pass "sample workbook content, and byte-identical across builds"
 
+# Every goal has a sheet with a native chart; the Open SDG series reach the Data sheet.
+charts=()
+for g in "Goal 1 No poverty" "Goal 2 Zero hunger" "Goal 3 Good health and" "Goal 5 Gender equality" \
+         "Goal 6 Clean water and" "Goal 8 Decent work and" "Goal 9 Industry, innovation" \
+         "Goal 10 Reduced inequalities" "Goal 11 Sustainable cities and" "Goal 12 Responsible" \
+         "Goal 13 Climate action" "Goal 14 Life below water" "Goal 15 Life on land" \
+         "Goal 16 Peace, justice and" "Goal 17 Partnerships for the"; do charts+=(--charts "$g=1"); done
+/usr/bin/python3 "$here/check_xlsx.py" "$x" --lang en --sheets 22 "${charts[@]}" \
+  --charts "Goal 4 Quality education=2" --charts "Goal 7 Affordable and clean=2" \
+  --data-has "Goal=5;Target=5.5;Indicator=5.5.1;Series=Municipal councils;Period=2023;Value=41.6;Unit=%" \
+  --data-has "Goal=16;Target=16.6;Indicator=16.6.2;Series=Nursing home;Period=2024;Value=59"
+pass "a sheet with a chart for every goal"
+
+# The Bokmål variant: Norwegian sheet names and labels.
+"$SDGREPORT" -q build "$SAMPLE/../vsr-norway-nb/report.yaml" --format xlsx -o "$d/nb"
+/usr/bin/python3 "$here/check_xlsx.py" "$d/nb/vsr-norway-nb.xlsx" --lang nb --sheets 22 \
+  --sheet "Mål 1 Ingen fattigdom" --sheet "Mål 17 Samarbeid for å nå" --charts "Mål 5 Likestilling mellom=1" \
+  --text "Mål 5 Likestilling mellom!A1=Deltid i kommunesektoren, andel av de ansatte (illustrerende data)" \
+  --text "Mål 5 Likestilling mellom!A3=Kvinner" --number "Mål 5 Likestilling mellom!B3=58" \
+  --data-has "Mål=13;Serie=Direkte utslipp av klimagasser, tusen tonn CO₂-ekvivalenter (illustrerende data);Periode=2015;Fylke=Oslo;Verdi=1203"
+pass "Bokmål workbook: Norwegian sheet names and labels"
+
 "$SDGREPORT" -q build "$here/../data/hostile/report.yaml" -o "$d/h"
 /usr/bin/python3 "$here/check_xlsx.py" "$d/h/hostile.xlsx" --lang nb --hostile \
   --text "Mål 16 Fred, rettferdighet og!A4=Bodø"

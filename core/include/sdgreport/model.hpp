@@ -247,6 +247,8 @@ class Section {
   const Blocks& blocks() const noexcept { return blocks_; }
   /// Appends a block after checking it (see check_block).
   void add_block(Block b);
+  /// Appends blocks after checking them all: when one is refused, none is added.
+  void add_blocks(Blocks bs);
 
   const std::vector<Section>& sections() const noexcept { return sections_; }
   std::vector<Section>& sections() noexcept { return sections_; }
@@ -304,6 +306,8 @@ class Document {
 
 /// True when `s` is well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
 bool is_valid_utf8(std::string_view s) noexcept;
+/// Appends code point `cp` (at most U+10FFFF) to `out` as UTF-8.
+void append_utf8(std::string& out, char32_t cp);
 
 /// Makes an identifier from a title: lower-case ASCII letters, digits and '-'
 /// ("Mål 7 – Energi" → "mal-7-energi").
