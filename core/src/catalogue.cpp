@@ -57,6 +57,8 @@ const std::string& Goal::short_title(std::string_view lang) const {
 }
 const std::string& Target::title(std::string_view lang) const { return pick(title_en, title_nb, lang); }
 const std::string& Indicator::title(std::string_view lang) const { return pick(title_en, title_nb, lang); }
+bool Target::has_title(std::string_view lang) const { return !is_norwegian(lang) || !title_nb.empty(); }
+bool Indicator::has_title(std::string_view lang) const { return !is_norwegian(lang) || !title_nb.empty(); }
 
 Catalogue::Catalogue() {
   each_row(data::goals_csv, "goals.csv",

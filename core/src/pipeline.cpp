@@ -180,6 +180,9 @@ Document assemble(const ReportDefinition& def, PluginProvider& plugins, Context&
                   const AssembleOptions& opts) {
   Document doc;
   doc.meta = def.meta;
+  if (def.meta.language == "nn" && def.chapters.end() != std::find_if(def.chapters.begin(), def.chapters.end(),
+                                                                      [](const ChapterSpec& c) { return !c.goals.empty(); }))
+    ctx.warn("title-fallback", "the SDG catalogue has no Nynorsk titles; goal titles are in Bokmål", def.path.string());
   Builder builder(plugins, ctx, opts);
   for (const ChapterSpec& spec : def.chapters) doc.add_chapter(builder.section(spec, def.meta.language));
   builder.finish();

@@ -303,6 +303,8 @@ void OpenSdgSource::fill(const SourceRequest& req, Section& target, Context& ctx
       b.chart_title = meta.get("graph_title");
     } else {
       b.title = ind.title(s.language);
+      if (!ind.has_title(s.language))
+        ctx.warn("title-fallback", "indicator " + ind.id + " has no checked translation in the SDG catalogue; its English title is used");
     }
     // Source: option, then metadata.
     if (s.source) {

@@ -75,4 +75,7 @@ expect_contains "$d/nb.txt" \
   "Andel kvinner i kommunestyrer og fylkesting (illustrerende data)" \
   "Gudbrandsdalslågen" "73,4"
 ! grep -qE "^(Contents|Goal [0-9]+|Page [0-9]+)$" "$d/nb.txt" || fail "English labels in the Bokmål variant"
-pass "Bokmål variant: Norwegian labels, titles and decimal commas"
+qpdf --check "$d/nb/vsr-norway-nb.pdf" > /dev/null || fail "qpdf --check on the Bokmål variant"
+/usr/bin/python3 "$(dirname "$0")/../pdf/pdfua_check.py" "$d/nb/vsr-norway-nb.pdf" > "$d/nbua.txt" || { cat "$d/nbua.txt"; fail "PDF/UA checks on the Bokmål variant"; }
+grep -q "/Lang (nb-NO)" <(qpdf --qdf --object-streams=disable "$d/nb/vsr-norway-nb.pdf" - | grep -a "/Lang") || fail "Bokmål /Lang"
+pass "Bokmål variant: Norwegian labels, titles and decimal commas; qpdf and PDF/UA checks pass"

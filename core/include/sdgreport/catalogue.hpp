@@ -37,6 +37,8 @@ struct Target {
   int goal = 0;
   std::string title_en, title_nb;
   const std::string& title(std::string_view lang) const;
+  /// False when title(lang) falls back to English (no checked translation).
+  bool has_title(std::string_view lang) const;
 };
 
 struct Indicator {
@@ -45,6 +47,8 @@ struct Indicator {
   int goal = 0;
   std::string title_en, title_nb;
   const std::string& title(std::string_view lang) const;
+  /// False when title(lang) falls back to English (no checked translation).
+  bool has_title(std::string_view lang) const;
 };
 
 class Catalogue {
