@@ -905,7 +905,12 @@ void Renderer::figure(const Figure& f) {
 void Renderer::chart(const Chart& ch, const Where& w) {
   ++figures_;
   const double width = c_.width();
-  const double height = std::min(width * 0.56, 230.0);
+  // A legend that wraps makes the box taller rather than the plot smaller (within
+  // a page: caption, box and source note must fit on one).
+  const double legend_extra = std::max(0.0, legend_height(fonts_, ch, width) - kLegendOneLine);
+  const double plain_height = std::min(width * 0.56, 230.0);
+  const double height =
+      std::min(plain_height + legend_extra, std::max(plain_height, c_.top() - c_.bottom() - (2 * 12.5 + 6 + 22)));
   space(kParaGap + 4);
   place(2 * 12.5 + 6 + height + 22);
   caption(label(Label::Figure, lang_), figures_, ch.title);

@@ -31,14 +31,42 @@ std::vector<double> nice_ticks(double lo, double hi, int target) {
 }
 
 Color series_color(std::size_t i, int goal) {
-  static const std::uint32_t palette[] = {0x00689D, 0xF99D26, 0x4C9F38, 0xA21942,
-                                          0x26BDE2, 0x19486A, 0xDD1367, 0x8F1838};
-  constexpr std::size_t n = sizeof palette / sizeof palette[0];
-  if (goal >= 1 && goal <= 17) {
-    if (i == 0) return goal_color(goal);
-    return Color::hex(palette[(i - 1) % n]);
-  }
-  return Color::hex(palette[i % n]);
+  const std::vector<Color> pal = series_palette(goal_color(goal));
+  if (i < pal.size()) return pal[i];
+  const std::size_t n = pal.size() - 1;  // the palette after the goal colour
+  if (n == 0) return pal[0];
+  const std::size_t k = i - 1;
+  const Color c = pal[1 + k % n];
+  return (k / n) % 2 == 1 ? c.tint(0.4) : c;
+}
+
+namespace {
+
+constexpr double kLegendSwatch = 13;  // 9 pt square and 4 pt to the name
+constexpr double kLegendGap = 16;     // between entries on a line
+constexpr double kLegendLine = 12;    // line pitch
+TextStyle legend_style() { return {Face::UiRegular, 8, colors::ink}; }
+
+bool has_legend(const Chart& chart) {
+  const std::size_t ns = chart.series.size();
+  return ns > 1 || (ns == 1 && !chart.series[0].name.empty());
+}
+
+std::vector<std::vector<LegendEntry>> legend_lines(Fonts& f, const Chart& chart, double w) {
+  if (!has_legend(chart)) return {};
+  std::vector<std::string> names;
+  for (const Series& s : chart.series) names.push_back(s.name.empty() ? "\u2014" : s.name);
+  return break_legend(names, w, legend_style(), f.measure(), kLegendSwatch, kLegendGap);
+}
+
+double legend_height_for(std::size_t lines) {
+  return lines == 0 ? 0 : kLegendOneLine + kLegendLine * static_cast<double>(lines - 1);
+}
+
+}  // namespace
+
+double legend_height(Fonts& fonts, const Chart& chart, double w) {
+  return legend_height_for(legend_lines(fonts, chart, w).size());
 }
 
 namespace {
@@ -74,22 +102,30 @@ bool draw_chart(Canvas& c, const Chart& chart, double x, double top, double w, d
   PoDoFo::PdfPainter& p = c.painter();
   const TextStyle tick{Face::UiRegular, 7.5, colors::muted};
   const TextStyle cat{Face::UiRegular, 7.5, colors::ink};
-  const TextStyle leg{Face::UiRegular, 8, colors::ink};
+  const TextStyle leg = legend_style();
 
-  // Legend along the bottom.
+  // Legend along the bottom, wrapped onto as many lines as it needs; its height is
+  // taken from the box before the plot area is laid out. Only if the box is too
+  // small for all of it (the caller sizes the box with legend_height()) are the
+  // last lines left out, so that the plot keeps at least a third of the box.
   const std::size_t ns = chart.series.size();
-  const bool legend = ns > 1 || (ns == 1 && !chart.series[0].name.empty());
-  const double legend_h = legend ? 18 : 0;
-  if (legend) {
-    double lx = x;
-    const double ly = top - h + 4;
-    for (std::size_t i = 0; i < ns; ++i) {
-      const std::string name = chart.series[i].name.empty() ? "—" : chart.series[i].name;
-      const double nw = f.width(leg, name);
-      if (lx + 14 + nw > x + w && lx > x) break;
-      c.fill_rect(lx, ly, 9, 9, series_color(i, goal));
-      c.text(lx + 13, ly + 1.5, leg, name);
-      lx += 13 + nw + 16;
+  std::vector<Color> colors_of(ns);
+  for (std::size_t i = 0; i < ns; ++i) colors_of[i] = series_color(i, goal);
+  auto lines = legend_lines(f, chart, w);
+  std::string unit;
+  for (const Series& s : chart.series)
+    if (!s.unit.empty()) {
+      unit = s.unit;
+      break;
+    }
+  const double unit_h = unit.empty() ? 6 : 18;
+  while (lines.size() > 1 && legend_height_for(lines.size()) > h - 16 - unit_h - h / 3) lines.pop_back();
+  const double legend_h = legend_height_for(lines.size());
+  for (std::size_t j = 0; j < lines.size(); ++j) {
+    const double ly = top - h + 4 + kLegendLine * static_cast<double>(lines.size() - 1 - j);
+    for (const LegendEntry& e : lines[j]) {
+      c.fill_rect(x + e.x, ly, 9, 9, colors_of[e.index]);
+      if (!e.text.empty()) c.text(x + e.x + kLegendSwatch, ly + 1.5, leg, e.text);
     }
   }
 
@@ -99,14 +135,6 @@ bool draw_chart(Canvas& c, const Chart& chart, double x, double top, double w, d
     tick_labels.push_back(format_number(t, dec, lang));
     tick_w = std::max(tick_w, f.width(tick, tick_labels.back()));
   }
-  std::string unit;
-  for (const Series& s : chart.series)
-    if (!s.unit.empty()) {
-      unit = s.unit;
-      break;
-    }
-
-  const double unit_h = unit.empty() ? 6 : 18;
   const std::size_t nc = chart.categories.size();
 
   if (chart.kind == Chart::Kind::Bar) {
@@ -136,7 +164,7 @@ bool draw_chart(Canvas& c, const Chart& chart, double x, double top, double w, d
         if (k >= vals.size() || !vals[k]) continue;
         const double y0 = by + band * 0.14 + (ns - 1 - i) * bh;
         const double a = X(std::max(vmin, 0.0)), b = X(*vals[k]);
-        c.fill_rect(std::min(a, b), y0, std::abs(b - a), bh * 0.92, series_color(i, goal));
+        c.fill_rect(std::min(a, b), y0, std::abs(b - a), bh * 0.92, colors_of[i]);
       }
     }
     return true;
@@ -173,7 +201,7 @@ bool draw_chart(Canvas& c, const Chart& chart, double x, double top, double w, d
         if (k >= vals.size() || !vals[k]) continue;
         const double bx = px + slot * k + (slot - gw) / 2 + i * bw;
         const double a = Y(std::max(vmin, 0.0)), b = Y(*vals[k]);
-        c.fill_rect(bx + bw * 0.04, std::min(a, b), bw * 0.92, std::abs(b - a), series_color(i, goal));
+        c.fill_rect(bx + bw * 0.04, std::min(a, b), bw * 0.92, std::abs(b - a), colors_of[i]);
       }
     return true;
   }
@@ -182,7 +210,7 @@ bool draw_chart(Canvas& c, const Chart& chart, double x, double top, double w, d
   p.SetLineCapStyle(PoDoFo::ePdfLineCapStyle_Round);
   p.SetLineJoinStyle(PoDoFo::ePdfLineJoinStyle_Round);
   for (std::size_t i = 0; i < ns; ++i) {
-    const Color col = series_color(i, goal);
+    const Color col = colors_of[i];
     const auto& vals = chart.series[i].values;
     p.SetStrokingColor(col.r, col.g, col.b);
     p.SetStrokeWidth(1.8);

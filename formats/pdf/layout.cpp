@@ -261,4 +261,53 @@ TextExtent measure_extent(const std::vector<Span>& spans, const Measure& measure
   return e;
 }
 
+// ---------------------------------------------------------------- chart legends
+
+std::string ellipsize(std::string_view text, double max_width, const TextStyle& style,
+                      const Measure& measure) {
+  if (measure(style, text) <= max_width) return std::string(text);
+  static constexpr std::string_view kEllipsis = "\u2026";
+  auto chars = utf8_chars(text);
+  while (!chars.empty()) {
+    chars.pop_back();
+    // No space or separator just before the ellipsis ("Finnmark - …" → "Finnmark…").
+    while (!chars.empty() && (chars.back() == " " || chars.back() == "\u00A0" || chars.back() == "-" ||
+                              chars.back() == "\u2013" || chars.back() == "\u2014" || chars.back() == "," ||
+                              chars.back() == ";" || chars.back() == ":" || chars.back() == "/"))
+      chars.pop_back();
+    std::string s;
+    for (const std::string& c : chars) s += c;
+    s += kEllipsis;
+    if (measure(style, s) <= max_width) return s;
+  }
+  return measure(style, kEllipsis) <= max_width ? std::string(kEllipsis) : std::string();
+}
+
+std::vector<std::vector<LegendEntry>> break_legend(const std::vector<std::string>& names,
+                                                   double max_width, const TextStyle& style,
+                                                   const Measure& measure, double swatch,
+                                                   double gap) {
+  std::vector<std::vector<LegendEntry>> lines;
+  double x = 0;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    LegendEntry e;
+    e.index = i;
+    e.text = names[i];
+    double w = swatch + measure(style, e.text);
+    if (w > max_width) {
+      e.text = ellipsize(names[i], max_width - swatch, style, measure);
+      w = swatch + measure(style, e.text);
+    }
+    if (lines.empty() || (!lines.back().empty() && x + w > max_width)) {
+      lines.emplace_back();
+      x = 0;
+    }
+    e.x = x;
+    e.width = w;
+    lines.back().push_back(std::move(e));
+    x += w + gap;
+  }
+  return lines;
+}
+
 }  // namespace sdg::pdf

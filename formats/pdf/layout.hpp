@@ -76,4 +76,28 @@ TextExtent measure_extent(const std::vector<Span>& spans, const Measure& measure
 /// UTF-8 code points of a string, each as its own string (invalid bytes kept one by one).
 std::vector<std::string> utf8_chars(std::string_view s);
 
+/// `text` shortened at a character boundary and ended with "…" so that it is at most
+/// `max_width` wide in `style` (trailing spaces before the ellipsis dropped); `text`
+/// itself when it fits, "" when not even "…" fits.
+std::string ellipsize(std::string_view text, double max_width, const TextStyle& style,
+                      const Measure& measure);
+
+/// One entry of a chart legend: a swatch `swatch` points wide (swatch and gap to
+/// the name), then the name.
+struct LegendEntry {
+  std::size_t index = 0;  ///< which name (series) this is
+  std::string text;       ///< the name, shortened with "…" if it alone is too wide
+  double x = 0;           ///< offset of the swatch from the legend's left edge
+  double width = 0;       ///< swatch + name
+};
+
+/// Lays out legend entries in order, left to right, breaking onto a new line when
+/// the next entry would end beyond `max_width`; entries on a line are `gap` apart.
+/// Every entry is kept; only an entry that alone is wider than `max_width` has its
+/// name shortened (ellipsize). No lines for no names.
+std::vector<std::vector<LegendEntry>> break_legend(const std::vector<std::string>& names,
+                                                   double max_width, const TextStyle& style,
+                                                   const Measure& measure, double swatch,
+                                                   double gap);
+
 }  // namespace sdg::pdf

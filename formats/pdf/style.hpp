@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "sdgreport/catalogue.hpp"
 
@@ -44,5 +45,20 @@ Color goal_color(int goal);
 /// A darker shade of a goal colour that reads on white (contrast ≥ 4.5:1),
 /// for numbers and rules in goal colour.
 Color readable_on_white(const Color& c);
+
+/// CIE L*a*b* (D65) of an sRGB colour, and the CIE76 colour difference ΔE*ab
+/// (about 2 is just noticeable; charts want 40 or more between series).
+struct Lab {
+  double l = 0, a = 0, b = 0;
+};
+Lab to_lab(const Color& c);
+double delta_e(const Color& a, const Color& b);
+
+/// Series colours of a chart: `first` (the goal colour), then the Okabe–Ito
+/// colour-blind-safe palette without its yellow (too faint on white), leaving out
+/// the colours closer than `min_delta_e` to `first`. The palette colours are at
+/// least ΔE 26 apart from each other, the closest pairs (blue / sky blue,
+/// orange / vermilion) placed far apart in the order.
+std::vector<Color> series_palette(const Color& first, double min_delta_e = 40);
 
 }  // namespace sdg::pdf

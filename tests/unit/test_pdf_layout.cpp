@@ -141,3 +141,102 @@ TEST(PdfStyle, ReadableOnWhite) {
   for (int g = 1; g <= 17; ++g)
     EXPECT_GE(contrast_ratio(readable_on_white(goal_color(g)), colors::white), 4.5) << "goal " << g;
 }
+
+// ---------------------------------------------------------------- chart legend
+
+namespace {
+const TextStyle kLegend{Face::UiRegular, 8, colors::ink};  // 4 pt per character in fake_width
+std::vector<std::string> texts_of(const std::vector<LegendEntry>& line) {
+  std::vector<std::string> out;
+  for (const LegendEntry& e : line) out.push_back(e.text);
+  return out;
+}
+}  // namespace
+
+TEST(PdfLegend, WrapsInsteadOfDroppingEntries) {
+  // Swatch 13, gap 16: "Oslo" = 13 + 16, "Vestland" = 13 + 32, "Finnmark - Finnmárku" = 13 + 76.
+  const std::vector<std::string> names{"Oslo", "Vestland", "Finnmark - Finnmárku", "Nord"};
+  const auto lines = break_legend(names, 140, kLegend, kMeasure, 13, 16);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(texts_of(lines[0]), (std::vector<std::string>{"Oslo", "Vestland"}));
+  EXPECT_EQ(texts_of(lines[1]), (std::vector<std::string>{"Finnmark - Finnmárku", "Nord"}));
+  EXPECT_DOUBLE_EQ(lines[0][0].x, 0);
+  EXPECT_DOUBLE_EQ(lines[0][1].x, 29 + 16);
+  EXPECT_DOUBLE_EQ(lines[1][0].x, 0);  // a new line starts at the left edge
+  EXPECT_DOUBLE_EQ(lines[1][1].x, 89 + 16);
+  std::size_t next = 0;
+  for (const auto& line : lines)
+    for (const LegendEntry& e : line) {
+      EXPECT_EQ(e.index, next++);  // every entry, in order
+      EXPECT_LE(e.x + e.width, 140.0);
+    }
+  EXPECT_EQ(next, names.size());
+}
+
+TEST(PdfLegend, OneLineWhenItFitsAndNoneForNoNames) {
+  EXPECT_EQ(break_legend({"a", "b", "c"}, 1000, kLegend, kMeasure, 13, 16).size(), 1u);
+  EXPECT_TRUE(break_legend({}, 100, kLegend, kMeasure, 13, 16).empty());
+}
+
+TEST(PdfLegend, ExactFitStaysOnTheLine) {
+  // 13 + 4 + 16 + 13 + 4 = 50
+  EXPECT_EQ(break_legend({"a", "b"}, 50, kLegend, kMeasure, 13, 16).size(), 1u);
+  EXPECT_EQ(break_legend({"a", "b"}, 49.9, kLegend, kMeasure, 13, 16).size(), 2u);
+}
+
+TEST(PdfLegend, ShortensOnlyAnEntryWiderThanTheChart) {
+  const std::string longest = "Finnmark - Finnmárku - Finmarkku";  // 32 characters, 128 pt
+  const auto lines = break_legend({"Oslo", longest, "Vestland"}, 100, kLegend, kMeasure, 13, 16);
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0][0].text, "Oslo");
+  EXPECT_EQ(lines[2][0].text, "Vestland");
+  const LegendEntry& e = lines[1][0];
+  EXPECT_EQ(e.index, 1u);
+  EXPECT_LE(e.width, 100.0);
+  // 87 pt for the name: "Finnmark - Finnmárku -…" (86 pt) fits, but the ellipsis
+  // follows no space or dash.
+  EXPECT_EQ(e.text, "Finnmark - Finnmárku\u2026");
+}
+
+TEST(PdfLegend, Ellipsize) {
+  EXPECT_EQ(ellipsize("short", 100, kLegend, kMeasure), "short");
+  EXPECT_EQ(ellipsize("abc def", 20, kLegend, kMeasure), "abc\u2026");  // not "abc …"
+  EXPECT_EQ(ellipsize("ab - cd", 20, kLegend, kMeasure), "ab\u2026");    // not "ab -…"
+  EXPECT_EQ(ellipsize("æøåæøå", 12, kLegend, kMeasure), "æø\u2026");    // whole code points
+  EXPECT_EQ(ellipsize("abc", 4, kLegend, kMeasure), "\u2026");
+  EXPECT_EQ(ellipsize("abc", 3, kLegend, kMeasure), "");
+}
+
+// ---------------------------------------------------------------- series colours
+
+TEST(PdfStyle, DeltaE) {
+  EXPECT_NEAR(delta_e(Color::hex(0x000000), Color::hex(0xFFFFFF)), 100.0, 0.01);
+  EXPECT_NEAR(delta_e(Color::hex(0x123456), Color::hex(0x123456)), 0.0, 1e-9);
+  const Lab white = to_lab(Color::hex(0xFFFFFF));
+  EXPECT_NEAR(white.a, 0.0, 0.01);
+  EXPECT_NEAR(white.b, 0.0, 0.01);
+}
+
+TEST(PdfStyle, SeriesPaletteIsDistinctForEveryGoal) {
+  for (int g = 0; g <= 17; ++g) {
+    const Color first = goal_color(g);
+    const auto pal = series_palette(first);
+    ASSERT_GE(pal.size(), 5u) << "goal " << g;
+    EXPECT_EQ(pal[0], first);
+    for (std::size_t i = 0; i < pal.size(); ++i)
+      for (std::size_t j = i + 1; j < pal.size(); ++j) {
+        EXPECT_GE(delta_e(pal[i], pal[j]), 25.0) << "goal " << g << ": colours " << i << " and " << j;
+        if (i == 0) EXPECT_GE(delta_e(pal[i], pal[j]), 40.0) << "goal " << g << ": colour " << j;
+      }
+    // Every palette colour is visible on white (not the Okabe–Ito yellow).
+    for (std::size_t i = 1; i < pal.size(); ++i) EXPECT_GE(contrast_ratio(pal[i], colors::white), 2.0);
+  }
+}
+
+TEST(PdfStyle, SeriesPaletteHasNoSecondRedForRedGoals) {
+  // Goals 1, 4, 5 (reds) and 9 (orange-red): the vermilion is left out.
+  for (int g : {1, 4, 5, 9}) {
+    const auto pal = series_palette(goal_color(g));
+    for (const Color& c : pal) EXPECT_FALSE(c == Color::hex(0xD55E00)) << "goal " << g;
+  }
+}
