@@ -226,7 +226,9 @@ TEST(PdfStyle, SeriesPaletteIsDistinctForEveryGoal) {
     for (std::size_t i = 0; i < pal.size(); ++i)
       for (std::size_t j = i + 1; j < pal.size(); ++j) {
         EXPECT_GE(delta_e(pal[i], pal[j]), 25.0) << "goal " << g << ": colours " << i << " and " << j;
-        if (i == 0) EXPECT_GE(delta_e(pal[i], pal[j]), 40.0) << "goal " << g << ": colour " << j;
+        if (i == 0) {
+          EXPECT_GE(delta_e(pal[i], pal[j]), 40.0) << "goal " << g << ": colour " << j;
+        }
       }
     // Every palette colour is visible on white (not the Okabe–Ito yellow).
     for (std::size_t i = 1; i < pal.size(); ++i) EXPECT_GE(contrast_ratio(pal[i], colors::white), 2.0);
