@@ -13,6 +13,12 @@ for f in bin/sdgreport lib/libsdgreport.so include/sdgreport/plugin.hpp include/
          lib/pkgconfig/sdgreport.pc lib/sdgreport/plugins/sdgreport-markdown.so lib/sdgreport/plugins/sdgreport-pdf.so; do
   [ -e "$P/$f" ] || fail "install lacks $f"
 done
+[ ! -e "$P/include/sdgreport/pipeline.hpp" ] || fail "host-side headers are installed"
+# Every installed header compiles on its own with only the SDK's include path.
+for h in "$P"/include/sdgreport/*.hpp; do
+  echo "#include <sdgreport/$(basename "$h")>" | g++ -std=c++20 -fsyntax-only -x c++ - -I"$P/include" \
+    || fail "$(basename "$h") does not compile on its own"
+done
 soname=$(objdump -p "$P/lib/libsdgreport.so" | awk '/SONAME/ {print $2}')
 [[ "$soname" =~ ^libsdgreport\.so\.[0-9]+\.[0-9]+$ ]] || fail "soname '$soname' is not versioned"
 pass "installed: binary, versioned library ($soname), headers, CMake package, pkg-config, plugins"
