@@ -160,4 +160,27 @@ std::string goal_label(int goal, std::string_view lang) {
   return label(Label::Goal, lang) + " " + std::to_string(goal);
 }
 
+const std::string& chart_kind_label(Chart::Kind k, std::string_view lang) {
+  static const Row rows[] = {
+      {"Line chart", "Linjediagram", "Linjediagram"},
+      {"Column chart", "Stolpediagram", "Stolpediagram"},
+      {"Bar chart", "Liggende stolpediagram", "Liggjande stolpediagram"},
+  };
+  return rows[static_cast<std::size_t>(k)][lang_index(lang)];
+}
+
+std::string chart_alt_text(const Chart& c, std::string_view lang) {
+  const bool english = lang_index(lang) == 0;
+  std::string names;
+  for (std::size_t i = 0; i < c.series.size() && i < 6; ++i) names += (i ? ", " : "") + c.series[i].name;
+  if (c.series.size() > 6) names += ", …";
+  std::string alt = chart_kind_label(c.kind, lang);
+  if (!c.title.empty()) alt += ": " + c.title;
+  alt += ". " + std::to_string(c.series.size()) + (english ? " series" : " serier");
+  if (!names.empty()) alt += " (" + names + ")";
+  if (!c.categories.empty())
+    alt += ", " + c.categories.front() + (c.categories.size() > 1 ? "–" + c.categories.back() : "");
+  return alt + ".";
+}
+
 }  // namespace sdg

@@ -6,13 +6,13 @@
 #include <unordered_map>
 
 #include "csv_table.hpp"
+#include "sdgreport/i18n.hpp"
 
 namespace sdg::csvtable {
 namespace {
 
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
-bool norwegian(const std::string& lang) { return lang == "nb" || lang == "nn"; }
 
 Error option_error(const ReadSpec& spec, const std::string& key, const std::string& what) {
   if (spec.option_error) return spec.option_error(key, what);
@@ -294,16 +294,7 @@ class Shaper {
     if (ch.series.size() > 12)
       warnings.push_back("the chart has " + std::to_string(ch.series.size()) +
                          " series; filter the rows (or set 'chart_series: columns') for a readable chart");
-    const bool nb = norwegian(spec_.language);
-    std::string names;
-    for (std::size_t s = 0; s < ch.series.size() && s < 6; ++s) names += (s ? ", " : "") + ch.series[s].name;
-    if (ch.series.size() > 6) names += ", …";
-    const std::string kind = ch.kind == Chart::Kind::Line ? (nb ? "Linjediagram" : "Line chart")
-                             : ch.kind == Chart::Kind::Column ? (nb ? "Stolpediagram" : "Column chart")
-                                                              : (nb ? "Liggende stolpediagram" : "Bar chart");
-    ch.alt = kind + ": " + ch.title + ". " + std::to_string(ch.series.size()) +
-             (nb ? " serier (" : " series (") + names + "), " + ch.categories.front() +
-             (ch.categories.size() > 1 ? "–" + ch.categories.back() : "") + ".";
+    ch.alt = chart_alt_text(ch, spec_.language);
     return ch;
   }
 

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "jsonstat.hpp"
+#include "sdgreport/i18n.hpp"
 
 namespace sdg::jsonstat {
 namespace {
@@ -269,7 +270,7 @@ View make_view(const Dataset& ds, const ViewSpec& spec) {
     else if (metric != kNone && metric != rows)
       col.label = ds.dimensions[metric].categories[pos[metric]].label;
     else
-      col.label = norwegian(spec.language) ? "Verdi" : "Value";
+      col.label = label(Label::Value, spec.language);
     std::set<std::string> units;
     int from_unit = -1, found = 0;
     for (std::size_t r = 0; r < nrows; ++r) {
@@ -350,17 +351,7 @@ View make_view(const Dataset& ds, const ViewSpec& spec) {
       }
       ch.series.push_back(std::move(se));
     }
-    const bool nb = norwegian(spec.language);
-    std::string names;
-    for (std::size_t s = 0; s < ch.series.size() && s < 6; ++s)
-      names += (s ? ", " : "") + ch.series[s].name;
-    if (ch.series.size() > 6) names += ", …";
-    const std::string kind = *spec.chart == Chart::Kind::Line ? (nb ? "Linjediagram" : "Line chart")
-                             : *spec.chart == Chart::Kind::Column ? (nb ? "Stolpediagram" : "Column chart")
-                                                                   : (nb ? "Liggende stolpediagram" : "Bar chart");
-    ch.alt = kind + ": " + ch.title + ". " + std::to_string(ch.series.size()) +
-             (nb ? " serier (" : " series (") + names + ")" + (nb ? ", " : ", ") +
-             ch.categories.front() + (ch.categories.size() > 1 ? "–" + ch.categories.back() : "") + ".";
+    ch.alt = chart_alt_text(ch, spec.language);
     view.chart = std::move(ch);
   }
 

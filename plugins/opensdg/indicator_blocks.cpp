@@ -126,8 +126,7 @@ Chart make_chart(const View& v, const YearIndex& yi, Chart::Kind kind, const std
     ch.series.push_back(std::move(s));
   }
   const bool nb = o.language == "nb" || o.language == "nn";
-  const std::string kind_word =
-      kind == Chart::Kind::Line ? (nb ? "Linjediagram" : "Line chart") : (nb ? "Søylediagram" : "Bar chart");
+  const std::string& kind_word = chart_kind_label(kind, o.language);
   std::string names;
   for (std::size_t i = 0; i < ch.series.size() && i < 4; ++i) names += (i ? ", " : "") + ch.series[i].name;
   if (ch.series.size() > 4) names += nb ? " m.fl." : " and others";

@@ -89,3 +89,15 @@ TEST(Numbers, MissingValueMarkers) {
   EXPECT_FALSE(parse_missing_marker("0"));
   EXPECT_FALSE(parse_missing_marker("n/a"));
 }
+
+TEST(I18n, ChartAltTextNamesKindTitleSeriesAndRange) {
+  Chart c;
+  c.kind = Chart::Kind::Column;
+  c.title = "Utslipp";
+  c.categories = {"2015", "2020", "2023"};
+  c.series = {{"Oslo", "kt", {1.0, 2.0, 3.0}}, {"Bergen", "kt", {1.0, 2.0, 3.0}}};
+  EXPECT_EQ(chart_alt_text(c, "nb"), "Stolpediagram: Utslipp. 2 serier (Oslo, Bergen), 2015–2023.");
+  c.kind = Chart::Kind::Line;
+  EXPECT_EQ(chart_alt_text(c, "en"), "Line chart: Utslipp. 2 series (Oslo, Bergen), 2015–2023.");
+  EXPECT_EQ(chart_kind_label(Chart::Kind::Bar, "nn"), "Liggjande stolpediagram");
+}

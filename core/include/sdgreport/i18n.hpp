@@ -66,4 +66,12 @@ const char* language_tag(std::string_view lang) noexcept;
 /// "Goal 7" / "Mål 7".
 std::string goal_label(int goal, std::string_view lang);
 
+/// "Line chart" / "Linjediagram", "Column chart" / "Stolpediagram", "Bar chart" / "Liggende stolpediagram".
+const std::string& chart_kind_label(Chart::Kind k, std::string_view lang);
+
+/// A default text alternative for a chart, from its kind, title, series and
+/// categories: "Line chart: Emissions. 2 series (Oslo, Bergen), 2015–2023."
+/// (at most six series named). Plugins that make charts use it when they know no better.
+std::string chart_alt_text(const Chart& c, std::string_view lang);
+
 }  // namespace sdg
