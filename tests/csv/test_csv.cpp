@@ -4,6 +4,8 @@
 // input, each with its documented error.
 #include <gtest/gtest.h>
 
+#include "errors.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -39,16 +41,7 @@ sdg::Table table_of(const std::string& text, const ct::ReadSpec& spec) {
   return *s.table;
 }
 
-template <typename F>
-sdg::Error error_of(F&& f) {
-  try {
-    f();
-  } catch (const sdg::Error& e) {
-    return e;
-  }
-  ADD_FAILURE() << "no sdg::Error thrown";
-  return sdg::Error(ErrorCode::Internal, "none");
-}
+using sdg::test::error_of;
 
 std::string what_of(const sdg::Error& e) { return e.what(); }
 

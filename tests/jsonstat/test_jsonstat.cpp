@@ -3,6 +3,8 @@
 // with a Context; and malformed input, each with its documented error.
 #include <gtest/gtest.h>
 
+#include "errors.hpp"
+
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -40,17 +42,7 @@ const std::vector<js::Dataset>& oecd_canada() {
 
 js::Selection sel(std::string dim, std::vector<std::string> s) { return {std::move(dim), std::move(s), {}}; }
 
-/// The error `f` throws (fails the test if none).
-template <typename F>
-sdg::Error error_of(F&& f) {
-  try {
-    f();
-  } catch (const sdg::Error& e) {
-    return e;
-  }
-  ADD_FAILURE() << "no sdg::Error thrown";
-  return sdg::Error(ErrorCode::Internal, "none");
-}
+using sdg::test::error_of;
 
 std::string what_of(const sdg::Error& e) { return e.what(); }
 
