@@ -258,6 +258,8 @@ void scaffold_report(const std::filesystem::path& dir, const std::string& lang) 
     std::string hint = "<!--\n" + goal_label(g.number, lang) + ": " + g.title(lang) + "\n\n";
     hint += "Describe progress on the targets you work with, what you do, and what holds you back.\n";
     hint += "Tables: Markdown pipe tables, with a 'Table: caption' line before and a 'Source: …' line after.\n";
+    hint += "Name the targets you address in front matter at the very top of the file:\n";
+    hint += "  ---\n  targets: [" + std::to_string(g.number) + ".1, " + std::to_string(g.number) + ".2]\n  ---\n";
     hint += "Targets of this goal:\n";
     for (const Target* t : cat.targets_of(g.number)) hint += "  " + t->id + "  " + t->title(lang) + "\n";
     hint += "-->\n";

@@ -7,6 +7,9 @@
 // only when the whole file has been read.
 #include "markdown_reader.hpp"
 
+#include <yaml-cpp/yaml.h>
+
+#include "sdgreport/catalogue.hpp"
 #include "sdgreport/numbers.hpp"
 
 #include <cmark-gfm-core-extensions.h>
@@ -637,10 +640,92 @@ void check_utf8(std::string_view text, const std::string& file_name) {
 
 // ---------------------------------------------------------------- entry point
 
-void read_markdown(std::string_view text, const std::string& file_name, Section& target,
+namespace {
+
+struct FrontMatter {
+  std::vector<std::pair<std::string, int>> targets;  // id, line
+};
+
+// YAML front matter: "---" on the first line, up to a line "---" or "...". Its
+// lines are blanked in `body`, so cmark's line numbers stay those of the file.
+FrontMatter front_matter(std::string& body, const std::string& file_name, const ReadOptions& options) {
+  FrontMatter fm;
+  if (!(body.starts_with("---\n") || body.starts_with("---\r\n"))) return fm;
+  std::size_t pos = body.find('\n') + 1;
+  std::size_t end = std::string::npos;
+  int line = 2;
+  for (std::size_t p = pos; p < body.size(); ++line) {
+    std::size_t nl = body.find('\n', p);
+    std::string_view l(body.data() + p, (nl == std::string::npos ? body.size() : nl) - p);
+    if (l.ends_with('\r')) l.remove_suffix(1);
+    if (l == "---" || l == "...") {
+      end = nl == std::string::npos ? body.size() : nl;
+      break;
+    }
+    if (nl == std::string::npos) break;
+    p = nl + 1;
+  }
+  if (end == std::string::npos)
+    throw Error(ErrorCode::Input, "front matter opened on line 1 is not closed with a '---' line", {file_name, 1, 1});
+  const std::string yaml = body.substr(pos, end - pos);
+  YAML::Node root;
+  try {
+    root = YAML::Load(yaml.substr(0, yaml.rfind('\n') == std::string::npos ? 0 : yaml.rfind('\n')));
+  } catch (const YAML::Exception& e) {
+    throw Error(ErrorCode::Input, "front matter is not valid YAML: " + e.msg, {file_name, e.mark.line + 2, e.mark.column + 1});
+  }
+  if (root && !root.IsNull()) {
+    if (!root.IsMap()) throw Error(ErrorCode::Input, "front matter must be a YAML map such as 'targets: [7.2, 7.3]'", {file_name, 2, 1});
+    for (const auto& kv : root) {
+      const std::string key = kv.first.as<std::string>("");
+      const int key_line = kv.first.Mark().line + 2;
+      if (key != "targets") {
+        if (options.warn)
+          options.warn({"front-matter-key-ignored", "front matter key '" + key + "' is not used (known: targets)",
+                        file_name + ":" + std::to_string(key_line)});
+        continue;
+      }
+      const YAML::Node& v = kv.second;
+      auto add = [&](const YAML::Node& item) {
+        if (!item.IsScalar())
+          throw Error(ErrorCode::Input, "'targets' must be a list of target ids such as [7.2, 7.a]", {file_name, item.Mark().line + 2, 1});
+        fm.targets.emplace_back(item.Scalar(), item.Mark().line + 2);
+      };
+      if (v.IsSequence()) {
+        for (const auto& item : v) add(item);
+      } else {
+        add(v);
+      }
+    }
+  }
+  // Blank the front matter, keeping its line breaks.
+  for (std::size_t i = 0; i < end; ++i)
+    if (body[i] != '\n') body[i] = ' ';
+  return fm;
+}
+
+}  // namespace
+
+void read_markdown(std::string_view text_in, const std::string& file_name, Section& target,
                    const ReadOptions& options) {
-  check_utf8(text, file_name);
-  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // byte-order mark
+  check_utf8(text_in, file_name);
+  if (text_in.starts_with("\xEF\xBB\xBF")) text_in.remove_prefix(3);  // byte-order mark
+  std::string body(text_in);
+  const FrontMatter fm = front_matter(body, file_name, options);
+  // Targets are checked before anything is added.
+  for (const auto& [id, line] : fm.targets) {
+    const Target* t = Catalogue::get().find_target(id);
+    if (!t) throw Error(ErrorCode::Input, "'" + id + "' is not an SDG target", {file_name, line, 0});
+    if (!target.goal())
+      throw Error(ErrorCode::Input, "'targets' in front matter needs a goal section (use the file in goal_sources)",
+                  {file_name, line, 0});
+    if (t->goal != *target.goal())
+      throw Error(ErrorCode::Input,
+                  "target " + id + " belongs to goal " + std::to_string(t->goal) + ", not goal " +
+                      std::to_string(*target.goal()),
+                  {file_name, line, 0});
+  }
+  std::string_view text(body);
   NodePtr doc = parse(text);
 
   // Build into a scratch section with the target's id, so that nothing is
@@ -658,6 +743,7 @@ void read_markdown(std::string_view text, const std::string& file_name, Section&
   for (const Block& b : scratch.blocks()) target.add_block(b);
   auto& made = scratch.sections();
   for (std::size_t i = existing; i < made.size(); ++i) target.add_section(std::move(made[i]));
+  for (const auto& [id, line] : fm.targets) target.add_target(id);
 }
 
 }  // namespace sdg::markdown

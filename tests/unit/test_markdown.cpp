@@ -392,3 +392,42 @@ TEST(MarkdownSource, OptionErrors) {
   EXPECT_EQ(code_of(options({{"file", "a.md"}, {"optional", "maybe"}}), std::nullopt),
             ErrorCode::Definition);
 }
+
+// ---------------------------------------------------------------- front matter
+
+TEST(MarkdownFrontMatter, TargetsGoToTheGoalSection) {
+  Section s("Ren energi");
+  s.set_goal(7);
+  std::vector<sdg::Warning> warnings;
+  md::ReadOptions opts;
+  opts.warn = [&](const sdg::Warning& w) { warnings.push_back(w); };
+  md::read_markdown("---\ntargets: [7.2, \"7.a\"]\nauthor: Kari\n---\nFornybar energi – økende.\n", "goal-07.md", s, opts);
+  EXPECT_EQ(s.targets(), (std::vector<std::string>{"7.2", "7.a"}));
+  ASSERT_EQ(s.blocks().size(), 1u) << "the front matter is not text";
+  EXPECT_EQ(sdg::plain_text(s.blocks()[0].as<sdg::Paragraph>().content), "Fornybar energi – økende.");
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].code, "front-matter-key-ignored");
+  EXPECT_EQ(warnings[0].where, "goal-07.md:3");
+}
+
+TEST(MarkdownFrontMatter, ErrorsNameTheLineAndLeaveTheSectionUnchanged) {
+  auto err = [](const std::string& text, int goal) {
+    Section s("x");
+    if (goal) s.set_goal(goal);
+    try {
+      md::read_markdown(text, "goal.md", s, {});
+    } catch (const sdg::Error& e) {
+      EXPECT_TRUE(s.targets().empty() && s.blocks().empty());
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_EQ(err("---\ntargets:\n  - 7.1\n  - 13.2\n---\nText\n", 7), "goal.md:4: target 13.2 belongs to goal 13, not goal 7");
+  EXPECT_EQ(err("---\ntargets: [18.1]\n---\n", 7), "goal.md:2: '18.1' is not an SDG target");
+  EXPECT_EQ(err("---\ntargets: [7.1]\n---\n", 0),
+            "goal.md:2: 'targets' in front matter needs a goal section (use the file in goal_sources)");
+  EXPECT_EQ(err("---\ntargets: [7.1\n", 7), "goal.md:1:1: front matter opened on line 1 is not closed with a '---' line");
+  EXPECT_NE(err("---\ntargets: [7.1\n---\n", 7).find("goal.md:2:1: front matter is not valid YAML"), std::string::npos);
+  // Lines after the front matter keep their numbers: the image is on line 5.
+  EXPECT_NE(err("---\ntargets: [7.1]\n---\n\nSe ![](kart.png)\n", 7).find("goal.md:5:"), std::string::npos);
+}
