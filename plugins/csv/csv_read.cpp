@@ -181,13 +181,8 @@ class Tokenizer {
       switch (state_) {
         case State::FieldStart:
         case State::Unquoted:
-          if (c == delim_) {
-            end_field();
-          } else if (c == '\n') {
-            end_record();
-          } else if (c == '\r') {
-            end_record();
-            pending_cr_ = true;
+          if (at_boundary(c)) {
+            // field or record ended
           } else if (c == '"' && state_ == State::FieldStart) {
             state_ = State::Quoted;
             quoted_ = true;
@@ -209,13 +204,8 @@ class Tokenizer {
           if (c == '"') {
             fields_[n_] += '"';
             state_ = State::Quoted;
-          } else if (c == delim_) {
-            end_field();
-          } else if (c == '\n') {
-            end_record();
-          } else if (c == '\r') {
-            end_record();
-            pending_cr_ = true;
+          } else if (at_boundary(c)) {
+            // field or record ended
           } else if (c != ' ' && c != '\t') {
             throw Error(ErrorCode::Input,
                         "text after the closing quote of field " + std::to_string(n_ + 1) +
@@ -238,6 +228,21 @@ class Tokenizer {
 
  private:
   enum class State { FieldStart, Unquoted, Quoted, AfterQuote };
+
+  // Outside quotes, the delimiter ends a field and a line end (LF, CR or CRLF) the
+  // record. True when `c` was one of them.
+  bool at_boundary(char c) {
+    if (c == delim_) {
+      end_field();
+      return true;
+    }
+    if (c == '\n' || c == '\r') {
+      end_record();
+      if (c == '\r') pending_cr_ = true;  // a following LF belongs to this line end
+      return true;
+    }
+    return false;
+  }
 
   void end_field() {
     ++n_;
