@@ -54,8 +54,15 @@ const Row& label_row(Label l) {
        "Ikke gjentatt på dataarket (for store); dataene står på sitt eget ark:",
        "Ikkje gjentekne på dataarket (for store); dataa står på sitt eige ark:"},
       {"observations", "observasjoner", "observasjonar"},
+      {"Symbols", "Symboler", "Symbol"},
+      {"National indicator", "Nasjonal indikator", "Nasjonal indikator"},
+      {"(continued)", "(forts.)", "(forts.)"},
+      {"Metadata", "Metadata", "Metadata"},
+      {"Definition", "Definisjon", "Definisjon"},
+      {"Updated", "Oppdatert", "Oppdatert"},
+      {"Breakdown", "Inndeling", "Inndeling"},
   };
-  static_assert(std::size(rows) == static_cast<std::size_t>(Label::Observations) + 1,
+  static_assert(std::size(rows) == static_cast<std::size_t>(Label::Breakdown) + 1,
                 "one row per Label");
   return rows[static_cast<std::size_t>(l)];
 }
@@ -90,13 +97,35 @@ const std::string& status_label(ValueStatus s, std::string_view lang) {
   return rows[static_cast<std::size_t>(s)][lang_index(lang)];
 }
 
-const char* status_symbol(ValueStatus s) noexcept {
-  switch (s) {
-    case ValueStatus::NotAvailable: return "..";
-    case ValueStatus::NotApplicable: return "-";
-    case ValueStatus::Confidential: return ":";
-    default: return "";
-  }
+const std::string& status_symbol(ValueStatus s, std::string_view lang) {
+  // en: UN / Eurostat conventions; nb, nn: Statistics Norway's standard symbols.
+  static const Row rows[] = {
+      {"", "", ""},          // None
+      {"..", "..", ".."},    // NotAvailable
+      {"-", ".", "."},       // NotApplicable ("." = cannot occur; "-" is nil in Norway)
+      {":", ":", ":"},       // Confidential
+      {"p", "*", "*"},       // Provisional
+      {"e", "e", "e"},       // Estimated
+      {"b", "|", "|"},       // BreakInSeries
+  };
+  static_assert(std::size(rows) == static_cast<std::size_t>(ValueStatus::BreakInSeries) + 1,
+                "one row per ValueStatus");
+  return rows[static_cast<std::size_t>(s)][lang_index(lang)];
+}
+
+bool status_is_flag(ValueStatus s) noexcept {
+  return s == ValueStatus::Provisional || s == ValueStatus::Estimated || s == ValueStatus::BreakInSeries;
+}
+
+std::string status_key_entry(ValueStatus s, std::string_view lang) {
+  return status_symbol(s, lang) + " = " + status_label(s, lang);
+}
+
+const std::vector<ValueStatus>& all_value_statuses() {
+  static const std::vector<ValueStatus> all = {
+      ValueStatus::NotAvailable, ValueStatus::NotApplicable, ValueStatus::Confidential,
+      ValueStatus::Provisional,  ValueStatus::Estimated,     ValueStatus::BreakInSeries};
+  return all;
 }
 
 std::string format_number(double v, int decimals, std::string_view lang) {

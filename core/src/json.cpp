@@ -92,6 +92,13 @@ json block_json(const Block& block) {
           }
           j["rows"] = std::move(rows);
           j["source"] = b.source;
+          if (!b.source_url.empty()) j["source_url"] = b.source_url;
+          if (b.national) j["national"] = true;
+          if (!b.metadata.empty()) {
+            json m = json::object();
+            for (const auto& [k, v] : b.metadata) m[k] = v;  // std::map: sorted
+            j["metadata"] = std::move(m);
+          }
         } else if constexpr (std::is_same_v<T, Chart>) {
           j["kind"] = chart_kind_name(b.kind);
           j["id"] = b.id;
@@ -107,6 +114,9 @@ json block_json(const Block& block) {
           j["series"] = std::move(series);
           j["alt"] = b.alt;
           j["source"] = b.source;
+          if (!b.source_url.empty()) j["source_url"] = b.source_url;
+          if (b.national) j["national"] = true;
+          if (!b.data_table.empty()) j["data_table"] = b.data_table;
         } else if constexpr (std::is_same_v<T, Figure>) {
           j["path"] = b.path;
           j["alt"] = b.alt;
@@ -120,6 +130,9 @@ json block_json(const Block& block) {
           j["year"] = b.year;
           j["progress"] = progress_status_name(b.progress);
           j["source"] = b.source;
+          if (!b.source_url.empty()) j["source_url"] = b.source_url;
+          if (b.national) j["national"] = true;
+          if (!b.series.empty()) j["series"] = b.series;
         } else if constexpr (std::is_same_v<T, Container>) {
           j["name"] = b.name;
           json attrs = json::object();
@@ -294,6 +307,16 @@ Block read_block(const Reader& r) {
       t.rows.push_back(std::move(cells));
     }
     t.source = r.at("source").str();
+    if (r.has("source_url")) t.source_url = r.at("source_url").str();
+    if (r.has("national")) t.national = r.at("national").boolean();
+    if (r.has("metadata")) {
+      Reader m = r.at("metadata");
+      if (!m.raw().is_object()) m.fail("expected an object");
+      for (const auto& [k, v] : m.raw().items()) {
+        if (!v.is_string()) m.fail("metadata '" + k + "' must be a string");
+        t.metadata[k] = v.get<std::string>();
+      }
+    }
     return t;
   }
   if (type == "chart") {
@@ -318,6 +341,9 @@ Block read_block(const Reader& r) {
     }
     c.alt = r.at("alt").str();
     c.source = r.at("source").str();
+    if (r.has("source_url")) c.source_url = r.at("source_url").str();
+    if (r.has("national")) c.national = r.at("national").boolean();
+    if (r.has("data_table")) c.data_table = r.at("data_table").str();
     return c;
   }
   if (type == "figure") return Figure{r.at("path").str(), r.at("alt").str(), r.at("caption").str()};
@@ -334,6 +360,9 @@ Block read_block(const Reader& r) {
     if (!ps) r.at("progress").fail("unknown progress status '" + p + "'");
     s.progress = *ps;
     s.source = r.at("source").str();
+    if (r.has("source_url")) s.source_url = r.at("source_url").str();
+    if (r.has("national")) s.national = r.at("national").boolean();
+    if (r.has("series")) s.series = r.at("series").str();
     return s;
   }
   if (type == "container") {

@@ -61,6 +61,20 @@ void check_number(double v, const std::string& where, const std::string& what) {
   if (!std::isfinite(v)) refuse(where, what + " is not a finite number");
 }
 
+/// An indicator id on a block: empty, a national id (when `national`), or an SDG indicator.
+void check_indicator_ref(const std::string& id, bool national, const std::string& where) {
+  if (id.empty()) {
+    if (national) refuse(where, "a national indicator needs an id");
+    return;
+  }
+  if (national) {
+    if (!is_national_indicator_id(id))
+      refuse(where, "'" + id + "' is not a national indicator id (digits, letters, '.', '-', '_', starting with a digit)");
+  } else if (!Catalogue::get().find_indicator(id)) {
+    refuse(where, "'" + id + "' is not an SDG indicator (mark national indicators as national)");
+  }
+}
+
 void check_decimals(int d, const std::string& where) {
   if (d < 0 || d > 10) refuse(where, "decimals must be 0–10, got " + std::to_string(d));
 }
@@ -144,7 +158,13 @@ void check_block(const Block& block, const std::string& where_in) {
         } else if constexpr (std::is_same_v<T, Table>) {
           const std::string w = b.caption.empty() ? where : where + " '" + b.caption + "'";
           if (b.columns.empty()) refuse(w, "a table needs at least one column");
-          for (const std::string* t : {&b.id, &b.caption, &b.source, &b.indicator}) check_text(*t, where, "table text");
+          for (const std::string* t : {&b.id, &b.caption, &b.source, &b.source_url, &b.indicator})
+            check_text(*t, where, "table text");
+          check_indicator_ref(b.indicator, b.national, w);
+          for (const auto& [k, v] : b.metadata) {
+            check_text(k, w, "a metadata key");
+            check_text(v, w, "a metadata value");
+          }
           for (const Column& c : b.columns) {
             check_decimals(c.decimals, w);
             check_text(c.label, w, "a column label");
@@ -173,7 +193,9 @@ void check_block(const Block& block, const std::string& where_in) {
           }
         } else if constexpr (std::is_same_v<T, Chart>) {
           const std::string w = b.title.empty() ? where : where + " '" + b.title + "'";
-          for (const std::string* t : {&b.id, &b.title, &b.alt, &b.source, &b.indicator}) check_text(*t, where, "chart text");
+          for (const std::string* t : {&b.id, &b.title, &b.alt, &b.source, &b.source_url, &b.indicator, &b.data_table})
+            check_text(*t, where, "chart text");
+          check_indicator_ref(b.indicator, b.national, w);
           for (const std::string& t : b.categories) check_text(t, w, "a category");
           if (b.alt.empty()) refuse(w, "a chart needs alt text (a text alternative for screen readers)");
           if (b.categories.empty()) refuse(w, "a chart needs at least one category");
@@ -193,11 +215,11 @@ void check_block(const Block& block, const std::string& where_in) {
           if (b.alt.empty())
             refuse(where + " '" + b.path + "'", "a figure needs alt text (a text alternative for screen readers)");
         } else if constexpr (std::is_same_v<T, IndicatorSummary>) {
-          for (const std::string* t : {&b.indicator, &b.title, &b.unit, &b.year, &b.source})
+          for (const std::string* t : {&b.indicator, &b.title, &b.series, &b.unit, &b.year, &b.source, &b.source_url})
             check_text(*t, where, "indicator summary text");
           const std::string w = where + " '" + b.indicator + "'";
-          if (!Catalogue::get().find_indicator(b.indicator))
-            refuse(w, "'" + b.indicator + "' is not an SDG indicator");
+          if (b.indicator.empty()) refuse(w, "an indicator summary needs an indicator id");
+          check_indicator_ref(b.indicator, b.national, w);
           if (b.value) check_number(*b.value, w, "the value");
           check_decimals(b.decimals, w);
         } else if constexpr (std::is_same_v<T, Container>) {
@@ -367,6 +389,16 @@ void append_utf8(std::string& out, char32_t cp) {
     out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
     out += static_cast<char>(0x80 | (cp & 0x3F));
   }
+}
+
+bool is_national_indicator_id(std::string_view id) noexcept {
+  if (id.empty() || id.size() > 64 || id[0] < '0' || id[0] > '9') return false;
+  for (char c : id) {
+    const bool ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' ||
+                    c == '-' || c == '_';
+    if (!ok) return false;
+  }
+  return true;
 }
 
 std::string make_id(const std::string& title) {

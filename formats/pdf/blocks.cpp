@@ -618,14 +618,14 @@ void Renderer::table(const Table& t, const Where& w) {
         const Cell& c = t.rows[i][j];
         switch (c.kind) {
           case Cell::Kind::Empty:
-            cells[i][j] = plain(status_symbol(c.status), miss);
+            cells[i][j] = plain(status_symbol(c.status, lang_), miss);
             break;
           case Cell::Kind::Text:
             cells[i][j] = plain(c.text, cell);
             break;
           case Cell::Kind::Number: {
             std::string s = format_number(c.number, t.columns[j].decimals, lang_);
-            if (const char* sym = status_symbol(c.status); *sym) s += std::string(" ") + sym;
+            if (const std::string& sym = status_symbol(c.status, lang_); !sym.empty()) s += " " + sym;
             cells[i][j] = plain(s, cell);
             break;
           }
@@ -794,7 +794,7 @@ void Renderer::indicator(const IndicatorSummary& s, const Where& w) {
   const std::string id = label(Label::Indicator, lang_) + " " + s.indicator;
   const auto title_lines = break_lines(plain(s.title, titst), w_in, m);
   const std::string value = s.value ? format_number(*s.value, s.decimals, lang_)
-                                    : std::string(status_symbol(ValueStatus::NotAvailable));
+                                    : status_symbol(ValueStatus::NotAvailable, lang_);
   const std::string pill = progress_label(s.progress, lang_);
   const Color pill_bg = progress_color(s.progress);
   const TextStyle pill_text{pillst.face, pillst.size, text_on(pill_bg)};

@@ -1,3 +1,4 @@
+#include <set>
 #include <gtest/gtest.h>
 
 #include "sdgreport/csv.hpp"
@@ -54,7 +55,32 @@ TEST(I18n, LabelsDatesAndTags) {
   EXPECT_EQ(format_date("2026-06", "nb"), "Juni 2026");
   EXPECT_EQ(format_date("våren 2026", "nb"), "våren 2026");
   EXPECT_STREQ(language_tag("nb"), "nb-NO");
-  EXPECT_STREQ(status_symbol(ValueStatus::Confidential), ":");
+}
+
+TEST(I18n, StatusSymbolsPerLanguage) {
+  // Statistics Norway: "." cannot occur, "*" provisional, "|" break; "-" (nil) is never a missing marker.
+  EXPECT_EQ(status_symbol(ValueStatus::Confidential, "en"), ":");
+  EXPECT_EQ(status_symbol(ValueStatus::NotApplicable, "nb"), ".");
+  EXPECT_EQ(status_symbol(ValueStatus::NotApplicable, "en"), "-");
+  EXPECT_EQ(status_symbol(ValueStatus::Provisional, "nn"), "*");
+  EXPECT_EQ(status_symbol(ValueStatus::Estimated, "en"), "e");
+  EXPECT_EQ(status_symbol(ValueStatus::BreakInSeries, "nb"), "|");
+  EXPECT_EQ(status_symbol(ValueStatus::None, "nb"), "");
+  EXPECT_EQ(status_key_entry(ValueStatus::Provisional, "nb"), "* = Foreløpige tall");
+  for (const char* lang : {"en", "nb", "nn"}) {
+    std::set<std::string> seen;
+    for (ValueStatus s : all_value_statuses()) {
+      const std::string& sym = status_symbol(s, lang);
+      EXPECT_FALSE(sym.empty()) << lang << " " << value_status_name(s);
+      EXPECT_TRUE(seen.insert(sym).second) << lang << ": symbol '" << sym << "' used twice";
+      if (std::string_view(lang) != "en") {
+        EXPECT_NE(sym, "-") << "'-' means nil in Norwegian statistics";
+      }
+    }
+    EXPECT_EQ(seen.size(), 6u);
+  }
+  EXPECT_TRUE(status_is_flag(ValueStatus::Estimated));
+  EXPECT_FALSE(status_is_flag(ValueStatus::NotAvailable));
 }
 
 TEST(Numbers, NordicAndEnglishSpellings) {

@@ -9,6 +9,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "sdgreport/model.hpp"
 
@@ -46,6 +47,13 @@ enum class Label {
   Column,
   NotOnDataSheet,  ///< blocks too large to repeat on the Data sheet
   Observations,
+  SymbolKey,          ///< heading of a table's symbol key: "Symbols" / "Symboler"
+  NationalIndicator,  ///< "National indicator" / "Nasjonal indikator"
+  Continued,          ///< "(continued)" / "(forts.)"
+  Metadata,           ///< sheet of indicator metadata
+  Definition,
+  Updated,
+  Breakdown,
 };
 
 /// The label in `lang`; English for an unknown language.
@@ -53,8 +61,22 @@ const std::string& label(Label l, std::string_view lang);
 /// Localised name of a progress or value status ("Substantial progress", "Betydelig framgang").
 const std::string& progress_label(ProgressStatus s, std::string_view lang);
 const std::string& status_label(ValueStatus s, std::string_view lang);
-/// Short symbol for a missing value (".." not available, "-" not applicable, ":" confidential).
-const char* status_symbol(ValueStatus s) noexcept;
+/// The symbol a table shows for a status in `lang` (docs/status-symbols.md). For a
+/// missing value it replaces the number; for a flag on a present value (provisional,
+/// estimated, break in series) it is printed beside the number. "" for None.
+///   en (UN/Eurostat):      ".." not available, "-" not applicable, ":" confidential,
+///                          "p" provisional, "e" estimated, "b" break in series
+///   nb/nn (Statistics Norway's standard symbols): ".." not available, "." not applicable
+///                          (cannot occur), ":" confidential, "*" provisional,
+///                          "e" estimated (no SSB symbol), "|" break in series
+/// ("-" means nil in Norwegian statistics, so it is never used for a missing value there.)
+const std::string& status_symbol(ValueStatus s, std::string_view lang);
+/// True for statuses that flag a present value rather than explain a missing one.
+bool status_is_flag(ValueStatus s) noexcept;
+/// One line of a table's symbol key: "e = Estimated" / ".. = Ikke tilgjengelig".
+std::string status_key_entry(ValueStatus s, std::string_view lang);
+/// Every status except None, in key order (missing markers first, then flags).
+const std::vector<ValueStatus>& all_value_statuses();
 
 /// Number with `decimals` decimals and the language's separators.
 std::string format_number(double v, int decimals, std::string_view lang);

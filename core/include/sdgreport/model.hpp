@@ -141,7 +141,12 @@ struct Table {
   std::vector<Column> columns;
   std::vector<std::vector<Cell>> rows;
   std::string source;      ///< source note, e.g. "Statistics Norway, table 09817"
+  std::string source_url;  ///< optional link for the source note (http/https)
   std::string indicator;   ///< optional SDG indicator id the table reports
+  bool national = false;   ///< `indicator` is a national indicator id, not a global SDG one
+  /// Indicator metadata for annexes, by documented key: "title", "unit", "definition",
+  /// "updated" (ISO date), "organisation", "url". Writers that know no key ignore it.
+  std::map<std::string, std::string> metadata;
   bool operator==(const Table&) const = default;
 };
 
@@ -161,7 +166,12 @@ struct Chart {
   std::vector<Series> series;
   std::string alt;        ///< required: text alternative for screen readers
   std::string source;
-  std::string indicator;  ///< optional SDG indicator id
+  std::string source_url;  ///< optional link for the source note
+  std::string indicator;   ///< optional SDG indicator id
+  bool national = false;   ///< `indicator` is a national indicator id
+  /// Id of a table in the document that holds exactly these observations (the chart
+  /// draws that table). Annexes then list the observations once, from the table.
+  std::string data_table;
   bool operator==(const Chart&) const = default;
 };
 const char* chart_kind_name(Chart::Kind k) noexcept;  ///< "line", "column", "bar"
@@ -176,13 +186,16 @@ struct Figure {
 
 struct IndicatorSummary {
   std::string indicator;  ///< SDG indicator id, e.g. "7.2.1" (checked against the catalogue)
+  bool national = false;  ///< `indicator` is a national id ("10-1", "3-1-f"), not checked against the catalogue
   std::string title;
+  std::string series;     ///< which series the headline value is ("Total", "Women, 15–24"); may be empty
   std::optional<double> value;
   std::string unit;
   int decimals = 1;
   std::string year;  ///< period as published: "2023", "2004/05"
   ProgressStatus progress = ProgressStatus::NotAssessed;
   std::string source;
+  std::string source_url;
   bool operator==(const IndicatorSummary&) const = default;
 };
 
@@ -308,6 +321,10 @@ class Document {
 bool is_valid_utf8(std::string_view s) noexcept;
 /// Appends code point `cp` (at most U+10FFFF) to `out` as UTF-8.
 void append_utf8(std::string& out, char32_t cp);
+
+/// True when `id` has the form of a national indicator id: ASCII letters, digits,
+/// '.', '-' and '_', starting with a digit ("10-1", "3-1-f", "1.2.1.a").
+bool is_national_indicator_id(std::string_view id) noexcept;
 
 /// Makes an identifier from a title: lower-case ASCII letters, digits and '-'
 /// ("Mål 7 – Energi" → "mal-7-energi").
