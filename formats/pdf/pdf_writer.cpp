@@ -19,7 +19,8 @@
 //
 // Private helpers beside this file: style (colours, WCAG contrast), layout
 // (spans and line breaking), fonts (DejaVu subsets and metrics), canvas (pages,
-// cursor, furniture), blocks (one method per block kind) and chart.
+// cursor, furniture), renderer (one method per block kind, one file per job: see
+// renderer.hpp), table_layout (column widths) and chart.
 #include <openssl/evp.h>
 #include <podofo/podofo.h>
 
@@ -28,7 +29,7 @@
 #include <fstream>
 #include <string>
 
-#include "blocks.hpp"
+#include "renderer.hpp"
 #include "canvas.hpp"
 #include "fonts.hpp"
 #include "tagging.hpp"

@@ -1,6 +1,15 @@
-// PDF writer (private): how each kind of block is drawn. One method per block
-// kind, each drawing its block between canvas.begin_content(role) and
-// end_content(), so PDF/UA tagging can wrap them later in one place.
+// PDF writer (private): the renderer, one method per block kind, each drawing
+// its block between canvas.begin_content(role) and end_content() (PDF/UA tagging).
+//
+// The methods live in one file per job:
+//   page_flow.cpp     page composition: space, keep-together, lines across pages
+//   front_matter.cpp  cover and table of contents
+//   headings.cpp      chapter openings, section headings, goal bands, headings
+//   blocks.cpp        paragraphs, lists, quotes, captions, source notes
+//   table.cpp         tables (column widths from table_layout.hpp)
+//   indicator.cpp     indicator summary boxes
+//   figures.cpp       figures and charts (drawing in chart.cpp)
+// Sizes and gaps come from layout_constants.hpp.
 #pragma once
 
 #include <map>

@@ -1,0 +1,108 @@
+// PDF writer (private): figures (images) and charts with their captions.
+#include "renderer.hpp"
+
+#include <podofo/podofo.h>
+
+#include <algorithm>
+#include <array>
+#include <filesystem>
+
+#include "chart.hpp"
+#include "layout_constants.hpp"
+#include "sdgreport/i18n.hpp"
+
+namespace sdg::pdf {
+
+using namespace PoDoFo;
+using namespace layout;
+
+// ---------------------------------------------------------------- figures and charts
+
+void Renderer::figure(const Figure& f) {
+  ++figures_;
+  const auto path = ctx_.resolve(f.path);
+  std::error_code ec;
+  const double w_max = c_.width();
+  const double h_max = (c_.top() - c_.bottom()) * 0.6;
+  std::unique_ptr<PdfImage> img;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    ctx_.warn("image-missing",
+              "figure '" + f.path + "' not found (" + path.string() + "); drawn as a placeholder");
+  } else {
+    try {
+      img = std::make_unique<PdfImage>(&doc_);
+      img->LoadFromFile(path.c_str());
+    } catch (const PdfError& e) {
+      img.reset();
+      ctx_.warn("image-unreadable", "figure '" + f.path + "' could not be read as PNG or JPEG (" +
+                                        PdfError::ErrorMessage(e.GetError()) + "); drawn as a placeholder");
+    }
+  }
+  double w = w_max, h = 90;
+  if (img) {
+    const double pw = img->GetWidth(), ph = img->GetHeight();
+    // Scaled to the frame width, never taller than 60 % of the text block.
+    w = w_max;
+    h = w * ph / pw;
+    if (h > h_max) {
+      h = h_max;
+      w = h * pw / ph;
+    }
+  }
+  space(kParaGap + 4);
+  place(h + 8 + 2 * kCaptionLeading);
+  const int fig = c_.begin_content("Figure");
+  const double top = c_.y();
+  const double x = c_.left() + (w_max - w) / 2;
+  c_.tree().node(fig).alt = f.alt;
+  c_.tree().node(fig).bbox = std::array<double, 4>{x, top - h, x + w, top};
+  if (img) {
+    c_.painter().DrawImage(x, top - h, img.get(), w / img->GetWidth(), h / img->GetHeight());
+  } else {
+    c_.fill_rect(x, top - h, w, h, colors::faint);
+    const TextStyle alt{Face::UiItalic, 9, colors::muted};
+    c_.set_y(top - h / 2 + 7);
+    flow(plain(f.alt.empty() ? f.path : f.alt, alt), 12, x + 12, w - 24, false);
+  }
+  c_.end_content();
+  c_.set_y(top - h - 8);
+  caption(label(Label::Figure, lang_), figures_, f.caption);
+  space(kParaGap + 4);
+}
+
+void Renderer::chart(const Chart& ch, const Where& w) {
+  ++figures_;
+  const double width = c_.width();
+  // A legend that wraps makes the box taller rather than the plot smaller (within
+  // a page: caption, box and source note must fit on one).
+  const double legend_extra = std::max(0.0, legend_height(fonts_, ch, width) - kLegendOneLine);
+  const double plain_height = std::min(width * kChartAspect, kChartMaxHeight);
+  const double height =
+      std::min(plain_height + legend_extra,
+               std::max(plain_height,
+                        c_.top() - c_.bottom() - (2 * kCaptionLeading + kChartCaptionGap + kChartNoteRoom)));
+  space(kParaGap + 4);
+  place(2 * kCaptionLeading + kChartCaptionGap + height + kChartNoteRoom);
+  caption(label(Label::Figure, lang_), figures_, ch.title);
+  c_.move_down(kChartCaptionGap);
+  const double top = c_.y();
+  const int fig = c_.begin_content("Figure");
+  c_.tree().node(fig).alt = ch.alt;
+  c_.tree().node(fig).bbox = std::array<double, 4>{c_.left(), top - height, c_.left() + width, top};
+  c_.graphics_are_content(true);
+  const bool drawn = draw_chart(c_, ch, c_.left(), top, width, height, w.goal(), lang_);
+  c_.graphics_are_content(false);
+  if (drawn) {
+    c_.set_y(top - height);
+  } else {
+    ctx_.warn("chart-not-rendered", "chart '" + (ch.id.empty() ? ch.title : ch.id) +
+                                        "' has no values to plot; its text alternative is shown");
+    const TextStyle alt{Face::UiItalic, 9, colors::muted};
+    flow(plain(ch.alt, alt), 12, c_.left(), width, false);
+  }
+  c_.end_content();  // Figure
+  source_note(ch.source);
+  space(kParaGap + 4);
+}
+
+}  // namespace sdg::pdf
