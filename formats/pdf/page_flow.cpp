@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "layout_constants.hpp"
+#include "pagination.hpp"
 #include "sdgreport/i18n.hpp"
 
 namespace sdg::pdf {
@@ -73,19 +74,25 @@ void Renderer::draw_lines(const std::vector<Line>& lines, double leading, double
 void Renderer::flow(const std::vector<Span>& spans, double leading, double x, double width,
                     bool keep_two_lines) {
   const auto lines = break_lines(spans, width, fonts_.measure());
-  // No single first line at the foot of a page (orphan).
-  place(keep_two_lines && lines.size() >= 2 ? 2 * leading : leading);
-  // No single last line at the head of the next page (widow): break one line early.
-  const double room = c_.y() - c_.bottom();
-  const auto fit = static_cast<std::size_t>(std::floor((room + 0.01) / leading));
-  if (lines.size() >= 3 && fit + 1 == lines.size() && fit >= 2) {
-    std::vector<Line> first(lines.begin(), lines.end() - 2);
-    draw_lines(first, leading, x, width);
-    c_.new_page();
-    draw_lines({lines.end() - 2, lines.end()}, leading, x, width);
-    return;
+  if (!c_.has_page()) c_.new_page();
+  // Lines per page by the orphan/widow rules (pagination.hpp).
+  const double gap = c_.at_top() ? 0 : pending_space_;
+  const std::size_t first = lines_fitting(c_.y() - gap - c_.bottom(), leading);
+  const std::size_t per_page = lines_fitting(c_.top() - c_.bottom(), leading);
+  const auto pages = paginate_lines(lines.size(), first, per_page, keep_two_lines);
+  std::size_t at = 0;
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    if (pages[p] == 0) continue;
+    if (at == 0) {
+      if (p > 0) c_.new_page();
+      place(static_cast<double>(pages[p]) * leading);
+    } else {
+      c_.new_page();
+    }
+    const auto from = lines.begin() + static_cast<std::ptrdiff_t>(at);
+    draw_lines({from, from + static_cast<std::ptrdiff_t>(pages[p])}, leading, x, width);
+    at += pages[p];
   }
-  draw_lines(lines, leading, x, width);
 }
 
 }  // namespace sdg::pdf

@@ -77,6 +77,8 @@ class Renderer {
   /// Draws a band in the goal's colour; returns the y of its top edge.
   double goal_band(int goal, const std::string& number, const std::string& title, bool chapter);
   void caption(const std::string& label, int n, const std::string& text);
+  /// "Table 3 ('id') \"caption\"", naming the current table in messages.
+  std::string table_name(const Table& t) const;
   void source_note(const std::string& source);
 
   PoDoFo::PdfMemDocument& doc_;
