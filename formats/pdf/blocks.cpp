@@ -96,6 +96,16 @@ void Renderer::caption(const std::string& what, int n, const std::string& text) 
   c_.end_content();
 }
 
+double Renderer::lines_height(const std::string& text, const TextStyle& style, double width,
+                              double leading) const {
+  return static_cast<double>(break_lines(plain(text, style), width, fonts_.measure()).size()) * leading;
+}
+
+double Renderer::source_note_height(const std::string& source) const {
+  const TextStyle lab{Face::UiItalic, kNoteSize, colors::muted};
+  return 3 + lines_height(label(Label::Source, lang_) + ": " + source, lab, c_.width(), kNoteLeading);
+}
+
 void Renderer::source_note(const std::string& source) {
   if (source.empty()) return;
   const TextStyle lab{Face::UiItalic, kNoteSize, colors::muted};

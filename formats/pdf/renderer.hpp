@@ -80,6 +80,9 @@ class Renderer {
   /// "Table 3 ('id') \"caption\"", naming the current table in messages.
   std::string table_name(const Table& t) const;
   void source_note(const std::string& source);
+  /// Height of a source note, and of `text` wrapped to `width` (to keep them with a table).
+  double source_note_height(const std::string& source) const;
+  double lines_height(const std::string& text, const TextStyle& style, double width, double leading) const;
 
   PoDoFo::PdfMemDocument& doc_;
   Canvas& c_;
@@ -95,12 +98,12 @@ class Renderer {
     int start;
   };
   std::vector<ListState> lists_;
-  std::string marker_;  // pending list marker, drawn with the item's first line
+  std::string marker_;    // pending list marker, drawn with the item's first line
   int marker_node_ = -1;  // its Lbl element
   bool marker_numeric_ = false;
   bool main_started_ = false;
   int last_heading_ = 1;
-  double keep_ = 0;  // room kept below a goal band for what follows
+  double keep_ = 0;                            // room kept below a goal band for what follows
   double keep_height(const Section& s) const;  // level of the last heading element (H1–H6)
   struct Landing {
     int page;

@@ -112,14 +112,22 @@ void Renderer::table(const Table& t, const Where& w) {
     std::string stub;
     for (std::size_t j = 0; j < plan.stub; ++j)
       stub += (stub.empty() ? "'" : ", '") + t.columns[j].label + "'";
-    ctx_.warn("table-split", table_name(t) + ": its " + std::to_string(n) +
-                                 " columns do not fit the text width even in " + format_number(cs, 2, "en") +
-                                 " pt type; printed in " + std::to_string(plan.groups.size()) + " parts" +
-                                 (stub.empty() ? "" : " with " + stub + " repeated"));
+    ctx_.warn("table-split",
+              table_name(t) + ": its " + std::to_string(n) + " columns do not fit the text width even in " +
+                  format_number(kMinCellSize, 1, "en") + " pt type; printed in " +
+                  std::to_string(plan.groups.size()) + " parts of columns (" + format_number(cs, 2, "en") +
+                  " pt)" + (stub.empty() ? "" : " with " + stub + " repeated"));
   }
   if (plan.overfull)
     ctx_.warn("table-too-wide",
               table_name(t) + ": a column is wider than the text width; words in text columns are broken");
+
+  // The key of the symbols this table uses, printed under its last part.
+  std::string key;
+  for (ValueStatus s : all_value_statuses())
+    if (used.count(s) != 0) key += (key.empty() ? "" : ", ") + status_key_entry(s, lang_);
+  if (!key.empty()) key = label(Label::SymbolKey, lang_) + ": " + key;
+  const TextStyle key_style{Face::UiRegular, kNoteSize, colors::muted};
 
   const int number = tables_;
   const std::string what = label(Label::Table, lang_);
@@ -243,19 +251,11 @@ void Renderer::table(const Table& t, const Where& w) {
     c_.end_content();  // TBody
     c_.stroke_line(x0, c_.y(), x0 + table_w, c_.y(), 0.8, head_bg);
     c_.move_down(rule);
-    if (last_part && !used.empty()) {
-      // The key of the symbols this table uses, part of its caption.
-      std::string key = label(Label::SymbolKey, lang_) + ": ";
-      bool first = true;
-      for (ValueStatus s : all_value_statuses())
-        if (used.count(s) != 0) {
-          key += (first ? "" : ", ") + status_key_entry(s, lang_);
-          first = false;
-        }
+    if (last_part && !key.empty()) {
+      // Part of the table's caption in the structure tree.
       c_.move_down(2);
       c_.enter(cap_node);
-      flow(plain(key, TextStyle{Face::UiRegular, kNoteSize, colors::muted}), kNoteLeading, c_.left(), avail,
-           false);
+      flow(plain(key, key_style), kNoteLeading, c_.left(), avail, false);
       c_.leave();
     }
     c_.end_content();  // Table
