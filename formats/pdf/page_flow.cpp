@@ -41,6 +41,11 @@ void Renderer::place(double h) {
   pending_space_ = 0;
 }
 
+void Renderer::page_break() {
+  if (c_.has_page() && !c_.at_top()) c_.new_page();
+  pending_space_ = 0;
+}
+
 double Renderer::baseline_in(double top, double leading, double size) const {
   return top - (leading - size * 1.164) / 2 - size * 0.928;
 }

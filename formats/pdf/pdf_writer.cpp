@@ -15,7 +15,8 @@
 // written bytes (patched in place after writing; same length, so offsets hold).
 //
 // Options: paper: a4 | letter (default a4); font: sans | serif (default sans);
-// toc: true | false (default true).
+// toc: true | false (default true); goal_page_break: true | false (default true:
+// each goal section starts on a new page).
 //
 // Private helpers beside this file: style (colours, WCAG contrast), layout
 // (spans and line breaking), fonts (DejaVu subsets and metrics), canvas (pages,
@@ -55,11 +56,14 @@ class PdfVisitor : public Visitor {
     if (toc_) r_.reserve_contents(d);
   }
   bool toc_ = true;
+  bool goal_page_break_ = true;
   bool begin_section(const Section& s, const Where& w) override {
-    if (w.depth() == 1)
+    if (w.depth() == 1) {
       r_.chapter(s, w);
-    else
+    } else {
+      if (goal_page_break_ && s.goal()) r_.page_break();
       r_.section(s, w);
+    }
     return true;
   }
   void heading(const Heading& h, const Where& w) override { r_.heading(h, w); }
@@ -251,6 +255,7 @@ class PdfWriter : public FormatWriter {
 
   void write(const Document& doc, const WriteRequest& req, Context& ctx) override {
     const bool toc = req.options.boolean_or("toc", true);
+    const bool goal_page_break = req.options.boolean_or("goal_page_break", true);
     // Check options before doing anything.
     const std::string paper = req.options.string_or("paper", "a4");
     if (paper != "a4" && paper != "letter")
@@ -269,6 +274,7 @@ class PdfWriter : public FormatWriter {
       Renderer renderer(pdf, canvas, ctx, lang);
       PdfVisitor visitor(renderer);
       visitor.toc_ = toc;
+      visitor.goal_page_break_ = goal_page_break;
       walk(doc, visitor);
       canvas.finish();
       renderer.draw_contents();

@@ -45,6 +45,8 @@ class Renderer {
   /// Draws the table of contents on its reserved pages. Call after the last
   /// page exists (canvas.finish()), before writing the structure tree.
   void draw_contents();
+  /// Ends the page unless the cursor is at its top (goal_page_break).
+  void page_break();
   void chapter(const Section& s, const Where& w);
   void section(const Section& s, const Where& w);
   void heading(const Heading& h, const Where& w);
