@@ -58,3 +58,22 @@ for f in "$en" "$nb"; do
   qpdf --check "$f" > /dev/null || fail "qpdf --check $(basename "$f")"
 done
 pass "fixtures: PDF/UA checker and qpdf clean"
+
+# A row taller than a page: a clear error naming the table and row, exit 1, old output kept.
+$PY - "$d/stress.json" "$d/tall.json" <<'PYEOF'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+words = " ".join(f"ord{i}" for i in range(6000))
+doc["chapters"] = doc["chapters"][:1]
+doc["chapters"][0].setdefault("blocks", []).append({
+    "type": "table", "id": "tall", "caption": "Tall row", "indicator": "", "source": "",
+    "columns": [{"label": "Note", "type": "text", "unit": "", "decimals": 0},
+                {"label": "V", "type": "number", "unit": "", "decimals": 0}],
+    "rows": [[{"text": "a"}, {"number": 1}], [{"text": words}, {"number": 2}]]})
+json.dump(doc, open(sys.argv[2], "w"))
+PYEOF
+mkdir -p "$d/tall" && echo old > "$d/tall/tall.pdf"
+if "$SDGREPORT" -q render "$d/tall.json" --format pdf -o "$d/tall" 2> "$d/tall.log"; then fail "a row taller than a page was accepted"; fi
+grep -q "('tall') \"Tall row\": row 2 is taller than a page" "$d/tall.log" || { cat "$d/tall.log"; fail "no clear error for the tall row"; }
+[ "$(cat "$d/tall/tall.pdf")" = old ] || fail "the existing output was touched"
+pass "a row taller than a page: clear error, exit 1, existing output kept"
