@@ -282,8 +282,8 @@ ReportDefinition parse_definition(std::string_view yaml, const std::filesystem::
     // yaml-cpp's own guard says only "bad file".
     throw Error(ErrorCode::Definition,
                 "not valid YAML: lists and maps nested " + std::to_string(e.depth()) +
-                    " deep, more than the YAML parser accepts (limit yaml_depth = " +
-                    std::to_string(limits().yaml_depth) + ", see docs/limits.md)",
+                    " deep stop the YAML parser; a definition may nest at most yaml_depth = " +
+                    std::to_string(limits().yaml_depth) + " (see docs/limits.md)",
                 mark_of(e.mark, file));
   } catch (const YAML::Exception& e) {
     throw Error(ErrorCode::Definition, "not valid YAML: " + e.msg, mark_of(e.mark, file));
