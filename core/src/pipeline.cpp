@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <clocale>
 #include <cstdio>
 #include <system_error>
 
@@ -19,6 +20,25 @@
 namespace sdg {
 
 namespace {
+
+/// Restores the process's C locale when it goes out of scope. A plugin that calls
+/// setlocale() (as some libraries do) would otherwise change how every later
+/// plugin and library formats numbers: libxlsxwriter and PoDoFo print with
+/// printf, which writes "0,5" under a German locale.
+class LocaleGuard {
+ public:
+  LocaleGuard() {
+    if (const char* l = std::setlocale(LC_ALL, nullptr)) saved_ = l;
+  }
+  ~LocaleGuard() {
+    if (!saved_.empty()) std::setlocale(LC_ALL, saved_.c_str());
+  }
+  LocaleGuard(const LocaleGuard&) = delete;
+  LocaleGuard& operator=(const LocaleGuard&) = delete;
+
+ private:
+  std::string saved_;
+};
 
 std::string section_name(const Section& s) {
   return s.goal() ? "'" + s.title() + "' (goal " + std::to_string(*s.goal()) + ")" : "'" + s.title() + "'";
@@ -113,6 +133,7 @@ class Builder {
     log().debug("running {}{}", who, isolate ? " in a child process" : "");
     const std::size_t first_block = target.blocks().size(), first_section = target.sections().size();
     try {
+      const LocaleGuard locale;
       if (isolate) fill_isolated(*plugin, req, target, ctx_, limits);
       else plugin->fill(req, target, ctx_);
     } catch (const Error& e) {
@@ -327,6 +348,7 @@ std::vector<std::filesystem::path> write_outputs(const Document& doc, const std:
       ctx.set_scope(who);
       WriteRequest req{out.options, p.tmp, p.target};
       try {
+        const LocaleGuard locale;
         writer->write(doc, req, ctx);
       } catch (const Error& e) {
         throw Error(e.code() == ErrorCode::Internal ? ErrorCode::Plugin : e.code(), who + ": " + e.message(), e.where());
