@@ -194,3 +194,12 @@ left=$(ls -A "$d/b" | grep -v -e '^both\.pdf$' -e '^both\.xlsx$' || true)
 [ -z "$left" ] || fail "#14: left files behind: $left"
 grep -q "Success" "$d/stderr" && fail "#14: the message ends in 'Success'"
 pass "#14: old PDF byte-identical, no temporary file"
+
+# #13 images only from the report's folder, or a folder named under allow_paths.
+mkdir -p "$d/assets" && printf '\x89PNG\r\n\x1a\n' > "$d/assets/map.png"
+md 'print("![A map](../assets/map.png)")'
+refused "#13 image outside the report folder" "map.png" "outside the report's folder" build "$d/r/report.yaml" -o "$d/o"
+printf 'allow_paths: [../assets]\n' | cat - "$d/r/report.yaml" > "$d/r/allow.yaml"
+run "#13 image under allow_paths" build "$d/r/allow.yaml" -o "$d/o"
+grep -q "outside the report's folder" "$d/stderr" && fail "#13 allow_paths: still refused"
+pass "#13 image under allow_paths passes the confinement check (exit $rc)"
