@@ -18,7 +18,7 @@ build_pkgs=(
 )
 test_pkgs=(
   qpdf poppler-utils python3 python3-openpyxl python3-pikepdf
-  libreoffice-calc-nogui
+  libreoffice-calc-nogui locales
 )
 
 mode=${1:-build}
@@ -35,15 +35,24 @@ for p in "${pkgs[@]}"; do
   [[ "$status" == "install ok installed" ]] || missing+=("$p")
 done
 
-if ((${#missing[@]} == 0)); then
-  exit 0
-fi
-
-echo "install-deps: installing ${missing[*]}" >&2
 sudo_cmd=()
 if [[ $(id -u) -ne 0 ]]; then
   sudo_cmd=(sudo)
 fi
-export DEBIAN_FRONTEND=noninteractive
-"${sudo_cmd[@]}" apt-get update -q
-"${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+if ((${#missing[@]} > 0)); then
+  echo "install-deps: installing ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -q
+  "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# e2e.locale runs a plugin that switches to a German and a Norwegian locale
+# (decimal comma): generate them once.
+if [[ "$mode" == test ]]; then
+  for l in de_DE nb_NO; do
+    if ! locale -a 2>/dev/null | grep -qix "$l.utf-\?8"; then
+      echo "install-deps: generating the $l.UTF-8 locale" >&2
+      "${sudo_cmd[@]}" localedef -i "$l" -f UTF-8 "$l.UTF-8"
+    fi
+  done
+fi

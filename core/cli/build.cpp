@@ -35,6 +35,7 @@ void build_definition(const ReportDefinition& def, const std::vector<OutputSpec>
   check_plugins(def, outputs, host);
   check_output_dir(out_dir);
 
+  set_limits(def.limits);  // the definition's `limits:` apply to every source and check
   Context ctx(def.base_dir(), def.meta.language, build_epoch());
   // The checks of `validate` run first: each source's output as it comes, then the whole report.
   Validator validator(def);
@@ -44,7 +45,7 @@ void build_definition(const ReportDefinition& def, const std::vector<OutputSpec>
   Document doc = assemble(def, host, ctx, opts);
   validator.finish(doc);
   report_findings(validator);
-  for (const OutputSpec& o : outputs) write_output(doc, o, out_dir, host, ctx);
+  write_outputs(doc, outputs, out_dir, host, ctx);
   if (!ctx.warnings().empty()) log().info("{} warning(s)", ctx.warnings().size());
 }
 

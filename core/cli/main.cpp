@@ -125,7 +125,7 @@ int cmd_render(const Common& common, const std::string& model, const std::string
   for (const sdg::OutputSpec& o : outputs) host.format_writer(o.format);
   sdg::check_output_dir(out_dir);
   sdg::Context ctx(path.parent_path(), doc.meta.language, sdg::build_epoch());
-  for (const sdg::OutputSpec& o : outputs) sdg::write_output(doc, o, out_dir, host, ctx);
+  sdg::write_outputs(doc, outputs, out_dir, host, ctx);
   return 0;
 }
 

@@ -1,15 +1,18 @@
 // The report definition: YAML → a position-carrying Value tree → ReportDefinition.
 #include "sdgreport/definition.hpp"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <charconv>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
 
 #include "sdgreport/catalogue.hpp"
+#include "sdgreport/limits.hpp"
 #include "sdgreport/validate.hpp"
 
 namespace sdg {
@@ -44,36 +47,71 @@ std::string substitute(const std::string& text, const Variables* vars, const Loc
   return out + text.substr(pos);
 }
 
-Value to_value(const YAML::Node& n, const std::string& file, const Variables* vars) {
-  const Location at = mark_of(n.Mark(), file);
-  switch (n.Type()) {
-    case YAML::NodeType::Null:
-    case YAML::NodeType::Undefined: return Value::null(at);
-    case YAML::NodeType::Scalar: return Value::scalar(substitute(n.Scalar(), vars, at), at);
-    case YAML::NodeType::Sequence: {
-      std::vector<Value> items;
-      for (const auto& item : n) items.push_back(to_value(item, file, vars));
-      return Value::list(std::move(items), at);
+// Converts yaml-cpp's node graph into Values. An alias is the node its anchor
+// names, so the graph can be cyclic (`loop: &a [1, *a]`) and small text can expand
+// to billions of nodes ("billion laughs"): nesting is bounded by limits().yaml_depth,
+// a node met again inside itself is refused as a cycle, and the nodes made, aliases
+// expanded, are counted against limits().yaml_nodes.
+class ValueBuilder {
+ public:
+  ValueBuilder(const std::string& file, const Variables* vars) : file_(file), vars_(vars) {}
+
+  Value build(const YAML::Node& n) {
+    const Location at = mark_of(n.Mark(), file_);
+    if (++nodes_ > limits().yaml_nodes)
+      throw Error(ErrorCode::Definition,
+                  limit_message("yaml_nodes", "more than " + std::to_string(limits().yaml_nodes) +
+                                                  " values after expanding aliases (*name)"),
+                  at);
+    if (n.IsSequence() || n.IsMap()) {
+      for (const YAML::Node& open : open_)
+        if (open.is(n))
+          throw Error(ErrorCode::Definition,
+                      "an alias refers to a value that contains it (a cycle such as 'a: &x [1, *x]')", at);
+      if (open_.size() + 1 > limits().yaml_depth)
+        throw Error(ErrorCode::Definition,
+                    limit_message("yaml_depth", "lists and maps nested " + std::to_string(open_.size() + 1) + " deep"),
+                    at);
     }
-    case YAML::NodeType::Map: {
-      std::vector<std::pair<std::string, Value>> entries;
-      std::set<std::string> seen;
-      for (const auto& kv : n) {
-        if (!kv.first.IsScalar())
-          throw Error(ErrorCode::Definition, "map keys must be plain text", mark_of(kv.first.Mark(), file));
-        const std::string key = kv.first.Scalar();
-        if (!seen.insert(key).second)
-          throw Error(ErrorCode::Definition, "key '" + key + "' appears twice", mark_of(kv.first.Mark(), file));
-        Value v = to_value(kv.second, file, vars);
-        // an empty value has no position of its own: use its key's
-        if (v.is_null()) v = Value::null(mark_of(kv.first.Mark(), file));
-        entries.emplace_back(key, std::move(v));
+    switch (n.Type()) {
+      case YAML::NodeType::Null:
+      case YAML::NodeType::Undefined: return Value::null(at);
+      case YAML::NodeType::Scalar: return Value::scalar(substitute(n.Scalar(), vars_, at), at);
+      case YAML::NodeType::Sequence: {
+        open_.push_back(n);
+        std::vector<Value> items;
+        for (const auto& item : n) items.push_back(build(item));
+        open_.pop_back();
+        return Value::list(std::move(items), at);
       }
-      return Value::map(std::move(entries), at);
+      case YAML::NodeType::Map: {
+        open_.push_back(n);
+        std::vector<std::pair<std::string, Value>> entries;
+        std::set<std::string> seen;
+        for (const auto& kv : n) {
+          if (!kv.first.IsScalar())
+            throw Error(ErrorCode::Definition, "map keys must be plain text", mark_of(kv.first.Mark(), file_));
+          const std::string key = kv.first.Scalar();
+          if (!seen.insert(key).second)
+            throw Error(ErrorCode::Definition, "key '" + key + "' appears twice", mark_of(kv.first.Mark(), file_));
+          Value v = build(kv.second);
+          // an empty value has no position of its own: use its key's
+          if (v.is_null()) v = Value::null(mark_of(kv.first.Mark(), file_));
+          entries.emplace_back(key, std::move(v));
+        }
+        open_.pop_back();
+        return Value::map(std::move(entries), at);
+      }
     }
+    return Value();
   }
-  return Value();
-}
+
+ private:
+  const std::string& file_;
+  const Variables* vars_;
+  std::vector<YAML::Node> open_;  ///< the sequences and maps being built, outermost first
+  std::size_t nodes_ = 0;
+};
 
 [[noreturn]] void fail(const Value& at, const std::string& what) {
   throw Error(ErrorCode::Definition, what, at.where());
@@ -228,20 +266,34 @@ ChapterSpec chapter_of(const Value& v, const std::string& file) {
 
 }  // namespace
 
+bool stays_inside(const std::filesystem::path& p) {
+  if (p.empty() || p.is_absolute() || p.has_root_name()) return false;
+  const std::filesystem::path n = p.lexically_normal();
+  if (n.empty() || n == ".") return false;
+  return *n.begin() != "..";
+}
+
 ReportDefinition parse_definition(std::string_view yaml, const std::filesystem::path& path, const Variables* vars) {
   const std::string file = path.string();
   YAML::Node root;
   try {
     root = YAML::Load(std::string(yaml));
+  } catch (const YAML::DeepRecursion& e) {
+    // yaml-cpp's own guard says only "bad file".
+    throw Error(ErrorCode::Definition,
+                "not valid YAML: lists and maps nested " + std::to_string(e.depth()) +
+                    " deep stop the YAML parser; a definition may nest at most yaml_depth = " +
+                    std::to_string(limits().yaml_depth) + " (see docs/limits.md)",
+                mark_of(e.mark, file));
   } catch (const YAML::Exception& e) {
     throw Error(ErrorCode::Definition, "not valid YAML: " + e.msg, mark_of(e.mark, file));
   }
-  const Value top = to_value(root, file, vars);
+  const Value top = ValueBuilder(file, vars).build(root);
   if (!top.is_map()) throw Error(ErrorCode::Definition, "a report definition must be a YAML map with 'title' and 'chapters'", Location{file, 1, 1});
   expect_keys(top,
               {"sdgreport", "name", "title", "subtitle", "organisation", "authors", "language", "date",
                "edition", "keywords", "plugin_dirs", "chapters", "outputs", "excluded_goals",
-               "required_chapters"},
+               "required_chapters", "limits", "allow_paths"},
               "the report definition");
 
   ReportDefinition def;
@@ -272,6 +324,25 @@ ReportDefinition parse_definition(std::string_view yaml, const std::filesystem::
   for (const std::string& d : texts_of(top, "plugin_dirs")) {
     std::filesystem::path p(d);
     def.plugin_dirs.push_back(p.is_absolute() ? p : (path.parent_path() / p).lexically_normal());
+  }
+
+  for (const std::string& d : texts_of(top, "allow_paths")) {
+    std::filesystem::path p(d);
+    def.allow_paths.push_back(p.is_absolute() ? p.lexically_normal() : (path.parent_path() / p).lexically_normal());
+  }
+  if (const Value* lim = top.find("limits"); lim && !lim->is_null()) {
+    if (!lim->is_map()) fail(*lim, "'limits' must be a map such as { table_cells: 5000000 }");
+    for (const auto& [k, v] : lim->entries()) {
+      if (!is_raisable_limit(k))
+        fail(v, "'" + k + "' is not a limit a report can change (table_columns, table_cells, chart_series, "
+                "chart_categories, label_length; see docs/limits.md)");
+      std::size_t n = 0;
+      const std::string& t = v.is_scalar() ? v.text() : std::string();
+      auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), n);
+      if (t.empty() || ec != std::errc() || p != t.data() + t.size() || n == 0)
+        fail(v, "limit '" + k + "' must be a whole number above 0");
+      set_limit(def.limits, k, n);
+    }
   }
 
   const Value* chapters = top.find("chapters");
@@ -322,6 +393,8 @@ ReportDefinition parse_definition(std::string_view yaml, const std::filesystem::
       spec.options = Options(o, "format '" + spec.format + "'");
       if (!spec.file.empty() && std::filesystem::path(spec.file).is_absolute())
         fail(*o.find("file"), "an output file is relative to the output directory; '" + spec.file + "' is absolute");
+      if (!spec.file.empty() && !stays_inside(spec.file))
+        fail(*o.find("file"), "output file '" + spec.file + "' would be written outside the output directory (-o)");
       def.outputs.push_back(std::move(spec));
     }
   }

@@ -1,6 +1,7 @@
 #include "sdgreport/i18n.hpp"
 
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -132,9 +133,12 @@ std::string format_number(double v, int decimals, std::string_view lang) {
   if (!std::isfinite(v)) return "..";
   if (decimals < 0) decimals = 0;
   if (decimals > 10) decimals = 10;
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, std::fabs(v));
-  std::string digits(buf);
+  // std::to_chars: exact and independent of the C locale (a plugin calling
+  // setlocale() must not turn "12.5" into "12,5" in one report and not another).
+  char buf[400];  // the largest double in fixed notation with 10 decimals fits
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, std::fabs(v), std::chars_format::fixed, decimals);
+  if (ec != std::errc()) return "..";
+  std::string digits(buf, end);
   std::string frac;
   if (auto dot = digits.find('.'); dot != std::string::npos) {
     frac = digits.substr(dot + 1);

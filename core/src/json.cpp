@@ -5,7 +5,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
+#include <limits>
+
 #include "sdgreport/error.hpp"
+#include "sdgreport/json_bounded.hpp"
+#include "sdgreport/limits.hpp"
 
 namespace sdg {
 
@@ -175,22 +180,23 @@ std::string dump(const json& j) {
 
 // ---------------------------------------------------------------- reading
 
-// Reads one JSON value, with the JSON pointer of where it is for messages.
+// Reads one JSON value. Its JSON pointer ("/chapters/0/blocks/3") is built only
+// for a message: each Reader points at its parent, so deep input costs no string per level.
 class Reader {
  public:
-  Reader(const json& j, std::string path, const std::string& file) : j_(j), path_(std::move(path)), file_(file) {}
+  Reader(const json& j, const std::string& file) : j_(j), file_(file) {}
 
   [[noreturn]] void fail(const std::string& what) const {
-    throw Error(ErrorCode::Input, "at " + (path_.empty() ? std::string("/") : path_) + ": " + what,
-                Location{file_, 0, 0});
+    const std::string p = path();
+    throw Error(ErrorCode::Input, "at " + (p.empty() ? std::string("/") : p) + ": " + what, Location{file_, 0, 0});
   }
   Reader at(const std::string& key) const {
     if (!j_.is_object()) fail("expected an object");
     auto it = j_.find(key);
     if (it == j_.end()) fail("missing key '" + key + "'");
-    return Reader(*it, path_ + "/" + key, file_);
+    return Reader(*it, this, key, 0);
   }
-  Reader at(std::size_t i) const { return Reader(j_.at(i), path_ + "/" + std::to_string(i), file_); }
+  Reader at(std::size_t i) const { return Reader(j_.at(i), this, {}, i); }
   bool has(const std::string& key) const { return j_.is_object() && j_.contains(key); }
   std::size_t size() const {
     if (!j_.is_array()) fail("expected an array");
@@ -207,6 +213,11 @@ class Reader {
   }
   int integer() const {
     if (!j_.is_number_integer()) fail("expected an integer");
+    const bool fits = j_.is_number_unsigned()
+                          ? j_.get<std::uint64_t>() <= static_cast<std::uint64_t>(std::numeric_limits<int>::max())
+                          : j_.get<std::int64_t>() >= std::numeric_limits<int>::min() &&
+                                j_.get<std::int64_t>() <= std::numeric_limits<int>::max();
+    if (!fits) fail("the integer " + j_.dump() + " is out of range");
     return j_.get<int>();
   }
   double number() const {
@@ -223,36 +234,55 @@ class Reader {
     return out;
   }
   const json& raw() const { return j_; }
-  const std::string& path() const { return path_; }
+  /// The JSON pointer of this value, e.g. "/chapters/0/blocks/3".
+  std::string path() const {
+    std::vector<const Reader*> chain;
+    for (const Reader* r = this; r->parent_; r = r->parent_) chain.push_back(r);
+    std::string out;
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it)
+      out += "/" + ((*it)->key_.empty() ? std::to_string((*it)->index_) : (*it)->key_);
+    return out;
+  }
 
  private:
+  Reader(const json& j, const Reader* parent, std::string key, std::size_t index)
+      : j_(j), file_(parent->file_), parent_(parent), key_(std::move(key)), index_(index) {}
+
   const json& j_;
-  std::string path_;
   const std::string& file_;
+  const Reader* parent_ = nullptr;
+  std::string key_;
+  std::size_t index_ = 0;
 };
 
-Inlines read_inlines(const Reader& r);
+/// Refuses nesting past `limit` (a limits() member named `name`) at `r`.
+void check_depth(const Reader& r, std::size_t depth, std::size_t limit, const char* name, const char* what) {
+  if (depth > limit) r.fail(limit_message(name, std::string(what) + " nested " + std::to_string(depth) + " deep"));
+}
 
-Inline read_inline(const Reader& r) {
+Inlines read_inlines(const Reader& r, std::size_t depth);
+
+Inline read_inline(const Reader& r, std::size_t depth) {
   const std::string t = r.at("t").str();
   if (t == "text") return Inline::plain(r.at("text").str());
   if (t == "code") return Inline::code(r.at("text").str());
   if (t == "line_break") return Inline::line_break();
-  if (t == "emphasis") return Inline::emphasis(read_inlines(r.at("children")));
-  if (t == "strong") return Inline::strong(read_inlines(r.at("children")));
-  if (t == "link") return Inline::link(r.at("url").str(), read_inlines(r.at("children")));
+  if (t == "emphasis") return Inline::emphasis(read_inlines(r.at("children"), depth + 1));
+  if (t == "strong") return Inline::strong(read_inlines(r.at("children"), depth + 1));
+  if (t == "link") return Inline::link(r.at("url").str(), read_inlines(r.at("children"), depth + 1));
   r.fail("unknown inline kind '" + t + "'");
 }
 
-Inlines read_inlines(const Reader& r) {
+Inlines read_inlines(const Reader& r, std::size_t depth = 1) {
+  check_depth(r, depth, limits().inline_depth, "inline_depth", "emphasis, strong and links");
   Inlines out;
-  for (std::size_t i = 0; i < r.size(); ++i) out.push_back(read_inline(r.at(i)));
+  for (std::size_t i = 0; i < r.size(); ++i) out.push_back(read_inline(r.at(i), depth));
   return out;
 }
 
-Blocks read_blocks(const Reader& r);
+Blocks read_blocks(const Reader& r, std::size_t depth);
 
-Block read_block(const Reader& r) {
+Block read_block(const Reader& r, std::size_t depth) {
   const std::string type = r.at("type").str();
   if (type == "heading") return Heading{r.at("level").integer(), read_inlines(r.at("content"))};
   if (type == "paragraph") return Paragraph{read_inlines(r.at("content"))};
@@ -261,10 +291,10 @@ Block read_block(const Reader& r) {
     l.ordered = r.at("ordered").boolean();
     l.start = r.at("start").integer();
     Reader items = r.at("items");
-    for (std::size_t i = 0; i < items.size(); ++i) l.items.push_back(read_blocks(items.at(i)));
+    for (std::size_t i = 0; i < items.size(); ++i) l.items.push_back(read_blocks(items.at(i), depth + 1));
     return l;
   }
-  if (type == "quote") return Quote{read_blocks(r.at("blocks"))};
+  if (type == "quote") return Quote{read_blocks(r.at("blocks"), depth + 1)};
   if (type == "table") {
     Table t;
     t.id = r.at("id").str();
@@ -374,19 +404,21 @@ Block read_block(const Reader& r) {
       if (!v.is_string()) attrs.fail("attribute '" + k + "' must be a string");
       c.attributes[k] = v.get<std::string>();
     }
-    c.blocks = read_blocks(r.at("blocks"));
+    c.blocks = read_blocks(r.at("blocks"), depth + 1);
     return c;
   }
   r.at("type").fail("unknown block type '" + type + "'");
 }
 
-Blocks read_blocks(const Reader& r) {
+Blocks read_blocks(const Reader& r, std::size_t depth) {
+  check_depth(r, depth, limits().block_depth, "block_depth", "lists, quotes and containers");
   Blocks out;
-  for (std::size_t i = 0; i < r.size(); ++i) out.push_back(read_block(r.at(i)));
+  for (std::size_t i = 0; i < r.size(); ++i) out.push_back(read_block(r.at(i), depth));
   return out;
 }
 
-Section read_section(const Reader& r) {
+Section read_section(const Reader& r, std::size_t depth) {
+  check_depth(r, depth, limits().section_depth, "section_depth", "sections");
   Section s(r.at("title").str());
   s.set_id(r.at("id").str());
   s.set_numbered(r.at("numbered").boolean());
@@ -396,31 +428,18 @@ Section read_section(const Reader& r) {
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     Reader b = blocks.at(i);
     try {
-      s.add_block(read_block(b));
+      s.add_block(read_block(b, 1));
     } catch (const Error& e) {
       if (e.code() != ErrorCode::Model) throw;
       b.fail(e.message());
     }
   }
   Reader subs = r.at("sections");
-  for (std::size_t i = 0; i < subs.size(); ++i) s.add_section(read_section(subs.at(i)));
+  for (std::size_t i = 0; i < subs.size(); ++i) s.add_section(read_section(subs.at(i), depth + 1));
   return s;
 }
 
-json parse(std::string_view text, const std::string& file) {
-  try {
-    return json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
-    // Turn the byte offset into line:column.
-    int line = 1, col = 1;
-    for (std::size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
-      if (text[i] == '\n') { ++line; col = 1; } else { ++col; }
-    }
-    std::string what = e.what();
-    if (auto p = what.find("parse error"); p != std::string::npos) what = what.substr(p);
-    throw Error(ErrorCode::Input, "not valid JSON: " + what, Location{file, line, col});
-  }
-}
+json parse(std::string_view text, const std::string& file) { return parse_json_bounded<json>(text, file); }
 
 void check_version(const Reader& r) {
   const int v = r.at("sdgreport_model").integer();
@@ -446,7 +465,7 @@ std::string to_json(const Document& doc) {
 
 Document document_from_json(std::string_view text, const std::string& file_name) {
   const json j = parse(text, file_name);
-  Reader r(j, "", file_name);
+  Reader r(j, file_name);
   check_version(r);
   Document doc;
   Reader m = r.at("meta");
@@ -459,7 +478,7 @@ Document document_from_json(std::string_view text, const std::string& file_name)
   doc.meta.edition = m.at("edition").str();
   doc.meta.keywords = m.at("keywords").strings();
   Reader chapters = r.at("chapters");
-  for (std::size_t i = 0; i < chapters.size(); ++i) doc.add_chapter(read_section(chapters.at(i)));
+  for (std::size_t i = 0; i < chapters.size(); ++i) doc.add_chapter(read_section(chapters.at(i), 1));
   try {
     doc.check();
   } catch (const Error& e) {
@@ -477,9 +496,9 @@ std::string section_to_json(const Section& s) {
 
 Section section_from_json(std::string_view text, const std::string& file_name) {
   const json j = parse(text, file_name);
-  Reader r(j, "", file_name);
+  Reader r(j, file_name);
   check_version(r);
-  return read_section(r.at("section"));
+  return read_section(r.at("section"), 1);
 }
 
 }  // namespace sdg

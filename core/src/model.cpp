@@ -4,9 +4,11 @@
 #include <cctype>
 #include <cmath>
 #include <set>
+#include <vector>
 
 #include "sdgreport/catalogue.hpp"
 #include "sdgreport/error.hpp"
+#include "sdgreport/limits.hpp"
 
 namespace sdg {
 
@@ -27,11 +29,55 @@ void append_plain(const Inlines& runs, std::string& out) {
   throw Error(ErrorCode::Model, where.empty() ? what : where + ": " + what);
 }
 
+// Where a check is, built into a string only when a check fails (building it for
+// every block, row and cell made deep or large trees slow). Each level points at
+// its parent: "section 'Energy', list, table 'Electricity', row 3, column 'GWh'".
+struct Where {
+  const Where* parent = nullptr;
+  std::string_view text;    ///< "list", "row ", "column", or the caller's prefix
+  std::string_view quoted;  ///< appended as " 'quoted'" when not empty
+  std::size_t number = 0;   ///< appended when not 0 ("row 3")
+
+  std::string str() const {
+    std::vector<const Where*> chain;
+    for (const Where* w = this; w; w = w->parent) chain.push_back(w);
+    std::string out;
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+      const Where& w = **it;
+      if (w.text.empty() && w.quoted.empty() && w.number == 0) continue;
+      // A level with only a name qualifies the one before it: "table 'Electricity'".
+      if (!w.text.empty() || out.empty()) {
+        if (!out.empty()) out += ", ";
+        out += w.text;
+      }
+      if (!w.quoted.empty()) out += std::string(out.empty() ? "'" : " '") + std::string(w.quoted) + "'";
+      if (w.number != 0) out += std::to_string(w.number);
+    }
+    return out;
+  }
+};
+
+[[noreturn]] void refuse(const Where& where, const std::string& what) { refuse(where.str(), what); }
+
+void check_text(const std::string& s, const Where& where, const char* what) {
+  if (!is_valid_utf8(s)) refuse(where, std::string(what) + " is not valid UTF-8");
+}
+
 void check_text(const std::string& s, const std::string& where, const char* what) {
   if (!is_valid_utf8(s)) refuse(where, std::string(what) + " is not valid UTF-8");
 }
 
-void check_inlines(const Inlines& runs, const std::string& where) {
+/// A label (column, series, category, caption, title): valid UTF-8 and not longer than label_length.
+void check_label(const std::string& s, const Where& where, const char* what) {
+  check_text(s, where, what);
+  if (s.size() > limits().label_length && utf8_length(s) > limits().label_length)
+    refuse(where, limit_message("label_length", std::string(what) + " of " + std::to_string(utf8_length(s)) +
+                                                    " characters"));
+}
+
+void check_inlines(const Inlines& runs, const Where& where, std::size_t depth) {
+  if (depth > limits().inline_depth)
+    refuse(where, limit_message("inline_depth", "emphasis, strong and links nested " + std::to_string(depth) + " deep"));
   for (const Inline& r : runs) {
     check_text(r.text, where, "text");
     check_text(r.url, where, "a link URL");
@@ -47,22 +93,24 @@ void check_inlines(const Inlines& runs, const std::string& where) {
       case Inline::Kind::Emphasis:
       case Inline::Kind::Strong:
         if (!r.text.empty()) refuse(where, "emphasis, strong and link runs hold children, not text");
-        check_inlines(r.children, where);
+        check_inlines(r.children, where, depth + 1);
         break;
     }
   }
 }
 
-void check_blocks(const Blocks& blocks, const std::string& where) {
-  for (const Block& b : blocks) check_block(b, where);
+void check_block_at(const Block& block, const Where& parent, std::size_t depth);
+
+void check_blocks(const Blocks& blocks, const Where& where, std::size_t depth) {
+  for (const Block& b : blocks) check_block_at(b, where, depth);
 }
 
-void check_number(double v, const std::string& where, const std::string& what) {
+void check_number(double v, const Where& where, const std::string& what) {
   if (!std::isfinite(v)) refuse(where, what + " is not a finite number");
 }
 
 /// An indicator id on a block: empty, a national id (when `national`), or an SDG indicator.
-void check_indicator_ref(const std::string& id, bool national, const std::string& where) {
+void check_indicator_ref(const std::string& id, bool national, const Where& where) {
   if (id.empty()) {
     if (national) refuse(where, "a national indicator needs an id");
     return;
@@ -75,7 +123,7 @@ void check_indicator_ref(const std::string& id, bool national, const std::string
   }
 }
 
-void check_decimals(int d, const std::string& where) {
+void check_decimals(int d, const Where& where) {
   if (d < 0 || d > 10) refuse(where, "decimals must be 0–10, got " + std::to_string(d));
 }
 
@@ -136,9 +184,80 @@ const char* Block::kind_name() const noexcept {
   return names[value.index()];
 }
 
-void check_block(const Block& block, const std::string& where_in) {
-  const std::string where = where_in.empty() ? std::string(block.kind_name())
-                                             : where_in + ", " + block.kind_name();
+namespace {
+
+void check_table(const Table& b, const Where& where) {
+  const Where w{&where, {}, b.caption};
+  if (b.columns.empty()) refuse(w, "a table needs at least one column");
+  if (b.columns.size() > limits().table_columns)
+    refuse(w, limit_message("table_columns", std::to_string(b.columns.size()) + " columns"));
+  if (b.rows.size() > limits().table_cells / b.columns.size())
+    refuse(w, limit_message("table_cells", std::to_string(b.rows.size()) + " rows × " +
+                                               std::to_string(b.columns.size()) + " columns"));
+  for (const std::string* t : {&b.id, &b.source, &b.source_url, &b.indicator}) check_text(*t, where, "table text");
+  check_label(b.caption, where, "the caption");
+  check_indicator_ref(b.indicator, b.national, w);
+  for (const auto& [k, v] : b.metadata) {
+    check_text(k, w, "a metadata key");
+    check_text(v, w, "a metadata value");
+  }
+  for (const Column& c : b.columns) {
+    check_decimals(c.decimals, w);
+    check_label(c.label, w, "a column label");
+    check_text(c.unit, w, "a column unit");
+  }
+  for (std::size_t r = 0; r < b.rows.size(); ++r) {
+    const auto& row = b.rows[r];
+    const Where rw{&w, "row ", {}, r + 1};
+    if (row.size() != b.columns.size())
+      refuse(rw, "has " + std::to_string(row.size()) + " cells but the table has " +
+                     std::to_string(b.columns.size()) + " columns");
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      const Cell& cell = row[c];
+      const Where cw{&rw, "column", b.columns[c].label};
+      if (cell.kind == Cell::Kind::Empty && cell.status == ValueStatus::None)
+        refuse(cw, "a missing cell needs a status saying why (e.g. not_available)");
+      if (cell.kind == Cell::Kind::Number) {
+        check_number(cell.number, cw, "the value");
+        if (b.columns[c].type != Column::Type::Number) refuse(cw, "a number in a text column");
+      }
+      check_text(cell.text, cw, "the cell text");
+      if (cell.kind == Cell::Kind::Text && b.columns[c].type == Column::Type::Number)
+        refuse(cw, "text '" + cell.text + "' in a number column");
+    }
+  }
+}
+
+void check_chart(const Chart& b, const Where& where) {
+  const Where w{&where, {}, b.title};
+  for (const std::string* t : {&b.id, &b.alt, &b.source, &b.source_url, &b.indicator, &b.data_table})
+    check_text(*t, where, "chart text");
+  check_label(b.title, where, "the title");
+  check_indicator_ref(b.indicator, b.national, w);
+  if (b.series.size() > limits().chart_series)
+    refuse(w, limit_message("chart_series", std::to_string(b.series.size()) + " series"));
+  if (b.categories.size() > limits().chart_categories)
+    refuse(w, limit_message("chart_categories", std::to_string(b.categories.size()) + " categories"));
+  for (const std::string& t : b.categories) check_label(t, w, "a category");
+  if (b.alt.empty()) refuse(w, "a chart needs alt text (a text alternative for screen readers)");
+  if (b.categories.empty()) refuse(w, "a chart needs at least one category");
+  if (b.series.empty()) refuse(w, "a chart needs at least one series");
+  for (const Series& s : b.series) {
+    check_label(s.name, w, "a series name");
+    check_text(s.unit, w, "a series unit");
+    if (s.values.size() != b.categories.size())
+      refuse(w, "series '" + s.name + "' has " + std::to_string(s.values.size()) + " values for " +
+                    std::to_string(b.categories.size()) + " categories");
+    const Where sw{&w, "series", s.name};
+    for (const auto& v : s.values)
+      if (v) check_number(*v, sw, "a value");
+  }
+}
+
+void check_block_at(const Block& block, const Where& parent, std::size_t depth) {
+  const Where where{&parent, block.kind_name(), {}, 0};
+  if (depth > limits().block_depth)
+    refuse(where, limit_message("block_depth", "lists, quotes and containers nested " + std::to_string(depth) + " deep"));
   std::visit(
       [&](const auto& b) {
         using T = std::decay_t<decltype(b)>;
@@ -146,78 +265,30 @@ void check_block(const Block& block, const std::string& where_in) {
           if (b.level < 1 || b.level > 6)
             refuse(where, "heading level must be 1–6, got " + std::to_string(b.level));
           if (b.content.empty()) refuse(where, "a heading needs text");
-          check_inlines(b.content, where);
+          check_inlines(b.content, where, 1);
         } else if constexpr (std::is_same_v<T, Paragraph>) {
-          check_inlines(b.content, where);
+          check_inlines(b.content, where, 1);
         } else if constexpr (std::is_same_v<T, List>) {
           if (b.items.empty()) refuse(where, "a list needs at least one item");
           if (b.start < 0) refuse(where, "a list cannot start below 0");
-          for (const Blocks& item : b.items) check_blocks(item, where);
+          for (const Blocks& item : b.items) check_blocks(item, where, depth + 1);
         } else if constexpr (std::is_same_v<T, Quote>) {
-          check_blocks(b.blocks, where);
+          check_blocks(b.blocks, where, depth + 1);
         } else if constexpr (std::is_same_v<T, Table>) {
-          const std::string w = b.caption.empty() ? where : where + " '" + b.caption + "'";
-          if (b.columns.empty()) refuse(w, "a table needs at least one column");
-          for (const std::string* t : {&b.id, &b.caption, &b.source, &b.source_url, &b.indicator})
-            check_text(*t, where, "table text");
-          check_indicator_ref(b.indicator, b.national, w);
-          for (const auto& [k, v] : b.metadata) {
-            check_text(k, w, "a metadata key");
-            check_text(v, w, "a metadata value");
-          }
-          for (const Column& c : b.columns) {
-            check_decimals(c.decimals, w);
-            check_text(c.label, w, "a column label");
-            check_text(c.unit, w, "a column unit");
-          }
-          for (std::size_t r = 0; r < b.rows.size(); ++r) {
-            const auto& row = b.rows[r];
-            const std::string rw = w + ", row " + std::to_string(r + 1);
-            if (row.size() != b.columns.size())
-              refuse(rw, "has " + std::to_string(row.size()) + " cells but the table has " +
-                             std::to_string(b.columns.size()) + " columns");
-            for (std::size_t c = 0; c < row.size(); ++c) {
-              const Cell& cell = row[c];
-              const std::string cw = rw + ", column '" + b.columns[c].label + "'";
-              if (cell.kind == Cell::Kind::Empty && cell.status == ValueStatus::None)
-                refuse(cw, "a missing cell needs a status saying why (e.g. not_available)");
-              if (cell.kind == Cell::Kind::Number) {
-                check_number(cell.number, cw, "the value");
-                if (b.columns[c].type != Column::Type::Number)
-                  refuse(cw, "a number in a text column");
-              }
-              check_text(cell.text, cw, "the cell text");
-              if (cell.kind == Cell::Kind::Text && b.columns[c].type == Column::Type::Number)
-                refuse(cw, "text '" + cell.text + "' in a number column");
-            }
-          }
+          check_table(b, where);
         } else if constexpr (std::is_same_v<T, Chart>) {
-          const std::string w = b.title.empty() ? where : where + " '" + b.title + "'";
-          for (const std::string* t : {&b.id, &b.title, &b.alt, &b.source, &b.source_url, &b.indicator, &b.data_table})
-            check_text(*t, where, "chart text");
-          check_indicator_ref(b.indicator, b.national, w);
-          for (const std::string& t : b.categories) check_text(t, w, "a category");
-          if (b.alt.empty()) refuse(w, "a chart needs alt text (a text alternative for screen readers)");
-          if (b.categories.empty()) refuse(w, "a chart needs at least one category");
-          if (b.series.empty()) refuse(w, "a chart needs at least one series");
-          for (const Series& s : b.series) {
-            check_text(s.name, w, "a series name");
-            check_text(s.unit, w, "a series unit");
-            if (s.values.size() != b.categories.size())
-              refuse(w, "series '" + s.name + "' has " + std::to_string(s.values.size()) +
-                            " values for " + std::to_string(b.categories.size()) + " categories");
-            for (const auto& v : s.values)
-              if (v) check_number(*v, w + ", series '" + s.name + "'", "a value");
-          }
+          check_chart(b, where);
         } else if constexpr (std::is_same_v<T, Figure>) {
-          for (const std::string* t : {&b.path, &b.alt, &b.caption}) check_text(*t, where, "figure text");
+          for (const std::string* t : {&b.path, &b.alt}) check_text(*t, where, "figure text");
+          check_label(b.caption, where, "the caption");
           if (b.path.empty()) refuse(where, "a figure needs an image path");
           if (b.alt.empty())
-            refuse(where + " '" + b.path + "'", "a figure needs alt text (a text alternative for screen readers)");
+            refuse(Where{&where, {}, b.path}, "a figure needs alt text (a text alternative for screen readers)");
         } else if constexpr (std::is_same_v<T, IndicatorSummary>) {
-          for (const std::string* t : {&b.indicator, &b.title, &b.series, &b.unit, &b.year, &b.source, &b.source_url})
+          for (const std::string* t : {&b.indicator, &b.series, &b.unit, &b.year, &b.source, &b.source_url})
             check_text(*t, where, "indicator summary text");
-          const std::string w = where + " '" + b.indicator + "'";
+          check_label(b.title, where, "the title");
+          const Where w{&where, {}, b.indicator};
           if (b.indicator.empty()) refuse(w, "an indicator summary needs an indicator id");
           check_indicator_ref(b.indicator, b.national, w);
           if (b.value) check_number(*b.value, w, "the value");
@@ -228,10 +299,19 @@ void check_block(const Block& block, const std::string& where_in) {
             check_text(k, where, "an attribute name");
             check_text(v, where, "an attribute value");
           }
-          check_blocks(b.blocks, where + " '" + b.name + "'");
+          check_blocks(b.blocks, Where{&where, {}, b.name}, depth + 1);
+        } else {
+          static_assert(sizeof(T) == 0, "check_block: a block kind is not handled");
         }
       },
       block.value);
+}
+
+}  // namespace
+
+void check_block(const Block& block, const std::string& where_in) {
+  const Where root{nullptr, where_in, {}, 0};
+  check_block_at(block, root, 1);
 }
 
 // ---------------------------------------------------------------- sections
@@ -322,13 +402,16 @@ bool valid_date(const std::string& d) {
   return false;
 }
 
-void check_section(const Section& s, std::set<std::string>& ids) {
+void check_section(const Section& s, std::set<std::string>& ids, std::size_t depth) {
   const std::string where = "section '" + s.title() + "'";
+  if (depth > limits().section_depth)
+    refuse(where, limit_message("section_depth", "sections nested " + std::to_string(depth) + " deep"));
   if (s.title().empty()) refuse(where, "a section needs a title");
   check_text(s.title(), "a section", "the title");
   if (!ids.insert(s.id()).second) refuse(where, "section id '" + s.id() + "' is used twice");
+  check_label(s.title(), Where{nullptr, where, {}, 0}, "the title");
   for (const Block& b : s.blocks()) check_block(b, where);
-  for (const Section& sub : s.sections()) check_section(sub, ids);
+  for (const Section& sub : s.sections()) check_section(sub, ids, depth + 1);
 }
 
 }  // namespace
@@ -343,7 +426,7 @@ void Document::check() const {
   if (!meta.date.empty() && !valid_date(meta.date))
     refuse("document", "date '" + meta.date + "' is not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY)");
   std::set<std::string> ids;
-  for (const Section& ch : chapters_) check_section(ch, ids);
+  for (const Section& ch : chapters_) check_section(ch, ids, 1);
 }
 
 bool is_valid_utf8(std::string_view s) noexcept {

@@ -106,10 +106,11 @@ std::int64_t Options::integer_or(const std::string& key, std::int64_t fallback) 
 
 double Options::number(const std::string& key) const {
   const std::string s = string(key);
-  char* end = nullptr;
-  errno = 0;
-  double d = std::strtod(s.c_str(), &end);
-  if (s.empty() || end != s.c_str() + s.size() || errno == ERANGE || !std::isfinite(d))
+  // from_chars: '.' is the decimal mark whatever the C locale says.
+  double d = 0;
+  const char* first = s.data() + (s.starts_with('+') ? 1 : 0);
+  auto [end, ec] = std::from_chars(first, s.data() + s.size(), d);
+  if (s.empty() || end != s.data() + s.size() || ec != std::errc() || !std::isfinite(d))
     throw error(key, "expected a number, got '" + s + "'");
   return d;
 }

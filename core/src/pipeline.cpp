@@ -1,6 +1,12 @@
 #include "sdgreport/pipeline.hpp"
 
+#include <fcntl.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <clocale>
+#include <cstdio>
+#include <system_error>
 
 #include <algorithm>
 #include <fstream>
@@ -14,6 +20,25 @@
 namespace sdg {
 
 namespace {
+
+/// Restores the process's C locale when it goes out of scope. A plugin that calls
+/// setlocale() (as some libraries do) would otherwise change how every later
+/// plugin and library formats numbers: libxlsxwriter and PoDoFo print with
+/// printf, which writes "0,5" under a German locale.
+class LocaleGuard {
+ public:
+  LocaleGuard() {
+    if (const char* l = std::setlocale(LC_ALL, nullptr)) saved_ = l;
+  }
+  ~LocaleGuard() {
+    if (!saved_.empty()) std::setlocale(LC_ALL, saved_.c_str());
+  }
+  LocaleGuard(const LocaleGuard&) = delete;
+  LocaleGuard& operator=(const LocaleGuard&) = delete;
+
+ private:
+  std::string saved_;
+};
 
 std::string section_name(const Section& s) {
   return s.goal() ? "'" + s.title() + "' (goal " + std::to_string(*s.goal()) + ")" : "'" + s.title() + "'";
@@ -108,6 +133,7 @@ class Builder {
     log().debug("running {}{}", who, isolate ? " in a child process" : "");
     const std::size_t first_block = target.blocks().size(), first_section = target.sections().size();
     try {
+      const LocaleGuard locale;
       if (isolate) fill_isolated(*plugin, req, target, ctx_, limits);
       else plugin->fill(req, target, ctx_);
     } catch (const Error& e) {
@@ -140,6 +166,44 @@ void make_ids_unique(std::vector<Section>& sections, std::set<std::string>& used
       }
     }
     make_ids_unique(s.sections(), used);
+  }
+}
+
+// Images come only from inside the report's folder or an `allow_paths:` folder:
+// a Markdown file or plugin must not make a writer embed /etc/… or ../../private.png.
+void check_figure_paths(const Blocks& blocks, const std::vector<std::filesystem::path>& roots,
+                        const std::filesystem::path& base, const std::string& where) {
+  for (const Block& b : blocks) {
+    if (const auto* f = std::get_if<Figure>(&b.value)) {
+      std::filesystem::path p(f->path);
+      if (p.is_relative()) p = base / p;
+      std::error_code ec;
+      const std::filesystem::path real = std::filesystem::weakly_canonical(p, ec);
+      bool inside = false;
+      for (const auto& root : roots) {
+        const auto rel = real.lexically_relative(root);
+        if (!ec && !rel.empty() && *rel.begin() != "..") inside = true;
+      }
+      if (!inside)
+        throw Error(ErrorCode::Input,
+                    where + ": image '" + f->path +
+                        "' is outside the report's folder; name its folder under 'allow_paths:' in the report definition",
+                    Location{});
+    } else if (const auto* l = std::get_if<List>(&b.value)) {
+      for (const Blocks& item : l->items) check_figure_paths(item, roots, base, where);
+    } else if (const auto* q = std::get_if<Quote>(&b.value)) {
+      check_figure_paths(q->blocks, roots, base, where);
+    } else if (const auto* c = std::get_if<Container>(&b.value)) {
+      check_figure_paths(c->blocks, roots, base, where);
+    }
+  }
+}
+
+void check_figure_paths(const std::vector<Section>& sections, const std::vector<std::filesystem::path>& roots,
+                        const std::filesystem::path& base) {
+  for (const Section& s : sections) {
+    check_figure_paths(s.blocks(), roots, base, "section " + section_name(s));
+    check_figure_paths(s.sections(), roots, base);
   }
 }
 
@@ -189,6 +253,13 @@ Document assemble(const ReportDefinition& def, PluginProvider& plugins, Context&
   std::set<std::string> used;
   make_ids_unique(doc.chapters(), used);
   doc.check();
+  std::vector<std::filesystem::path> roots;
+  std::error_code ec;
+  const std::filesystem::path base =
+      def.base_dir().empty() ? std::filesystem::current_path(ec) : std::filesystem::absolute(def.base_dir(), ec);
+  for (const auto& r : [&] { auto v = def.allow_paths; v.insert(v.begin(), base); return v; }())
+    roots.push_back(std::filesystem::weakly_canonical(r, ec));
+  check_figure_paths(doc.chapters(), roots, base);
   return doc;
 }
 
@@ -216,67 +287,166 @@ std::vector<OutputSpec> select_outputs(const ReportDefinition& def, const std::v
   return out;
 }
 
+namespace {
+
+namespace fs = std::filesystem;
+
+/// "<what> '<path>': <OS error>", with errno saved by the caller before anything else ran.
+Error os_error(const std::string& what, const fs::path& path, int saved_errno) {
+  return Error(ErrorCode::Output, what + " '" + path.string() + "': " + std::error_code(saved_errno, std::generic_category()).message());
+}
+
+Error os_error(const std::string& what, const fs::path& path, const std::error_code& ec) {
+  return Error(ErrorCode::Output, what + " '" + path.string() + "': " + ec.message());
+}
+
+/// Where output `out` goes under `out_dir`, refusing any path that leaves it:
+/// lexically ("../x.pdf", also after ${column} substitution), or through a
+/// symbolic link among its existing parent folders.
+fs::path confined_target(const OutputSpec& out, const fs::path& out_dir) {
+  if (!stays_inside(out.file))
+    throw Error(ErrorCode::Definition,
+                "output file '" + out.file + "' would be written outside the output directory (-o)", out.where);
+  const fs::path target = (out_dir / out.file).lexically_normal();
+  std::error_code ec;
+  const fs::path root = fs::weakly_canonical(out_dir, ec);
+  if (ec) throw os_error("cannot resolve the output directory", out_dir, ec);
+  const fs::path real_parent = fs::weakly_canonical(target.parent_path(), ec);
+  if (ec) throw os_error("cannot resolve", target.parent_path(), ec);
+  const fs::path rel = (real_parent / target.filename()).lexically_relative(root);
+  if (rel.empty() || *rel.begin() == "..")
+    throw Error(ErrorCode::Definition,
+                "output file '" + out.file + "' resolves to '" + (real_parent / target.filename()).string() +
+                    "' through a symbolic link, outside the output directory (-o)",
+                out.where);
+  return target;
+}
+
+/// One output on its way: written to `tmp`, moved to `target` when all succeeded.
+struct Pending {
+  fs::path target;
+  fs::path tmp;
+  fs::path backup;  ///< a hard link to the file `target` replaced, while replacing
+  bool existed = false;
+  bool moved = false;
+};
+
+void remove_quietly(const fs::path& p) {
+  std::error_code ec;
+  if (!p.empty()) fs::remove(p, ec);
+}
+
+}  // namespace
+
 void check_output_dir(const std::filesystem::path& out_dir) {
   std::error_code ec;
   std::filesystem::create_directories(out_dir, ec);
-  if (ec)
-    throw Error(ErrorCode::Output, "cannot create output directory '" + out_dir.string() + "': " + ec.message());
+  if (ec) throw os_error("cannot create output directory", out_dir, ec);
   const auto probe = out_dir / (".sdgreport-probe-" + std::to_string(::getpid()));
-  {
-    std::ofstream f(probe, std::ios::binary);
-    if (!f)
-      throw Error(ErrorCode::Output, "output directory '" + out_dir.string() + "' is not writable");
+  const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    const int saved = errno;
+    throw os_error("output directory is not writable: cannot create a file in", out_dir, saved);
   }
+  ::close(fd);
   std::filesystem::remove(probe, ec);
+}
+
+std::vector<std::filesystem::path> write_outputs(const Document& doc, const std::vector<OutputSpec>& outputs,
+                                                 const std::filesystem::path& out_dir, PluginProvider& plugins,
+                                                 Context& ctx) {
+  std::vector<Pending> pending;
+  // On any failure: every temporary file and backup goes, every replaced file comes back.
+  auto roll_back = [&] {
+    for (Pending& p : pending) {
+      if (p.moved) {
+        std::error_code ec;
+        if (p.existed) fs::rename(p.backup, p.target, ec);
+        else fs::remove(p.target, ec);
+      }
+      remove_quietly(p.tmp);
+      if (!p.moved || !p.existed) remove_quietly(p.backup);
+    }
+  };
+  try {
+    // 1. Every writer writes its temporary file.
+    for (const OutputSpec& out : outputs) {
+      if (out.file.empty()) throw Error(ErrorCode::Internal, "output '" + out.format + "' has no file name");
+      std::shared_ptr<FormatWriter> writer;
+      try {
+        writer = plugins.format_writer(out.format);
+      } catch (const Error& e) {
+        throw Error(e.code(), e.message(), out.where);
+      }
+      Pending p;
+      p.target = confined_target(out, out_dir);
+      std::error_code ec;
+      fs::create_directories(p.target.parent_path(), ec);
+      if (ec) throw os_error("cannot create directory", p.target.parent_path(), ec);
+      const std::string stem = "." + p.target.filename().string() + "." + std::to_string(::getpid());
+      p.tmp = p.target.parent_path() / (stem + ".tmp");
+      p.backup = p.target.parent_path() / (stem + ".old");
+      remove_quietly(p.tmp);
+      pending.push_back(p);
+
+      const std::string who = "format '" + out.format + "' writing '" + p.target.string() + "'";
+      ctx.set_scope(who);
+      WriteRequest req{out.options, p.tmp, p.target};
+      try {
+        const LocaleGuard locale;
+        writer->write(doc, req, ctx);
+      } catch (const Error& e) {
+        throw Error(e.code() == ErrorCode::Internal ? ErrorCode::Plugin : e.code(), who + ": " + e.message(), e.where());
+      } catch (const std::exception& e) {
+        throw Error(ErrorCode::Plugin, who + " failed: " + e.what());
+      } catch (...) {
+        throw Error(ErrorCode::Plugin, who + " failed with an unknown exception");
+      }
+      ctx.set_scope({});
+      if (!fs::is_regular_file(p.tmp, ec))
+        throw Error(ErrorCode::Plugin, who + ": the writer reported success but wrote no file");
+    }
+    // 2. Nothing is replaced unless every target can be.
+    for (const Pending& p : pending) {
+      std::error_code ec;
+      const auto st = fs::symlink_status(p.target, ec);
+      if (fs::is_directory(st))
+        throw Error(ErrorCode::Output, "cannot replace '" + p.target.string() + "': it is a directory");
+    }
+    // 3. Move them into place, keeping a link to each replaced file until all are moved.
+    for (Pending& p : pending) {
+      std::error_code ec;
+      p.existed = fs::exists(fs::symlink_status(p.target, ec));
+      if (p.existed && ::link(p.target.c_str(), p.backup.c_str()) != 0) {
+        const int saved = errno;
+        throw os_error("cannot keep the old file while replacing it", p.target, saved);
+      }
+      if (::rename(p.tmp.c_str(), p.target.c_str()) != 0) {
+        const int saved = errno;
+        if (p.existed) remove_quietly(p.backup);
+        p.existed = false;
+        throw os_error("cannot move the new file into place at", p.target, saved);
+      }
+      p.moved = true;
+    }
+  } catch (...) {
+    ctx.set_scope({});
+    roll_back();
+    throw;
+  }
+  std::vector<fs::path> written;
+  for (const Pending& p : pending) {
+    if (p.existed) remove_quietly(p.backup);
+    log().info("wrote {}", p.target.string());
+    written.push_back(p.target);
+  }
+  return written;
 }
 
 std::filesystem::path write_output(const Document& doc, const OutputSpec& out,
                                    const std::filesystem::path& out_dir, PluginProvider& plugins,
                                    Context& ctx) {
-  if (out.file.empty()) throw Error(ErrorCode::Internal, "output '" + out.format + "' has no file name");
-  std::shared_ptr<FormatWriter> writer;
-  try {
-    writer = plugins.format_writer(out.format);
-  } catch (const Error& e) {
-    throw Error(e.code(), e.message(), out.where);
-  }
-  const std::filesystem::path final_path = (out_dir / out.file).lexically_normal();
-  std::error_code ec;
-  std::filesystem::create_directories(final_path.parent_path(), ec);
-  if (ec)
-    throw Error(ErrorCode::Output, "cannot create directory '" + final_path.parent_path().string() + "': " + ec.message());
-  const std::filesystem::path tmp =
-      final_path.parent_path() / ("." + final_path.filename().string() + ".tmp-" + std::to_string(::getpid()));
-  std::filesystem::remove(tmp, ec);
-
-  const std::string who = "format '" + out.format + "' writing '" + final_path.string() + "'";
-  ctx.set_scope(who);
-  WriteRequest req{out.options, tmp, final_path};
-  auto discard = [&] { std::filesystem::remove(tmp, ec); };
-  try {
-    writer->write(doc, req, ctx);
-  } catch (const Error& e) {
-    discard();
-    throw Error(e.code() == ErrorCode::Internal ? ErrorCode::Plugin : e.code(), who + ": " + e.message(), e.where());
-  } catch (const std::exception& e) {
-    discard();
-    throw Error(ErrorCode::Plugin, who + " failed: " + e.what());
-  } catch (...) {
-    discard();
-    throw Error(ErrorCode::Plugin, who + " failed with an unknown exception");
-  }
-  ctx.set_scope({});
-  if (!std::filesystem::is_regular_file(tmp, ec)) {
-    discard();
-    throw Error(ErrorCode::Plugin, who + ": the writer reported success but wrote no file");
-  }
-  std::filesystem::rename(tmp, final_path, ec);
-  if (ec) {
-    discard();
-    throw Error(ErrorCode::Output, "cannot move the new file into place at '" + final_path.string() + "': " + ec.message());
-  }
-  log().info("wrote {}", final_path.string());
-  return final_path;
+  return write_outputs(doc, {out}, out_dir, plugins, ctx).front();
 }
 
 }  // namespace sdg

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "jsonstat.hpp"
+#include "sdgreport/json_bounded.hpp"
 #include "sdgreport/numbers.hpp"
 
 namespace sdg::jsonstat {
@@ -122,19 +123,6 @@ std::string item_path(const std::string& path, std::size_t i) {
   return path + "[" + std::to_string(i) + "]";
 }
 
-/// Line and column (1-based, in bytes) of byte offset `pos` in `text`.
-std::pair<int, int> line_column(std::string_view text, std::size_t pos) {
-  pos = std::min(pos, text.size());
-  int line = 1;
-  std::size_t line_start = 0;
-  for (std::size_t i = 0; i < pos; ++i)
-    if (text[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-  return {line, static_cast<int>(pos - line_start) + 1};
-}
-
 }  // namespace
 
 class Parser {
@@ -184,19 +172,9 @@ class Parser {
   }
 
   std::vector<Dataset> read(std::string_view text) {
-    Json root;
-    try {
-      root = Json::parse(text.begin(), text.end());
-    } catch (const Json::parse_error& e) {
-      auto [line, col] = line_column(text, e.byte == 0 ? 0 : e.byte - 1);
-      std::string what = e.what();
-      // "[json.exception.parse_error.101] parse error at line 3, column 5: syntax error …"
-      if (std::size_t p = what.find("column "); p != std::string::npos)
-        if (std::size_t q = what.find(": ", p); q != std::string::npos) what = what.substr(q + 2);
-      throw Error(ErrorCode::Input, "not valid JSON: " + what, Location{file_, line, col});
-    } catch (const Json::exception& e) {
-      throw Error(ErrorCode::Input, std::string("not valid JSON: ") + e.what(), Location{file_, 0, 0});
-    }
+    // Bounded: deep nesting, unrepresentable numbers and raw bytes in syntax errors
+    // become one-line located errors (see sdgreport/json_bounded.hpp).
+    const Json root = parse_json_bounded<Json>(text, file_);
     need_object(root, "$");
     std::vector<Dataset> out;
     const std::string cls = opt_string(root, "class", "$");

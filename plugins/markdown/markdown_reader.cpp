@@ -10,6 +10,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "sdgreport/catalogue.hpp"
+#include "sdgreport/limits.hpp"
 #include "sdgreport/numbers.hpp"
 
 #include <cmark-gfm-core-extensions.h>
@@ -182,7 +183,7 @@ class Reader {
     root_ = &scratch;
     current_ = &scratch;
     convert_children(doc, [this](Block b, cmark_node* n) { add_to_section(std::move(b), n); },
-                     /*top_level=*/true);
+                     /*depth=*/0);
   }
 
  private:
@@ -276,7 +277,12 @@ class Reader {
   // ---- blocks
 
   /// Converts the block children of `parent`, in order, handing each block to `sink`.
-  void convert_children(cmark_node* parent, const Sink& sink, bool top_level) {
+  /// `depth` counts the lists and quotes around them (0 at the top level); past
+  /// limits().block_depth the input is refused instead of recursing further.
+  void convert_children(cmark_node* parent, const Sink& sink, std::size_t depth) {
+    const bool top_level = depth == 0;
+    if (depth > limits().block_depth)
+      fail(parent, limit_message("block_depth", "lists and quotes nested " + std::to_string(depth) + " deep"));
     for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
       cmark_node_type t = type_of(n);
       if (t == CMARK_NODE_PARAGRAPH) {
@@ -293,11 +299,14 @@ class Reader {
           emit_figures(figures, sink);
         }
       } else if (t == CMARK_NODE_LIST) {
-        sink(checked(list(n), n), n);
+        // Lists and quotes are not checked here: their children were checked when
+        // they were made, and the whole block is checked once when it reaches its
+        // section (checking every level again made deep nesting quadratic).
+        sink(list(n, depth + 1), n);
       } else if (t == CMARK_NODE_BLOCK_QUOTE) {
         Quote q;
-        convert_children(n, collect_into(q.blocks), false);
-        sink(checked(std::move(q), n), n);
+        convert_children(n, collect_into(q.blocks), depth + 1);
+        sink(std::move(q), n);
       } else if (t == CMARK_NODE_CODE_BLOCK) {
         sink(checked(code_block(n), n), n);
       } else if (t == CMARK_NODE_HTML_BLOCK) {
@@ -346,13 +355,13 @@ class Reader {
     for (PendingFigure& f : figures) sink(checked(std::move(f.figure), f.node), f.node);
   }
 
-  List list(cmark_node* n) {
+  List list(cmark_node* n, std::size_t depth) {
     List l;
     l.ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
     l.start = l.ordered ? cmark_node_get_list_start(n) : 1;
     for (cmark_node* item = cmark_node_first_child(n); item; item = cmark_node_next(item)) {
       Blocks blocks;
-      convert_children(item, collect_into(blocks), false);
+      convert_children(item, collect_into(blocks), depth);
       l.items.push_back(std::move(blocks));
     }
     return l;
@@ -502,12 +511,16 @@ class Reader {
   /// The inline children of `n` as runs; images are taken out into `figures`.
   Inlines inlines_of(cmark_node* n, std::vector<PendingFigure>& figures) {
     Inlines runs;
-    append_inlines(n, runs, figures);
+    append_inlines(n, runs, figures, 1);
     trim_runs(runs);
     return runs;
   }
 
-  void append_inlines(cmark_node* parent, Inlines& runs, std::vector<PendingFigure>& figures) {
+  /// `depth` counts the emphasis, strong, link and strikethrough runs around
+  /// `parent`'s children; past limits().inline_depth the input is refused.
+  void append_inlines(cmark_node* parent, Inlines& runs, std::vector<PendingFigure>& figures, std::size_t depth) {
+    if (depth > limits().inline_depth)
+      fail(parent, limit_message("inline_depth", "emphasis, strong and links nested " + std::to_string(depth) + " deep"));
     for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
       cmark_node_type t = type_of(n);
       if (t == CMARK_NODE_TEXT) {
@@ -527,22 +540,22 @@ class Reader {
         }
       } else if (t == CMARK_NODE_EMPH || t == CMARK_NODE_STRONG) {
         Inlines inner;
-        append_inlines(n, inner, figures);
+        append_inlines(n, inner, figures, depth + 1);
         if (!inner.empty())
           runs.push_back(t == CMARK_NODE_EMPH ? Inline::emphasis(std::move(inner))
                                               : Inline::strong(std::move(inner)));
       } else if (t == CMARK_NODE_LINK) {
         Inlines inner;
-        append_inlines(n, inner, figures);
+        append_inlines(n, inner, figures, depth + 1);
         std::string url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
         if (inner.empty()) inner.push_back(Inline::plain(url));
         runs.push_back(Inline::link(std::move(url), std::move(inner)));
       } else if (t == CMARK_NODE_IMAGE) {
-        image(n, figures);
+        image(n, figures, depth + 1);
       } else if (is_ext(n, "strikethrough")) {
         // No strikethrough in the model: keep the words.
         Inlines inner;
-        append_inlines(n, inner, figures);
+        append_inlines(n, inner, figures, depth + 1);
         for (Inline& r : inner) {
           if (r.kind == Inline::Kind::Text)
             append_text(runs, r.text);
@@ -555,10 +568,13 @@ class Reader {
     }
   }
 
-  void image(cmark_node* n, std::vector<PendingFigure>& figures) {
+  void image(cmark_node* n, std::vector<PendingFigure>& figures, std::size_t depth) {
     std::string url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
     std::vector<PendingFigure> nested;  // an image inside alt text is only text
-    std::string alt = trim(plain_text(inlines_of(n, nested)));
+    Inlines alt_runs;
+    append_inlines(n, alt_runs, nested, depth);
+    trim_runs(alt_runs);
+    std::string alt = trim(plain_text(alt_runs));
     if (url.empty()) fail(n, "image without a path");
     if (alt.empty())
       fail(n, "image '" + url + "' has no alt text: write ![what the image shows](" + url +

@@ -86,10 +86,10 @@ TEST(Host, ScansADirectoryAndListsEveryLibraryWithItsOutcome) {
   host.add_directory(kDir);
   int enabled = 0, disabled = 0;
   for (const auto& r : host.plugins()) (r.enabled ? enabled : disabled)++;
-  EXPECT_EQ(enabled, 3);   // test-good, test-throwing, test-faulty
+  EXPECT_EQ(enabled, 4);   // test-good, test-throwing, test-faulty, test-locale
   EXPECT_EQ(disabled, 3);  // wrong ABI, missing export, no exports
   host.add_directory(kDir);  // the same files again: not loaded twice
-  EXPECT_EQ(host.plugins().size(), 6u);
+  EXPECT_EQ(host.plugins().size(), 7u);
 }
 
 TEST(Host, UnknownNamesListTheAvailablePlugins) {
@@ -99,7 +99,7 @@ TEST(Host, UnknownNamesListTheAvailablePlugins) {
     host.data_source("csv");
     FAIL();
   } catch (const Error& e) {
-    EXPECT_STREQ(e.what(), "unknown data-source plugin 'csv' (available: test-faulty, test-good, test-throwing)");
+    EXPECT_STREQ(e.what(), "unknown data-source plugin 'csv' (available: test-faulty, test-good, test-locale, test-throwing)");
   }
   EXPECT_THROW(host.format_writer("test-good"), Error) << "kinds are kept apart";
 }

@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sdgreport/limits.hpp"
 #include "sdgreport/model.hpp"
 #include "sdgreport/options.hpp"
 
@@ -67,7 +68,15 @@ struct ReportDefinition {
   /// Chapter roles the report must have; unset = the UN common reporting guidelines' list.
   std::optional<std::vector<std::string>> required_chapters;
   Location required_chapters_where;
+  /// `limits:` — the defaults with the definition's raised values (see limits.hpp).
+  Limits limits;
+  /// `allow_paths:` — folders besides the report's own that images may come from (absolute).
+  std::vector<std::filesystem::path> allow_paths;
 };
+
+/// True when relative path `p`, lexically normalised, stays inside its base
+/// folder: not absolute, no leading "..", not "." itself.
+bool stays_inside(const std::filesystem::path& p);
 
 /// Values for ${name} placeholders in the definition's text values (`build --each`).
 using Variables = std::map<std::string, std::string>;

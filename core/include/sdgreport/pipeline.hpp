@@ -66,9 +66,19 @@ std::vector<OutputSpec> select_outputs(const ReportDefinition& def, const std::v
 /// build fails before any plugin runs. Throws Error(ErrorCode::Output).
 void check_output_dir(const std::filesystem::path& out_dir);
 
-/// Writes one output under `out_dir` atomically: to a temporary file in the same
-/// directory, renamed over the target only when the writer succeeded.
-/// Returns the final path.
+/// Writes all `outputs` of one build under `out_dir`, all or nothing: each writer
+/// writes a temporary file beside its target; only when every writer succeeded
+/// are they renamed into place (a replaced file is kept as a hard link until all
+/// are moved, and restored if a rename fails). On any failure the earlier files
+/// are byte-identical and no temporary file is left; OS errors carry their real
+/// message. Every target must stay inside `out_dir`, lexically and after
+/// resolving symbolic links of existing parents, else Error(ErrorCode::Definition)
+/// at the output's definition line. Returns the final paths.
+std::vector<std::filesystem::path> write_outputs(const Document& doc, const std::vector<OutputSpec>& outputs,
+                                                 const std::filesystem::path& out_dir, PluginProvider& plugins,
+                                                 Context& ctx);
+
+/// write_outputs() for one output. Returns the final path.
 std::filesystem::path write_output(const Document& doc, const OutputSpec& out,
                                    const std::filesystem::path& out_dir, PluginProvider& plugins,
                                    Context& ctx);
