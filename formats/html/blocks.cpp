@@ -108,11 +108,6 @@ class BodyWriter : public Visitor {
                std::to_string(g) + "</span>";
       out() += h_open(level, "goal-heading") + "<span class=\"goal-label\">" + text(goal_label(g, lang_)) + "</span> " +
                title + h_close(level) + "</div>\n";
-      if (!s.targets().empty()) {
-        out() += "<p class=\"targets\"><span class=\"key-label\">" + text(word(Word::TargetsAddressed, lang_)) + ":</span> ";
-        for (std::size_t i = 0; i < s.targets().size(); ++i) out() += (i ? ", " : "") + text(s.targets()[i]);
-        out() += "</p>\n";
-      }
     } else {
       out() += "<section id=\"" + id + "\">\n" + h_open(level) + title + h_close(level) + "\n";
     }

@@ -61,19 +61,47 @@ std::string attr(std::string_view s) {
   return out;
 }
 
+namespace {
+
+/// Percent-encodes the characters a URL may not hold as they are (spaces, quotes,
+/// angle brackets, controls…); non-ASCII stays (HTML takes IRIs).
+std::string encode_url(const std::string& url) {
+  static const std::string_view kNotAllowed = "\"<>\\^`{|}";
+  std::string out;
+  for (char c : url) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u <= 0x20 || u == 0x7F || kNotAllowed.find(c) != std::string_view::npos) {
+      static const char* hex = "0123456789ABCDEF";
+      out += '%';
+      out += hex[u >> 4];
+      out += hex[u & 15];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string safe_url(std::string_view url) {
-  // Browsers ignore tabs, line feeds and leading spaces or controls in a scheme,
-  // so look at the URL without them.
-  std::string squeezed;
+  // As a browser reads it: without leading and trailing spaces and controls, and
+  // without tabs and line breaks anywhere (so "java\tscript:" is "javascript:").
+  std::string u;
   for (char c : url)
-    if (static_cast<unsigned char>(c) > 0x20) squeezed += c;
-  if (squeezed.empty()) return {};
-  if (squeezed.front() == '#') return squeezed;
-  const auto colon = squeezed.find(':');
-  const auto delim = squeezed.find_first_of("/?#");
-  if (colon == std::string::npos || (delim != std::string::npos && delim < colon)) return squeezed;  // relative
-  const std::string scheme = lower(std::string_view(squeezed).substr(0, colon));
-  if (scheme == "http" || scheme == "https" || scheme == "mailto") return squeezed;
+    if (c != '\t' && c != '\n' && c != '\r') u += c;
+  const auto first = u.find_first_not_of(std::string_view("\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
+                                                          "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b"
+                                                          "\x1c\x1d\x1e\x1f \0", 32));
+  if (first == std::string::npos) return {};
+  u = u.substr(first);
+  while (!u.empty() && static_cast<unsigned char>(u.back()) <= 0x20) u.pop_back();
+  if (u.front() == '#') return encode_url(u);
+  const auto colon = u.find(':');
+  const auto delim = u.find_first_of("/?#");
+  if (colon == std::string::npos || (delim != std::string::npos && delim < colon)) return encode_url(u);  // relative
+  const std::string scheme = lower(std::string_view(u).substr(0, colon));
+  if (scheme == "http" || scheme == "https" || scheme == "mailto") return encode_url(u);
   return {};
 }
 

@@ -17,7 +17,6 @@ enum class Word {
   DataInTable,    ///< "The data are in"
   Legend,         ///< "Legend"
   PageNavigation, ///< "Pages"
-  TargetsAddressed, ///< "Targets addressed"
 };
 
 const std::string& word(Word w, std::string_view lang);
