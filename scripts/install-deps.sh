@@ -13,12 +13,14 @@ build_pkgs=(
   libboost-dev
   libyaml-cpp-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   libcli11-dev nlohmann-json3-dev
+  libcpp-httplib-dev
   libgtest-dev libgmock-dev
   fonts-dejavu-core fonts-dejavu-extra
 )
 test_pkgs=(
   qpdf poppler-utils python3 python3-openpyxl python3-pikepdf
   libreoffice-calc-nogui
+  chromium default-jre-headless npm curl bc iproute2
 )
 
 mode=${1:-build}
@@ -35,7 +37,20 @@ for p in "${pkgs[@]}"; do
   [[ "$status" == "install ok installed" ]] || missing+=("$p")
 done
 
+# The HTML tests' checkers from the npm registry, pinned by tests/html/package-lock.json,
+# into tests/html/node_modules (nothing is fetched at test time).
+install_npm_checkers() {
+  [[ "$mode" == test ]] || return 0
+  local dir
+  dir="$(cd "$(dirname "$0")/.." && pwd)/tests/html"
+  if [[ ! -f "$dir/node_modules/axe-core/axe.min.js" || ! -f "$dir/node_modules/vnu-jar/build/dist/vnu.jar" ]]; then
+    echo "install-deps: npm ci in $dir (axe-core, vnu-jar)" >&2
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
 if ((${#missing[@]} == 0)); then
+  install_npm_checkers
   exit 0
 fi
 
@@ -47,3 +62,4 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 "${sudo_cmd[@]}" apt-get update -q
 "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+install_npm_checkers

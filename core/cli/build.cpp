@@ -28,6 +28,12 @@ void report_findings(const Validator& v) {
 
 void build_definition(const ReportDefinition& def, const std::vector<OutputSpec>& outputs, PluginHost& host,
                       const std::filesystem::path& out_dir, const AssembleOptions& assemble_opts) {
+  Context ctx(def.base_dir(), def.meta.language, build_epoch());
+  build_definition(def, outputs, host, out_dir, assemble_opts, ctx);
+}
+
+void build_definition(const ReportDefinition& def, const std::vector<OutputSpec>& outputs, PluginHost& host,
+                      const std::filesystem::path& out_dir, const AssembleOptions& assemble_opts, Context& ctx) {
   if (outputs.empty())
     throw Error(ErrorCode::Definition, "the definition lists no outputs; add 'outputs:' or pass --format pdf,xlsx,json",
                 Location{def.path.string(), 0, 0});
@@ -35,7 +41,6 @@ void build_definition(const ReportDefinition& def, const std::vector<OutputSpec>
   check_plugins(def, outputs, host);
   check_output_dir(out_dir);
 
-  Context ctx(def.base_dir(), def.meta.language, build_epoch());
   // The checks of `validate` run first: each source's output as it comes, then the whole report.
   Validator validator(def);
   AssembleOptions opts = assemble_opts;
