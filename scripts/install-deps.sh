@@ -20,7 +20,7 @@ build_pkgs=(
 test_pkgs=(
   qpdf poppler-utils python3 python3-openpyxl python3-pikepdf
   libreoffice-calc-nogui
-  chromium default-jre-headless npm curl bc iproute2
+  chromium default-jre-headless curl bc iproute2
 )
 
 mode=${1:-build}
@@ -44,10 +44,19 @@ install_npm_checkers() {
   local dir
   dir="$(cd "$(dirname "$0")/.." && pwd)/tests/html"
   if [[ ! -f "$dir/node_modules/axe-core/axe.min.js" || ! -f "$dir/node_modules/vnu-jar/build/dist/vnu.jar" ]]; then
+    # Debian's npm unless an npm (e.g. one bundled with another Node.js) is there already.
+    if ! command -v npm > /dev/null; then
+      "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends npm
+    fi
     echo "install-deps: npm ci in $dir (axe-core, vnu-jar)" >&2
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }
+
+sudo_cmd=()
+if [[ $(id -u) -ne 0 ]]; then
+  sudo_cmd=(sudo)
+fi
 
 if ((${#missing[@]} == 0)); then
   install_npm_checkers
@@ -55,10 +64,6 @@ if ((${#missing[@]} == 0)); then
 fi
 
 echo "install-deps: installing ${missing[*]}" >&2
-sudo_cmd=()
-if [[ $(id -u) -ne 0 ]]; then
-  sudo_cmd=(sudo)
-fi
 export DEBIAN_FRONTEND=noninteractive
 "${sudo_cmd[@]}" apt-get update -q
 "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
