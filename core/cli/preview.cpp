@@ -41,11 +41,20 @@ std::string escape(const std::string& s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -73,19 +82,27 @@ class State {
   /// The page with the reload script and, after a failed build, the error on top.
   std::string render() const {
     std::lock_guard<std::mutex> lock(m_);
-    std::string page = page_.empty()
-                           ? "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>sdgreport preview</title>"
-                             "</head><body><main><h1>sdgreport preview</h1><p>No successful build yet.</p></main></body></html>\n"
-                           : page_;
-    const std::string script = "<script>/* sdgreport preview: reload after a rebuild */(function(){var v='" +
-                               std::to_string(version_) + "';setInterval(function(){fetch('/__version',{cache:'no-store'})"
-                               ".then(function(r){return r.text();}).then(function(t){if(t!==v)location.reload();})"
-                               ".catch(function(){});}," + std::to_string(kPollMs) + ");})();</script>\n";
+    std::string page = page_.empty() ? "<!DOCTYPE html>\n<html lang=\"en\"><head><meta "
+                                       "charset=\"utf-8\"><title>sdgreport preview</title>"
+                                       "</head><body><main><h1>sdgreport preview</h1><p>No successful build "
+                                       "yet.</p></main></body></html>\n"
+                                     : page_;
+    const std::string script =
+        "<script>/* sdgreport preview: reload after a rebuild */(function(){var v='" +
+        std::to_string(version_) +
+        "';setInterval(function(){fetch('/__version',{cache:'no-store'})"
+        ".then(function(r){return r.text();}).then(function(t){if(t!==v)location.reload();})"
+        ".catch(function(){});}," +
+        std::to_string(kPollMs) + ");})();</script>\n";
     std::string banner;
     if (!error_.empty())
-      banner = "<div class=\"preview-error\" role=\"alert\" style=\"background:#fdecea;color:#7a1411;border:2px solid "
-               "#b3261e;padding:.75rem 1rem;white-space:pre-wrap;font-family:monospace\"><strong>Build failed; showing the "
-               "last good build.</strong>\n" + escape(error_) + "</div>\n";
+      banner =
+          "<div class=\"preview-error\" role=\"alert\" style=\"background:#fdecea;color:#7a1411;border:2px "
+          "solid "
+          "#b3261e;padding:.75rem 1rem;white-space:pre-wrap;font-family:monospace\"><strong>Build failed; "
+          "showing the "
+          "last good build.</strong>\n" +
+          escape(error_) + "</div>\n";
     if (auto body = page.find("<body>"); body != std::string::npos) page.insert(body + 6, "\n" + banner);
     if (auto end = page.rfind("</body>"); end != std::string::npos) page.insert(end, script);
     return page;
@@ -106,7 +123,8 @@ class Watcher {
   ~Watcher() { ::close(fd_); }
   int fd() const { return fd_; }
 
-  /// Watches `inputs` (files: their folder, so editors that save by renaming are seen; folders: themselves and below).
+  /// Watches `inputs` (files: their folder, so editors that save by renaming are seen; folders: themselves
+  /// and below).
   void watch(const std::vector<fs::path>& inputs) {
     for (const auto& [wd, dir] : dirs_) inotify_rm_watch(fd_, wd);
     dirs_.clear();
@@ -131,8 +149,8 @@ class Watcher {
       }
     }
     for (const fs::path& d : dirs) {
-      const int wd = inotify_add_watch(fd_, d.c_str(),
-                                       IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_ATTRIB);
+      const int wd = inotify_add_watch(
+          fd_, d.c_str(), IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_ATTRIB);
       if (wd >= 0) dirs_[wd] = d;
     }
   }
@@ -202,7 +220,8 @@ int preview(const fs::path& definition, int port, const PluginLoader& load_plugi
       inputs.insert(inputs.begin(), def_path);
       state.succeeded(read_file(out_dir / "index.html"));
       const auto ms =
-          std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+          std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start)
+              .count();
       log().info("built in {} ms; watching {} input(s)", ms, inputs.size());
     } catch (const std::exception& e) {
       log().error("{}", e.what());

@@ -27,9 +27,15 @@ void inlines_to(std::string& o, const Inlines& runs, const Plan& plan, std::size
       continue;
     }
     switch (r.kind) {
-      case Inline::Kind::Text: o += text(r.text); break;
-      case Inline::Kind::Code: o += "<code>" + text(r.text) + "</code>"; break;
-      case Inline::Kind::LineBreak: o += "<br>"; break;
+      case Inline::Kind::Text:
+        o += text(r.text);
+        break;
+      case Inline::Kind::Code:
+        o += "<code>" + text(r.text) + "</code>";
+        break;
+      case Inline::Kind::LineBreak:
+        o += "<br>";
+        break;
       case Inline::Kind::Emphasis:
         o += "<em>";
         inlines_to(o, r.children, plan, page, depth + 1);
@@ -58,11 +64,12 @@ void inlines_to(std::string& o, const Inlines& runs, const Plan& plan, std::size
   }
 }
 
-
 std::string h_open(int level, const std::string& cls = {}) {
   return "<h" + std::to_string(level) + (cls.empty() ? "" : " class=\"" + cls + "\"") + ">";
 }
-std::string h_close(int level) { return "</h" + std::to_string(level) + ">"; }
+std::string h_close(int level) {
+  return "</h" + std::to_string(level) + ">";
+}
 
 /// Fewest decimals (0–4) that show every value of the series as it is.
 int decimals_for(const std::vector<Series>& series) {
@@ -71,7 +78,8 @@ int decimals_for(const std::vector<Series>& series) {
     bool ok = true;
     for (const Series& s : series)
       for (const auto& v : s.values)
-        if (v && std::isfinite(*v) && std::fabs(*v * scale - std::round(*v * scale)) > 1e-6 * std::max(1.0, std::fabs(*v * scale)))
+        if (v && std::isfinite(*v) &&
+            std::fabs(*v * scale - std::round(*v * scale)) > 1e-6 * std::max(1.0, std::fabs(*v * scale)))
           ok = false;
     if (ok) return d;
   }
@@ -101,13 +109,13 @@ class BodyWriter : public Visitor {
         bg = darken_until(bg, kWhite, 4.5);
         fg = kWhite;
       }
-      out() += "<section id=\"" + id + "\" class=\"goal goal-" + std::to_string(g) + "\" style=\"--goal:" +
-               goal_on_white(g).css() + "\">\n";
+      out() += "<section id=\"" + id + "\" class=\"goal goal-" + std::to_string(g) +
+               "\" style=\"--goal:" + goal_on_white(g).css() + "\">\n";
       out() += "<div class=\"goal-band\" style=\"background-color:" + bg.css() + ";color:" + fg.css() + "\">";
       out() += "<span class=\"goal-tile\" style=\"border-color:" + fg.css() + "\" aria-hidden=\"true\">" +
                std::to_string(g) + "</span>";
-      out() += h_open(level, "goal-heading") + "<span class=\"goal-label\">" + text(goal_label(g, lang_)) + "</span> " +
-               title + h_close(level) + "</div>\n";
+      out() += h_open(level, "goal-heading") + "<span class=\"goal-label\">" + text(goal_label(g, lang_)) +
+               "</span> " + title + h_close(level) + "</div>\n";
     } else {
       out() += "<section id=\"" + id + "\">\n" + h_open(level) + title + h_close(level) + "\n";
     }
@@ -164,7 +172,8 @@ class BodyWriter : public Visitor {
   /// "Source: text" with a link when the URL is a web address.
   std::string source_note(const std::string& source, const std::string& url) const {
     if (source.empty() && url.empty()) return {};
-    std::string o = "<p class=\"source\"><span class=\"key-label\">" + text(label(Label::Source, lang_)) + ":</span> ";
+    std::string o =
+        "<p class=\"source\"><span class=\"key-label\">" + text(label(Label::Source, lang_)) + ":</span> ";
     const std::string safe = safe_url(url);
     const bool web = safe.rfind("http://", 0) == 0 || safe.rfind("https://", 0) == 0;
     const std::string shown = text(source.empty() ? url : source);
@@ -174,7 +183,8 @@ class BodyWriter : public Visitor {
 
   std::string indicator_ref(const std::string& indicator, bool national) const {
     if (indicator.empty()) return {};
-    const std::string what = national ? label(Label::NationalIndicator, lang_) : label(Label::Indicator, lang_);
+    const std::string what =
+        national ? label(Label::NationalIndicator, lang_) : label(Label::Indicator, lang_);
     return "<p class=\"indicator-ref\">" + text(what) + " " + text(indicator) + "</p>\n";
   }
 
@@ -188,8 +198,10 @@ class BodyWriter : public Visitor {
       return "<abbr title=\"" + attr(status_label(s, lang_)) + "\">" + text(sym) + "</abbr>";
     };
     switch (c.kind) {
-      case Cell::Kind::Empty: return symbol(c.status);
-      case Cell::Kind::Text: return text(c.text);
+      case Cell::Kind::Empty:
+        return symbol(c.status);
+      case Cell::Kind::Text:
+        return text(c.text);
       case Cell::Kind::Number: {
         std::string s = text(format_number(c.number, col.decimals, lang_));
         if (c.status != ValueStatus::None)
@@ -202,7 +214,8 @@ class BodyWriter : public Visitor {
 
   std::string key(const std::set<ValueStatus>& used) const {
     if (used.empty()) return {};
-    std::string o = "<p class=\"key\"><span class=\"key-label\">" + text(label(Label::SymbolKey, lang_)) + ":</span> ";
+    std::string o =
+        "<p class=\"key\"><span class=\"key-label\">" + text(label(Label::SymbolKey, lang_)) + ":</span> ";
     bool first = true;
     for (ValueStatus s : all_value_statuses()) {
       if (!used.count(s)) continue;
@@ -232,14 +245,14 @@ class BodyWriter : public Visitor {
       rows += "<dt>" + text(label(l, lang_)) + "</dt><dd>" + v + "</dd>";
     }
     if (rows.empty()) return {};
-    return "<details class=\"metadata\"><summary>" + text(label(Label::Metadata, lang_)) + "</summary><dl>" + rows +
-           "</dl></details>\n";
+    return "<details class=\"metadata\"><summary>" + text(label(Label::Metadata, lang_)) + "</summary><dl>" +
+           rows + "</dl></details>\n";
   }
 
   /// A data table in a scrollable, keyboard-reachable region.
   std::string scroll_table(const std::string& caption_id, const std::string& inner) const {
-    return "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"" + caption_id + "\">\n<table>" +
-           inner + "</table>\n</div>\n";
+    return "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"" + caption_id +
+           "\">\n<table>" + inner + "</table>\n</div>\n";
   }
 
   const Plan& plan_;
@@ -255,11 +268,12 @@ void BodyWriter::table(const Table& t, const Where&) {
   const std::size_t nc = t.columns.size();
   const bool row_headers = nc > 1 && t.columns[0].type == Column::Type::Text;
   std::string inner = "<caption id=\"" + n.anchor + "-caption\"><span class=\"label\">" +
-                      text(label(Label::Table, lang_)) + " " + std::to_string(n.number) + (t.caption.empty() ? "" : ".") +
-                      "</span> " + text(t.caption) + "</caption>\n<thead><tr>";
+                      text(label(Label::Table, lang_)) + " " + std::to_string(n.number) +
+                      (t.caption.empty() ? "" : ".") + "</span> " + text(t.caption) +
+                      "</caption>\n<thead><tr>";
   for (const Column& c : t.columns) {
-    inner += std::string("<th scope=\"col\"") + (c.type == Column::Type::Number ? " class=\"num\"" : "") + ">" +
-             text(c.label);
+    inner += std::string("<th scope=\"col\"") + (c.type == Column::Type::Number ? " class=\"num\"" : "") +
+             ">" + text(c.label);
     if (!c.unit.empty()) inner += " <span class=\"unit\">(" + text(c.unit) + ")</span>";
     inner += "</th>";
   }
@@ -278,9 +292,9 @@ void BodyWriter::table(const Table& t, const Where&) {
     inner += "</tr>\n";
   }
   inner += "</tbody>\n";
-  out() += "<div class=\"table-block\" id=\"" + n.anchor + "\">\n" + scroll_table(n.anchor + "-caption", inner) +
-           key(used) + indicator_ref(t.indicator, t.national) + source_note(t.source, t.source_url) + metadata(t) +
-           "</div>\n";
+  out() += "<div class=\"table-block\" id=\"" + n.anchor + "\">\n" +
+           scroll_table(n.anchor + "-caption", inner) + key(used) + indicator_ref(t.indicator, t.national) +
+           source_note(t.source, t.source_url) + metadata(t) + "</div>\n";
 }
 
 void BodyWriter::chart(const Chart& c, const Where& w) {
@@ -289,8 +303,8 @@ void BodyWriter::chart(const Chart& c, const Where& w) {
   if (!c.national && !c.indicator.empty())
     if (const Indicator* ind = Catalogue::get().find_indicator(c.indicator)) goal = ind->goal;
   std::string o = "<figure class=\"chart\" id=\"" + n.anchor + "\">\n<figcaption><span class=\"label\">" +
-                  text(label(Label::Figure, lang_)) + " " + std::to_string(n.number) + (c.title.empty() ? "" : ".") +
-                  "</span> " + text(c.title) + "</figcaption>\n";
+                  text(label(Label::Figure, lang_)) + " " + std::to_string(n.number) +
+                  (c.title.empty() ? "" : ".") + "</span> " + text(c.title) + "</figcaption>\n";
   o += svg_chart(c, goal, lang_, n.anchor) + "\n";
   // The observations as a table: the document's own table when the chart names one.
   if (const Numbered* t = c.data_table.empty() ? nullptr : plan_.table_by_id(c.data_table)) {
@@ -300,8 +314,9 @@ void BodyWriter::chart(const Chart& c, const Where& w) {
   } else {
     const int dec = decimals_for(c.series);
     const std::string cap_id = n.anchor + "-data";
-    std::string inner = "<caption id=\"" + cap_id + "\">" + text(word(Word::ChartData, lang_)) + "</caption>\n<thead><tr><th scope=\"col\">" +
-                        text(label(Label::Category, lang_)) + "</th>";
+    std::string inner = "<caption id=\"" + cap_id + "\">" + text(word(Word::ChartData, lang_)) +
+                        "</caption>\n<thead><tr><th scope=\"col\">" + text(label(Label::Category, lang_)) +
+                        "</th>";
     for (const Series& s : c.series)
       inner += "<th scope=\"col\" class=\"num\">" + text(s.name) +
                (s.unit.empty() ? "" : " <span class=\"unit\">(" + text(s.unit) + ")</span>") + "</th>";
@@ -334,13 +349,15 @@ void BodyWriter::figure(const Figure& f, const Where&) {
     o += "<img src=\"" + *url + "\" alt=\"" + attr(f.alt) + "\">\n";
   } else {
     std::error_code ec;
-    ctx_.warn(std::filesystem::is_regular_file(path, ec) ? "image-unreadable" : "image-missing",
-              "figure '" + f.path + "' (" + path.string() +
-                  ") is missing or not a PNG, JPEG, GIF, WebP or SVG image; its text alternative is shown instead");
+    ctx_.warn(
+        std::filesystem::is_regular_file(path, ec) ? "image-unreadable" : "image-missing",
+        "figure '" + f.path + "' (" + path.string() +
+            ") is missing or not a PNG, JPEG, GIF, WebP or SVG image; its text alternative is shown instead");
     o += "<p class=\"missing-image\">" + text(f.alt.empty() ? f.path : f.alt) + "</p>\n";
   }
-  o += "<figcaption><span class=\"label\">" + text(label(Label::Figure, lang_)) + " " + std::to_string(n.number) +
-       (f.caption.empty() ? "" : ".") + "</span> " + text(f.caption) + "</figcaption>\n</figure>\n";
+  o += "<figcaption><span class=\"label\">" + text(label(Label::Figure, lang_)) + " " +
+       std::to_string(n.number) + (f.caption.empty() ? "" : ".") + "</span> " + text(f.caption) +
+       "</figcaption>\n</figure>\n";
   out() += o;
 }
 
@@ -349,8 +366,9 @@ void BodyWriter::indicator_summary(const IndicatorSummary& s, const Where& w) {
   if (!s.national)
     if (const Indicator* ind = Catalogue::get().find_indicator(s.indicator)) goal = ind->goal;
   std::string o = "<div class=\"indicator\" style=\"border-left-color:" + goal_on_white(goal).css() + "\">\n";
-  o += "<p class=\"ind-id\">" + text(s.national ? label(Label::NationalIndicator, lang_) : label(Label::Indicator, lang_)) +
-       " " + text(s.indicator) + "</p>\n";
+  o += "<p class=\"ind-id\">" +
+       text(s.national ? label(Label::NationalIndicator, lang_) : label(Label::Indicator, lang_)) + " " +
+       text(s.indicator) + "</p>\n";
   if (!s.title.empty()) o += "<p class=\"ind-title\">" + text(s.title) + "</p>\n";
   o += "<p class=\"ind-value\"><span class=\"value\">";
   if (s.value)
@@ -363,8 +381,8 @@ void BodyWriter::indicator_summary(const IndicatorSummary& s, const Where& w) {
   if (!s.year.empty()) o += " <span class=\"year\">(" + text(s.year) + ")</span>";
   o += "</p>\n";
   if (!s.series.empty())
-    o += "<p class=\"ind-series\"><span class=\"key-label\">" + text(label(Label::Series, lang_)) + ":</span> " +
-         text(s.series) + "</p>\n";
+    o += "<p class=\"ind-series\"><span class=\"key-label\">" + text(label(Label::Series, lang_)) +
+         ":</span> " + text(s.series) + "</p>\n";
   Colour bg = progress_colour(s.progress), fg = text_on(bg);
   if (contrast(fg, bg) < 4.5) {
     bg = darken_until(bg, kWhite, 4.5);

@@ -37,25 +37,26 @@ std::string marker(std::size_t i, double x, double y, const std::string& colour)
   const double r = 4;
   const std::string fill = " fill=\"" + colour + "\"";
   switch (i % 7) {
-    case 0: return "<circle cx=\"" + num(x) + "\" cy=\"" + num(y) + "\" r=\"" + num(r) + "\"" + fill + "/>";
+    case 0:
+      return "<circle cx=\"" + num(x) + "\" cy=\"" + num(y) + "\" r=\"" + num(r) + "\"" + fill + "/>";
     case 1:
-      return "<rect x=\"" + num(x - r) + "\" y=\"" + num(y - r) + "\" width=\"" + num(2 * r) + "\" height=\"" +
-             num(2 * r) + "\"" + fill + "/>";
+      return "<rect x=\"" + num(x - r) + "\" y=\"" + num(y - r) + "\" width=\"" + num(2 * r) +
+             "\" height=\"" + num(2 * r) + "\"" + fill + "/>";
     case 2:
       return "<path d=\"M" + num(x) + " " + num(y - r - 1) + "L" + num(x + r + 1) + " " + num(y + r) + "L" +
              num(x - r - 1) + " " + num(y + r) + "Z\"" + fill + "/>";
     case 3:
-      return "<path d=\"M" + num(x) + " " + num(y - r - 1) + "L" + num(x + r + 1) + " " + num(y) + "L" + num(x) +
-             " " + num(y + r + 1) + "L" + num(x - r - 1) + " " + num(y) + "Z\"" + fill + "/>";
+      return "<path d=\"M" + num(x) + " " + num(y - r - 1) + "L" + num(x + r + 1) + " " + num(y) + "L" +
+             num(x) + " " + num(y + r + 1) + "L" + num(x - r - 1) + " " + num(y) + "Z\"" + fill + "/>";
     case 4:
       return "<path d=\"M" + num(x) + " " + num(y + r + 1) + "L" + num(x + r + 1) + " " + num(y - r) + "L" +
              num(x - r - 1) + " " + num(y - r) + "Z\"" + fill + "/>";
     case 5:
-      return "<path d=\"M" + num(x - r) + " " + num(y) + "H" + num(x + r) + "M" + num(x) + " " + num(y - r) + "V" +
-             num(y + r) + "\" stroke=\"" + colour + "\" stroke-width=\"2.5\" fill=\"none\"/>";
+      return "<path d=\"M" + num(x - r) + " " + num(y) + "H" + num(x + r) + "M" + num(x) + " " + num(y - r) +
+             "V" + num(y + r) + "\" stroke=\"" + colour + "\" stroke-width=\"2.5\" fill=\"none\"/>";
     default:
-      return "<path d=\"M" + num(x - r) + " " + num(y - r) + "L" + num(x + r) + " " + num(y + r) + "M" + num(x - r) +
-             " " + num(y + r) + "L" + num(x + r) + " " + num(y - r) + "\" stroke=\"" + colour +
+      return "<path d=\"M" + num(x - r) + " " + num(y - r) + "L" + num(x + r) + " " + num(y + r) + "M" +
+             num(x - r) + " " + num(y + r) + "L" + num(x + r) + " " + num(y - r) + "\" stroke=\"" + colour +
              "\" stroke-width=\"2.5\" fill=\"none\"/>";
   }
 }
@@ -125,16 +126,19 @@ std::string svg_chart(const Chart& c, int goal, std::string_view lang, const std
   // Left margin from the widest label on the value axis (or category axis for bars).
   std::size_t label_chars = 0;
   for (int i = 0; i < ticks.count; ++i)
-    label_chars = std::max(label_chars, utf8_length(format_number(ticks.first + i * ticks.step, ticks.decimals, lang)));
+    label_chars =
+        std::max(label_chars, utf8_length(format_number(ticks.first + i * ticks.step, ticks.decimals, lang)));
   if (bars)
-    for (const auto& cat : c.categories) label_chars = std::max(label_chars, std::min<std::size_t>(utf8_length(cat), 24));
+    for (const auto& cat : c.categories)
+      label_chars = std::max(label_chars, std::min<std::size_t>(utf8_length(cat), 24));
   const double left = std::min(200.0, 14 + 7.0 * static_cast<double>(label_chars));
   const double pw = kWidth - left - kRight, ph = kHeight - kTop - kBottom;
 
   std::string o;
   o += "<svg class=\"chart-svg\" role=\"img\" viewBox=\"0 0 " + num(kWidth) + " " + num(kHeight) +
        "\" aria-labelledby=\"" + id + "-title " + id + "-desc\" xmlns=\"http://www.w3.org/2000/svg\">";
-  o += "<title id=\"" + id + "-title\">" + text(c.title.empty() ? chart_kind_label(c.kind, lang) : c.title) + "</title>";
+  o += "<title id=\"" + id + "-title\">" + text(c.title.empty() ? chart_kind_label(c.kind, lang) : c.title) +
+       "</title>";
   o += "<desc id=\"" + id + "-desc\">" + text(c.alt) + "</desc>";
   o += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>";
 
@@ -151,13 +155,15 @@ std::string svg_chart(const Chart& c, int goal, std::string_view lang, const std
     const bool zero = std::fabs(v) < ticks.step * 1e-6;
     const std::string stroke = zero ? "#6b7075" : "#d5d8dc";
     if (bars) {
-      o += "<line x1=\"" + num(p) + "\" y1=\"" + num(kTop) + "\" x2=\"" + num(p) + "\" y2=\"" + num(kTop + ph) +
-           "\" stroke=\"" + stroke + "\"/>";
-      o += "<text x=\"" + num(p) + "\" y=\"" + num(kTop + ph + 18) + "\" text-anchor=\"middle\">" + lab + "</text>";
+      o += "<line x1=\"" + num(p) + "\" y1=\"" + num(kTop) + "\" x2=\"" + num(p) + "\" y2=\"" +
+           num(kTop + ph) + "\" stroke=\"" + stroke + "\"/>";
+      o += "<text x=\"" + num(p) + "\" y=\"" + num(kTop + ph + 18) + "\" text-anchor=\"middle\">" + lab +
+           "</text>";
     } else {
-      o += "<line x1=\"" + num(left) + "\" y1=\"" + num(p) + "\" x2=\"" + num(left + pw) + "\" y2=\"" + num(p) +
-           "\" stroke=\"" + stroke + "\"/>";
-      o += "<text x=\"" + num(left - 8) + "\" y=\"" + num(p + 4) + "\" text-anchor=\"end\">" + lab + "</text>";
+      o += "<line x1=\"" + num(left) + "\" y1=\"" + num(p) + "\" x2=\"" + num(left + pw) + "\" y2=\"" +
+           num(p) + "\" stroke=\"" + stroke + "\"/>";
+      o +=
+          "<text x=\"" + num(left - 8) + "\" y=\"" + num(p + 4) + "\" text-anchor=\"end\">" + lab + "</text>";
     }
   }
   o += "</g>";
@@ -165,9 +171,11 @@ std::string svg_chart(const Chart& c, int goal, std::string_view lang, const std
   // Category labels: every k-th when they would crowd.
   const double band = (bars ? ph : pw) / static_cast<double>(std::max<std::size_t>(ncat, 1));
   std::size_t longest = 1;
-  for (const auto& cat : c.categories) longest = std::max(longest, std::min<std::size_t>(utf8_length(cat), 14));
-  const std::size_t every = bars ? std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(16 / band)))
-                                 : std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(7.0 * longest / band)));
+  for (const auto& cat : c.categories)
+    longest = std::max(longest, std::min<std::size_t>(utf8_length(cat), 14));
+  const std::size_t every =
+      bars ? std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(16 / band)))
+           : std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(7.0 * longest / band)));
   o += "<g class=\"categories\">";
   for (std::size_t k = 0; k < ncat; k += every) {
     const double mid = (bars ? kTop : left) + band * (static_cast<double>(k) + 0.5);
@@ -193,7 +201,8 @@ std::string svg_chart(const Chart& c, int goal, std::string_view lang, const std
           pen = false;  // a gap, not a line through a missing value
           continue;
         }
-        d += (pen ? "L" : "M") + num(left + band * (static_cast<double>(k) + 0.5)) + " " + num(value_pos(*s.values[k]));
+        d += (pen ? "L" : "M") + num(left + band * (static_cast<double>(k) + 0.5)) + " " +
+             num(value_pos(*s.values[k]));
         pen = true;
       }
       if (!d.empty()) {
@@ -210,13 +219,16 @@ std::string svg_chart(const Chart& c, int goal, std::string_view lang, const std
       for (std::size_t k = 0; k < ncat && k < s.values.size(); ++k) {
         if (!s.values[k] || !std::isfinite(*s.values[k])) continue;
         const double p = value_pos(*s.values[k]);
-        const double off = (bars ? kTop : left) + band * static_cast<double>(k) + band * 0.1 + bw * static_cast<double>(si);
+        const double off =
+            (bars ? kTop : left) + band * static_cast<double>(k) + band * 0.1 + bw * static_cast<double>(si);
         if (bars)
-          o += "<rect x=\"" + num(std::min(p, base)) + "\" y=\"" + num(off) + "\" width=\"" + num(std::fabs(p - base)) +
-               "\" height=\"" + num(std::max(bw - 1, 1.0)) + "\" fill=\"" + colour + "\"/>";
+          o += "<rect x=\"" + num(std::min(p, base)) + "\" y=\"" + num(off) + "\" width=\"" +
+               num(std::fabs(p - base)) + "\" height=\"" + num(std::max(bw - 1, 1.0)) + "\" fill=\"" +
+               colour + "\"/>";
         else
-          o += "<rect x=\"" + num(off) + "\" y=\"" + num(std::min(p, base)) + "\" width=\"" + num(std::max(bw - 1, 1.0)) +
-               "\" height=\"" + num(std::fabs(p - base)) + "\" fill=\"" + colour + "\"/>";
+          o += "<rect x=\"" + num(off) + "\" y=\"" + num(std::min(p, base)) + "\" width=\"" +
+               num(std::max(bw - 1, 1.0)) + "\" height=\"" + num(std::fabs(p - base)) + "\" fill=\"" +
+               colour + "\"/>";
       }
     }
     o += "</g>";

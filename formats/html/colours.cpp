@@ -62,12 +62,15 @@ Colour darken_until(const Colour& c, const Colour& background, double ratio) {
   return d;
 }
 
-Colour goal_on_white(int goal) { return darken_until(goal_colour(goal), kWhite, 3.0); }
+Colour goal_on_white(int goal) {
+  return darken_until(goal_colour(goal), kWhite, 3.0);
+}
 
 Colour series_colour(int goal, std::size_t index) {
   // Okabe & Ito (2008) without its yellow: blue, orange, bluish green, reddish
   // purple, vermilion, sky blue, black.
-  static const std::uint32_t okabe_ito[] = {0x0072B2, 0xE69F00, 0x009E73, 0xCC79A7, 0xD55E00, 0x56B4E9, 0x000000};
+  static const std::uint32_t okabe_ito[] = {0x0072B2, 0xE69F00, 0x009E73, 0xCC79A7,
+                                            0xD55E00, 0x56B4E9, 0x000000};
   const Colour first = goal_on_white(goal);
   std::vector<Colour> palette{first};
   for (std::uint32_t rgb : okabe_ito) {
@@ -79,13 +82,19 @@ Colour series_colour(int goal, std::size_t index) {
 
 Colour progress_colour(ProgressStatus s) {
   switch (s) {
-    case ProgressStatus::TargetAchieved: return Colour::hex(0x1A7F37);
-    case ProgressStatus::Substantial: return Colour::hex(0x3C8D2F);
-    case ProgressStatus::Moderate: return Colour::hex(0xF2B705);
-    case ProgressStatus::Limited: return Colour::hex(0xE8710A);
-    case ProgressStatus::Deterioration: return Colour::hex(0xC5221F);
+    case ProgressStatus::TargetAchieved:
+      return Colour::hex(0x1A7F37);
+    case ProgressStatus::Substantial:
+      return Colour::hex(0x3C8D2F);
+    case ProgressStatus::Moderate:
+      return Colour::hex(0xF2B705);
+    case ProgressStatus::Limited:
+      return Colour::hex(0xE8710A);
+    case ProgressStatus::Deterioration:
+      return Colour::hex(0xC5221F);
     case ProgressStatus::NotAssessed:
-    case ProgressStatus::NotAvailable: break;
+    case ProgressStatus::NotAvailable:
+      break;
   }
   return Colour::hex(0x6B7075);
 }

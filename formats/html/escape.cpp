@@ -12,9 +12,15 @@ void append_escaped(std::string& out, std::string_view s, bool quotes) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
     switch (c) {
-      case '&': out += "&amp;"; continue;
-      case '<': out += "&lt;"; continue;
-      case '>': out += "&gt;"; continue;
+      case '&':
+        out += "&amp;";
+        continue;
+      case '<':
+        out += "&lt;";
+        continue;
+      case '>':
+        out += "&gt;";
+        continue;
       case '"':
         if (quotes) {
           out += "&quot;";
@@ -27,7 +33,8 @@ void append_escaped(std::string& out, std::string_view s, bool quotes) {
           continue;
         }
         break;
-      default: break;
+      default:
+        break;
     }
     if (c < 0x20 && c != '\t' && c != '\n') continue;  // not allowed in HTML text
     if (c == 0x7F) continue;
@@ -90,16 +97,19 @@ std::string safe_url(std::string_view url) {
   std::string u;
   for (char c : url)
     if (c != '\t' && c != '\n' && c != '\r') u += c;
-  const auto first = u.find_first_not_of(std::string_view("\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
-                                                          "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b"
-                                                          "\x1c\x1d\x1e\x1f \0", 32));
+  const auto first =
+      u.find_first_not_of(std::string_view("\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
+                                           "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b"
+                                           "\x1c\x1d\x1e\x1f \0",
+                                           32));
   if (first == std::string::npos) return {};
   u = u.substr(first);
   while (!u.empty() && static_cast<unsigned char>(u.back()) <= 0x20) u.pop_back();
   if (u.front() == '#') return encode_url(u);
   const auto colon = u.find(':');
   const auto delim = u.find_first_of("/?#");
-  if (colon == std::string::npos || (delim != std::string::npos && delim < colon)) return encode_url(u);  // relative
+  if (colon == std::string::npos || (delim != std::string::npos && delim < colon))
+    return encode_url(u);  // relative
   const std::string scheme = lower(std::string_view(u).substr(0, colon));
   if (scheme == "http" || scheme == "https" || scheme == "mailto") return encode_url(u);
   return {};

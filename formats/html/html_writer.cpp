@@ -29,7 +29,8 @@
 namespace sdg::html {
 namespace {
 
-void write_file(const std::filesystem::path& path, const std::string& bytes, const std::filesystem::path& shown) {
+void write_file(const std::filesystem::path& path, const std::string& bytes,
+                const std::filesystem::path& shown) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   out.close();
@@ -81,7 +82,8 @@ class HtmlWriter final : public FormatWriter {
     fs::rename(tmp, folder, ec);
     if (ec) {
       fs::remove_all(tmp, ec);
-      throw Error(ErrorCode::Output, "cannot move the chapter pages into '" + folder.string() + "': " + ec.message());
+      throw Error(ErrorCode::Output,
+                  "cannot move the chapter pages into '" + folder.string() + "': " + ec.message());
     }
     fs::remove_all(old, ec);
   }
@@ -90,5 +92,6 @@ class HtmlWriter final : public FormatWriter {
 }  // namespace
 }  // namespace sdg::html
 
-SDGREPORT_FORMAT_PLUGIN(sdg::html::HtmlWriter, "html", "0.1.0",
-                        "Accessible HTML5 edition (WCAG 2.1 AA): one self-contained file or one page per chapter")
+SDGREPORT_FORMAT_PLUGIN(
+    sdg::html::HtmlWriter, "html", "0.1.0",
+    "Accessible HTML5 edition (WCAG 2.1 AA): one self-contained file or one page per chapter")

@@ -22,8 +22,9 @@ std::string join(const std::vector<std::string>& v, const std::string& sep) {
 
 /// Chapters and their sections (two levels) as nested lists.
 std::string contents(const Plan& plan, std::size_t page, const std::string& lang) {
-  std::string o = "<nav class=\"toc\" id=\"contents\" aria-labelledby=\"toc-heading\">\n<h2 id=\"toc-heading\">" +
-                  text(label(Label::Contents, lang)) + "</h2>\n<ol>";
+  std::string o =
+      "<nav class=\"toc\" id=\"contents\" aria-labelledby=\"toc-heading\">\n<h2 id=\"toc-heading\">" +
+      text(label(Label::Contents, lang)) + "</h2>\n<ol>";
   int open = 1;  // depth of the list we are in
   bool item_open = false;
   for (const TocEntry& e : plan.toc()) {
@@ -50,11 +51,14 @@ std::string contents(const Plan& plan, std::size_t page, const std::string& lang
 std::string pager(const Document& doc, const Plan& plan, std::size_t page, const std::string& lang) {
   const auto& chapters = doc.chapters();
   const std::size_t n = plan.pages().size();
-  auto title_of = [&](std::size_t p) { return p == 0 ? word(Word::FrontPage, lang) : chapters[p - 1].title(); };
+  auto title_of = [&](std::size_t p) {
+    return p == 0 ? word(Word::FrontPage, lang) : chapters[p - 1].title();
+  };
   auto link = [&](std::size_t p, const std::string& rel, Word w) {
     const std::string file = plan.page_link(page, p);
-    return "<li class=\"" + rel + "\"><a href=\"" + attr(file) + "\" rel=\"" + rel + "\"><span class=\"pager-label\">" +
-           text(word(w, lang)) + "</span> " + text(title_of(p)) + "</a></li>";
+    return "<li class=\"" + rel + "\"><a href=\"" + attr(file) + "\" rel=\"" + rel +
+           "\"><span class=\"pager-label\">" + text(word(w, lang)) + "</span> " + text(title_of(p)) +
+           "</a></li>";
   };
   std::string o = "<nav class=\"pager\" aria-label=\"" + attr(word(Word::PageNavigation, lang)) + "\"><ul>";
   if (page > 0) o += link(page - 1, "prev", Word::Previous);
@@ -64,13 +68,15 @@ std::string pager(const Document& doc, const Plan& plan, std::size_t page, const
 
 }  // namespace
 
-std::string render_page(const Document& doc, const Plan& plan, std::size_t page, const std::string& body, bool toc) {
+std::string render_page(const Document& doc, const Plan& plan, std::size_t page, const std::string& body,
+                        bool toc) {
   const Metadata& m = doc.meta;
   const std::string& lang = m.language;
   std::string title = m.title;
   if (plan.split() && page > 0) title = doc.chapters()[page - 1].title() + " – " + m.title;
 
-  std::string o = "<!DOCTYPE html>\n<html lang=\"" + std::string(language_tag(lang)) + "\">\n<head>\n<meta charset=\"utf-8\">\n";
+  std::string o = "<!DOCTYPE html>\n<html lang=\"" + std::string(language_tag(lang)) +
+                  "\">\n<head>\n<meta charset=\"utf-8\">\n";
   o += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   o += "<title>" + text(title) + "</title>\n";
   o += "<meta name=\"generator\" content=\"" + std::string(kGenerator) + "\">\n";
@@ -83,17 +89,20 @@ std::string render_page(const Document& doc, const Plan& plan, std::size_t page,
 
   // Report header: the full title page on the front page, a slim one elsewhere.
   const bool front = page == 0;
-  o += std::string("<header class=\"report-header") + (front ? "" : " slim") + "\" id=\"top\">\n<div class=\"inner\">\n";
+  o += std::string("<header class=\"report-header") + (front ? "" : " slim") +
+       "\" id=\"top\">\n<div class=\"inner\">\n";
   if (!m.organisation.empty()) o += "<p class=\"organisation\">" + text(m.organisation) + "</p>\n";
   if (front)
     o += "<h1>" + text(m.title) + "</h1>\n";
   else
-    o += "<p class=\"report-title\"><a href=\"" + attr(plan.page_link(page, 0)) +
-         "\">" + text(m.title) + "</a></p>\n";
+    o += "<p class=\"report-title\"><a href=\"" + attr(plan.page_link(page, 0)) + "\">" + text(m.title) +
+         "</a></p>\n";
   if (front && !m.subtitle.empty()) o += "<p class=\"subtitle\">" + text(m.subtitle) + "</p>\n";
   if (front) {
     std::vector<std::string> facts;
-    if (!m.date.empty()) facts.push_back("<time datetime=\"" + attr(m.date) + "\">" + text(format_date(m.date, lang)) + "</time>");
+    if (!m.date.empty())
+      facts.push_back("<time datetime=\"" + attr(m.date) + "\">" + text(format_date(m.date, lang)) +
+                      "</time>");
     if (!m.edition.empty()) facts.push_back(text(m.edition));
     if (!facts.empty()) o += "<p class=\"facts\">" + join(facts, "<span class=\"sep\"> · </span>") + "</p>\n";
     if (!m.authors.empty() && join(m.authors, ", ") != m.organisation)

@@ -82,7 +82,8 @@ std::string Plan::claim(const std::string& wanted) {
 
 const std::string& Plan::anchor(const Section& s) const {
   auto it = section_anchor_.find(&s);
-  if (it == section_anchor_.end()) throw Error(ErrorCode::Internal, "html: section '" + s.title() + "' was not planned");
+  if (it == section_anchor_.end())
+    throw Error(ErrorCode::Internal, "html: section '" + s.title() + "' was not planned");
   return it->second;
 }
 

@@ -9,14 +9,14 @@
 namespace sdg::html {
 
 enum class Word {
-  SkipToContent,  ///< "Skip to main content"
-  Previous,       ///< "Previous"
-  Next,           ///< "Next"
-  FrontPage,      ///< "Front page" (the index of a split edition)
-  ChartData,      ///< "Data shown in the chart"
-  DataInTable,    ///< "The data are in"
-  Legend,         ///< "Legend"
-  PageNavigation, ///< "Pages"
+  SkipToContent,   ///< "Skip to main content"
+  Previous,        ///< "Previous"
+  Next,            ///< "Next"
+  FrontPage,       ///< "Front page" (the index of a split edition)
+  ChartData,       ///< "Data shown in the chart"
+  DataInTable,     ///< "The data are in"
+  Legend,          ///< "Legend"
+  PageNavigation,  ///< "Pages"
 };
 
 const std::string& word(Word w, std::string_view lang);

@@ -13,8 +13,12 @@ TEST(HtmlEscape, TextAndAttributes) {
   EXPECT_EQ(h::text("<b> & \"q\" 'a'"), "&lt;b&gt; &amp; \"q\" 'a'");
   EXPECT_EQ(h::attr("<b> & \"q\" 'a'"), "&lt;b&gt; &amp; &quot;q&quot; &#39;a&#39;");
   EXPECT_EQ(h::text("Ålesund – «sitat» “x”"), "Ålesund – «sitat» “x”");
-  EXPECT_EQ(h::text(std::string("a\x01" "b\x0c" "c\td\n", 8)), "abc\td\n");  // controls dropped
-  EXPECT_EQ(h::text("x\xEF\xBF\xBEy"), "xy");                                 // U+FFFE dropped
+  EXPECT_EQ(h::text(std::string("a\x01"
+                                "b\x0c"
+                                "c\td\n",
+                                8)),
+            "abc\td\n");                       // controls dropped
+  EXPECT_EQ(h::text("x\xEF\xBF\xBEy"), "xy");  // U+FFFE dropped
 }
 
 TEST(HtmlEscape, SafeUrls) {
