@@ -13,12 +13,14 @@ build_pkgs=(
   libboost-dev
   libyaml-cpp-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   libcli11-dev nlohmann-json3-dev
+  libcpp-httplib-dev
   libgtest-dev libgmock-dev
   fonts-dejavu-core fonts-dejavu-extra
 )
 test_pkgs=(
   qpdf poppler-utils python3 python3-openpyxl python3-pikepdf
   libreoffice-calc-nogui locales
+  chromium default-jre-headless curl bc iproute2
 )
 
 mode=${1:-build}
@@ -39,6 +41,7 @@ sudo_cmd=()
 if [[ $(id -u) -ne 0 ]]; then
   sudo_cmd=(sudo)
 fi
+
 if ((${#missing[@]} > 0)); then
   echo "install-deps: installing ${missing[*]}" >&2
   export DEBIAN_FRONTEND=noninteractive
@@ -46,13 +49,25 @@ if ((${#missing[@]} > 0)); then
   "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
+[[ "$mode" == test ]] || exit 0
+
 # e2e.locale runs a plugin that switches to a German and a Norwegian locale
 # (decimal comma): generate them once.
-if [[ "$mode" == test ]]; then
-  for l in de_DE nb_NO; do
-    if ! locale -a 2>/dev/null | grep -qix "$l.utf-\?8"; then
-      echo "install-deps: generating the $l.UTF-8 locale" >&2
-      "${sudo_cmd[@]}" localedef -i "$l" -f UTF-8 "$l.UTF-8"
-    fi
-  done
+for l in de_DE nb_NO; do
+  if ! locale -a 2>/dev/null | grep -qix "$l.utf-\?8"; then
+    echo "install-deps: generating the $l.UTF-8 locale" >&2
+    "${sudo_cmd[@]}" localedef -i "$l" -f UTF-8 "$l.UTF-8"
+  fi
+done
+
+# The HTML tests' checkers from the npm registry, pinned by tests/html/package-lock.json,
+# into tests/html/node_modules (nothing is fetched at test time).
+dir="$(cd "$(dirname "$0")/.." && pwd)/tests/html"
+if [[ ! -f "$dir/node_modules/axe-core/axe.min.js" || ! -f "$dir/node_modules/vnu-jar/build/dist/vnu.jar" ]]; then
+  # Debian's npm unless an npm (e.g. one bundled with another Node.js) is there already.
+  if ! command -v npm > /dev/null; then
+    "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends npm
+  fi
+  echo "install-deps: npm ci in $dir (axe-core, vnu-jar)" >&2
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
 fi

@@ -28,6 +28,12 @@ void report_findings(const Validator& v) {
 
 void build_definition(const ReportDefinition& def, const std::vector<OutputSpec>& outputs, PluginHost& host,
                       const std::filesystem::path& out_dir, const AssembleOptions& assemble_opts) {
+  Context ctx(def.base_dir(), def.meta.language, build_epoch());
+  build_definition(def, outputs, host, out_dir, assemble_opts, ctx);
+}
+
+void build_definition(const ReportDefinition& def, const std::vector<OutputSpec>& outputs, PluginHost& host,
+                      const std::filesystem::path& out_dir, const AssembleOptions& assemble_opts, Context& ctx) {
   if (outputs.empty())
     throw Error(ErrorCode::Definition, "the definition lists no outputs; add 'outputs:' or pass --format pdf,xlsx,json",
                 Location{def.path.string(), 0, 0});
@@ -36,7 +42,6 @@ void build_definition(const ReportDefinition& def, const std::vector<OutputSpec>
   check_output_dir(out_dir);
 
   set_limits(def.limits);  // the definition's `limits:` apply to every source and check
-  Context ctx(def.base_dir(), def.meta.language, build_epoch());
   // The checks of `validate` run first: each source's output as it comes, then the whole report.
   Validator validator(def);
   AssembleOptions opts = assemble_opts;

@@ -16,6 +16,9 @@ namespace sdg::cli {
 /// validator's checks, stops on errors (logging warnings), and writes `outputs`.
 void build_definition(const ReportDefinition& def, const std::vector<OutputSpec>& outputs, PluginHost& host,
                       const std::filesystem::path& out_dir, const AssembleOptions& assemble_opts);
+/// The same with the caller's context (whose inputs() then lists what the build read).
+void build_definition(const ReportDefinition& def, const std::vector<OutputSpec>& outputs, PluginHost& host,
+                      const std::filesystem::path& out_dir, const AssembleOptions& assemble_opts, Context& ctx);
 
 /// Loads the default and user plugin directories plus `extra` into a host.
 using PluginLoader = std::function<void(PluginHost&, const std::vector<std::filesystem::path>& extra)>;

@@ -2,6 +2,7 @@
 //
 //   sdgreport build REPORT.yaml [-o DIR] [--format pdf,xlsx,json] [--plugin-dir DIR]
 //   sdgreport render MODEL.json [-o DIR] --format pdf,xlsx,json
+//   sdgreport preview REPORT.yaml [--port N]
 //   sdgreport plugins [--plugin-dir DIR]
 //   sdgreport new DIR [--lang en|nb|nn]
 //   sdgreport new-plugin NAME [-o DIR]
@@ -17,6 +18,7 @@
 
 #include "host.hpp"
 #include "build.hpp"
+#include "preview.hpp"
 #include "scaffold.hpp"
 #include "sdgreport/definition.hpp"
 #include "sdgreport/json.hpp"
@@ -209,6 +211,12 @@ int main(int argc, char** argv) {
   new_plugin->add_option("name", plugin_name, "Plugin name (a-z, 0-9, '-', '_')")->required()->type_name("NAME");
   new_plugin->add_option("-o,--output-dir", plugin_dir, "Project directory (default: ./NAME)")->type_name("DIR");
 
+  int preview_port = 8000;
+  auto* preview = app.add_subcommand("preview", "Serve the HTML edition on 127.0.0.1 and rebuild it when an input changes");
+  preview->add_option("report", report, "Report definition (YAML)")->required()->type_name("REPORT.yaml");
+  preview->add_option("--port", preview_port, "Port on 127.0.0.1 (default 8000; 0 = any free port)")
+      ->check(CLI::Range(0, 65535));
+
   auto* plugins = app.add_subcommand("plugins", "List plugins: name, kind, version, path; and disabled ones with the reason");
 
   try {
@@ -223,6 +231,10 @@ int main(int argc, char** argv) {
     if (*render) return cmd_render(common, model, out_dir, formats);
     if (*validate) return cmd_validate(common, report, validate_json, assemble_opts);
     if (*plugins) return cmd_plugins(common);
+    if (*preview) {
+      auto loader = [&common](sdg::PluginHost& host, const std::vector<fs::path>& extra) { load_plugins(host, common, extra); };
+      return sdg::cli::preview(report, preview_port, loader);
+    }
     if (*new_report) {
       sdg::cli::scaffold_report(new_dir, new_lang);
       return 0;

@@ -1,5 +1,6 @@
 #include "sdgreport/context.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <string>
@@ -12,9 +13,10 @@ Context::Context(std::filesystem::path base_dir, std::string language, std::int6
     : base_dir_(std::move(base_dir)), language_(std::move(language)), epoch_(epoch) {}
 
 std::filesystem::path Context::resolve(const std::string& path) const {
-  std::filesystem::path p(path);
-  if (p.is_absolute()) return p.lexically_normal();
-  return (base_dir_ / p).lexically_normal();
+  const std::filesystem::path p(path);
+  std::filesystem::path r = p.is_absolute() ? p.lexically_normal() : (base_dir_ / p).lexically_normal();
+  if (std::find(inputs_.begin(), inputs_.end(), r) == inputs_.end()) inputs_.push_back(r);
+  return r;
 }
 
 void Context::warn(const std::string& code, const std::string& message, std::string where) {

@@ -28,7 +28,13 @@ class Context {
 
   /// Directory of the report definition; relative paths are resolved against it.
   const std::filesystem::path& base_dir() const noexcept { return base_dir_; }
+  /// The absolute or base_dir-relative path, normalised. Every path resolved is
+  /// recorded as an input of the build (see inputs()).
   std::filesystem::path resolve(const std::string& path) const;
+  /// Files and folders resolved so far, in first-resolved order, each once: what
+  /// `sdgreport preview` watches. (Sources run with --isolate resolve in a child
+  /// process and are not recorded.)
+  const std::vector<std::filesystem::path>& inputs() const noexcept { return inputs_; }
 
   const std::string& language() const noexcept { return language_; }
   void set_language(std::string lang) { language_ = std::move(lang); }
@@ -52,6 +58,7 @@ class Context {
   std::int64_t epoch_;
   std::string scope_;
   std::vector<Warning> warnings_;
+  mutable std::vector<std::filesystem::path> inputs_;  // last: plugins built before it see the same layout
 };
 
 /// SOURCE_DATE_EPOCH if set and valid, else the current time.

@@ -1,0 +1,412 @@
+#include "blocks.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "chart.hpp"
+#include "colours.hpp"
+#include "embed.hpp"
+#include "escape.hpp"
+#include "sdgreport/catalogue.hpp"
+#include "sdgreport/i18n.hpp"
+#include "sdgreport/walk.hpp"
+#include "words.hpp"
+
+namespace sdg::html {
+
+namespace {
+
+/// Inline nesting deeper than this is written as plain text (inputs are not trusted to be shallow).
+constexpr int kMaxInlineDepth = 64;
+
+void inlines_to(std::string& o, const Inlines& runs, const Plan& plan, std::size_t page, int depth) {
+  for (const Inline& r : runs) {
+    if (depth > kMaxInlineDepth) {
+      o += text(plain_text({r}));
+      continue;
+    }
+    switch (r.kind) {
+      case Inline::Kind::Text:
+        o += text(r.text);
+        break;
+      case Inline::Kind::Code:
+        o += "<code>" + text(r.text) + "</code>";
+        break;
+      case Inline::Kind::LineBreak:
+        o += "<br>";
+        break;
+      case Inline::Kind::Emphasis:
+        o += "<em>";
+        inlines_to(o, r.children, plan, page, depth + 1);
+        o += "</em>";
+        break;
+      case Inline::Kind::Strong:
+        o += "<strong>";
+        inlines_to(o, r.children, plan, page, depth + 1);
+        o += "</strong>";
+        break;
+      case Inline::Kind::Link: {
+        const std::string url = safe_url(plan.resolve_link(page, r.url));
+        if (url.empty()) {
+          inlines_to(o, r.children, plan, page, depth + 1);  // no link for a javascript: URL and the like
+          break;
+        }
+        o += "<a href=\"" + attr(url) + "\">";
+        if (r.children.empty())
+          o += text(r.url);
+        else
+          inlines_to(o, r.children, plan, page, depth + 1);
+        o += "</a>";
+        break;
+      }
+    }
+  }
+}
+
+std::string h_open(int level, const std::string& cls = {}) {
+  return "<h" + std::to_string(level) + (cls.empty() ? "" : " class=\"" + cls + "\"") + ">";
+}
+std::string h_close(int level) {
+  return "</h" + std::to_string(level) + ">";
+}
+
+/// Fewest decimals (0–4) that show every value of the series as it is.
+int decimals_for(const std::vector<Series>& series) {
+  for (int d = 0; d < 4; ++d) {
+    const double scale = std::pow(10.0, d);
+    bool ok = true;
+    for (const Series& s : series)
+      for (const auto& v : s.values)
+        if (v && std::isfinite(*v) &&
+            std::fabs(*v * scale - std::round(*v * scale)) > 1e-6 * std::max(1.0, std::fabs(*v * scale)))
+          ok = false;
+    if (ok) return d;
+  }
+  return 4;
+}
+
+class BodyWriter : public Visitor {
+ public:
+  BodyWriter(const Plan& plan, Context& ctx)
+      : plan_(plan), ctx_(ctx), lang_(ctx.language()), offset_(plan.split() ? 0 : 1) {
+    bodies_.resize(plan.pages().size());
+  }
+  std::vector<std::string> take() { return std::move(bodies_); }
+
+  bool begin_section(const Section& s, const Where& w) override {
+    if (w.depth() == 1) page_ = plan_.page_of(s);
+    const int level = heading_level(w.depth());
+    const std::string& id = plan_.anchor(s);
+    std::string title;
+    if (!w.number().empty()) title += "<span class=\"number\">" + text(w.number()) + "</span> ";
+    title += text(s.title());
+    if (s.goal()) {
+      const int g = *s.goal();
+      Colour bg = goal_colour(g);
+      Colour fg = text_on(bg);
+      if (contrast(fg, bg) < 4.5) {  // no text colour reaches AA on this goal colour: darken it, same hue
+        bg = darken_until(bg, kWhite, 4.5);
+        fg = kWhite;
+      }
+      out() += "<section id=\"" + id + "\" class=\"goal goal-" + std::to_string(g) +
+               "\" style=\"--goal:" + goal_on_white(g).css() + "\">\n";
+      out() += "<div class=\"goal-band\" style=\"background-color:" + bg.css() + ";color:" + fg.css() + "\">";
+      out() += "<span class=\"goal-tile\" style=\"border-color:" + fg.css() + "\" aria-hidden=\"true\">" +
+               std::to_string(g) + "</span>";
+      out() += h_open(level, "goal-heading") + "<span class=\"goal-label\">" + text(goal_label(g, lang_)) +
+               "</span> " + title + h_close(level) + "</div>\n";
+    } else {
+      out() += "<section id=\"" + id + "\">\n" + h_open(level) + title + h_close(level) + "\n";
+    }
+    return true;
+  }
+  void end_section(const Section&, const Where&) override { out() += "</section>\n"; }
+
+  void heading(const Heading& h, const Where& w) override {
+    const int level = std::min(6, heading_level(w.depth()) + std::max(1, h.level));
+    out() += h_open(level) + inl(h.content) + h_close(level) + "\n";
+  }
+  void paragraph(const Paragraph& p, const Where&) override { out() += "<p>" + inl(p.content) + "</p>\n"; }
+  bool begin_list(const List& l, const Where&) override {
+    if (l.ordered)
+      out() += l.start == 1 ? "<ol>\n" : "<ol start=\"" + std::to_string(l.start) + "\">\n";
+    else
+      out() += "<ul>\n";
+    return true;
+  }
+  void begin_list_item(const List&, std::size_t, const Where&) override { out() += "<li>"; }
+  void end_list_item(const List&, std::size_t, const Where&) override { out() += "</li>\n"; }
+  void end_list(const List& l, const Where&) override { out() += l.ordered ? "</ol>\n" : "</ul>\n"; }
+  bool begin_quote(const Quote&, const Where&) override {
+    out() += "<blockquote>\n";
+    return true;
+  }
+  void end_quote(const Quote&, const Where&) override { out() += "</blockquote>\n"; }
+  bool begin_container(const Container& c, const Where&) override {
+    out() += "<div class=\"c-" + anchor(c.name) + "\"";
+    if (auto it = c.attributes.find("lang"); it != c.attributes.end() && valid_lang(it->second))
+      out() += " lang=\"" + attr(it->second) + "\"";
+    out() += ">\n";
+    return true;
+  }
+  void end_container(const Container&, const Where&) override { out() += "</div>\n"; }
+
+  void table(const Table& t, const Where& w) override;
+  void chart(const Chart& c, const Where& w) override;
+  void figure(const Figure& f, const Where& w) override;
+  void indicator_summary(const IndicatorSummary& s, const Where& w) override;
+
+ private:
+  std::string& out() { return bodies_[page_]; }
+  /// h2 for a chapter under the report's h1; h1 on a chapter's own page (split edition).
+  int heading_level(int depth) const { return std::min(6, depth + offset_); }
+  std::string inl(const Inlines& runs) const { return render_inlines(runs, plan_, page_); }
+
+  static bool valid_lang(const std::string& tag) {
+    return !tag.empty() && tag.size() <= 35 && std::all_of(tag.begin(), tag.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+    });
+  }
+
+  /// "Source: text" with a link when the URL is a web address.
+  std::string source_note(const std::string& source, const std::string& url) const {
+    if (source.empty() && url.empty()) return {};
+    std::string o =
+        "<p class=\"source\"><span class=\"key-label\">" + text(label(Label::Source, lang_)) + ":</span> ";
+    const std::string safe = safe_url(url);
+    const bool web = safe.rfind("http://", 0) == 0 || safe.rfind("https://", 0) == 0;
+    const std::string shown = text(source.empty() ? url : source);
+    o += web ? "<a href=\"" + attr(safe) + "\">" + shown + "</a>" : shown;
+    return o + "</p>\n";
+  }
+
+  std::string indicator_ref(const std::string& indicator, bool national) const {
+    if (indicator.empty()) return {};
+    const std::string what =
+        national ? label(Label::NationalIndicator, lang_) : label(Label::Indicator, lang_);
+    return "<p class=\"indicator-ref\">" + text(what) + " " + text(indicator) + "</p>\n";
+  }
+
+  /// A cell's text: the number in the report's language with its flag, or the
+  /// symbol of a missing value (each symbol explained in the table's key).
+  std::string cell(const Cell& c, const Column& col, std::set<ValueStatus>& used) const {
+    auto symbol = [&](ValueStatus s) {
+      const std::string& sym = status_symbol(s, lang_);
+      if (sym.empty()) return std::string();
+      used.insert(s);
+      return "<abbr title=\"" + attr(status_label(s, lang_)) + "\">" + text(sym) + "</abbr>";
+    };
+    switch (c.kind) {
+      case Cell::Kind::Empty:
+        return symbol(c.status);
+      case Cell::Kind::Text:
+        return text(c.text);
+      case Cell::Kind::Number: {
+        std::string s = text(format_number(c.number, col.decimals, lang_));
+        if (c.status != ValueStatus::None)
+          if (std::string f = symbol(c.status); !f.empty()) s += "\u00A0" + f;
+        return s;
+      }
+    }
+    return {};
+  }
+
+  std::string key(const std::set<ValueStatus>& used) const {
+    if (used.empty()) return {};
+    std::string o =
+        "<p class=\"key\"><span class=\"key-label\">" + text(label(Label::SymbolKey, lang_)) + ":</span> ";
+    bool first = true;
+    for (ValueStatus s : all_value_statuses()) {
+      if (!used.count(s)) continue;
+      o += (first ? "" : "<span class=\"sep\"> · </span>") + text(status_key_entry(s, lang_));
+      first = false;
+    }
+    return o + "</p>\n";
+  }
+
+  std::string metadata(const Table& t) const {
+    if (t.metadata.empty()) return {};
+    static const std::pair<const char*, Label> keys[] = {{"title", Label::Title},
+                                                         {"unit", Label::Unit},
+                                                         {"definition", Label::Definition},
+                                                         {"updated", Label::Updated},
+                                                         {"organisation", Label::Organisation},
+                                                         {"url", Label::Source}};
+    std::string rows;
+    for (const auto& [k, l] : keys) {
+      auto it = t.metadata.find(k);
+      if (it == t.metadata.end() || it->second.empty()) continue;
+      std::string v = std::string(k) == "updated" ? text(format_date(it->second, lang_)) : text(it->second);
+      if (std::string(k) == "url") {
+        const std::string safe = safe_url(it->second);
+        if (safe.rfind("http", 0) == 0) v = "<a href=\"" + attr(safe) + "\">" + text(it->second) + "</a>";
+      }
+      rows += "<dt>" + text(label(l, lang_)) + "</dt><dd>" + v + "</dd>";
+    }
+    if (rows.empty()) return {};
+    return "<details class=\"metadata\"><summary>" + text(label(Label::Metadata, lang_)) + "</summary><dl>" +
+           rows + "</dl></details>\n";
+  }
+
+  /// A data table in a scrollable, keyboard-reachable region.
+  std::string scroll_table(const std::string& caption_id, const std::string& inner) const {
+    return "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"" + caption_id +
+           "\">\n<table>" + inner + "</table>\n</div>\n";
+  }
+
+  const Plan& plan_;
+  Context& ctx_;
+  std::string lang_;
+  int offset_;
+  std::size_t page_ = 0;
+  std::vector<std::string> bodies_;
+};
+
+void BodyWriter::table(const Table& t, const Where&) {
+  const Numbered& n = plan_.numbered(&t);
+  const std::size_t nc = t.columns.size();
+  const bool row_headers = nc > 1 && t.columns[0].type == Column::Type::Text;
+  std::string inner = "<caption id=\"" + n.anchor + "-caption\"><span class=\"label\">" +
+                      text(label(Label::Table, lang_)) + " " + std::to_string(n.number) +
+                      (t.caption.empty() ? "" : ".") + "</span> " + text(t.caption) +
+                      "</caption>\n<thead><tr>";
+  for (const Column& c : t.columns) {
+    inner += std::string("<th scope=\"col\"") + (c.type == Column::Type::Number ? " class=\"num\"" : "") +
+             ">" + text(c.label);
+    if (!c.unit.empty()) inner += " <span class=\"unit\">(" + text(c.unit) + ")</span>";
+    inner += "</th>";
+  }
+  inner += "</tr></thead>\n<tbody>\n";
+  std::set<ValueStatus> used;
+  for (const auto& row : t.rows) {
+    inner += "<tr>";
+    for (std::size_t j = 0; j < nc; ++j) {
+      const std::string v = j < row.size() ? cell(row[j], t.columns[j], used) : std::string();
+      const bool num = t.columns[j].type == Column::Type::Number;
+      if (j == 0 && row_headers)
+        inner += "<th scope=\"row\">" + v + "</th>";
+      else
+        inner += std::string("<td") + (num ? " class=\"num\"" : "") + ">" + v + "</td>";
+    }
+    inner += "</tr>\n";
+  }
+  inner += "</tbody>\n";
+  out() += "<div class=\"table-block\" id=\"" + n.anchor + "\">\n" +
+           scroll_table(n.anchor + "-caption", inner) + key(used) + indicator_ref(t.indicator, t.national) +
+           source_note(t.source, t.source_url) + metadata(t) + "</div>\n";
+}
+
+void BodyWriter::chart(const Chart& c, const Where& w) {
+  const Numbered& n = plan_.numbered(&c);
+  int goal = w.goal();
+  if (!c.national && !c.indicator.empty())
+    if (const Indicator* ind = Catalogue::get().find_indicator(c.indicator)) goal = ind->goal;
+  std::string o = "<figure class=\"chart\" id=\"" + n.anchor + "\">\n<figcaption><span class=\"label\">" +
+                  text(label(Label::Figure, lang_)) + " " + std::to_string(n.number) +
+                  (c.title.empty() ? "" : ".") + "</span> " + text(c.title) + "</figcaption>\n";
+  o += svg_chart(c, goal, lang_, n.anchor) + "\n";
+  // The observations as a table: the document's own table when the chart names one.
+  if (const Numbered* t = c.data_table.empty() ? nullptr : plan_.table_by_id(c.data_table)) {
+    o += "<p class=\"chart-data\">" + text(word(Word::DataInTable, lang_)) + " <a href=\"" +
+         attr(plan_.href(page_, t->page, t->anchor)) + "\">" + text(label(Label::Table, lang_)) + " " +
+         std::to_string(t->number) + "</a>.</p>\n";
+  } else {
+    const int dec = decimals_for(c.series);
+    const std::string cap_id = n.anchor + "-data";
+    std::string inner = "<caption id=\"" + cap_id + "\">" + text(word(Word::ChartData, lang_)) +
+                        "</caption>\n<thead><tr><th scope=\"col\">" + text(label(Label::Category, lang_)) +
+                        "</th>";
+    for (const Series& s : c.series)
+      inner += "<th scope=\"col\" class=\"num\">" + text(s.name) +
+               (s.unit.empty() ? "" : " <span class=\"unit\">(" + text(s.unit) + ")</span>") + "</th>";
+    inner += "</tr></thead>\n<tbody>\n";
+    for (std::size_t k = 0; k < c.categories.size(); ++k) {
+      inner += "<tr><th scope=\"row\">" + text(c.categories[k]) + "</th>";
+      for (const Series& s : c.series) {
+        const bool has = k < s.values.size() && s.values[k] && std::isfinite(*s.values[k]);
+        inner += "<td class=\"num\">" +
+                 (has ? text(format_number(*s.values[k], dec, lang_))
+                      : "<abbr title=\"" + attr(status_label(ValueStatus::NotAvailable, lang_)) + "\">" +
+                            text(status_symbol(ValueStatus::NotAvailable, lang_)) + "</abbr>") +
+                 "</td>";
+      }
+      inner += "</tr>\n";
+    }
+    inner += "</tbody>\n";
+    o += "<details class=\"chart-data\"><summary>" + text(word(Word::ChartData, lang_)) + "</summary>\n" +
+         scroll_table(cap_id, inner) + "</details>\n";
+  }
+  o += indicator_ref(c.indicator, c.national) + source_note(c.source, c.source_url);
+  out() += o + "</figure>\n";
+}
+
+void BodyWriter::figure(const Figure& f, const Where&) {
+  const Numbered& n = plan_.numbered(&f);
+  const auto path = ctx_.resolve(f.path);
+  std::string o = "<figure class=\"image\" id=\"" + n.anchor + "\">\n";
+  if (auto url = image_data_url(path)) {
+    o += "<img src=\"" + *url + "\" alt=\"" + attr(f.alt) + "\">\n";
+  } else {
+    std::error_code ec;
+    ctx_.warn(
+        std::filesystem::is_regular_file(path, ec) ? "image-unreadable" : "image-missing",
+        "figure '" + f.path + "' (" + path.string() +
+            ") is missing or not a PNG, JPEG, GIF, WebP or SVG image; its text alternative is shown instead");
+    o += "<p class=\"missing-image\">" + text(f.alt.empty() ? f.path : f.alt) + "</p>\n";
+  }
+  o += "<figcaption><span class=\"label\">" + text(label(Label::Figure, lang_)) + " " +
+       std::to_string(n.number) + (f.caption.empty() ? "" : ".") + "</span> " + text(f.caption) +
+       "</figcaption>\n</figure>\n";
+  out() += o;
+}
+
+void BodyWriter::indicator_summary(const IndicatorSummary& s, const Where& w) {
+  int goal = w.goal();
+  if (!s.national)
+    if (const Indicator* ind = Catalogue::get().find_indicator(s.indicator)) goal = ind->goal;
+  std::string o = "<div class=\"indicator\" style=\"border-left-color:" + goal_on_white(goal).css() + "\">\n";
+  o += "<p class=\"ind-id\">" +
+       text(s.national ? label(Label::NationalIndicator, lang_) : label(Label::Indicator, lang_)) + " " +
+       text(s.indicator) + "</p>\n";
+  if (!s.title.empty()) o += "<p class=\"ind-title\">" + text(s.title) + "</p>\n";
+  o += "<p class=\"ind-value\"><span class=\"value\">";
+  if (s.value)
+    o += text(format_number(*s.value, s.decimals, lang_));
+  else
+    o += "<abbr title=\"" + attr(status_label(ValueStatus::NotAvailable, lang_)) + "\">" +
+         text(status_symbol(ValueStatus::NotAvailable, lang_)) + "</abbr>";
+  o += "</span>";
+  if (!s.unit.empty()) o += " <span class=\"unit\">" + text(s.unit) + "</span>";
+  if (!s.year.empty()) o += " <span class=\"year\">(" + text(s.year) + ")</span>";
+  o += "</p>\n";
+  if (!s.series.empty())
+    o += "<p class=\"ind-series\"><span class=\"key-label\">" + text(label(Label::Series, lang_)) +
+         ":</span> " + text(s.series) + "</p>\n";
+  Colour bg = progress_colour(s.progress), fg = text_on(bg);
+  if (contrast(fg, bg) < 4.5) {
+    bg = darken_until(bg, kWhite, 4.5);
+    fg = kWhite;
+  }
+  o += "<p class=\"ind-progress\"><span class=\"key-label\">" + text(label(Label::Progress, lang_)) +
+       ":</span> <span class=\"pill\" style=\"background-color:" + bg.css() + ";color:" + fg.css() + "\">" +
+       text(progress_label(s.progress, lang_)) + "</span></p>\n";
+  o += source_note(s.source, s.source_url);
+  out() += o + "</div>\n";
+}
+
+}  // namespace
+
+std::string render_inlines(const Inlines& runs, const Plan& plan, std::size_t page) {
+  std::string o;
+  inlines_to(o, runs, plan, page, 0);
+  return o;
+}
+
+std::vector<std::string> render_bodies(const Document& doc, const Plan& plan, Context& ctx) {
+  BodyWriter w(plan, ctx);
+  walk(doc, w);
+  return w.take();
+}
+
+}  // namespace sdg::html

@@ -1,0 +1,78 @@
+// Unit tests of the html format plugin's private helpers: escaping, URL checks,
+// anchors, contrast-checked colours, axis ticks, base64.
+#include <gtest/gtest.h>
+
+#include "chart.hpp"
+#include "colours.hpp"
+#include "embed.hpp"
+#include "escape.hpp"
+
+namespace h = sdg::html;
+
+TEST(HtmlEscape, TextAndAttributes) {
+  EXPECT_EQ(h::text("<b> & \"q\" 'a'"), "&lt;b&gt; &amp; \"q\" 'a'");
+  EXPECT_EQ(h::attr("<b> & \"q\" 'a'"), "&lt;b&gt; &amp; &quot;q&quot; &#39;a&#39;");
+  EXPECT_EQ(h::text("Ålesund – «sitat» “x”"), "Ålesund – «sitat» “x”");
+  EXPECT_EQ(h::text(std::string("a\x01"
+                                "b\x0c"
+                                "c\td\n",
+                                8)),
+            "abc\td\n");                       // controls dropped
+  EXPECT_EQ(h::text("x\xEF\xBF\xBEy"), "xy");  // U+FFFE dropped
+}
+
+TEST(HtmlEscape, SafeUrls) {
+  EXPECT_EQ(h::safe_url("https://ssb.no/statbank?x=1"), "https://ssb.no/statbank?x=1");
+  EXPECT_EQ(h::safe_url("mailto:post@ks.no"), "mailto:post@ks.no");
+  EXPECT_EQ(h::safe_url("#goal-7"), "#goal-7");
+  EXPECT_EQ(h::safe_url("images/map 1.png"), "images/map%201.png");
+  EXPECT_EQ(h::safe_url("https://x.org/?q=\"a\"<b>"), "https://x.org/?q=%22a%22%3Cb%3E");
+  EXPECT_EQ(h::safe_url("javascript:alert(1)"), "");
+  EXPECT_EQ(h::safe_url("  JaVa\tScRiPt:alert(1)"), "");
+  EXPECT_EQ(h::safe_url("\x01javascript:alert(1)"), "");
+  EXPECT_EQ(h::safe_url("data:text/html,<script>"), "");
+  EXPECT_EQ(h::safe_url("vbscript:x"), "");
+  EXPECT_EQ(h::safe_url("   "), "");
+}
+
+TEST(HtmlEscape, Anchors) {
+  EXPECT_EQ(h::anchor("goal-7"), "goal-7");
+  EXPECT_EQ(h::anchor("tab 1\"x"), "tab-1-x");
+  EXPECT_EQ(h::anchor("mål"), "m--l");
+  EXPECT_EQ(h::anchor(""), "x");
+}
+
+TEST(HtmlColours, GoalBandsAndLinesPassWcag) {
+  for (int g = 1; g <= 17; ++g) {
+    // Lines and rules in goal colour: at least 3:1 on white, same hue (darker only).
+    const h::Colour line = h::goal_on_white(g);
+    EXPECT_GE(h::contrast(line, h::kWhite), 3.0) << "goal " << g;
+    const h::Colour c = h::goal_colour(g);
+    EXPECT_TRUE(line.r <= c.r && line.g <= c.g && line.b <= c.b) << "goal " << g;
+    for (std::size_t i = 0; i < 6; ++i) EXPECT_GE(h::contrast(h::series_colour(g, i), h::kWhite), 3.0);
+  }
+  EXPECT_EQ(h::text_on(h::Colour::hex(0xFCC30B)), h::kInk);    // goal 7 yellow: dark text
+  EXPECT_EQ(h::text_on(h::Colour::hex(0x19486A)), h::kWhite);  // goal 17 navy: white text
+  EXPECT_NEAR(h::contrast(h::kWhite, h::Colour::hex(0x000000)), 21.0, 1e-9);
+}
+
+TEST(HtmlChart, NiceTicks) {
+  const h::Ticks t = h::nice_ticks(0, 74.5, 6);
+  EXPECT_EQ(t.first, 0);
+  EXPECT_EQ(t.step, 20);
+  EXPECT_GE(t.first + t.step * (t.count - 1), 74.5);
+  const h::Ticks s = h::nice_ticks(68.3, 74.5, 6);
+  EXPECT_LE(s.first, 68.3);
+  EXPECT_GE(s.first + s.step * (s.count - 1), 74.5);
+  EXPECT_EQ(h::nice_ticks(0, 1, 5).decimals, 2);  // step 0.25
+  EXPECT_EQ(h::nice_ticks(-5, 5, 5).first, -5);
+  EXPECT_EQ(h::nice_ticks(-5, 5, 5).step, 2.5);
+}
+
+TEST(HtmlEmbed, Base64) {
+  EXPECT_EQ(h::base64(""), "");
+  EXPECT_EQ(h::base64("f"), "Zg==");
+  EXPECT_EQ(h::base64("fo"), "Zm8=");
+  EXPECT_EQ(h::base64("foo"), "Zm9v");
+  EXPECT_EQ(h::base64("foobar"), "Zm9vYmFy");
+}
