@@ -140,7 +140,7 @@ TEST(CsvStavanger, ColumnsRenameAndChart) {
   EXPECT_EQ(s.chart->categories[0], "Auglend skole – " + t.rows[0][1].text);
   EXPECT_EQ(s.chart->source, "CSV file stavanger-nasjonale-prover.csv");  // no source given
   ASSERT_EQ(s.warnings.size(), 1u);
-  EXPECT_NE(s.warnings[0].find("no 'source' given"), std::string::npos);
+  EXPECT_NE(s.warnings[0].message.find("no 'source' given"), std::string::npos);
   EXPECT_NO_THROW(sdg::check_block(*s.chart));
 }
 
@@ -285,7 +285,7 @@ TEST(CsvMalformed, BadNumberInANumberColumn) {
   ct::Shaped s = ct::shape(read_text(text, loose, "n.csv"), loose);
   EXPECT_EQ(s.table->columns[1].type, sdg::Column::Type::Text);
   ASSERT_FALSE(s.warnings.empty());
-  EXPECT_NE(s.warnings[0].find("'12x' on line 3 is not a number"), std::string::npos);
+  EXPECT_NE(s.warnings[0].message.find("'12x' on line 3 is not a number"), std::string::npos);
 }
 
 TEST(CsvMalformed, UnterminatedQuoteAndTextAfterQuote) {
@@ -316,11 +316,23 @@ TEST(CsvMalformed, UnknownColumnAndFiltersMatchingNothing) {
 TEST(CsvMalformed, PivotWithTwoValuesForOneCell) {
   ct::ReadSpec spec = auglend_numeracy();
   spec.filters.erase(spec.filters.begin() + 2);  // no filter on Kjønn: three rows per period
+  // Default (duplicates: first): a warning naming both lines, the first value kept.
+  const ct::Shaped s = ct::shape(read_file(kStavanger, spec), spec);
+  const ct::ShapeWarning* w = nullptr;
+  for (const auto& x : s.warnings)
+    if (x.code == "duplicate-observation" && !w) w = &x;
+  ASSERT_TRUE(w);
+  EXPECT_EQ(w->line, 76);
+  EXPECT_NE(w->message.find("lines 75 and 76 are two rows for 'Auglend skole' / '2014-2015'"), std::string::npos)
+      << w->message;
+  EXPECT_NE(w->message.find("(they differ in: Kjønn)"), std::string::npos) << w->message;
+
+  spec.duplicates = sdg::plugins::DuplicatePolicy::Error;
   sdg::Error e = error_of([&] { ct::shape(read_file(kStavanger, spec), spec); });
   EXPECT_EQ(e.code(), ErrorCode::Input);
-  EXPECT_NE(what_of(e).find("stavanger-nasjonale-prover.csv:76: a second value for 'Auglend skole' / "
+  EXPECT_NE(what_of(e).find("stavanger-nasjonale-prover.csv:76: a second row for 'Auglend skole' / "
                             "'2014-2015' (the first is on line 75); filter the rows so that one is "
-                            "left (they differ in: Kjønn)"),
+                            "left, or set 'duplicates: first' or 'last' (they differ in: Kjønn)"),
             std::string::npos)
       << e.what();
 }
