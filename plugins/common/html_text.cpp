@@ -5,7 +5,11 @@
 #include <libxml/tree.h>
 
 #include <cstring>
+#include <limits>
 #include <memory>
+#include <new>
+
+#include "sdgreport/error.hpp"
 
 namespace sdg::plugins {
 namespace {
@@ -60,6 +64,9 @@ std::string trimmed(std::string s) {
 struct DocFree {
   void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
 };
+struct CtxtFree {
+  void operator()(htmlParserCtxt* c) const { htmlFreeParserCtxt(c); }
+};
 struct XmlFree {
   void operator()(xmlChar* p) const { xmlFree(p); }
 };
@@ -79,13 +86,19 @@ LinkedText html_to_text(std::string_view html) {
   // Parsed as a UTF-8 fragment (libxml2 wraps it in <html><body>); no network, no
   // messages on stderr: malformed markup is repaired the way browsers do.
   const std::string wrapped = "<html><head><meta charset=\"utf-8\"></head><body>" + std::string(html) + "</body></html>";
+  if (wrapped.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
+    throw Error(ErrorCode::Input, "HTML text of " + std::to_string(html.size()) + " bytes is too long to read");
+  std::unique_ptr<htmlParserCtxt, CtxtFree> ctxt(htmlNewParserCtxt());
+  if (!ctxt) throw std::bad_alloc();
   std::unique_ptr<xmlDoc, DocFree> doc(
-      htmlReadMemory(wrapped.data(), static_cast<int>(wrapped.size()), nullptr, "UTF-8",
-                     HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_NOBLANKS));
-  if (!doc) {
-    out.text = trimmed(std::string(html));
-    return out;
-  }
+      htmlCtxtReadMemory(ctxt.get(), wrapped.data(), static_cast<int>(wrapped.size()), nullptr, "UTF-8",
+                         HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_NOBLANKS));
+  // A fatal stop (libxml2 refuses markup nested more than 256 levels deep) would
+  // lose the rest of the text: an error, never a silent cut.
+  if (!doc || ctxt->disableSAX)
+    throw Error(ErrorCode::Input,
+                "HTML that cannot be read to the end (markup nested more than 256 levels deep?): '" +
+                    std::string(html.substr(0, 60)) + (html.size() > 60 ? "…'" : "'"));
   std::string text;
   auto space = [&text] {
     if (!text.empty() && text.back() != ' ') text += ' ';

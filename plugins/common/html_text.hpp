@@ -14,6 +14,8 @@
 // Text without '<' or '&' is returned unchanged (only spaces trimmed). Tags are
 // dropped, entities decoded (`&nbsp;` becomes U+00A0, `&amp;` '&', `&#248;` 'ø'),
 // runs of white space — and the breaks of <br>, <p>, <li>, <div> — become one space.
+// Markup libxml2 cannot read to the end (nested more than 256 levels) is an
+// sdg::Error(ErrorCode::Input) without a location: the caller adds its file.
 #pragma once
 
 #include <string>

@@ -13,6 +13,15 @@
 namespace sdg::jsonstat {
 namespace {
 
+/// HTML of the file (source, notes) as text; unreadable markup located at the file.
+plugins::LinkedText html_of(const std::string& raw, const ViewSpec& spec) {
+  try {
+    return plugins::html_to_text(raw);
+  } catch (const Error& e) {
+    throw Error(ErrorCode::Input, e.message(), Location{spec.file, 0, 0});
+  }
+}
+
 [[noreturn]] void refuse(const Location& where, const std::string& what) {
   throw Error(ErrorCode::Definition, "jsonstat: " + what, where);
 }
@@ -327,7 +336,7 @@ View make_view(const Dataset& ds, const ViewSpec& spec) {
   }
   std::string source = spec.source, source_url;
   if (source.empty()) {
-    const plugins::LinkedText t = plugins::html_to_text(ds.source);
+    const plugins::LinkedText t = html_of(ds.source, spec);
     source = t.text;
     source_url = t.url;
   }
@@ -361,7 +370,7 @@ View make_view(const Dataset& ds, const ViewSpec& spec) {
   }
   std::string notes;
   for (const std::string& n : ds.notes) {
-    const plugins::LinkedText t = plugins::html_to_text(n);
+    const plugins::LinkedText t = html_of(n, spec);
     if (!t.text.empty()) notes += (notes.empty() ? "" : " ") + t.text;
     if (source_url.empty()) source_url = t.url;
   }

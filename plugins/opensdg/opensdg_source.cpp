@@ -416,6 +416,14 @@ void OpenSdgSource::fill(const SourceRequest& req, Section& target, Context& ctx
     const MetaFiles mf = load_meta(s.folder, dashed(p.id), s.language);
     const IndicatorMeta& meta = mf.meta;
     const std::string meta_file = meta.files.empty() ? p.file.string() : meta.files.front();
+    // HTML decoded, an unreadable one located at the metadata file.
+    auto html_of = [&](const std::string& raw, const IndicatorMeta& m) {
+      try {
+        return plugins::html_to_text(raw);
+      } catch (const Error& e) {
+        throw Error(ErrorCode::Input, e.message(), Location{m.files.empty() ? p.file.string() : m.files.front(), 0, 0});
+      }
+    };
     // A metadata field as text: a translation key resolved, HTML decoded.
     auto text_of = [&](const IndicatorMeta& m, const std::string& key) {
       const std::string raw = m.get(key);
@@ -428,7 +436,7 @@ void OpenSdgSource::fill(const SourceRequest& req, Section& target, Context& ctx
                  m.files.empty() ? p.file.string() : m.files.front());
         return plugins::LinkedText{};
       }
-      return plugins::html_to_text(raw);
+      return html_of(raw, m);
     };
 
     BuildOptions b;
@@ -461,7 +469,7 @@ void OpenSdgSource::fill(const SourceRequest& req, Section& target, Context& ctx
     } else {
       std::string joined;
       for (const std::string& org : meta.sources()) {
-        plugins::LinkedText t = plugins::html_to_text(org);
+        plugins::LinkedText t = html_of(org, meta);
         if (t.text.empty() || joined.find(t.text) != std::string::npos) continue;
         joined += (joined.empty() ? "" : "; ") + t.text;
         if (b.source_url.empty()) b.source_url = t.url;

@@ -13,6 +13,7 @@
 #include <sstream>
 #include <string>
 
+#include "html_text.hpp"
 #include "indicator_blocks.hpp"
 #include "indicator_csv.hpp"
 #include "metadata.hpp"
@@ -992,4 +993,30 @@ TEST(OpenSdgNational, NationalIdsAreAcceptedAndGlobalClaimsChecked) {
   } catch (const sdg::Error& e) {
     EXPECT_NE(e.message().find("1.1.9 is not an SDG indicator"), std::string::npos) << e.what();
   }
+}
+
+// ---------------------------------------------------------------- plugins/common/html_text
+
+TEST(HtmlText, MarkupBecomesPlainTextWithItsLinks) {
+  using sdg::plugins::html_to_text;
+  const auto a = html_to_text(
+      R"(<a href="https://www.destatis.de" target="_blank">Statistisches Bundesamt</a>)");
+  EXPECT_EQ(a.text, "Statistisches Bundesamt");
+  EXPECT_EQ(a.url, "https://www.destatis.de");
+  const auto p = html_to_text("<p>Første&nbsp;ledd,<br>andre &amp; tredje &#248; &lt;4&gt; “sitat” – slutt</p>"
+                              "<p>Ny <b>del</b> <a href='mailto:x@y.no'>e-post</a> "
+                              "<a href=\"http://a.no/b?c=1&amp;d=2\">lenke</a></p>");
+  EXPECT_EQ(p.text, "Første\u00A0ledd, andre & tredje ø <4> “sitat” – slutt Ny del e-post lenke");
+  EXPECT_EQ(p.url, "http://a.no/b?c=1&d=2");  // mailto: is no web link
+  EXPECT_EQ(p.urls.size(), 1u);
+  EXPECT_EQ(html_to_text("  plain text, no markup  ").text, "plain text, no markup");
+  EXPECT_EQ(html_to_text("<script>alert(1)</script>Text<style>p{}</style>").text, "Text");
+  EXPECT_EQ(html_to_text("<b>unclosed <i>tags").text, "unclosed tags");
+  EXPECT_EQ(html_to_text("&nbsp;").text, "");
+  std::string deep;
+  for (int i = 0; i < 200; ++i) deep += "<span>";
+  EXPECT_EQ(html_to_text(deep + "deep").text, "deep");  // walked without recursion
+  for (int i = 0; i < 20000; ++i) deep += "<span>";
+  // Deeper than libxml2 reads: an error, not a crash and not a silent cut.
+  EXPECT_THROW(html_to_text(deep + "deep"), sdg::Error);
 }
