@@ -14,7 +14,9 @@
 namespace sdg::plugins {
 namespace {
 
-bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool is_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
 
 /// Appends `s`, turning runs of ASCII white space into one space.
 void append_collapsed(std::string& out, const char* s) {
@@ -30,8 +32,8 @@ void append_collapsed(std::string& out, const char* s) {
 
 /// Elements whose start and end break the text (a space here, as the result is one line).
 bool breaks_text(const char* name) {
-  static const char* const names[] = {"br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "h1", "h2",
-                                      "h3", "h4", "h5", "h6", "table", "dd", "dt", "blockquote"};
+  static const char* const names[] = {"br", "p",  "div", "li", "ul", "ol",    "tr", "td", "th",        "h1",
+                                      "h2", "h3", "h4",  "h5", "h6", "table", "dd", "dt", "blockquote"};
   for (const char* n : names)
     if (std::strcmp(name, n) == 0) return true;
   return false;
@@ -85,9 +87,11 @@ LinkedText html_to_text(std::string_view html) {
   }
   // Parsed as a UTF-8 fragment (libxml2 wraps it in <html><body>); no network, no
   // messages on stderr: malformed markup is repaired the way browsers do.
-  const std::string wrapped = "<html><head><meta charset=\"utf-8\"></head><body>" + std::string(html) + "</body></html>";
+  const std::string wrapped =
+      "<html><head><meta charset=\"utf-8\"></head><body>" + std::string(html) + "</body></html>";
   if (wrapped.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
-    throw Error(ErrorCode::Input, "HTML text of " + std::to_string(html.size()) + " bytes is too long to read");
+    throw Error(ErrorCode::Input,
+                "HTML text of " + std::to_string(html.size()) + " bytes is too long to read");
   std::unique_ptr<htmlParserCtxt, CtxtFree> ctxt(htmlNewParserCtxt());
   if (!ctxt) throw std::bad_alloc();
   std::unique_ptr<xmlDoc, DocFree> doc(
@@ -112,8 +116,8 @@ LinkedText html_to_text(std::string_view html) {
       if (node->content) append_collapsed(text, reinterpret_cast<const char*>(node->content));
     } else if (node->type == XML_ELEMENT_NODE) {
       const char* name = reinterpret_cast<const char*>(node->name);
-      const bool hidden =
-          std::strcmp(name, "script") == 0 || std::strcmp(name, "style") == 0 || std::strcmp(name, "head") == 0;
+      const bool hidden = std::strcmp(name, "script") == 0 || std::strcmp(name, "style") == 0 ||
+                          std::strcmp(name, "head") == 0;
       if (breaks_text(name)) space();
       if (std::strcmp(name, "a") == 0) {
         std::unique_ptr<xmlChar, XmlFree> href(xmlGetProp(node, reinterpret_cast<const xmlChar*>("href")));

@@ -41,7 +41,7 @@ struct BuildOptions {
   bool national = false;    ///< a national indicator: blocks carry `national`, no catalogue check
   /// Table::metadata of every table (title, unit, definition, updated, organisation, url).
   std::map<std::string, std::string> metadata;
-  std::string unit;         ///< unit when the file has no `Units` column (metadata `computation_units`)
+  std::string unit;  ///< unit when the file has no `Units` column (metadata `computation_units`)
   std::string language = "en";
   bool table = true;
   std::optional<Chart::Kind> chart = Chart::Kind::Line;  ///< nullopt: no chart

@@ -315,8 +315,9 @@ IndicatorData read_indicator_csv(std::istream& in, const std::string& file_name,
       for (int c : {year_col, value_col})
         if (fields[static_cast<std::size_t>(c)].find('\n') != std::string::npos)
           fail(file_name, line,
-               "a quoted " + data.header[static_cast<std::size_t>(c)] + " opened on line " + std::to_string(line) +
-                   " runs to line " + std::to_string(records.last_line()) + " — a stray '\"'?");
+               "a quoted " + data.header[static_cast<std::size_t>(c)] + " opened on line " +
+                   std::to_string(line) + " runs to line " + std::to_string(records.last_line()) +
+                   " — a stray '\"'?");
     }
     ++data.records;
 
@@ -363,8 +364,9 @@ IndicatorData read_indicator_csv(std::istream& in, const std::string& file_name,
 
     // One observation per key; a second one is recorded, never dropped silently.
     std::string value_text(trim_spaces(fields[static_cast<std::size_t>(value_col)]));
-    auto [it, fresh] = seen.try_emplace(row_key(fields, year_col, key_cols),
-                                        Seen{line, kept ? static_cast<int>(data.rows.size()) : -1, value_text});
+    auto [it, fresh] =
+        seen.try_emplace(row_key(fields, year_col, key_cols),
+                         Seen{line, kept ? static_cast<int>(data.rows.size()) : -1, value_text});
     if (!fresh) {
       Seen& first = it->second;
       DuplicateRow dup{first.line, line, describe_key(fields, data.header, year_col, key_cols), first.value,

@@ -75,10 +75,10 @@ struct IndicatorData {
   std::vector<std::string> disaggregation_columns;  ///< in file order
   std::vector<std::string> kept;                    ///< the `keep` columns present, in `keep` order
   bool has_units = false, has_series = false, has_geocode = false;
-  std::vector<Observation> rows;  ///< kept rows, in file order
-  std::size_t records = 0;        ///< data rows read (kept or not)
-  std::vector<DuplicateRow> duplicates;        ///< in file order
-  std::set<std::string> unknown_statuses;      ///< `Observation status` texts with no mapping
+  std::vector<Observation> rows;           ///< kept rows, in file order
+  std::size_t records = 0;                 ///< data rows read (kept or not)
+  std::vector<DuplicateRow> duplicates;    ///< in file order
+  std::set<std::string> unknown_statuses;  ///< `Observation status` texts with no mapping
 };
 
 struct CsvOptions {

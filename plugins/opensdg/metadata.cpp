@@ -215,7 +215,8 @@ std::optional<std::string> resolve_translation_key(std::string_view key, std::st
     int n = 0;
     auto [end, ec] = std::from_chars(id.data(), id.data() + id.size(), n);
     if (ec == std::errc() && end == id.data() + id.size())
-      if (const Goal* g = cat.find_goal(n)) return short_title ? g->short_title(language) : g->title(language);
+      if (const Goal* g = cat.find_goal(n))
+        return short_title ? g->short_title(language) : g->title(language);
   }
   return std::nullopt;
 }

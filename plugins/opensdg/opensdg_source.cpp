@@ -13,11 +13,11 @@
 #include <unordered_map>
 #include <vector>
 
+#include "duplicates.hpp"
+#include "html_text.hpp"
 #include "indicator_blocks.hpp"
 #include "indicator_csv.hpp"
 #include "metadata.hpp"
-#include "duplicates.hpp"
-#include "html_text.hpp"
 #include "sdgreport/catalogue.hpp"
 #include "sdgreport/error.hpp"
 #include "sdgreport/i18n.hpp"
@@ -29,9 +29,8 @@ namespace {
 namespace fs = std::filesystem;
 
 const std::vector<std::string> kKnownOptions = {
-    "plugin", "folder", "indicators", "disaggregations",   "progress",
-    "source", "chart",  "table",      "metadata_language", "unknown_indicators",
-    "duplicates", "status_map"};
+    "plugin", "folder", "indicators",        "disaggregations",    "progress",   "source",
+    "chart",  "table",  "metadata_language", "unknown_indicators", "duplicates", "status_map"};
 const std::vector<std::string> kProgressKeys = {"direction", "target", "target_year", "base_year",
                                                 "limit",     "series", "unit"};
 
@@ -130,12 +129,12 @@ struct Settings {
 };
 
 struct Pending {
-  std::string id;          // normalised: "7.2.1", "10.1"
-  std::string block_id;    // on the blocks: "7.2.1"; national ids as published, "10-1"
+  std::string id;        // normalised: "7.2.1", "10.1"
+  std::string block_id;  // on the blocks: "7.2.1"; national ids as published, "10-1"
   fs::path file;
   bool national = false;
   int goal = 0;
-  std::string target;      // catalogue target, or "" (a national id may name none)
+  std::string target;  // catalogue target, or "" (a national id may name none)
 };
 
 /// The metadata of one indicator: default language, and the report language's translation.
@@ -376,8 +375,10 @@ void OpenSdgSource::fill(const SourceRequest& req, Section& target, Context& ctx
       }
       if (p->national && p->goal == 0) {
         ctx.warn("opensdg-national-no-goal",
-                 "national indicator " + p->block_id + " names no goal (its id does not start with 1–17 "
-                 "and its metadata has no sdg_goal); '" + entry.path().string() + "' skipped",
+                 "national indicator " + p->block_id +
+                     " names no goal (its id does not start with 1–17 "
+                     "and its metadata has no sdg_goal); '" +
+                     entry.path().string() + "' skipped",
                  entry.path().string());
         continue;
       }
@@ -421,7 +422,8 @@ void OpenSdgSource::fill(const SourceRequest& req, Section& target, Context& ctx
       try {
         return plugins::html_to_text(raw);
       } catch (const Error& e) {
-        throw Error(ErrorCode::Input, e.message(), Location{m.files.empty() ? p.file.string() : m.files.front(), 0, 0});
+        throw Error(ErrorCode::Input, e.message(),
+                    Location{m.files.empty() ? p.file.string() : m.files.front(), 0, 0});
       }
     };
     // A metadata field as text: a translation key resolved, HTML decoded.
@@ -455,7 +457,9 @@ void OpenSdgSource::fill(const SourceRequest& req, Section& target, Context& ctx
     if (b.title.empty() && ind) {
       b.title = catalogue_title;
       if (!ind->has_title(s.language))
-        ctx.warn("title-fallback", "indicator " + ind->id + " has no checked translation in the SDG catalogue; its English title is used");
+        ctx.warn("title-fallback",
+                 "indicator " + ind->id +
+                     " has no checked translation in the SDG catalogue; its English title is used");
     } else if (b.title.empty()) {
       b.title = label(Label::NationalIndicator, s.language) + " " + p.block_id;
       ctx.warn("opensdg-no-title",
@@ -495,8 +499,10 @@ void OpenSdgSource::fill(const SourceRequest& req, Section& target, Context& ctx
     put("title", b.title);
     put("unit", b.unit);
     put("definition", text_of(meta, "indicator_definition").text);
-    if (!b.metadata.contains("definition")) put("definition", text_of(meta, "national_indicator_description").text);
-    for (const char* key : {"national_data_update_date", "data_last_updated", "national_metadata_update_date"})
+    if (!b.metadata.contains("definition"))
+      put("definition", text_of(meta, "national_indicator_description").text);
+    for (const char* key :
+         {"national_data_update_date", "data_last_updated", "national_metadata_update_date"})
       if (!b.metadata.contains("updated")) put("updated", text_of(meta, key).text);
     put("organisation", b.source);
     put("url", b.source_url);

@@ -554,3 +554,15 @@ TEST(CsvLimits, ChartWithTooManySeriesIsRefused) {
   const sdg::Error e = error_of([&] { ct::shape(read_text(text, spec), spec); });
   EXPECT_NE(what_of(e).find("201 series, more than the limit of 200"), std::string::npos) << e.what();
 }
+
+TEST(CsvEncoding, TheUtf8CheckHoldsAcrossReadChunks) {
+  // The reader decodes 1 MiB chunks; "Ø" (0xC3 0x98) split over the boundary (the last
+  // row is one long name ending in it) is still seen.
+  ct::ReadSpec spec;
+  spec.encoding = ct::Encoding::Windows1252;
+  std::string text = "Navn;Verdi\n";
+  while (text.size() < (std::size_t{1} << 20) - 8) text += "Oslo;1\n";
+  text += std::string((std::size_t{1} << 20) - 1 - text.size(), 'x') + "\xC3\x98;2\n";
+  const sdg::Error e = error_of([&] { read_text(text, spec, "big.csv"); });
+  EXPECT_NE(what_of(e).find("the file is UTF-8"), std::string::npos) << e.what();
+}
