@@ -2,7 +2,8 @@
 //
 // The file is read one physical line at a time; lines are joined only while a
 // quoted field is open, and each complete record goes through the core's RFC 4180
-// reader. Cost is linear in the file; memory holds one record plus the kept rows.
+// reader. Cost is linear in the file; memory holds one record, the kept rows
+// and one key per record (Year, Units, Series, GeoCode, disaggregations).
 #include "indicator_csv.hpp"
 
 #include <algorithm>

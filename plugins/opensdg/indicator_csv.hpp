@@ -12,7 +12,8 @@
 // Observation status, Unit multiplier, Unit measure, Progress (and any named in
 // CsvOptions::non_disaggregation). Kept rows: the headline (every disaggregation
 // cell empty) and rows disaggregated by exactly one of the `keep` columns; the
-// other rows are checked and dropped, so memory follows what is kept.
+// other rows are checked and dropped: memory holds the kept rows plus one key
+// per record (for the duplicate check), not the records themselves.
 //
 // Accepted: UTF-8 BOM, CRLF or LF, no final newline, empty lines (also before
 // the header), quoted headers and values with commas, doubled quotes and line
