@@ -13,7 +13,7 @@ build_pkgs=(
   libboost-dev
   libyaml-cpp-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   libcli11-dev nlohmann-json3-dev
-  libcpp-httplib-dev
+  libcpp-httplib-dev libxml2-dev
   libgtest-dev libgmock-dev
   fonts-dejavu-core fonts-dejavu-extra
 )

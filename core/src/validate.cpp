@@ -146,8 +146,8 @@ void Validator::source_done(const Section& target, std::size_t first_block, std:
 void Validator::check_blocks(const Blocks& blocks, int goal, const std::string& where, const SourceSpec& src) {
   const Catalogue& cat = Catalogue::get();
   const std::string by = "plugin '" + src.plugin + "', " + where;
-  auto check_id = [&](const std::string& id, const std::string& what) {
-    if (id.empty()) return;
+  auto check_id = [&](const std::string& id, const std::string& what, bool national) {
+    if (id.empty() || national) return;  // national ids are not in the catalogue (model.hpp)
     const Indicator* ind = cat.find_indicator(id);
     if (!ind) {
       add(Finding::Severity::Error, "unknown-indicator", by + ": " + what + " names '" + id + "', which is not an SDG indicator",
@@ -180,7 +180,7 @@ void Validator::check_blocks(const Blocks& blocks, int goal, const std::string& 
         const std::string what = "table '" + t->caption + "'";
         if (t->source.empty())
           add(Finding::Severity::Warning, "table-without-source", by + ": " + what + " has no source note", src.where);
-        check_id(t->indicator, what);
+        check_id(t->indicator, what, t->national);
       } else if (const auto* c = std::get_if<Chart>(&b.value)) {
         const std::string what = "chart '" + c->title + "'";
         if (c->source.empty())
@@ -189,7 +189,7 @@ void Validator::check_blocks(const Blocks& blocks, int goal, const std::string& 
           add(Finding::Severity::Warning, "weak-alt-text", by + ": " + what + " has alt text '" + c->alt +
                                                                "', too short to describe it",
               src.where);
-        check_id(c->indicator, what);
+        check_id(c->indicator, what, c->national);
       } else if (const auto* f = std::get_if<Figure>(&b.value)) {
         const std::filesystem::path p = std::filesystem::path(f->path).is_absolute()
                                             ? std::filesystem::path(f->path)
@@ -201,7 +201,7 @@ void Validator::check_blocks(const Blocks& blocks, int goal, const std::string& 
           add(Finding::Severity::Warning, "weak-alt-text",
               by + ": figure '" + f->path + "' has alt text '" + f->alt + "', which does not describe it", src.where);
       } else if (const auto* s = std::get_if<IndicatorSummary>(&b.value)) {
-        check_id(s->indicator, "indicator summary");
+        check_id(s->indicator, "indicator summary", s->national);
       } else if (const auto* p = std::get_if<Paragraph>(&b.value)) {
         check_links(p->content);
       } else if (const auto* l = std::get_if<List>(&b.value)) {

@@ -84,6 +84,7 @@ class Decoder {
     if (enc_ == Encoding::Windows1252) {
       for (std::size_t i = 0; i < in.size(); ++i) {
         const auto b = static_cast<unsigned char>(in[i]);
+        watch_utf8(b, offset_ + i);
         if (b < 0x80) {
           if (b == '\n') new_line(offset_ + i);
           out += static_cast<char>(b);
@@ -96,6 +97,7 @@ class Decoder {
         }
       }
       offset_ += in.size();
+      if (last) refuse_utf8();
       return;
     }
     // UTF-8: check, then copy; an incomplete sequence at the end waits for the next chunk.
@@ -136,6 +138,47 @@ class Decoder {
   }
 
  private:
+  // A file declared single-byte whose high bytes all form UTF-8 sequences is
+  // UTF-8: decoding it as Windows-1252 would print "Ã˜stfold" for "Østfold".
+  // Every byte ≥ 0x80 is followed through a small UTF-8 state machine; one byte
+  // that cannot be UTF-8 proves the file single-byte.
+  void watch_utf8(unsigned char b, std::size_t at) {
+    if (!maybe_utf8_) return;
+    if (seq_.empty()) {
+      if (b < 0x80) return;
+      seq_at_ = at;
+      seq_line_ = line_;
+    } else if (b < 0x80 || b > 0xBF) {
+      maybe_utf8_ = false;  // a sequence cut short
+      return;
+    }
+    seq_ += static_cast<char>(b);
+    const int len = utf8_length(seq_, 0);
+    if (len == 0) {
+      maybe_utf8_ = false;
+    } else if (len > 0) {
+      if (utf8_seen_ == 0) {
+        first_seq_ = seq_;
+        first_at_ = seq_at_;
+        first_line_ = seq_line_;
+      }
+      ++utf8_seen_;
+      seq_.clear();
+    }
+  }
+
+  void refuse_utf8() const {
+    if (!maybe_utf8_ || utf8_seen_ == 0 || !seq_.empty()) return;
+    std::string bytes;
+    for (char c : first_seq_) bytes += (bytes.empty() ? "" : " ") + hex(static_cast<unsigned char>(c));
+    throw Error(ErrorCode::Input,
+                "the options say 'encoding: windows-1252' (or latin-1), but the file is UTF-8: all " +
+                    std::to_string(utf8_seen_) + " of its non-ASCII characters are UTF-8 sequences (the first, " +
+                    bytes + " at byte offset " + std::to_string(first_at_) + ", is '" + first_seq_ +
+                    "' in UTF-8); remove the encoding option",
+                Location{file_, first_line_, 0});
+  }
+
   static std::string bad_utf8_text() {
     return "is not valid UTF-8; if the file is Windows-1252 or Latin-1 (e.g. from Statistics "
            "Denmark or an older Excel), add 'encoding: windows-1252' to the source entry "
@@ -162,6 +205,15 @@ class Decoder {
   std::size_t offset_ = 0;      // file offset of the next byte fed
   int line_ = 1;
   std::size_t line_start_ = 0;  // file offset where the current line starts
+  // Windows-1252 declared: is the file UTF-8 after all? (see watch_utf8)
+  bool maybe_utf8_ = true;
+  std::string seq_;             // an incomplete UTF-8 sequence
+  std::size_t seq_at_ = 0;
+  int seq_line_ = 1;
+  std::size_t utf8_seen_ = 0;   // complete sequences seen
+  std::string first_seq_;
+  std::size_t first_at_ = 0;
+  int first_line_ = 1;
 };
 
 /// RFC 4180 records from UTF-8 text fed in chunks.

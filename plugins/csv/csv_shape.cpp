@@ -6,12 +6,59 @@
 #include <unordered_map>
 
 #include "csv_table.hpp"
+#include "view_id.hpp"
 #include "sdgreport/i18n.hpp"
 
 namespace sdg::csvtable {
 namespace {
 
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+/// A header name that says the column holds periods: year, år, periode, tid…
+bool period_name(std::string name) {
+  for (char& c : name)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  for (const char* w : {"year", "år", "aar", "periode", "period", "tid", "time", "jahr", "vuosi", "ar"})
+    if (name == w) return true;
+  for (const char* w : {"year", "år", "periode", "period", "jahr"})
+    if (name.find(w) != std::string::npos) return true;
+  return false;
+}
+
+/// Four digits from 1900 to 2100, as written (no sign, mark or space).
+bool year_text(std::string_view v) {
+  if (v.size() != 4) return false;
+  for (char c : v)
+    if (c < '0' || c > '9') return false;
+  const int y = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
+  return y >= 1900 && y <= 2100;
+}
+
+/// Significant digits of a number as written ("0,00012" → 2, "12 345 678" → 8).
+int significant_digits(std::string_view v) {
+  int n = 0;
+  bool started = false;
+  for (char c : v) {
+    if (c < '0' || c > '9') continue;
+    if (c != '0') started = true;
+    if (started) ++n;
+  }
+  return n;
+}
+
+/// `label` without a trailing "(unit)" or "[unit]" that repeats `unit`.
+std::string without_unit(const std::string& label, const std::string& unit) {
+  if (unit.empty()) return label;
+  for (const auto& [open, close] : {std::pair{"(", ")"}, std::pair{"[", "]"}}) {
+    const std::string tail = std::string(open) + unit + close;
+    if (label.size() > tail.size() && label.ends_with(tail)) {
+      std::string out = label.substr(0, label.size() - tail.size());
+      while (!out.empty() && out.back() == ' ') out.pop_back();
+      if (!out.empty()) return out;
+    }
+  }
+  return label;
+}
 
 
 Error option_error(const ReadSpec& spec, const std::string& key, const std::string& what) {
@@ -45,19 +92,35 @@ class Shaper {
     else if (spec_.wide_to_long)
       melt(t);
     else
-      plain(t, out.warnings);
+      plain(t);
 
-    t.id = spec_.id;
+    t.id = spec_.id.empty() ? generated_id() : spec_.id;
     t.caption = spec_.caption;
     if (t.caption.empty()) t.caption = std::filesystem::path(raw_.file).stem().string();
     t.source = spec_.source;
     if (t.source.empty()) {
       t.source = "CSV file " + std::filesystem::path(raw_.file).filename().string();
-      out.warnings.push_back("no 'source' given: the source note names the file; add 'source: …'");
+      warn("csv", "no 'source' given: the source note names the file; add 'source: …'");
     }
     t.indicator = spec_.indicator;
-    if (spec_.chart) out.chart = chart(t, out.warnings);
+    if (spec_.chart) out.chart = chart(t);
     if (spec_.table) out.table = std::move(t);
+    if (duplicates_ > kListedDuplicates)
+      warn(plugins::kDuplicateWarning, std::to_string(duplicates_ - kListedDuplicates) +
+                                           " more duplicate rows (the first " + std::to_string(kListedDuplicates) +
+                                           " are listed above)");
+    if (decimals_lost_)
+      warn("csv-precision",
+           "'" + decimals_lost_text_ + "' (line " + std::to_string(decimals_lost_) + ") has " +
+               std::to_string(decimals_lost_count_) + " decimals; the report keeps at most 10, so it prints rounded",
+           decimals_lost_);
+    if (digits_lost_)
+      warn("csv-precision",
+           "'" + digits_lost_text_ + "' (line " + std::to_string(digits_lost_) +
+               ") has more than 15 significant digits, more than a number keeps exactly; list the column "
+               "under 'text' to print it as written",
+           digits_lost_);
+    out.warnings = std::move(warnings_);
     return out;
   }
 
@@ -76,6 +139,61 @@ class Shaper {
     return name;
   }
 
+  /// "csv-<file>-<hash of the options that choose the cells>": stable across
+  /// builds, different for two views of one file, so a chart can name its table.
+  std::string generated_id() const {
+    plugins::ViewId h;
+    auto mix = [&h](std::string_view part) { h.mix(part); };
+    for (const std::string& c : raw_.header) mix(c);
+    for (const auto& [col, values] : spec_.filters) {
+      mix(col);
+      for (const std::string& v : values) mix(v);
+    }
+    if (spec_.pivot) {
+      mix(spec_.pivot->rows);
+      mix(spec_.pivot->columns);
+      mix(spec_.pivot->values);
+    }
+    if (spec_.wide_to_long) {
+      for (const std::string& i : spec_.wide_to_long->id) mix(i);
+      mix(spec_.wide_to_long->name);
+    }
+    return "csv-" + make_id(std::filesystem::path(raw_.file).stem().string()) + "-" + h.tag();
+  }
+
+  void warn(std::string code, std::string message, int line = 0) {
+    warnings_.push_back(ShapeWarning{std::move(code), std::move(message), line});
+  }
+
+  /// A second row `r` for the key of row `first`: per the `duplicates` policy, an
+  /// error naming both lines, or a warning (the caller keeps first or last).
+  void duplicate(std::size_t first, std::size_t r, const std::string& key, const std::string& hint = {}) {
+    const std::string lines = "lines " + std::to_string(raw_.lines[first]) + " and " + std::to_string(raw_.lines[r]);
+    if (spec_.duplicates == plugins::DuplicatePolicy::Error)
+      throw Error(ErrorCode::Input,
+                  "a second row for " + key + " (the first is on line " + std::to_string(raw_.lines[first]) +
+                      "); filter the rows so that one is left, or set 'duplicates: first' or 'last'" + hint,
+                  Location{raw_.file, raw_.lines[r], 0});
+    if (++duplicates_ <= kListedDuplicates)
+      warn(plugins::kDuplicateWarning,
+           lines + " are two rows for " + key + "; " + plugins::kept_word(spec_.duplicates) +
+               " (option duplicates: first|last|error)" + hint,
+           raw_.lines[r]);
+  }
+
+  void check_cells(const std::string& key, std::size_t rows, std::size_t cols) const {
+    if (cols > ReadSpec::kMaxColumns)
+      throw option_error(spec_, key,
+                         "the table would have " + std::to_string(cols) + " columns, more than the limit of " +
+                             std::to_string(ReadSpec::kMaxColumns) + " (" + raw_.file +
+                             "); filter the rows, or pivot the other way round");
+    if (cols != 0 && rows > spec_.max_cells / cols)
+      throw option_error(spec_, key,
+                         "the table would have " + std::to_string(rows) + " rows × " + std::to_string(cols) +
+                             " columns, more than the limit of " + std::to_string(spec_.max_cells) + " cells (" +
+                             raw_.file + "); filter the rows, or raise the limit with 'max_cells: N'");
+  }
+
   std::optional<ValueStatus> missing(std::string_view v) const {
     if (!spec_.missing.empty())
       if (auto it = spec_.missing.find(std::string(v)); it != spec_.missing.end()) return it->second;
@@ -83,7 +201,7 @@ class Shaper {
   }
 
   /// A cell of a number column; throws naming line and column for a non-number.
-  Cell number_cell(std::size_t r, std::size_t c, int& decimals) const {
+  Cell number_cell(std::size_t r, std::size_t c, int& decimals) {
     const std::string_view v = raw_.at(r, c);
     if (auto st = missing(v)) return Cell::missing(*st == ValueStatus::None ? ValueStatus::NotAvailable : *st);
     auto n = parse_number(v, style_);
@@ -95,6 +213,15 @@ class Shaper {
                       "; missing-value markers: empty, '.', '..', ':', '-')",
                   Location{raw_.file, raw_.lines[r], 0});
     decimals = std::max(decimals, n->decimals);
+    if (n->decimals > 10 && !decimals_lost_) {
+      decimals_lost_ = raw_.lines[r];
+      decimals_lost_count_ = n->decimals;
+      decimals_lost_text_ = std::string(v);
+    }
+    if (!digits_lost_ && significant_digits(v) > 15) {
+      digits_lost_ = raw_.lines[r];
+      digits_lost_text_ = std::string(v);
+    }
     return Cell::of(n->value);
   }
 
@@ -127,7 +254,12 @@ class Shaper {
     return std::min(seen, 10);
   }
 
-  void plain(Table& t, std::vector<std::string>& warnings) {
+  /// A number column's Column: its unit, and its label without a "(unit)" that repeats it.
+  Column number_column(const std::string& name, const std::string& unit, int decimals) const {
+    return Column{without_unit(label(name), unit), Column::Type::Number, unit, decimals};
+  }
+
+  void plain(Table& t) {
     const std::size_t nc = raw_.header.size(), nr = raw_.rows();
     std::vector<bool> is_number(nc, false);
     for (std::size_t c = 0; c < nc; ++c) {
@@ -136,36 +268,64 @@ class Shaper {
         continue;
       }
       if (text_.contains(c) || c == 0) continue;  // the first column is the row's key
-      std::size_t numeric = 0, other = 0, first_other = kNone;
+      std::size_t numeric = 0, other = 0, years = 0, first_other = kNone;
       for (std::size_t r = 0; r < nr; ++r) {
         const std::string_view v = raw_.at(r, c);
         if (missing(v)) continue;
         if (parse_number(v, style_)) {
           ++numeric;
+          years += year_text(v);
         } else {
           ++other;
           if (first_other == kNone) first_other = r;
         }
       }
+      // Years and periods are labels, never "2 020": a period-named column of
+      // years, or a column whose every value is a year 1900–2100.
+      if (other == 0 && numeric > 0 && years == numeric && (period_name(raw_.header[c]) || nr > 1)) continue;
       is_number[c] = other == 0;
       if (other > 0 && numeric > 0)
-        warnings.push_back("column '" + raw_.header[c] + "' is read as text: '" + std::string(raw_.at(first_other, c)) +
-                           "' on line " + std::to_string(raw_.lines[first_other]) +
-                           " is not a number (list the column under 'numbers' to make this an error)");
+        warn("csv", "column '" + raw_.header[c] + "' is read as text: '" + std::string(raw_.at(first_other, c)) +
+                        "' on line " + std::to_string(raw_.lines[first_other]) +
+                        " is not a number (list the column under 'numbers' to make this an error)",
+             raw_.lines[first_other]);
     }
     std::vector<int> decimals(nc, 0);
+    // The text cells are the row's key when there are numbers: two rows with the
+    // same key are a duplicate observation.
+    const bool keyed = std::find(is_number.begin(), is_number.end(), true) != is_number.end();
+    std::unordered_map<std::string, std::size_t> key_row;  // key → index into t.rows
+    std::vector<std::size_t> row_from;                     // raw row of each t.rows entry
     t.rows.reserve(nr);
     for (std::size_t r = 0; r < nr; ++r) {
       std::vector<Cell> row;
       row.reserve(nc);
       for (std::size_t c = 0; c < nc; ++c)
         row.push_back(is_number[c] ? number_cell(r, c, decimals[c]) : text_cell(r, c));
+      if (keyed) {
+        std::string key, shown;
+        for (std::size_t c = 0; c < nc; ++c)
+          if (!is_number[c]) {
+            key += std::string(raw_.at(r, c)) + '\x1f';
+            shown += (shown.empty() ? "'" : " / '") + std::string(raw_.at(r, c)) + "'";
+          }
+        auto [it, fresh] = key_row.try_emplace(key, t.rows.size());
+        if (!fresh) {
+          duplicate(row_from[it->second], r, shown);
+          if (spec_.duplicates == plugins::DuplicatePolicy::Last) {
+            t.rows[it->second] = std::move(row);
+            row_from[it->second] = r;
+          }
+          continue;
+        }
+      }
       t.rows.push_back(std::move(row));
+      row_from.push_back(r);
     }
     for (std::size_t c = 0; c < nc; ++c) {
       const std::string& name = raw_.header[c];
       if (is_number[c])
-        t.columns.push_back(Column{label(name), Column::Type::Number, unit_for(name), decimals_for(name, decimals[c])});
+        t.columns.push_back(number_column(name, unit_for(name), decimals_for(name, decimals[c])));
       else
         t.columns.push_back(Column{label(name), Column::Type::Text, "", 0});
     }
@@ -184,12 +344,14 @@ class Shaper {
       if (row_index.try_emplace(key, row_keys.size()).second) row_keys.push_back(std::move(key));
       col_set.emplace(raw_.at(r, kc));
     }
+    // Size first: rows × columns is checked before anything of that size exists.
+    check_cells("pivot", row_keys.size(), col_set.size() + 1);
     const std::vector<std::string> col_keys(col_set.begin(), col_set.end());
     std::unordered_map<std::string, std::size_t> col_index;
     for (std::size_t i = 0; i < col_keys.size(); ++i) col_index[col_keys[i]] = i;
 
     std::vector<std::size_t> from(row_keys.size() * col_keys.size(), kNone);
-    int seen_decimals = 0;
+    std::vector<int> seen_decimals(col_keys.size(), 0);  // each column its own
     std::vector<std::vector<Cell>> cells(row_keys.size(), std::vector<Cell>(col_keys.size() + 1));
     for (std::size_t r = 0; r < raw_.rows(); ++r) {
       const std::size_t i = row_index[std::string(raw_.at(r, rc))], j = col_index[std::string(raw_.at(r, kc))];
@@ -199,20 +361,17 @@ class Shaper {
         for (std::size_t c = 0; c < raw_.header.size(); ++c)
           if (c != rc && c != kc && c != vc && raw_.at(slot, c) != raw_.at(r, c))
             others += (others.empty() ? "" : ", ") + raw_.header[c];
-        throw Error(ErrorCode::Input,
-                    "a second value for '" + std::string(raw_.at(r, rc)) + "' / '" + std::string(raw_.at(r, kc)) +
-                        "' (the first is on line " + std::to_string(raw_.lines[slot]) +
-                        "); filter the rows so that one is left" +
-                        (others.empty() ? std::string() : " (they differ in: " + others + ")"),
-                    Location{raw_.file, raw_.lines[r], 0});
+        duplicate(slot, r, "'" + std::string(raw_.at(r, rc)) + "' / '" + std::string(raw_.at(r, kc)) + "'",
+                  others.empty() ? std::string() : " (they differ in: " + others + ")");
+        if (spec_.duplicates != plugins::DuplicatePolicy::Last) continue;
       }
       slot = r;
-      cells[i][j + 1] = number_cell(r, vc, seen_decimals);
+      cells[i][j + 1] = number_cell(r, vc, seen_decimals[j]);
     }
     const std::string unit = unit_for(p.values);
-    const int dec = decimals_for(p.values, seen_decimals);
     t.columns.push_back(Column{label(p.rows), Column::Type::Text, "", 0});
-    for (const std::string& k : col_keys) t.columns.push_back(Column{label(k), Column::Type::Number, unit, dec});
+    for (std::size_t j = 0; j < col_keys.size(); ++j)
+      t.columns.push_back(number_column(col_keys[j], unit, decimals_for(p.values, seen_decimals[j])));
     for (std::size_t i = 0; i < row_keys.size(); ++i) {
       cells[i][0] = row_keys[i].empty() ? Cell::missing(ValueStatus::NotAvailable) : Cell::of(row_keys[i]);
       for (std::size_t j = 0; j < col_keys.size(); ++j)
@@ -233,8 +392,33 @@ class Shaper {
       if (std::find(ids.begin(), ids.end(), c) == ids.end()) values.push_back(c);
     if (values.empty())
       throw option_error(spec_, "wide_to_long", "every column read is an 'id' column: nothing to turn into rows");
+    if (values.size() != 0 && raw_.rows() > spec_.max_cells / values.size())
+      throw option_error(spec_, "wide_to_long",
+                         "the table would have " + std::to_string(raw_.rows()) + " × " +
+                             std::to_string(values.size()) + " rows, more than the limit of " +
+                             std::to_string(spec_.max_cells) + " cells (" + raw_.file +
+                             "); filter the rows or 'columns', or raise the limit with 'max_cells: N'");
     int seen = 0;
-    for (std::size_t r = 0; r < raw_.rows(); ++r)
+    // Rows with the same id values would give two observations per (id, name).
+    std::unordered_map<std::string, std::size_t> id_row;  // id key → first raw row
+    std::unordered_map<std::size_t, std::size_t> replaced;  // first raw row → the later row that replaces it
+    std::vector<bool> skip(raw_.rows(), false);
+    for (std::size_t r = 0; r < raw_.rows(); ++r) {
+      std::string key, shown;
+      for (std::size_t i : ids) {
+        key += std::string(raw_.at(r, i)) + '\x1f';
+        shown += (shown.empty() ? "'" : " / '") + std::string(raw_.at(r, i)) + "'";
+      }
+      auto [it, fresh] = id_row.try_emplace(key, r);
+      if (fresh) continue;
+      duplicate(it->second, r, shown);
+      skip[r] = true;
+      if (spec_.duplicates == plugins::DuplicatePolicy::Last) replaced[it->second] = r;
+    }
+    for (std::size_t r0 = 0; r0 < raw_.rows(); ++r0) {
+      if (skip[r0]) continue;
+      const auto rep = replaced.find(r0);
+      const std::size_t r = rep == replaced.end() ? r0 : rep->second;
       for (std::size_t c : values) {
         std::vector<Cell> row;
         for (std::size_t i : ids) row.push_back(text_cell(r, i));
@@ -242,15 +426,15 @@ class Shaper {
         row.push_back(number_cell(r, c, seen));
         t.rows.push_back(std::move(row));
       }
+    }
     for (std::size_t i : ids) t.columns.push_back(Column{label(raw_.header[i]), Column::Type::Text, "", 0});
     t.columns.push_back(Column{w.name, Column::Type::Text, "", 0});
     std::string unit = spec_.unit;
     if (unit.empty()) unit = unit_for(w.value);
-    t.columns.push_back(Column{w.value, Column::Type::Number, unit,
-                               spec_.decimals ? *spec_.decimals : std::min(seen, 10)});
+    t.columns.push_back(number_column(w.value, unit, spec_.decimals ? *spec_.decimals : std::min(seen, 10)));
   }
 
-  std::optional<Chart> chart(const Table& t, std::vector<std::string>& warnings) const {
+  std::optional<Chart> chart(const Table& t) {
     std::vector<std::size_t> nums, texts;
     for (std::size_t c = 0; c < t.columns.size(); ++c)
       (t.columns[c].type == Column::Type::Number ? nums : texts).push_back(c);
@@ -268,7 +452,8 @@ class Shaper {
     };
     Chart ch;
     ch.kind = *spec_.chart;
-    ch.id = spec_.id.empty() ? "" : spec_.id + "-chart";
+    ch.id = t.id + "-chart";
+    if (spec_.table) ch.data_table = t.id;  // every number of the table, nothing else
     ch.title = spec_.title.empty() ? t.caption : spec_.title;
     ch.source = t.source;
     ch.indicator = t.indicator;
@@ -291,17 +476,28 @@ class Shaper {
         ch.series.push_back(std::move(s));
       }
     }
+    if (ch.series.size() > ReadSpec::kMaxSeries)
+      throw option_error(spec_, "chart",
+                         "the chart would have " + std::to_string(ch.series.size()) + " series, more than the limit of " +
+                             std::to_string(ReadSpec::kMaxSeries) + " (" + raw_.file +
+                             "); filter the rows, set 'chart_series: columns', or use 'table' alone");
     if (ch.series.size() > 12)
-      warnings.push_back("the chart has " + std::to_string(ch.series.size()) +
+      warn("csv", "the chart has " + std::to_string(ch.series.size()) +
                          " series; filter the rows (or set 'chart_series: columns') for a readable chart");
     ch.alt = chart_alt_text(ch, spec_.language);
     return ch;
   }
 
+  static constexpr std::size_t kListedDuplicates = 20;  // each warned about; the rest counted
+
   const RawTable& raw_;
   const ReadSpec& spec_;
   NumberStyle style_;
   std::set<std::size_t> numbers_, text_;
+  std::vector<ShapeWarning> warnings_;
+  std::size_t duplicates_ = 0;
+  int decimals_lost_ = 0, decimals_lost_count_ = 0, digits_lost_ = 0;  // first line where, 0: none
+  std::string decimals_lost_text_, digits_lost_text_;
 };
 
 }  // namespace

@@ -15,7 +15,7 @@ const std::vector<std::string> kKnownOptions = {
     "plugin",  "file",    "delimiter", "encoding",     "header",  "decimal", "thousands",
     "missing", "columns", "filter",    "numbers",      "text",    "pivot",   "wide_to_long",
     "rename",  "unit",    "unit_column", "decimals",   "id",      "caption", "title",
-    "source",  "indicator", "table",   "chart",        "chart_series"};
+    "source",  "indicator", "table",   "chart",        "chart_series", "duplicates", "max_cells"};
 
 std::string where_of(const Options& opts, const std::string& key) {
   const Value* v = opts.get(key);
@@ -108,6 +108,12 @@ ReadSpec read_spec(const Options& opts, const std::string& language) {
       spec.filters.emplace_back(col, scalars(opts, "filter", v, "column '" + col + "'"));
   }
   spec.numbers = opts.strings_or("numbers", {});
+  spec.duplicates = plugins::duplicate_policy_of(opts);
+  if (opts.has("max_cells")) {
+    const auto n = opts.integer("max_cells");
+    if (n < 1) throw opts.error("max_cells", "expected a positive number of cells, got " + std::to_string(n));
+    spec.max_cells = static_cast<std::size_t>(n);
+  }
   spec.text = opts.strings_or("text", {});
 
   if (opts.has("pivot")) {
@@ -188,7 +194,9 @@ void CsvSource::fill(const SourceRequest& req, Section& target, Context& ctx) {
 
   const RawTable raw = read_csv(in, path.string(), spec);
   Shaped out = shape(raw, spec);
-  for (const std::string& w : out.warnings) ctx.warn("csv", path.string() + ": " + w, opts.where().str());
+  for (const ShapeWarning& w : out.warnings)
+    ctx.warn(w.code, path.string() + ": " + w.message,
+             w.line ? path.string() + ":" + std::to_string(w.line) : opts.where().str());
 
   Blocks blocks;
   if (out.table) blocks.push_back(std::move(*out.table));

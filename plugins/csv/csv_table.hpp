@@ -30,6 +30,7 @@
 #include <utility>
 #include <vector>
 
+#include "duplicates.hpp"
 #include "sdgreport/error.hpp"
 #include "sdgreport/model.hpp"
 #include "sdgreport/numbers.hpp"
@@ -69,8 +70,20 @@ struct ReadSpec {
   std::vector<std::pair<std::string, std::vector<std::string>>> filters;  ///< keep rows whose cell is one of
   std::vector<std::string> numbers;  ///< number columns: a non-number is an error
   std::vector<std::string> text;     ///< text columns, even if they look like numbers
+  /// Two rows for one key (after filters and pivot): the same row and column of
+  /// a pivot, the same id values of wide_to_long, or the same text cells of a
+  /// plain table that has number columns. Warned about unless `error`.
+  plugins::DuplicatePolicy duplicates = plugins::DuplicatePolicy::First;
 
   // ---- shape
+  /// Cells a pivot or wide_to_long may make (rows × columns), checked before
+  /// anything is allocated; raised with the option `max_cells`.
+  std::size_t max_cells = kDefaultMaxCells;
+  static constexpr std::size_t kDefaultMaxCells = 10'000'000;
+  /// Columns of a table (a spreadsheet's limit: XFD = 16,384).
+  static constexpr std::size_t kMaxColumns = 16'384;
+  /// Series of a chart (beyond this no chart is readable, and writers slow down).
+  static constexpr std::size_t kMaxSeries = 200;
   std::optional<Pivot> pivot;
   std::optional<WideToLong> wide_to_long;
   std::vector<std::pair<std::string, std::string>> rename;  ///< output label for a column
@@ -122,10 +135,17 @@ struct RawTable {
 /// Reads the whole stream. Throws sdg::Error (see the header comment).
 RawTable read_csv(std::istream& in, const std::string& file_name, const ReadSpec& spec);
 
+/// A survivable problem found while shaping, for Context::warn.
+struct ShapeWarning {
+  std::string code;     ///< "csv", "duplicate-observation", "csv-precision"
+  std::string message;
+  int line = 0;         ///< line of the file it is about, or 0
+};
+
 struct Shaped {
   std::optional<Table> table;
   std::optional<Chart> chart;
-  std::vector<std::string> warnings;
+  std::vector<ShapeWarning> warnings;
 };
 
 /// Types, pivots or melts, and labels the kept rows. Throws sdg::Error.

@@ -29,6 +29,7 @@
 #include <utility>
 #include <vector>
 
+#include "duplicates.hpp"
 #include "sdgreport/error.hpp"
 #include "sdgreport/model.hpp"
 
@@ -127,10 +128,15 @@ struct ViewSpec {
 
   bool table = true;
   std::optional<Chart::Kind> chart;
-  std::string id, caption, title, source, indicator;
+  std::string id;  ///< table id; empty: "jsonstat-<file>-<hash of the view>", stable across builds
+  std::string caption, title, source, indicator;
   std::optional<int> decimals;  ///< overrides unit decimals and the decimals found in the values
   /// Status codes of the file mapped to model statuses, before the built-in mapping.
   std::map<std::string, ValueStatus> status_map;
+  /// Two chosen categories of the rows (or columns) dimension with the same
+  /// label would print as two rows of one name: first keeps the first, last the
+  /// last (in the first's place), error refuses. Both are named in a warning.
+  plugins::DuplicatePolicy duplicates = plugins::DuplicatePolicy::First;
   std::string language = "en";  ///< for words the file does not give ("thousands", "Value")
   std::string file;             ///< names the file in the default source note
 };
@@ -140,6 +146,9 @@ struct View {
   std::optional<Chart> chart;
   /// Survivable problems (status codes not shown, no source in the file…).
   std::vector<std::string> warnings;
+  /// Categories left out because another has the same label (warning code
+  /// plugins::kDuplicateWarning), naming both positions.
+  std::vector<std::string> duplicates;
 };
 
 /// Picks a dataset of a file by name (`spec.dataset`) or the only one.

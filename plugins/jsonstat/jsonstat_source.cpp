@@ -12,7 +12,7 @@ namespace {
 
 const std::vector<std::string> kKnownOptions = {
     "plugin", "file", "dataset", "select", "rows", "columns", "series", "table", "chart",
-    "id", "caption", "title", "source", "indicator", "decimals", "status"};
+    "id", "caption", "title", "source", "indicator", "decimals", "status", "duplicates"};
 
 std::string where_of(const Options& opts, const std::string& key) {
   const Value* v = opts.get(key);
@@ -73,6 +73,7 @@ ViewSpec view_spec(const Options& opts, const std::string& language) {
   spec.columns_at = location_of(opts, "columns");
   spec.series_at = location_of(opts, "series");
   spec.table = opts.boolean_or("table", true);
+  spec.duplicates = plugins::duplicate_policy_of(opts);
   const std::string chart = opts.string_or("chart", "none");
   if (chart != "none") {
     spec.chart = chart_kind_from_name(chart);
@@ -121,6 +122,8 @@ void JsonStatSource::fill(const SourceRequest& req, Section& target, Context& ct
   const Dataset& ds = pick_dataset(sets, spec, location_of(opts, "dataset"));
   View view = make_view(ds, spec);
   for (const std::string& w : view.warnings) ctx.warn("jsonstat", path.string() + ": " + w, opts.where().str());
+  for (const std::string& w : view.duplicates)
+    ctx.warn(plugins::kDuplicateWarning, path.string() + ": " + w, opts.where().str());
 
   // Check both blocks before adding either, so a failure leaves the target unchanged.
   Blocks blocks;

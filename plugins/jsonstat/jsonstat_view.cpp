@@ -2,13 +2,25 @@
 // table and a chart (see jsonstat.hpp and docs/plugins/jsonstat.md).
 #include <algorithm>
 #include <charconv>
+#include <map>
 #include <set>
 
+#include "html_text.hpp"
 #include "jsonstat.hpp"
+#include "view_id.hpp"
 #include "sdgreport/i18n.hpp"
 
 namespace sdg::jsonstat {
 namespace {
+
+/// HTML of the file (source, notes) as text; unreadable markup located at the file.
+plugins::LinkedText html_of(const std::string& raw, const ViewSpec& spec) {
+  try {
+    return plugins::html_to_text(raw);
+  } catch (const Error& e) {
+    throw Error(ErrorCode::Input, e.message(), Location{spec.file, 0, 0});
+  }
+}
 
 [[noreturn]] void refuse(const Location& where, const std::string& what) {
   throw Error(ErrorCode::Definition, "jsonstat: " + what, where);
@@ -222,6 +234,32 @@ View make_view(const Dataset& ds, const ViewSpec& spec) {
   for (std::size_t i : {rows, cols})
     if (i != kNone && chosen[i].empty())
       refuse(Location{}, "no category of " + describe(ds.dimensions[i]) + " is selected");
+  // Two categories with one label would be two rows (or columns) of one name.
+  for (std::size_t i : {rows, cols}) {
+    if (i == kNone) continue;
+    const Dimension& d = ds.dimensions[i];
+    std::map<std::string, std::size_t> first;  // label → index into chosen[i]
+    std::vector<std::size_t> kept;
+    for (std::size_t k = 0; k < chosen[i].size(); ++k) {
+      const Category& c = d.categories[chosen[i][k]];
+      auto [it, fresh] = first.try_emplace(c.label, kept.size());
+      if (fresh) {
+        kept.push_back(chosen[i][k]);
+        continue;
+      }
+      const Category& earlier = d.categories[kept[it->second]];
+      const std::string both = "categories '" + earlier.id + "' (position " + std::to_string(kept[it->second]) +
+                               ") and '" + c.id + "' (position " + std::to_string(chosen[i][k]) + ") of " +
+                               describe(d) + " have the same label '" + c.label + "'";
+      if (spec.duplicates == plugins::DuplicatePolicy::Error)
+        throw Error(ErrorCode::Input, "jsonstat: " + both + "; select one, or set 'duplicates: first' or 'last'",
+                    spec.select.empty() ? Location{spec.file, 0, 0} : spec.select.front().where);
+      view.duplicates.push_back(both + "; " + plugins::kept_word(spec.duplicates) +
+                                " (option duplicates: first|last|error)");
+      if (spec.duplicates == plugins::DuplicatePolicy::Last) kept[it->second] = chosen[i][k];
+    }
+    chosen[i] = std::move(kept);
+  }
 
   // The metric dimension gives units.
   std::size_t metric = kNone;
@@ -296,20 +334,60 @@ View make_view(const Dataset& ds, const ViewSpec& spec) {
     caption = ds.label.empty() ? ds.name : ds.label;
     if (!fixed.empty()) caption += " (" + fixed + ")";
   }
-  std::string source = spec.source;
-  if (source.empty()) source = ds.source;
+  std::string source = spec.source, source_url;
+  if (source.empty()) {
+    const plugins::LinkedText t = html_of(ds.source, spec);
+    source = t.text;
+    source_url = t.url;
+  }
   if (source.empty()) {
     source = "JSON-stat file " + (spec.file.empty() ? std::string("(unnamed)") : spec.file);
     view.warnings.push_back("the file gives no 'source' and the options none: the source note names the file");
   }
 
+  // A stable id when none is given: the file and a hash of what the view shows,
+  // so a chart can name the table holding its observations.
+  std::string id = spec.id;
+  if (id.empty()) {
+    plugins::ViewId h;
+    auto mix = [&h](std::string_view part) { h.mix(part); };
+    mix(ds.name);
+    for (std::size_t i = 0; i < nd; ++i) {
+      mix(ds.dimensions[i].id);
+      mix(i == rows ? "rows" : i == cols ? "cols" : "fixed");
+      for (std::size_t c : chosen[i]) mix(ds.dimensions[i].categories[c].id);
+    }
+    const std::string stem = spec.file.substr(0, spec.file.rfind('.'));
+    id = "jsonstat-" + (stem.empty() ? std::string("data") : make_id(stem)) + "-" + h.tag();
+  }
+  // Metadata for annexes (the workbook's Metadata sheet).
+  std::map<std::string, std::string> metadata;
+  metadata["title"] = ds.label.empty() ? caption : ds.label;
+  {
+    std::set<std::string> units;
+    for (std::size_t c = 1; c < columns.size(); ++c) units.insert(columns[c].unit);
+    if (units.size() == 1 && !units.begin()->empty()) metadata["unit"] = *units.begin();
+  }
+  std::string notes;
+  for (const std::string& n : ds.notes) {
+    const plugins::LinkedText t = html_of(n, spec);
+    if (!t.text.empty()) notes += (notes.empty() ? "" : " ") + t.text;
+    if (source_url.empty()) source_url = t.url;
+  }
+  if (!notes.empty()) metadata["definition"] = notes;
+  if (!ds.updated.empty()) metadata["updated"] = ds.updated;
+  metadata["organisation"] = source;
+  if (!source_url.empty()) metadata["url"] = source_url;
+
   std::set<std::string> unshown;
   if (spec.table) {
     Table t;
-    t.id = spec.id;
+    t.id = id;
     t.caption = caption;
     t.source = source;
+    t.source_url = source_url;
     t.indicator = spec.indicator;
+    t.metadata = metadata;
     t.columns = columns;
     for (std::size_t r = 0; r < nrows; ++r) {
       std::vector<Cell> row;
@@ -332,9 +410,11 @@ View make_view(const Dataset& ds, const ViewSpec& spec) {
                                  describe(rd) + (cols == kNone ? "" : " or " + describe(ds.dimensions[cols])) + ")");
     Chart ch;
     ch.kind = *spec.chart;
-    ch.id = spec.id.empty() ? "" : spec.id + "-chart";
+    ch.id = id + "-chart";
+    if (spec.table) ch.data_table = id;  // the same cells as the table
     ch.title = spec.title.empty() ? caption : spec.title;
     ch.source = source;
+    ch.source_url = source_url;
     ch.indicator = spec.indicator;
     const bool by_rows = series == rows && cols != kNone;
     const std::size_t nser = by_rows ? nrows : ncols;

@@ -81,6 +81,10 @@ Table make_table(const View& v, const YearIndex& yi, const std::string& caption,
   Table t;
   t.caption = caption;
   t.source = o.source;
+  t.source_url = o.source_url;
+  t.national = o.national;
+  t.metadata = o.metadata;
+  if (!unit.empty() && !t.metadata.contains("unit")) t.metadata["unit"] = unit;
   t.columns.push_back(Column{label(Label::Year, o.language), Column::Type::Text, "", 0});
   for (const std::string& key : v.keys) {
     const ColumnData& c = v.columns.at(key);
@@ -116,6 +120,8 @@ Chart make_chart(const View& v, const YearIndex& yi, Chart::Kind kind, const std
   ch.title = title;
   ch.categories = yi.years;
   ch.source = o.source;
+  ch.source_url = o.source_url;
+  ch.national = o.national;
   for (const std::string& key : v.keys) {
     const ColumnData& c = v.columns.at(key);
     Series s;
@@ -183,6 +189,8 @@ BuildResult build_indicator_blocks(const std::string& indicator_id, const Indica
   summary.indicator = indicator_id;
   summary.title = o.title;
   summary.source = o.source;
+  summary.source_url = o.source_url;
+  summary.national = o.national;
   std::map<std::string, std::vector<YearValue>> series_values;  // main unit: series label → data
   std::vector<std::string> main_keys;
   std::map<std::string, std::string> key_series;  // label → Series value
@@ -233,6 +241,7 @@ BuildResult build_indicator_blocks(const std::string& indicator_id, const Indica
             summary.year = it->second->year;
             summary.decimals = main->decimals;
             summary.unit = unit;
+            if (data.has_series || v.keys.size() > 1) summary.series = main->label;
             break;
           }
         }
@@ -249,6 +258,7 @@ BuildResult build_indicator_blocks(const std::string& indicator_id, const Indica
             make_chart(v, yi, *o.chart, (o.chart_title.empty() ? o.title : o.chart_title) + suffix, unit, o);
         ch.id = id + "-chart";
         ch.indicator = indicator_id;
+        if (o.table) ch.data_table = id;  // the same view: exactly that table's observations
         tables_and_charts.emplace_back(std::move(ch));
       }
       ++n;

@@ -14,9 +14,15 @@
 // - Years in order of their first year ("2004/05" sorts as 2004); a year without
 //   an observation for a series is an empty cell "not available".
 // - The summary's value is the latest value of the main series: the first unit
-//   and the first series in the file, or those the first progress option names.
+//   and the first series in the file, or those the first progress option names;
+//   IndicatorSummary::series names it (unless the file has no Series column and
+//   only one series).
+// - Ids are stable: "opensdg-<id>" for the first unit's headline table, "-2",
+//   "-3"… for further units, "-chart" appended for the chart, which names the
+//   table of the same observations in Chart::data_table.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,7 +37,11 @@ struct BuildOptions {
   std::string title;        ///< indicator title for the summary, captions and chart titles
   std::string chart_title;  ///< metadata `graph_title`; empty: `title`
   std::string source;       ///< source note on every block
-  std::string unit;         ///< unit when the file has no `Units` column (metadata `computation_units`)
+  std::string source_url;   ///< link of the source note (http/https), or ""
+  bool national = false;    ///< a national indicator: blocks carry `national`, no catalogue check
+  /// Table::metadata of every table (title, unit, definition, updated, organisation, url).
+  std::map<std::string, std::string> metadata;
+  std::string unit;  ///< unit when the file has no `Units` column (metadata `computation_units`)
   std::string language = "en";
   bool table = true;
   std::optional<Chart::Kind> chart = Chart::Kind::Line;  ///< nullopt: no chart

@@ -2,12 +2,14 @@
 //
 // The file is read one physical line at a time; lines are joined only while a
 // quoted field is open, and each complete record goes through the core's RFC 4180
-// reader. Cost is linear in the file; memory holds one record plus the kept rows.
+// reader. Cost is linear in the file; memory holds one record, the kept rows
+// and one key per record (Year, Units, Series, GeoCode, disaggregations).
 #include "indicator_csv.hpp"
 
 #include <algorithm>
 #include <charconv>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "progress.hpp"
 #include "sdgreport/csv.hpp"
@@ -31,15 +33,6 @@ std::string lower(std::string s) {
   return s;
 }
 
-/// `Observation status` as published ("Normal value", "Provisional", "Estimated value", …).
-ValueStatus observation_status(const std::string& text) {
-  const std::string s = lower(text);
-  if (s.find("provisional") != std::string::npos) return ValueStatus::Provisional;
-  if (s.find("estimat") != std::string::npos) return ValueStatus::Estimated;
-  if (s.find("break") != std::string::npos) return ValueStatus::BreakInSeries;
-  return ValueStatus::None;
-}
-
 /// Counts the quote characters of a line, to know whether a quoted field is open.
 std::size_t quotes_in(const std::string& s) {
   return static_cast<std::size_t>(std::count(s.begin(), s.end(), '"'));
@@ -51,6 +44,7 @@ class RecordStream {
   RecordStream(std::istream& in, std::string file) : in_(in), file_(std::move(file)) {}
 
   /// The next record (false at the end); a blank line yields an empty field list.
+  /// `line` is where it starts; last_line() where it ends.
   bool next(std::vector<std::string>& fields, int& line) {
     std::string record, physical;
     std::size_t quotes = 0;
@@ -82,10 +76,40 @@ class RecordStream {
     CsvReader reader(record, file_);
     try {
       if (auto rec = reader.next()) fields = std::move(rec->fields);
+      // A quote inside an unquoted field is text, yet it made the lines after it
+      // one record: the reader ends the record at the first line break.
+      if (reader.next()) stray_quote(record, start);
     } catch (const Error& e) {
+      if (line_ > start)
+        throw Error(ErrorCode::Input,
+                    "unterminated quote: the quote on line " + std::to_string(start) +
+                        " is never closed, so lines " + std::to_string(start) + "–" + std::to_string(line_) +
+                        " (the rest of the file) would be one record; remove the stray '\"' or close it",
+                    Location{file_, start, 0});
       throw Error(ErrorCode::Input, e.message(), Location{file_, start, 0});
     }
     return true;
+  }
+
+ public:
+  /// The line the last record returned ends on.
+  int last_line() const noexcept { return line_; }
+
+ private:
+  [[noreturn]] void stray_quote(const std::string& record, int start) const {
+    // The line holding the first quote that does not open a field.
+    int at = start;
+    bool field_start = true;
+    for (char c : record) {
+      if (c == '"' && !field_start) break;
+      if (c == '\n') ++at;
+      field_start = c == ',' || c == '\n';
+    }
+    throw Error(ErrorCode::Input,
+                "a stray '\"' inside a field on line " + std::to_string(at) + " joins lines " +
+                    std::to_string(start) + "–" + std::to_string(line_) +
+                    " into one record; remove it, or quote the whole field and write the quote as \"\"",
+                Location{file_, at, 0});
   }
 
   std::istream& in_;
@@ -101,7 +125,42 @@ std::string quoted(const std::string& s) {
   return "'" + s + "'";
 }
 
+/// Text that tells the record apart from every other (see the header comment).
+std::string row_key(const std::vector<std::string>& fields, int year_col, const std::vector<int>& key_cols) {
+  std::string key(trim_spaces(fields[static_cast<std::size_t>(year_col)]));
+  for (int c : key_cols) {
+    key += '\x1f';
+    key += trim_spaces(fields[static_cast<std::size_t>(c)]);
+  }
+  return key;
+}
+
+/// "Year 2019, Sex 'Female'" for messages: the year and the filled key columns.
+std::string describe_key(const std::vector<std::string>& fields, const std::vector<std::string>& header,
+                         int year_col, const std::vector<int>& key_cols) {
+  std::string out = "Year " + std::string(trim_spaces(fields[static_cast<std::size_t>(year_col)]));
+  for (int c : key_cols) {
+    const std::string_view v = trim_spaces(fields[static_cast<std::size_t>(c)]);
+    if (!v.empty()) out += ", " + header[static_cast<std::size_t>(c)] + " " + quoted(std::string(v));
+  }
+  return out;
+}
+
 }  // namespace
+
+std::optional<ValueStatus> observation_status(const std::string& text,
+                                              const std::map<std::string, ValueStatus>& extra) {
+  const std::string s = lower(std::string(trim_spaces(text)));
+  if (auto it = extra.find(s); it != extra.end()) return it->second;
+  if (s.empty() || s == "normal value" || s == "normal" || s == "official" || s == "a")
+    return ValueStatus::None;
+  if (s.find("provisional") != std::string::npos) return ValueStatus::Provisional;
+  if (s.find("estimat") != std::string::npos || s.find("forecast") != std::string::npos ||
+      s.find("projected") != std::string::npos)
+    return ValueStatus::Estimated;
+  if (s.find("break") != std::string::npos) return ValueStatus::BreakInSeries;
+  return std::nullopt;
+}
 
 std::optional<double> parse_value(const std::string& text, int& decimals, ValueStatus& status) {
   decimals = 0;
@@ -213,13 +272,54 @@ IndicatorData read_indicator_csv(std::istream& in, const std::string& file_name,
     }
   }
 
+  // Columns besides Year that make a row's key.
+  std::vector<int> key_cols;
+  for (int c : {units_col, series_col, geo_col})
+    if (c >= 0) key_cols.push_back(c);
+  key_cols.insert(key_cols.end(), disagg_cols.begin(), disagg_cols.end());
+  struct Seen {
+    int line;
+    int row;  // index into data.rows, or −1 when the row is not kept
+    std::string value;
+  };
+  std::unordered_map<std::string, Seen> seen;
+  std::map<std::string, ValueStatus> status_map;
+  for (const auto& [k, v] : options.status_map) status_map[lower(std::string(trim_spaces(k)))] = v;
+
   const std::size_t width = data.header.size();
   while (records.next(fields, line)) {
     if (fields.empty()) continue;  // blank line
+    const bool spans = records.last_line() > line;
     if (fields.size() != width)
       fail(file_name, line,
            "row has " + std::to_string(fields.size()) + " fields, the header (line " +
-               std::to_string(header_line) + ") has " + std::to_string(width));
+               std::to_string(header_line) + ") has " + std::to_string(width) +
+               (spans ? "; a quoted field opened on line " + std::to_string(line) + " runs to line " +
+                            std::to_string(records.last_line()) + " — a stray '\"'?"
+                      : std::string()));
+    if (spans) {
+      // A line inside a quoted field that looks like a record of this file (a
+      // year, then the header's number of fields) was one: a stray quote.
+      for (const std::string& f : fields) {
+        std::size_t nl = f.find('\n');
+        for (int at = line; nl != std::string::npos; nl = f.find('\n', nl + 1)) {
+          ++at;
+          const std::string_view next = std::string_view(f).substr(nl + 1, f.find('\n', nl + 1) - nl - 1);
+          const auto commas = static_cast<std::size_t>(std::count(next.begin(), next.end(), ','));
+          if (leading_year(std::string(next.substr(0, next.find(',')))) && commas + 1 >= width)
+            fail(file_name, line,
+                 "a quoted field opened on line " + std::to_string(line) + " runs to line " +
+                     std::to_string(records.last_line()) + " and holds line " + std::to_string(at) + " ('" +
+                     std::string(next) + "'), which looks like a record: a stray '\"'?");
+        }
+      }
+      for (int c : {year_col, value_col})
+        if (fields[static_cast<std::size_t>(c)].find('\n') != std::string::npos)
+          fail(file_name, line,
+               "a quoted " + data.header[static_cast<std::size_t>(c)] + " opened on line " +
+                   std::to_string(line) + " runs to line " + std::to_string(records.last_line()) +
+                   " — a stray '\"'?");
+    }
     ++data.records;
 
     // Which disaggregation cells are filled.
@@ -245,20 +345,47 @@ IndicatorData read_indicator_csv(std::istream& in, const std::string& file_name,
     } catch (const std::invalid_argument& e) {
       fail(file_name, line, std::string("bad number in column Value: ") + e.what());
     }
-    if (obs.value && status_col >= 0)
-      obs.status = observation_status(fields[static_cast<std::size_t>(status_col)]);
+    if (obs.value && status_col >= 0) {
+      const std::string& text = fields[static_cast<std::size_t>(status_col)];
+      if (auto st = observation_status(text, status_map))
+        obs.status = *st;
+      else
+        data.unknown_statuses.emplace(trim_spaces(text));
+    }
 
-    if (filled == 1 && kept_index[static_cast<std::size_t>(filled_at)] >= 0) {
+    const bool kept = filled == 0 || (filled == 1 && kept_index[static_cast<std::size_t>(filled_at)] >= 0);
+    if (filled == 1 && kept) {
       obs.disaggregation = kept_index[static_cast<std::size_t>(filled_at)];
       obs.category = std::string(
           trim_spaces(fields[static_cast<std::size_t>(disagg_cols[static_cast<std::size_t>(filled_at)])]));
-    } else if (filled != 0) {
-      continue;  // another breakdown: checked, not kept
     }
     if (units_col >= 0) obs.units = std::string(trim_spaces(fields[static_cast<std::size_t>(units_col)]));
     if (series_col >= 0) obs.series = std::string(trim_spaces(fields[static_cast<std::size_t>(series_col)]));
     if (geo_col >= 0) obs.geocode = std::string(trim_spaces(fields[static_cast<std::size_t>(geo_col)]));
-    data.rows.push_back(std::move(obs));
+
+    // One observation per key; a second one is recorded, never dropped silently.
+    std::string value_text(trim_spaces(fields[static_cast<std::size_t>(value_col)]));
+    auto [it, fresh] =
+        seen.try_emplace(row_key(fields, year_col, key_cols),
+                         Seen{line, kept ? static_cast<int>(data.rows.size()) : -1, value_text});
+    if (!fresh) {
+      Seen& first = it->second;
+      DuplicateRow dup{first.line, line, describe_key(fields, data.header, year_col, key_cols), first.value,
+                       value_text};
+      if (options.duplicates == plugins::DuplicatePolicy::Error)
+        fail(file_name, line,
+             "a second row for " + dup.key + " (value " + quoted(dup.second_value) + "; the first, on line " +
+                 std::to_string(dup.first_line) + ", has " + quoted(dup.first_value) +
+                 "); remove one, or set 'duplicates: first' or 'last'");
+      data.duplicates.push_back(std::move(dup));
+      if (options.duplicates == plugins::DuplicatePolicy::Last) {
+        if (first.row >= 0) data.rows[static_cast<std::size_t>(first.row)] = std::move(obs);
+        first.line = line;
+        first.value = std::move(value_text);
+      }
+      continue;
+    }
+    if (kept) data.rows.push_back(std::move(obs));
   }
   return data;
 }

@@ -6,6 +6,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "sdgreport/catalogue.hpp"
 #include "sdgreport/error.hpp"
 #include "sdgreport/numbers.hpp"
 
@@ -174,6 +175,50 @@ IndicatorMeta parse_metadata(std::string_view text, const std::string& file_name
     meta.fields[key] = v.Scalar();
   }
   return meta;
+}
+
+bool is_translation_key(std::string_view text) {
+  const auto dot = text.find('.');
+  if (dot == std::string_view::npos || dot == 0 || dot + 1 >= text.size()) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+                    c == '-' || (c == '.' && i >= dot);
+    if (!ok) return false;
+  }
+  // The group is a word, not a number ("1.5" is no key).
+  return !(text[0] >= '0' && text[0] <= '9');
+}
+
+std::optional<std::string> resolve_translation_key(std::string_view key, std::string_view language) {
+  if (!is_translation_key(key)) return std::nullopt;
+  const auto dot = key.find('.');
+  const std::string_view group = key.substr(0, dot);
+  std::string_view rest = key.substr(dot + 1);
+  bool short_title = false;
+  if (rest.ends_with("-title")) {
+    rest.remove_suffix(6);
+  } else if (rest.ends_with("-short") && group == "global_goals") {
+    rest.remove_suffix(6);
+    short_title = true;
+  } else {
+    return std::nullopt;
+  }
+  std::string id(rest);
+  std::replace(id.begin(), id.end(), '-', '.');
+  const Catalogue& cat = Catalogue::get();
+  if (group == "global_indicators") {
+    if (const Indicator* i = cat.find_indicator(id)) return i->title(language);
+  } else if (group == "global_targets") {
+    if (const Target* t = cat.find_target(id)) return t->title(language);
+  } else if (group == "global_goals") {
+    int n = 0;
+    auto [end, ec] = std::from_chars(id.data(), id.data() + id.size(), n);
+    if (ec == std::errc() && end == id.data() + id.size())
+      if (const Goal* g = cat.find_goal(n))
+        return short_title ? g->short_title(language) : g->title(language);
+  }
+  return std::nullopt;
 }
 
 void merge_metadata(IndicatorMeta& into, const IndicatorMeta& over) {

@@ -43,4 +43,14 @@ IndicatorMeta parse_metadata(std::string_view text, const std::string& file_name
 /// Fields of `over` replace those of `into`; progress options too, when given.
 void merge_metadata(IndicatorMeta& into, const IndicatorMeta& over);
 
+/// True for text shaped like an Open SDG translation key: a group, a dot and a
+/// key, no spaces ("global_indicators.5-4-1-title", "global_goals.5-short").
+bool is_translation_key(std::string_view text);
+
+/// The catalogue's text for an Open SDG translation key in `language`:
+/// `global_indicators.<id>-title`, `global_targets.<id>-title`,
+/// `global_goals.<n>-title` and `global_goals.<n>-short`; nullopt when the key
+/// names nothing the catalogue has (or another group, e.g. a site's own keys).
+std::optional<std::string> resolve_translation_key(std::string_view key, std::string_view language);
+
 }  // namespace sdg::opensdg

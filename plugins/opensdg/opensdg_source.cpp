@@ -9,14 +9,19 @@
 #include <map>
 #include <sstream>
 #include <system_error>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
+#include "duplicates.hpp"
+#include "html_text.hpp"
 #include "indicator_blocks.hpp"
 #include "indicator_csv.hpp"
 #include "metadata.hpp"
 #include "sdgreport/catalogue.hpp"
 #include "sdgreport/error.hpp"
+#include "sdgreport/i18n.hpp"
+#include "sdgreport/numbers.hpp"
 
 namespace sdg::opensdg {
 namespace {
@@ -24,8 +29,8 @@ namespace {
 namespace fs = std::filesystem;
 
 const std::vector<std::string> kKnownOptions = {
-    "plugin", "folder", "indicators", "disaggregations",   "progress",
-    "source", "chart",  "table",      "metadata_language", "unknown_indicators"};
+    "plugin", "folder", "indicators",        "disaggregations",    "progress",   "source",
+    "chart",  "table",  "metadata_language", "unknown_indicators", "duplicates", "status_map"};
 const std::vector<std::string> kProgressKeys = {"direction", "target", "target_year", "base_year",
                                                 "limit",     "series", "unit"};
 
@@ -119,12 +124,104 @@ struct Settings {
   bool skip_unknown = false;
   std::vector<std::string> disaggregations;
   std::map<std::string, ProgressConfig> progress;  // normalised id → options
+  plugins::DuplicatePolicy duplicates = plugins::DuplicatePolicy::First;
+  std::map<std::string, ValueStatus> status_map;  // `Observation status` text → status
 };
 
 struct Pending {
-  std::string id;
+  std::string id;        // normalised: "7.2.1", "10.1"
+  std::string block_id;  // on the blocks: "7.2.1"; national ids as published, "10-1"
   fs::path file;
+  bool national = false;
+  int goal = 0;
+  std::string target;  // catalogue target, or "" (a national id may name none)
 };
+
+/// The metadata of one indicator: default language, and the report language's translation.
+struct MetaFiles {
+  IndicatorMeta meta, translated;
+  bool have_meta = false, have_translation = false;
+};
+
+MetaFiles load_meta(const fs::path& folder, const std::string& dashed_id, const std::string& language) {
+  MetaFiles m;
+  read_meta_in(folder / "meta", dashed_id, m.meta, m.have_meta);
+  read_meta_in(folder / "indicator-config", dashed_id, m.meta, m.have_meta);
+  read_meta_in(folder / "meta" / language, dashed_id, m.translated, m.have_translation);
+  return m;
+}
+
+/// A normalised id that claims to be a global SDG indicator: goal (1–17), target
+/// and a numeric indicator number, e.g. "1.1.1", "7.a.1". Such ids must be in the
+/// catalogue; every other shape ("10.1", "3.1.f", "1.2.1.a") is a national id.
+bool claims_global(const std::string& id) {
+  if (std::count(id.begin(), id.end(), '.') != 2) return false;
+  const int g = goal_number(id);
+  if (g < 1 || g > 17) return false;
+  const std::string last = id.substr(id.rfind('.') + 1);
+  return !last.empty() && std::all_of(last.begin(), last.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+/// The goal of a national indicator: metadata `sdg_goal`, else its id's first
+/// part when that is 1–17; 0 when neither names one.
+int national_goal(const std::string& id, const IndicatorMeta& meta) {
+  if (const std::string g = meta.get("sdg_goal"); !g.empty()) {
+    int n = 0;
+    auto [end, ec] = std::from_chars(g.data(), g.data() + g.size(), n);
+    if (ec == std::errc() && end == g.data() + g.size() && n >= 1 && n <= 17) return n;
+  }
+  const int g = goal_number(id);
+  return g >= 1 && g <= 17 ? g : 0;
+}
+
+/// How an id found in `file` is treated: a global indicator (in the catalogue),
+/// a national one (its goal from the id or metadata), or nothing (nullopt) when
+/// it claims to be global but the catalogue has no such indicator.
+std::optional<Pending> classify(const std::string& id, const fs::path& file, const fs::path& folder,
+                                const std::string& language) {
+  const Catalogue& cat = Catalogue::get();
+  Pending p{id, id, file, false, 0, {}};
+  if (const Indicator* ind = cat.find_indicator(id)) {
+    p.goal = ind->goal;
+    p.target = ind->target;
+    return p;
+  }
+  if (claims_global(id)) return std::nullopt;
+  p.national = true;
+  p.block_id = dashed(id);
+  p.goal = national_goal(id, load_meta(folder, dashed(id), language).meta);
+  if (std::count(id.begin(), id.end(), '.') >= 2) {
+    const std::string target = id.substr(0, id.find('.', id.find('.') + 1));
+    if (const Target* t = cat.find_target(target); t && t->goal == p.goal) p.target = t->id;
+  }
+  return p;
+}
+
+/// Duplicate rows and unmapped observation statuses of a data file, as warnings.
+void warn_about_rows(const IndicatorData& data, plugins::DuplicatePolicy policy, Context& ctx) {
+  constexpr std::size_t kListed = 20;  // each named; the rest counted
+  for (std::size_t i = 0; i < data.duplicates.size() && i < kListed; ++i) {
+    const DuplicateRow& d = data.duplicates[i];
+    ctx.warn(plugins::kDuplicateWarning,
+             "lines " + std::to_string(d.first_line) + " and " + std::to_string(d.second_line) +
+                 " are two rows for " + d.key + " (values '" + d.first_value + "' and '" + d.second_value +
+                 "'); " + plugins::kept_word(policy) + " (option duplicates: first|last|error)",
+             data.file + ":" + std::to_string(d.second_line));
+  }
+  if (data.duplicates.size() > kListed)
+    ctx.warn(plugins::kDuplicateWarning,
+             std::to_string(data.duplicates.size() - kListed) + " more duplicate rows in " + data.file +
+                 " (the first " + std::to_string(kListed) + " are listed above)",
+             data.file);
+  if (!data.unknown_statuses.empty()) {
+    std::string list;
+    for (const std::string& t : data.unknown_statuses) list += (list.empty() ? "'" : ", '") + t + "'";
+    ctx.warn("opensdg-observation-status",
+             "Observation status " + list + " of " + data.file +
+                 " has no status here and is not shown; map it with status_map: { \"<text>\": estimated }",
+             data.file);
+  }
+}
 
 }  // namespace
 
@@ -168,7 +265,7 @@ void OpenSdgSource::fill(const SourceRequest& req, Section& target, Context& ctx
              "option '" + key +
                  "' of plugin 'opensdg' is not known and was ignored (known: folder, "
                  "indicators, disaggregations, progress, source, chart, table, metadata_language, "
-                 "unknown_indicators)",
+                 "unknown_indicators, duplicates, status_map)",
              where_of(opts, key));
   const Catalogue& cat = Catalogue::get();
 
@@ -190,9 +287,9 @@ void OpenSdgSource::fill(const SourceRequest& req, Section& target, Context& ctx
     const Options prog = opts.map("progress");
     for (const std::string& key : prog.keys()) {
       const auto id = normalise_indicator_id(key);
-      if (!id || !cat.find_indicator(*id))
+      if (!id || (claims_global(*id) && !cat.find_indicator(*id)))
         throw prog.error(key, "'" + key + "' is not an SDG indicator id (" +
-                                  std::string(Catalogue::kIndicatorListName) + ")");
+                                  std::string(Catalogue::kIndicatorListName) + ") nor a national one");
       s.progress[*id] = progress_option(prog.map(key));
     }
   }
@@ -202,6 +299,19 @@ void OpenSdgSource::fill(const SourceRequest& req, Section& target, Context& ctx
       const auto id = normalise_indicator_id(raw);
       if (!id) throw opts.error("indicators", "'" + raw + "' is not an indicator id such as 7.2.1");
       listed.push_back(*id);
+    }
+  }
+  s.duplicates = plugins::duplicate_policy_of(opts);
+  if (opts.has("status_map")) {
+    const Options m = opts.map("status_map");
+    for (const std::string& text : m.keys()) {
+      const std::string name = m.string(text);
+      const auto st = value_status_from_name(name);
+      if (!st)
+        throw m.error(text, "unknown status '" + name +
+                                "' (use none, provisional, estimated, break_in_series, not_available, "
+                                "not_applicable or confidential)");
+      s.status_map[text] = *st;
     }
   }
   const std::optional<int> goal = req.goal ? req.goal : target.goal();
@@ -219,8 +329,8 @@ void OpenSdgSource::fill(const SourceRequest& req, Section& target, Context& ctx
   if (!listed.empty()) {
     for (const std::string& id : listed) {
       const fs::path file = data_dir / ("indicator_" + dashed(id) + ".csv");
-      if (goal && goal_number(id) != *goal) continue;
-      if (!cat.find_indicator(id)) {
+      const auto p = classify(id, file, s.folder, s.language);
+      if (!p) {
         if (s.skip_unknown) {
           ctx.warn("opensdg-unknown-indicator",
                    id + " is not an SDG indicator; '" + file.string() + "' skipped",
@@ -231,10 +341,11 @@ void OpenSdgSource::fill(const SourceRequest& req, Section& target, Context& ctx
                                            std::string(Catalogue::kIndicatorListName) + "); data file '" +
                                            file.string() + "'");
       }
+      if (goal && p->goal != *goal) continue;
       if (!is_file(file))
         throw Error(ErrorCode::Input, "no data file '" + file.string() + "' for indicator " + id,
                     opts.get("indicators")->where());
-      todo.push_back({id, file});
+      todo.push_back(*p);
     }
   } else {
     for (const auto& entry : fs::directory_iterator(data_dir, ec)) {
@@ -247,8 +358,8 @@ void OpenSdgSource::fill(const SourceRequest& req, Section& target, Context& ctx
                  where_of(opts, "folder"));
         continue;
       }
-      if (goal && goal_number(*id) != *goal) continue;
-      if (!cat.find_indicator(*id)) {
+      const auto p = classify(*id, entry.path(), s.folder, s.language);
+      if (!p) {
         if (s.skip_unknown) {
           ctx.warn("opensdg-unknown-indicator",
                    *id + " is not an SDG indicator; '" + entry.path().string() + "' skipped",
@@ -258,70 +369,143 @@ void OpenSdgSource::fill(const SourceRequest& req, Section& target, Context& ctx
         throw Error(ErrorCode::Input,
                     "'" + name + "': " + *id + " is not an SDG indicator (" +
                         std::string(Catalogue::kIndicatorListName) +
-                        "); use unknown_indicators: skip to leave such files out",
+                        "); use unknown_indicators: skip to leave such files out (national ids such as "
+                        "10-1 or 3-1-f are accepted: they are not goal.target.number)",
                     Location{entry.path().string(), 0, 0});
       }
-      todo.push_back({*id, entry.path()});
+      if (p->national && p->goal == 0) {
+        ctx.warn("opensdg-national-no-goal",
+                 "national indicator " + p->block_id +
+                     " names no goal (its id does not start with 1–17 "
+                     "and its metadata has no sdg_goal); '" +
+                     entry.path().string() + "' skipped",
+                 entry.path().string());
+        continue;
+      }
+      if (goal && p->goal != *goal) continue;
+      todo.push_back(*p);
     }
     if (ec)
       throw Error(ErrorCode::Input, "cannot list '" + data_dir.string() + "': " + ec.message(),
                   opts.get("folder")->where());
   }
-  std::sort(todo.begin(), todo.end(),
-            [](const Pending& a, const Pending& b) { return catalogue_rank(a.id) < catalogue_rank(b.id); });
+  // Catalogue order; national indicators after the global ones of their goal, by id.
+  std::sort(todo.begin(), todo.end(), [](const Pending& a, const Pending& b) {
+    return std::tuple(a.goal, catalogue_rank(a.id), a.id) < std::tuple(b.goal, catalogue_rank(b.id), b.id);
+  });
 
   // Read and build everything before changing the section.
   std::vector<Block> blocks;
   std::vector<std::string> targets;
   std::vector<bool> disagg_seen(s.disaggregations.size(), false);
   for (const Pending& p : todo) {
-    const Indicator& ind = cat.indicator(p.id);
+    const Indicator* ind = cat.find_indicator(p.id);  // nullptr for a national indicator
+    if (p.national && p.goal == 0)
+      throw Error(ErrorCode::Input,
+                  "national indicator " + p.block_id +
+                      " names no goal: its id does not start with 1–17 and its metadata has no sdg_goal",
+                  Location{p.file.string(), 0, 0});
     std::ifstream in(p.file, std::ios::binary);
     if (!in) throw Error(ErrorCode::Input, "cannot read '" + p.file.string() + "'");
-    const IndicatorData data = read_indicator_csv(in, p.file.string(), CsvOptions{s.disaggregations, {}});
+    CsvOptions csv{s.disaggregations, {}, s.duplicates, s.status_map};
+    const IndicatorData data = read_indicator_csv(in, p.file.string(), csv);
     for (std::size_t i = 0; i < s.disaggregations.size(); ++i)
       if (std::find(data.header.begin(), data.header.end(), s.disaggregations[i]) != data.header.end())
         disagg_seen[i] = true;
+    warn_about_rows(data, s.duplicates, ctx);
 
-    IndicatorMeta meta;
-    bool have_meta = false;
-    read_meta_in(s.folder / "meta", dashed(p.id), meta, have_meta);
-    read_meta_in(s.folder / "indicator-config", dashed(p.id), meta, have_meta);
-    IndicatorMeta translated;
-    bool have_translation = false;
-    read_meta_in(s.folder / "meta" / s.language, dashed(p.id), translated, have_translation);
+    const MetaFiles mf = load_meta(s.folder, dashed(p.id), s.language);
+    const IndicatorMeta& meta = mf.meta;
+    const std::string meta_file = meta.files.empty() ? p.file.string() : meta.files.front();
+    // HTML decoded, an unreadable one located at the metadata file.
+    auto html_of = [&](const std::string& raw, const IndicatorMeta& m) {
+      try {
+        return plugins::html_to_text(raw);
+      } catch (const Error& e) {
+        throw Error(ErrorCode::Input, e.message(),
+                    Location{m.files.empty() ? p.file.string() : m.files.front(), 0, 0});
+      }
+    };
+    // A metadata field as text: a translation key resolved, HTML decoded.
+    auto text_of = [&](const IndicatorMeta& m, const std::string& key) {
+      const std::string raw = m.get(key);
+      if (raw.empty()) return plugins::LinkedText{};
+      if (is_translation_key(raw)) {
+        if (auto t = resolve_translation_key(raw, s.language)) return plugins::LinkedText{*t, {}, {}};
+        ctx.warn("opensdg-translation-key",
+                 key + " of " + p.block_id + " is the translation key '" + raw +
+                     "', which names no indicator, target or goal of the SDG catalogue; not shown",
+                 m.files.empty() ? p.file.string() : m.files.front());
+        return plugins::LinkedText{};
+      }
+      return html_of(raw, m);
+    };
 
     BuildOptions b;
     b.language = s.language;
     b.table = s.table;
+    b.national = p.national;
     // Title: translated metadata, then metadata in the report's language, then the catalogue.
-    if (have_translation && !translated.get("indicator_name").empty()) {
-      b.title = translated.get("indicator_name");
-      b.chart_title = translated.get("graph_title");
+    const std::string catalogue_title = ind ? ind->title(s.language) : std::string();
+    if (mf.have_translation && !mf.translated.get("indicator_name").empty()) {
+      b.title = text_of(mf.translated, "indicator_name").text;
+      b.chart_title = text_of(mf.translated, "graph_title").text;
     } else if (s.metadata_language == s.language && !meta.get("indicator_name").empty()) {
-      b.title = meta.get("indicator_name");
-      b.chart_title = meta.get("graph_title");
-    } else {
-      b.title = ind.title(s.language);
-      if (!ind.has_title(s.language))
-        ctx.warn("title-fallback", "indicator " + ind.id + " has no checked translation in the SDG catalogue; its English title is used");
+      b.title = text_of(meta, "indicator_name").text;
+      b.chart_title = text_of(meta, "graph_title").text;
     }
-    // Source: option, then metadata.
+    if (b.title.empty() && ind) {
+      b.title = catalogue_title;
+      if (!ind->has_title(s.language))
+        ctx.warn("title-fallback",
+                 "indicator " + ind->id +
+                     " has no checked translation in the SDG catalogue; its English title is used");
+    } else if (b.title.empty()) {
+      b.title = label(Label::NationalIndicator, s.language) + " " + p.block_id;
+      ctx.warn("opensdg-no-title",
+               "national indicator " + p.block_id + " has no indicator_name in its metadata; it is titled '" +
+                   b.title + "'",
+               meta_file);
+    }
+    // Source: option, then metadata (HTML decoded, the first link kept as the note's link).
     if (s.source) {
       b.source = *s.source;
     } else {
       std::string joined;
-      for (const std::string& org : meta.sources()) joined += (joined.empty() ? "" : "; ") + org;
+      for (const std::string& org : meta.sources()) {
+        plugins::LinkedText t = html_of(org, meta);
+        if (t.text.empty() || joined.find(t.text) != std::string::npos) continue;
+        joined += (joined.empty() ? "" : "; ") + t.text;
+        if (b.source_url.empty()) b.source_url = t.url;
+      }
       if (joined.empty()) {
         joined = "Open SDG data, " + p.file.filename().string();
         ctx.warn("opensdg-no-source",
-                 "no source_organisation_N in the metadata of " + p.id +
+                 "no source_organisation_N in the metadata of " + p.block_id +
                      " and no 'source' option; the data file is cited instead",
                  p.file.string());
       }
       b.source = joined;
     }
-    b.unit = meta.get("computation_units");
+    for (int n = 1; b.source_url.empty() && n <= 9; ++n) {
+      const std::string u(trim_spaces(meta.get("source_url_" + std::to_string(n))));
+      if (u.starts_with("http://") || u.starts_with("https://")) b.source_url = u;
+    }
+    b.unit = text_of(meta, "computation_units").text;
+    // Metadata for annexes (the workbook's Metadata sheet).
+    auto put = [&b](const std::string& key, const std::string& value) {
+      if (!value.empty()) b.metadata[key] = value;
+    };
+    put("title", b.title);
+    put("unit", b.unit);
+    put("definition", text_of(meta, "indicator_definition").text);
+    if (!b.metadata.contains("definition"))
+      put("definition", text_of(meta, "national_indicator_description").text);
+    for (const char* key :
+         {"national_data_update_date", "data_last_updated", "national_metadata_update_date"})
+      if (!b.metadata.contains("updated")) put("updated", text_of(meta, key).text);
+    put("organisation", b.source);
+    put("url", b.source_url);
     // Chart kind: option, then metadata graph_type, then line.
     if (s.chart == "none") {
       b.chart.reset();
@@ -332,7 +516,7 @@ void OpenSdgSource::fill(const SourceRequest& req, Section& target, Context& ctx
       if (!b.chart) {
         ctx.warn("opensdg-graph-type",
                  "graph_type '" + gt + "' of " + p.id + " has no equivalent here; drawn as a line chart",
-                 meta.files.empty() ? p.file.string() : meta.files.front());
+                 meta_file);
         b.chart = Chart::Kind::Line;
       }
     }
@@ -351,7 +535,7 @@ void OpenSdgSource::fill(const SourceRequest& req, Section& target, Context& ctx
                  meta.files.empty() ? p.file.string() : meta.files.front());
     }
 
-    BuildResult built = build_indicator_blocks(p.id, data, b);
+    BuildResult built = build_indicator_blocks(p.block_id, data, b);
     for (const std::string& note : built.notes) ctx.warn("opensdg-data", note, p.file.string());
     if (data.rows.empty())
       ctx.warn("opensdg-no-headline",
@@ -364,7 +548,8 @@ void OpenSdgSource::fill(const SourceRequest& req, Section& target, Context& ctx
       }
       blocks.push_back(std::move(blk));
     }
-    if (std::find(targets.begin(), targets.end(), ind.target) == targets.end()) targets.push_back(ind.target);
+    if (!p.target.empty() && std::find(targets.begin(), targets.end(), p.target) == targets.end())
+      targets.push_back(p.target);
   }
   // A column named in `disaggregations` that no file of the folder has is likely a typo.
   if (std::find(disagg_seen.begin(), disagg_seen.end(), false) != disagg_seen.end()) {

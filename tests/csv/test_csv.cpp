@@ -140,7 +140,7 @@ TEST(CsvStavanger, ColumnsRenameAndChart) {
   EXPECT_EQ(s.chart->categories[0], "Auglend skole – " + t.rows[0][1].text);
   EXPECT_EQ(s.chart->source, "CSV file stavanger-nasjonale-prover.csv");  // no source given
   ASSERT_EQ(s.warnings.size(), 1u);
-  EXPECT_NE(s.warnings[0].find("no 'source' given"), std::string::npos);
+  EXPECT_NE(s.warnings[0].message.find("no 'source' given"), std::string::npos);
   EXPECT_NO_THROW(sdg::check_block(*s.chart));
 }
 
@@ -285,7 +285,7 @@ TEST(CsvMalformed, BadNumberInANumberColumn) {
   ct::Shaped s = ct::shape(read_text(text, loose, "n.csv"), loose);
   EXPECT_EQ(s.table->columns[1].type, sdg::Column::Type::Text);
   ASSERT_FALSE(s.warnings.empty());
-  EXPECT_NE(s.warnings[0].find("'12x' on line 3 is not a number"), std::string::npos);
+  EXPECT_NE(s.warnings[0].message.find("'12x' on line 3 is not a number"), std::string::npos);
 }
 
 TEST(CsvMalformed, UnterminatedQuoteAndTextAfterQuote) {
@@ -316,11 +316,23 @@ TEST(CsvMalformed, UnknownColumnAndFiltersMatchingNothing) {
 TEST(CsvMalformed, PivotWithTwoValuesForOneCell) {
   ct::ReadSpec spec = auglend_numeracy();
   spec.filters.erase(spec.filters.begin() + 2);  // no filter on Kjønn: three rows per period
+  // Default (duplicates: first): a warning naming both lines, the first value kept.
+  const ct::Shaped s = ct::shape(read_file(kStavanger, spec), spec);
+  const ct::ShapeWarning* w = nullptr;
+  for (const auto& x : s.warnings)
+    if (x.code == "duplicate-observation" && !w) w = &x;
+  ASSERT_TRUE(w);
+  EXPECT_EQ(w->line, 76);
+  EXPECT_NE(w->message.find("lines 75 and 76 are two rows for 'Auglend skole' / '2014-2015'"), std::string::npos)
+      << w->message;
+  EXPECT_NE(w->message.find("(they differ in: Kjønn)"), std::string::npos) << w->message;
+
+  spec.duplicates = sdg::plugins::DuplicatePolicy::Error;
   sdg::Error e = error_of([&] { ct::shape(read_file(kStavanger, spec), spec); });
   EXPECT_EQ(e.code(), ErrorCode::Input);
-  EXPECT_NE(what_of(e).find("stavanger-nasjonale-prover.csv:76: a second value for 'Auglend skole' / "
+  EXPECT_NE(what_of(e).find("stavanger-nasjonale-prover.csv:76: a second row for 'Auglend skole' / "
                             "'2014-2015' (the first is on line 75); filter the rows so that one is "
-                            "left (they differ in: Kjønn)"),
+                            "left, or set 'duplicates: first' or 'last' (they differ in: Kjønn)"),
             std::string::npos)
       << e.what();
 }
@@ -380,4 +392,177 @@ TEST(CsvSource, OptionsAndFill) {
   EXPECT_NE(what_of(e).find("option 'columns' of plugin 'csv': no column 'Skole'"), std::string::npos) << e.what();
   EXPECT_EQ(target.blocks().size(), 2u);
   std::filesystem::remove_all(dir);
+}
+
+// ---------------------------------------------------------------- issue 10 / 11: fidelity and limits
+
+TEST(CsvEncoding, DeclaredSingleByteOnAUtf8FileIsAnError) {
+  ct::ReadSpec spec;
+  spec.encoding = ct::Encoding::Windows1252;
+  const std::string utf8 = "Fylke;Verdi\nOslo;1\n\xC3\x98stfold;2\n";  // "Østfold" in UTF-8
+  const sdg::Error e = error_of([&] { read_text(utf8, spec, "fylker.csv"); });
+  EXPECT_EQ(e.code(), ErrorCode::Input);
+  EXPECT_EQ(e.where().line, 3);
+  EXPECT_NE(what_of(e).find("the file is UTF-8"), std::string::npos) << e.what();
+  EXPECT_NE(what_of(e).find("0xC3 0x98"), std::string::npos) << e.what();
+  EXPECT_NE(what_of(e).find("'Ø'"), std::string::npos) << e.what();
+  // A real Windows-1252 file (Ø is the single byte 0xD8) reads as declared.
+  const ct::RawTable raw = read_text("Fylke;Verdi\n\xD8stfold;2\n", spec);
+  EXPECT_EQ(raw.at(0, 0), "Østfold");
+  // One byte that cannot be UTF-8 ("Ã" + a space) proves the file single-byte.
+  EXPECT_EQ(read_text("Fylke;Verdi\n\xC3\x98stfold \xC3 x;2\n", spec).at(0, 0), "Ã˜stfold Ã x");
+  // An ASCII file says nothing either way.
+  EXPECT_EQ(read_text("Fylke;Verdi\nOslo;2\n", spec).at(0, 0), "Oslo");
+}
+
+TEST(CsvFidelity, UnitAlreadyInTheHeaderIsNotRepeated) {
+  ct::ReadSpec spec;
+  spec.unit = "1000 kr";
+  spec.source = "SSB";
+  const sdg::Table t = table_of("Kommune;Beløp (1000 kr)\nOslo;12\n", spec);
+  EXPECT_EQ(t.columns[1].label, "Beløp");
+  EXPECT_EQ(t.columns[1].unit, "1000 kr");
+}
+
+TEST(CsvFidelity, PivotColumnsKeepTheirOwnDecimals) {
+  ct::ReadSpec spec;
+  spec.pivot = ct::Pivot{"Skole", "År", "Verdi"};
+  spec.source = "x";
+  const sdg::Table t = table_of("Skole;År;Verdi\nA;2019;74,8\nA;2020;74,85\nB;2019;70\nB;2020;71,25\n", spec);
+  ASSERT_EQ(t.columns.size(), 3u);
+  EXPECT_EQ(t.columns[1].label, "2019");
+  EXPECT_EQ(t.columns[1].decimals, 1);  // 74,8 and 70
+  EXPECT_EQ(t.columns[2].decimals, 2);  // 74,85 and 71,25
+}
+
+TEST(CsvFidelity, YearColumnsAreTextNotNumbers) {
+  ct::ReadSpec spec;
+  spec.source = "x";
+  const sdg::Table t = table_of("Kommune;År;Verdi\nOslo;2019;1,5\nOslo;2020;2,5\n", spec);
+  EXPECT_EQ(t.columns[1].type, sdg::Column::Type::Text);
+  EXPECT_EQ(t.rows[0][1].kind, Cell::Kind::Text);
+  EXPECT_EQ(t.rows[0][1].text, "2019");
+  EXPECT_EQ(t.columns[2].type, sdg::Column::Type::Number);
+  // Named like a period, one row is enough; listed under numbers, it stays a number.
+  EXPECT_EQ(table_of("Kommune;Periode;Verdi\nOslo;2020;2\n", spec).columns[1].type, sdg::Column::Type::Text);
+  spec.numbers = {"År"};
+  EXPECT_EQ(table_of("Kommune;År;Verdi\nOslo;2019;1\nOslo;2020;2\n", spec).columns[1].type,
+            sdg::Column::Type::Number);
+}
+
+TEST(CsvFidelity, PrecisionLossIsWarnedAbout) {
+  ct::ReadSpec spec;
+  spec.source = "x";
+  spec.text = {"Id"};
+  const ct::Shaped s = ct::shape(
+      read_text("Id;Liten;Stor\na;0,00000000001;12345678901234567\nb;1;2\n", spec), spec);
+  std::vector<std::string> messages;
+  for (const auto& w : s.warnings)
+    if (w.code == "csv-precision") messages.push_back(w.message);
+  ASSERT_EQ(messages.size(), 2u);
+  EXPECT_NE(messages[0].find("'0,00000000001' (line 2) has 11 decimals"), std::string::npos) << messages[0];
+  EXPECT_NE(messages[1].find("'12345678901234567' (line 2) has more than 15 significant digits"),
+            std::string::npos)
+      << messages[1];
+  EXPECT_EQ(s.table->columns[1].decimals, 10);  // kept to the model's limit
+  EXPECT_DOUBLE_EQ(s.table->rows[0][1].number, 1e-11);
+}
+
+TEST(CsvDuplicates, PlainAndWideToLongRowsWithTheSameKey) {
+  ct::ReadSpec spec;
+  spec.source = "x";
+  const std::string text = "Kommune;År;Verdi\nOslo;2019;1\nBergen;2019;2\nOslo;2019;3\n";
+  ct::Shaped s = ct::shape(read_text(text, spec), spec);
+  ASSERT_EQ(s.table->rows.size(), 2u);
+  EXPECT_DOUBLE_EQ(s.table->rows[0][2].number, 1);
+  ASSERT_FALSE(s.warnings.empty());
+  EXPECT_EQ(s.warnings[0].code, "duplicate-observation");
+  EXPECT_NE(s.warnings[0].message.find("lines 2 and 4 are two rows for 'Oslo' / '2019'"), std::string::npos)
+      << s.warnings[0].message;
+  spec.duplicates = sdg::plugins::DuplicatePolicy::Last;
+  s = ct::shape(read_text(text, spec), spec);
+  ASSERT_EQ(s.table->rows.size(), 2u);
+  EXPECT_DOUBLE_EQ(s.table->rows[0][2].number, 3);
+  spec.duplicates = sdg::plugins::DuplicatePolicy::Error;
+  const sdg::Error e = error_of([&] { ct::shape(read_text(text, spec), spec); });
+  EXPECT_EQ(e.where().line, 4);
+  EXPECT_NE(what_of(e).find("the first is on line 2"), std::string::npos) << e.what();
+
+  ct::ReadSpec wl;
+  wl.source = "x";
+  wl.wide_to_long = ct::WideToLong{};
+  const std::string wide = "Kommune;2019;2020\nOslo;1;2\nBergen;3;4\nOslo;5;6\n";
+  s = ct::shape(read_text(wide, wl), wl);
+  EXPECT_EQ(s.table->rows.size(), 4u);  // Oslo and Bergen × 2 years, the second Oslo left out
+  EXPECT_DOUBLE_EQ(s.table->rows[0][2].number, 1);
+  wl.duplicates = sdg::plugins::DuplicatePolicy::Last;
+  s = ct::shape(read_text(wide, wl), wl);
+  ASSERT_EQ(s.table->rows.size(), 4u);
+  EXPECT_EQ(s.table->rows[0][0].text, "Oslo");
+  EXPECT_DOUBLE_EQ(s.table->rows[0][2].number, 5);
+}
+
+TEST(CsvIds, StableTableIdAndChartDataTable) {
+  ct::ReadSpec spec;
+  spec.source = "x";
+  spec.chart = sdg::Chart::Kind::Line;
+  const std::string text = "Kommune;2019;2020\nOslo;1;2\n";
+  const ct::Shaped a = ct::shape(read_text(text, spec, "befolkning.csv"), spec);
+  const ct::Shaped b = ct::shape(read_text(text, spec, "befolkning.csv"), spec);
+  ASSERT_TRUE(a.table && a.chart);
+  EXPECT_TRUE(a.table->id.starts_with("csv-befolkning-")) << a.table->id;
+  EXPECT_EQ(a.table->id, b.table->id);
+  EXPECT_EQ(a.chart->data_table, a.table->id);
+  spec.filters = {{"Kommune", {"Oslo"}}};
+  EXPECT_NE(ct::shape(read_text(text, spec, "befolkning.csv"), spec).table->id, a.table->id);
+}
+
+TEST(CsvLimits, PivotAndWideToLongCheckTheirSizeBeforeAllocating) {
+  // 3,000 distinct row keys × 3,000 distinct column keys: 9 million cells > the limit
+  // set here, refused before anything that size exists.
+  std::string text = "R;C;V\n";
+  for (int i = 0; i < 3000; ++i) text += "r" + std::to_string(i) + ";c" + std::to_string(i) + ";1\n";
+  ct::ReadSpec spec;
+  spec.source = "x";
+  spec.pivot = ct::Pivot{"R", "C", "V"};
+  spec.max_cells = 1'000'000;
+  sdg::Error e = error_of([&] { ct::shape(read_text(text, spec), spec); });
+  EXPECT_NE(what_of(e).find("3000 rows × 3001 columns, more than the limit of 1000000 cells"), std::string::npos)
+      << e.what();
+  EXPECT_NE(what_of(e).find("max_cells"), std::string::npos);
+  // Columns past a spreadsheet's 16,384.
+  std::string wide = "R;C;V\n";
+  for (int i = 0; i < 17000; ++i) wide += "r;c" + std::to_string(i) + ";1\n";
+  spec.max_cells = ct::ReadSpec::kDefaultMaxCells;
+  e = error_of([&] { ct::shape(read_text(wide, spec), spec); });
+  EXPECT_NE(what_of(e).find("17001 columns, more than the limit of 16384"), std::string::npos) << e.what();
+
+  ct::ReadSpec wl;
+  wl.source = "x";
+  wl.wide_to_long = ct::WideToLong{};
+  wl.max_cells = 5;
+  e = error_of([&] { ct::shape(read_text("K;2019;2020;2021\nA;1;2;3\nB;1;2;3\n", wl), wl); });
+  EXPECT_NE(what_of(e).find("2 × 3 rows, more than the limit of 5 cells"), std::string::npos) << e.what();
+}
+
+TEST(CsvLimits, ChartWithTooManySeriesIsRefused) {
+  std::string text = "Navn;Verdi\n";
+  for (int i = 0; i < 201; ++i) text += "n" + std::to_string(i) + ";" + std::to_string(i) + "\n";
+  ct::ReadSpec spec;
+  spec.source = "x";
+  spec.chart = sdg::Chart::Kind::Line;
+  const sdg::Error e = error_of([&] { ct::shape(read_text(text, spec), spec); });
+  EXPECT_NE(what_of(e).find("201 series, more than the limit of 200"), std::string::npos) << e.what();
+}
+
+TEST(CsvEncoding, TheUtf8CheckHoldsAcrossReadChunks) {
+  // The reader decodes 1 MiB chunks; "Ø" (0xC3 0x98) split over the boundary (the last
+  // row is one long name ending in it) is still seen.
+  ct::ReadSpec spec;
+  spec.encoding = ct::Encoding::Windows1252;
+  std::string text = "Navn;Verdi\n";
+  while (text.size() < (std::size_t{1} << 20) - 8) text += "Oslo;1\n";
+  text += std::string((std::size_t{1} << 20) - 1 - text.size(), 'x') + "\xC3\x98;2\n";
+  const sdg::Error e = error_of([&] { read_text(text, spec, "big.csv"); });
+  EXPECT_NE(what_of(e).find("the file is UTF-8"), std::string::npos) << e.what();
 }

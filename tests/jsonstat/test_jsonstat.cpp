@@ -445,3 +445,69 @@ TEST(JsonStatSource, FillAddsTableAndChartWithSource) {
   EXPECT_EQ(target.blocks().size(), 2u);  // unchanged on error
   std::filesystem::remove_all(dir);
 }
+
+// ---------------------------------------------------------------- issue 10: duplicates, metadata, ids
+
+namespace {
+
+const char* kTwoOslos =
+    R"({"version":"2.0","class":"dataset","label":"Folkemengde","source":"<a href=\"https://www.ssb.no\">SSB</a>",)"
+    R"("updated":"2024-02-21","note":["Tall per 1.&nbsp;januar.<br>Kilde: SSB."],)"
+    R"("id":["Region","Tid"],"size":[3,2],"dimension":{)"
+    R"("Region":{"label":"region","category":{"index":["0301","K-0301","4601"],)"
+    R"("label":{"0301":"Oslo","K-0301":"Oslo","4601":"Bergen"}}},)"
+    R"("Tid":{"label":"år","role":"time","category":{"index":["2022","2023"]}}},)"
+    R"("value":[1,2,3,4,5,6]})";
+
+}  // namespace
+
+TEST(JsonStatDuplicates, TwoCategoriesWithOneLabelAreReportedWithBothPositions) {
+  const auto sets = js::read_jsonstat(kTwoOslos, "folkemengde.json");
+  js::ViewSpec spec;
+  spec.rows = "Region";
+  spec.columns = "Tid";
+  js::View v = js::make_view(sets[0], spec);
+  ASSERT_EQ(v.table->rows.size(), 2u);  // Oslo once, Bergen
+  EXPECT_EQ(v.table->rows[0][0].text, "Oslo");
+  EXPECT_DOUBLE_EQ(v.table->rows[0][1].number, 1);
+  ASSERT_EQ(v.duplicates.size(), 1u);
+  EXPECT_NE(v.duplicates[0].find("categories '0301' (position 0) and 'K-0301' (position 1)"), std::string::npos)
+      << v.duplicates[0];
+  EXPECT_NE(v.duplicates[0].find("the first value was kept"), std::string::npos);
+
+  spec.duplicates = sdg::plugins::DuplicatePolicy::Last;
+  v = js::make_view(sets[0], spec);
+  ASSERT_EQ(v.table->rows.size(), 2u);
+  EXPECT_DOUBLE_EQ(v.table->rows[0][1].number, 3);  // K-0301's values, in Oslo's place
+
+  spec.duplicates = sdg::plugins::DuplicatePolicy::Error;
+  const sdg::Error e = error_of([&] { js::make_view(sets[0], spec); });
+  EXPECT_NE(what_of(e).find("'0301' (position 0) and 'K-0301' (position 1)"), std::string::npos) << e.what();
+
+  // Selecting one of them leaves nothing to report.
+  spec.select = {sel("Region", {"K-0301", "4601"})};
+  EXPECT_TRUE(js::make_view(sets[0], spec).duplicates.empty());
+}
+
+TEST(JsonStatMetadata, NotesUpdatedSourceLinkIdsAndDataTable) {
+  const auto sets = js::read_jsonstat(kTwoOslos, "folkemengde.json");
+  js::ViewSpec spec;
+  spec.file = "folkemengde.json";
+  spec.select = {sel("Region", {"K-0301", "4601"})};
+  spec.chart = sdg::Chart::Kind::Line;
+  const js::View v = js::make_view(sets[0], spec);
+  ASSERT_TRUE(v.table && v.chart);
+  EXPECT_EQ(v.table->source, "SSB");
+  EXPECT_EQ(v.table->source_url, "https://www.ssb.no");
+  EXPECT_EQ(v.table->metadata.at("title"), "Folkemengde");
+  EXPECT_EQ(v.table->metadata.at("updated"), "2024-02-21");
+  EXPECT_EQ(v.table->metadata.at("definition"), "Tall per 1.\u00A0januar. Kilde: SSB.");
+  EXPECT_EQ(v.table->metadata.at("organisation"), "SSB");
+  EXPECT_TRUE(v.table->id.starts_with("jsonstat-folkemengde-")) << v.table->id;
+  EXPECT_EQ(v.chart->data_table, v.table->id);
+  EXPECT_EQ(v.chart->id, v.table->id + "-chart");
+  EXPECT_EQ(js::make_view(sets[0], spec).table->id, v.table->id);  // stable
+  js::ViewSpec other = spec;
+  other.select = {sel("Region", {"4601"})};
+  EXPECT_NE(js::make_view(sets[0], other).table->id, v.table->id);
+}

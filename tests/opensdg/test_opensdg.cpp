@@ -8,14 +8,18 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
 #include <sstream>
 #include <string>
 
+#include "html_text.hpp"
 #include "indicator_blocks.hpp"
 #include "indicator_csv.hpp"
 #include "metadata.hpp"
 #include "opensdg_source.hpp"
 #include "progress.hpp"
+#include "sdgreport/catalogue.hpp"
 #include "sdgreport/error.hpp"
 
 namespace os = sdg::opensdg;
@@ -33,15 +37,27 @@ namespace {
 
 const fs::path kData = SDGREPORT_OPENSDG_DATA;
 
+os::CsvOptions csv_options(std::vector<std::string> keep,
+                           sdg::plugins::DuplicatePolicy dup = sdg::plugins::DuplicatePolicy::First,
+                           std::map<std::string, ValueStatus> status_map = {},
+                           std::vector<std::string> non_disaggregation = {}) {
+  os::CsvOptions o;
+  o.keep = std::move(keep);
+  o.duplicates = dup;
+  o.status_map = std::move(status_map);
+  o.non_disaggregation = std::move(non_disaggregation);
+  return o;
+}
+
 os::IndicatorData read_file(const fs::path& p, std::vector<std::string> keep = {}) {
   std::ifstream in(p, std::ios::binary);
   EXPECT_TRUE(in) << p;
-  return os::read_indicator_csv(in, p.filename().string(), os::CsvOptions{std::move(keep), {}});
+  return os::read_indicator_csv(in, p.filename().string(), csv_options(std::move(keep)));
 }
 
 os::IndicatorData read_text(const std::string& text, std::vector<std::string> keep = {}) {
   std::istringstream in(text);
-  return os::read_indicator_csv(in, "indicator_7-2-1.csv", os::CsvOptions{std::move(keep), {}});
+  return os::read_indicator_csv(in, "indicator_7-2-1.csv", csv_options(std::move(keep)));
 }
 
 /// The error read_text() throws for `text`.
@@ -720,4 +736,287 @@ TEST(OpenSdgCost, LargeFileKeepsOnlyWhatItNeeds) {
   EXPECT_EQ(d.rows.size(), 30u);
   EXPECT_LT(secs, 20.0) << "read " << text.size() << " bytes in " << secs << " s";
   RecordProperty("seconds", std::to_string(secs));
+}
+
+// ---------------------------------------------------------------- issue 10: fidelity
+
+namespace {
+
+os::IndicatorData read_with(const std::string& text, os::CsvOptions o) {
+  std::istringstream in(text);
+  return os::read_indicator_csv(in, "indicator_5-4-1.csv", o);
+}
+
+sdg::Error read_error(const std::string& text, os::CsvOptions o = os::CsvOptions()) {
+  try {
+    read_with(text, std::move(o));
+  } catch (const sdg::Error& e) {
+    return e;
+  }
+  ADD_FAILURE() << "no error for: " << text;
+  return sdg::Error(sdg::ErrorCode::Internal, "none");
+}
+
+}  // namespace
+
+TEST(OpenSdgDuplicates, HeadlineAndDisaggregatedRowsAreReportedWithBothLines) {
+  const std::string text =
+      "Year,Sex,Age,Value\n"
+      "2019,,,10\n"         // 2
+      "2019,Female,,11\n"   // 3
+      "2019,,15-24,12\n"    // 4  (Age is not kept)
+      "2019,,15-24,13\n"    // 5  duplicate of 4, a breakdown that is not kept
+      "2019,Female,,14\n"   // 6  duplicate of 3, kept breakdown
+      "2019,,,15\n";        // 7  duplicate of 2, headline
+  const auto d = read_with(text, csv_options({"Sex"}));
+  ASSERT_EQ(d.duplicates.size(), 3u);
+  EXPECT_EQ(d.duplicates[0].first_line, 4);
+  EXPECT_EQ(d.duplicates[0].second_line, 5);
+  EXPECT_EQ(d.duplicates[0].key, "Year 2019, Age '15-24'");
+  EXPECT_EQ(d.duplicates[1].first_line, 3);
+  EXPECT_EQ(d.duplicates[1].second_line, 6);
+  EXPECT_EQ(d.duplicates[1].first_value, "11");
+  EXPECT_EQ(d.duplicates[1].second_value, "14");
+  EXPECT_EQ(d.duplicates[2].first_line, 2);
+  EXPECT_EQ(d.duplicates[2].second_line, 7);
+  // Default: the first value of each is kept.
+  ASSERT_EQ(d.rows.size(), 2u);
+  EXPECT_EQ(*d.rows[0].value, 10);
+  EXPECT_EQ(*d.rows[1].value, 11);
+
+  // last: the later value replaces the earlier, in the earlier's place.
+  const auto l = read_with(text, csv_options({"Sex"}, sdg::plugins::DuplicatePolicy::Last));
+  ASSERT_EQ(l.rows.size(), 2u);
+  EXPECT_EQ(*l.rows[0].value, 15);
+  EXPECT_EQ(l.rows[0].line, 7);
+  EXPECT_EQ(*l.rows[1].value, 14);
+
+  // error: the first duplicate stops the read, naming both lines.
+  const auto e = read_error(text, csv_options({"Sex"}, sdg::plugins::DuplicatePolicy::Error));
+  EXPECT_EQ(e.where().line, 5);
+  EXPECT_NE(e.message().find("line 4"), std::string::npos) << e.what();
+  EXPECT_NE(e.message().find("Age '15-24'"), std::string::npos) << e.what();
+
+  // Different Series or Units are different keys, not duplicates.
+  const auto s = read_with("Year,Series,Units,Value\n2019,A,%,1\n2019,B,%,2\n2019,A,t,3\n", csv_options({}));
+  EXPECT_TRUE(s.duplicates.empty());
+  EXPECT_EQ(s.rows.size(), 3u);
+}
+
+TEST(OpenSdgDuplicates, TheSourceWarnsByDefaultAndStopsWithDuplicatesError) {
+  TempDir dir;
+  dir.write("data/indicator_5-4-1.csv", "Year,Age,Value\n2019,,1\n2019,15-24,2\n2020,,3\n2019,15-24,4\n");
+  sdg::Context ctx(dir.path, "en", 0);
+  os::OpenSdgSource src;
+  Section g5("Gender");
+  g5.set_goal(5);
+  src.fill(sdg::SourceRequest{options({{"folder", scalar(".")}}), 5}, g5, ctx);
+  const sdg::Warning* w = nullptr;
+  for (const auto& x : ctx.warnings())
+    if (x.code == "duplicate-observation") w = &x;
+  ASSERT_TRUE(w);
+  EXPECT_NE(w->message.find("lines 3 and 5"), std::string::npos) << w->message;
+  EXPECT_NE(w->message.find("the first value was kept"), std::string::npos) << w->message;
+  EXPECT_NE(w->where.find("indicator_5-4-1.csv:5"), std::string::npos) << w->where;
+
+  Section again("Gender");
+  again.set_goal(5);
+  try {
+    src.fill(sdg::SourceRequest{options({{"folder", scalar(".")}, {"duplicates", scalar("error")}}), 5}, again,
+             ctx);
+    FAIL() << "no error";
+  } catch (const sdg::Error& e) {
+    EXPECT_EQ(e.where().line, 5);
+    EXPECT_NE(e.where().file.find("indicator_5-4-1.csv"), std::string::npos);
+    EXPECT_NE(e.message().find("line 3"), std::string::npos) << e.what();
+  }
+  EXPECT_TRUE(again.blocks().empty());
+  try {
+    src.fill(sdg::SourceRequest{options({{"folder", scalar(".")}, {"duplicates", scalar("newest")}}), 5}, again,
+             ctx);
+    FAIL() << "no error";
+  } catch (const sdg::Error& e) {
+    EXPECT_EQ(e.code(), sdg::ErrorCode::Definition);
+  }
+}
+
+TEST(OpenSdgStrayQuote, AQuoteInsideAFieldThatJoinsLinesIsAnErrorWithItsLine) {
+  // Line 3 has a stray quote: without the check, lines 3–5 became one record and
+  // only its first row was kept.
+  const auto e = read_error("Year,Sex,Value\n2018,,1\n2019,Fem\"ale,2\n2020,,3\n2021,Male\",4\n2022,,5\n");
+  EXPECT_EQ(e.where().line, 3);
+  EXPECT_NE(e.message().find("stray"), std::string::npos) << e.what();
+  EXPECT_NE(e.message().find("3–5"), std::string::npos) << e.what();
+  // Never closed: the rest of the file.
+  const auto e2 = read_error("Year,Sex,Value\n2018,,1\n2019,Fem\"ale,2\n2020,,3\n");
+  EXPECT_EQ(e2.where().line, 3);
+  // A quote opening a field that then swallows records: wrong field count, named.
+  const auto e3 = read_error("Year,Sex,Value\n2018,\"x,1\n2019,,2\n2020,\"y,3\n");
+  EXPECT_EQ(e3.where().line, 2);
+  EXPECT_NE(e3.message().find("runs to line 4"), std::string::npos) << e3.what();
+  // ... or a line break inside Year.
+  const auto e4 = read_error("Year,Sex,Value\n\"2018\n2019\",a,1\n");
+  EXPECT_NE(e4.message().find("Year"), std::string::npos) << e4.what();
+}
+
+TEST(OpenSdgStrayQuote, LegitimateMultiLineTextIsAccepted) {
+  const auto d = read_with("Year,Comment,Value\n2018,,1\n2019,\"first line\nsecond, \"\"quoted\"\" line\",2\n2020,,3\n",
+                           csv_options({}, sdg::plugins::DuplicatePolicy::First, {}, {"Comment"}));
+  ASSERT_EQ(d.rows.size(), 3u);
+  EXPECT_EQ(d.rows[2].line, 5);
+  EXPECT_EQ(*d.rows[1].value, 2);
+}
+
+TEST(OpenSdgStatus, ObservationStatusTableAndOption) {
+  EXPECT_EQ(os::observation_status("Normal value"), ValueStatus::None);
+  EXPECT_EQ(os::observation_status(" Estimated value "), ValueStatus::Estimated);
+  EXPECT_EQ(os::observation_status("Provisional figure"), ValueStatus::Provisional);
+  EXPECT_EQ(os::observation_status("Break in series"), ValueStatus::BreakInSeries);
+  EXPECT_FALSE(os::observation_status("Schätzung"));
+  EXPECT_EQ(os::observation_status("Schätzung", {{"schätzung", ValueStatus::Estimated}}), ValueStatus::Estimated);
+
+  const std::string text = "Year,Observation status,Value\n2018,Schätzung,1\n2019,Geheim,2\n2020,Estimated value,3\n";
+  const auto d = read_with(text, csv_options({}, sdg::plugins::DuplicatePolicy::First, {{"Schätzung", ValueStatus::Estimated}}));
+  EXPECT_EQ(d.rows[0].status, ValueStatus::Estimated);
+  EXPECT_EQ(d.rows[1].status, ValueStatus::None);
+  EXPECT_EQ(d.rows[2].status, ValueStatus::Estimated);
+  EXPECT_EQ(d.unknown_statuses, (std::set<std::string>{"Geheim"}));
+}
+
+TEST(OpenSdgMetadataText, TranslationKeysResolveToTheCatalogue) {
+  const auto& cat = sdg::Catalogue::get();
+  EXPECT_EQ(os::resolve_translation_key("global_indicators.5-4-1-title", "en"), cat.indicator("5.4.1").title("en"));
+  EXPECT_EQ(os::resolve_translation_key("global_indicators.5-4-1-title", "nb"), cat.indicator("5.4.1").title("nb"));
+  EXPECT_EQ(os::resolve_translation_key("global_goals.5-title", "en"), cat.goal(5).title("en"));
+  EXPECT_EQ(os::resolve_translation_key("global_goals.5-short", "en"), cat.goal(5).short_title("en"));
+  EXPECT_EQ(os::resolve_translation_key("global_targets.5-4-title", "en"), cat.target("5.4").title("en"));
+  EXPECT_FALSE(os::resolve_translation_key("global_indicators.5-99-1-title", "en"));
+  EXPECT_FALSE(os::resolve_translation_key("my_site.custom-title", "en"));
+  EXPECT_TRUE(os::is_translation_key("my_site.custom-title"));
+  EXPECT_FALSE(os::is_translation_key("Unpaid care work"));
+  EXPECT_FALSE(os::is_translation_key("1.5"));
+}
+
+TEST(OpenSdgMetadataText, KeyTitleHtmlSourceMetadataDataTableAndSeries) {
+  TempDir dir;
+  dir.write("data/indicator_5-4-1.csv",
+            "Year,Series,Sex,Observation status,Value\n2019,Total,,Estimated value,18.1\n2020,Total,,,18.4\n"
+            "2020,Total,Female,,20.5\n");
+  dir.write("meta/5-4-1.yml",
+            "indicator_name: global_indicators.5-4-1-title\n"
+            "graph_title: global_indicators.5-99-9-title\n"
+            "source_organisation_1: '<a href=\"https://www.destatis.de\" target=\"_blank\">Statistisches "
+            "Bundesamt</a>&nbsp;(Destatis)'\n"
+            "indicator_definition: '<p>Time spent on unpaid work,<br>in per cent &amp; hours.</p>'\n"
+            "computation_units: Prozent\n"
+            "national_data_update_date: 2024-03-01\n");
+  sdg::Context ctx(dir.path, "en", 0);
+  os::OpenSdgSource src;
+  Section g5("Gender");
+  g5.set_goal(5);
+  src.fill(sdg::SourceRequest{options({{"folder", scalar(".")}, {"disaggregations", scalar("Sex")}}), 5}, g5, ctx);
+  const auto sums = blocks_of<IndicatorSummary>(g5.blocks());
+  ASSERT_EQ(sums.size(), 1u);
+  const std::string title = sdg::Catalogue::get().indicator("5.4.1").title("en");
+  EXPECT_EQ(sums[0]->title, title);
+  EXPECT_EQ(sums[0]->source, "Statistisches Bundesamt\u00A0(Destatis)");
+  EXPECT_EQ(sums[0]->source_url, "https://www.destatis.de");
+  EXPECT_EQ(sums[0]->series, "Total");
+  const auto tables = blocks_of<Table>(g5.blocks());
+  ASSERT_EQ(tables.size(), 2u);
+  EXPECT_EQ(tables[0]->id, "opensdg-5-4-1");
+  EXPECT_EQ(tables[0]->source_url, "https://www.destatis.de");
+  EXPECT_EQ(tables[0]->metadata.at("title"), title);
+  EXPECT_EQ(tables[0]->metadata.at("definition"), "Time spent on unpaid work, in per cent & hours.");
+  EXPECT_EQ(tables[0]->metadata.at("unit"), "Prozent");
+  EXPECT_EQ(tables[0]->metadata.at("updated"), "2024-03-01");
+  EXPECT_EQ(tables[0]->metadata.at("url"), "https://www.destatis.de");
+  EXPECT_EQ(tables[0]->rows[0][1].status, ValueStatus::Estimated);
+  const auto charts = blocks_of<Chart>(g5.blocks());
+  ASSERT_EQ(charts.size(), 1u);
+  EXPECT_EQ(charts[0]->data_table, "opensdg-5-4-1");
+  EXPECT_EQ(charts[0]->title, title);  // the graph_title key names nothing: the title is used
+  bool warned = false;
+  for (const auto& w : ctx.warnings())
+    if (w.code == "opensdg-translation-key" && w.message.find("5-99-9") != std::string::npos) warned = true;
+  EXPECT_TRUE(warned);
+}
+
+TEST(OpenSdgNational, NationalIdsAreAcceptedAndGlobalClaimsChecked) {
+  TempDir dir;
+  dir.write("data/indicator_10-1.csv", "Year,Value\n2019,1\n2020,2\n");
+  dir.write("data/indicator_3-1-f.csv", "Year,Value\n2019,3\n");
+  dir.write("data/indicator_x-1.csv", "Year,Value\n2019,3\n");  // not an id: ignored with a warning
+  dir.write("data/indicator_21-1.csv", "Year,Value\n2019,4\n");
+  dir.write("meta/21-1.yml", "indicator_name: Bürgerbeteiligung\nsdg_goal: 16\n");
+  dir.write("meta/10-1.yml", "indicator_name: Ungleichheit der Einkommen\n");
+  sdg::Context ctx(dir.path, "en", 0);
+  os::OpenSdgSource src;
+  Section g10("Inequality");
+  g10.set_goal(10);
+  src.fill(sdg::SourceRequest{options({{"folder", scalar(".")}}), 10}, g10, ctx);
+  const auto sums = blocks_of<IndicatorSummary>(g10.blocks());
+  ASSERT_EQ(sums.size(), 1u);
+  EXPECT_EQ(sums[0]->indicator, "10-1");
+  EXPECT_TRUE(sums[0]->national);
+  EXPECT_EQ(sums[0]->title, "Ungleichheit der Einkommen");
+  for (const auto* t : blocks_of<Table>(g10.blocks())) EXPECT_TRUE(t->national);
+  for (const auto* c : blocks_of<Chart>(g10.blocks())) EXPECT_TRUE(c->national);
+  EXPECT_TRUE(g10.targets().empty());  // 10-1 is not target 10.1
+
+  Section g3("Health");
+  g3.set_goal(3);
+  src.fill(sdg::SourceRequest{options({{"folder", scalar(".")}}), 3}, g3, ctx);
+  ASSERT_EQ(blocks_of<IndicatorSummary>(g3.blocks()).size(), 1u);
+  EXPECT_EQ(blocks_of<IndicatorSummary>(g3.blocks())[0]->indicator, "3-1-f");
+  EXPECT_EQ(g3.targets(), (std::vector<std::string>{"3.1"}));
+
+  // The goal from metadata sdg_goal when the id does not name one.
+  Section g16("Peace");
+  g16.set_goal(16);
+  src.fill(sdg::SourceRequest{options({{"folder", scalar(".")}}), 16}, g16, ctx);
+  ASSERT_EQ(blocks_of<IndicatorSummary>(g16.blocks()).size(), 1u);
+  EXPECT_EQ(blocks_of<IndicatorSummary>(g16.blocks())[0]->indicator, "21-1");
+
+  // Listed national ids work too; an id shaped like a global one must exist.
+  Section listed("Health");
+  listed.set_goal(3);
+  src.fill(sdg::SourceRequest{options({{"folder", scalar(".")}, {"indicators", scalar("3.1.f")}}), 3}, listed,
+           ctx);
+  EXPECT_EQ(blocks_of<IndicatorSummary>(listed.blocks()).size(), 1u);
+  dir.write("data/indicator_1-1-9.csv", "Year,Value\n2019,3\n");
+  Section g1("Poverty");
+  g1.set_goal(1);
+  try {
+    src.fill(sdg::SourceRequest{options({{"folder", scalar(".")}}), 1}, g1, ctx);
+    FAIL() << "no error";
+  } catch (const sdg::Error& e) {
+    EXPECT_NE(e.message().find("1.1.9 is not an SDG indicator"), std::string::npos) << e.what();
+  }
+}
+
+// ---------------------------------------------------------------- plugins/common/html_text
+
+TEST(HtmlText, MarkupBecomesPlainTextWithItsLinks) {
+  using sdg::plugins::html_to_text;
+  const auto a = html_to_text(
+      R"(<a href="https://www.destatis.de" target="_blank">Statistisches Bundesamt</a>)");
+  EXPECT_EQ(a.text, "Statistisches Bundesamt");
+  EXPECT_EQ(a.url, "https://www.destatis.de");
+  const auto p = html_to_text("<p>Første&nbsp;ledd,<br>andre &amp; tredje &#248; &lt;4&gt; “sitat” – slutt</p>"
+                              "<p>Ny <b>del</b> <a href='mailto:x@y.no'>e-post</a> "
+                              "<a href=\"http://a.no/b?c=1&amp;d=2\">lenke</a></p>");
+  EXPECT_EQ(p.text, "Første\u00A0ledd, andre & tredje ø <4> “sitat” – slutt Ny del e-post lenke");
+  EXPECT_EQ(p.url, "http://a.no/b?c=1&d=2");  // mailto: is no web link
+  EXPECT_EQ(p.urls.size(), 1u);
+  EXPECT_EQ(html_to_text("  plain text, no markup  ").text, "plain text, no markup");
+  EXPECT_EQ(html_to_text("<script>alert(1)</script>Text<style>p{}</style>").text, "Text");
+  EXPECT_EQ(html_to_text("<b>unclosed <i>tags").text, "unclosed tags");
+  EXPECT_EQ(html_to_text("&nbsp;").text, "");
+  std::string deep;
+  for (int i = 0; i < 200; ++i) deep += "<span>";
+  EXPECT_EQ(html_to_text(deep + "deep").text, "deep");  // walked without recursion
+  for (int i = 0; i < 20000; ++i) deep += "<span>";
+  // Deeper than libxml2 reads: an error, not a crash and not a silent cut.
+  EXPECT_THROW(html_to_text(deep + "deep"), sdg::Error);
 }
