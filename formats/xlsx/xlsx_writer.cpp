@@ -93,8 +93,8 @@ class XlsxWriter final : public FormatWriter {
         req.options.has("constant_memory") ? req.options.boolean("constant_memory")
                                            : plan.cells + plan.observations * 12 > kConstantMemoryCells;
     log().debug("xlsx: {} section sheet(s), {} observation(s) on the Data sheet, {} block(s) left out of it, "
-                "constant_memory={}",
-                plan.sheets.size(), plan.observations, plan.left_out, constant_memory);
+                "{} chart(s) drawn from a table, constant_memory={}",
+                plan.sheets.size(), plan.observations, plan.left_out, plan.covered, constant_memory);
     if (plan.left_out > 0) {
       ctx.warn("data-sheet-partial", std::to_string(plan.left_out) +
                                          " large table(s) or chart(s) are not repeated on the Data sheet "

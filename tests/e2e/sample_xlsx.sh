@@ -23,9 +23,9 @@ x="$d/a/vsr-norway.xlsx"
   --empty "Goal 4 Quality education!D5" --text "Goal 4 Quality education!E5=Not available" \
   --number "Goal 13 Climate action!B3=1203" \
   --text "Goal 13 Climate action!A6=Finnmark" --empty "Goal 13 Climate action!D6" \
-  --data-has "Series=Upper-secondary completion within five years (illustrative data);Period=2023;Region=Vestlandet;Value=;Status=Not available" \
+  --data-has "Series=Upper-secondary completion within five years (illustrative data);Period=2023;Breakdown=Region;Category=Vestlandet;Value=;Symbols=..;Status=Not available" \
   --data-has "Period=2022;Series=Nursing homes;Value=236" \
-  --data-has "County=Oslo;Period=2015;Value=1203" \
+  --data-has "Breakdown=County;Category=Oslo;Period=2015;Value=1203" \
   --created 2026-06-15T00:00:00 \
   --same-as "$d/b/vsr-norway.xlsx"
 pass "sample workbook content, and byte-identical across builds"
@@ -49,7 +49,7 @@ pass "a sheet with a chart for every goal"
   --sheet "Mål 1 Ingen fattigdom" --sheet "Mål 17 Samarbeid for å nå" --charts "Mål 5 Likestilling mellom=1" \
   --text "Mål 5 Likestilling mellom!A1=Deltid i kommunesektoren, andel av de ansatte (illustrerende data)" \
   --text "Mål 5 Likestilling mellom!A3=Kvinner" --number "Mål 5 Likestilling mellom!B3=58" \
-  --data-has "Mål=13;Serie=Direkte utslipp av klimagasser, tusen tonn CO₂-ekvivalenter (illustrerende data);Periode=2015;Fylke=Oslo;Verdi=1203"
+  --data-has "Mål=13;Serie=Direkte utslipp av klimagasser, tusen tonn CO₂-ekvivalenter (illustrerende data);Periode=2015;Inndeling=Fylke;Kategori=Oslo;Verdi=1203"
 pass "Bokmål workbook: Norwegian sheet names and labels"
 
 "$SDGREPORT" -q build "$here/../data/hostile/report.yaml" -o "$d/h"

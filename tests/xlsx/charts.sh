@@ -26,8 +26,8 @@ pass "chart parts reference the cells holding their data"
   --format "Mål 11 Bærekraftige byer og!B13=#,##0" \
   --data-rows 27 \
   --data-has "Mål=7;Delmål=7.2;Indikator=7.2.1;Serie=Kommunen;Periode=2021;Verdi=;Status=Ikke tilgjengelig;Enhet=%" \
-  --data-has "Mål=11;Delmål=11.2;Serie=Andel med gangavstand til kollektivtilbud;Periode=2022;Kommune=Årdal;Verdi=40.5" \
-  --data-has "Mål=11;Serie=Boliger;Periode=;Kategori=Bodø;Verdi=20100;Enhet=antall" \
-  --data-has "Mål=13;Delmål=13.2;Serie=Utslipp etter sektor, 1000 tonn;Periode=2015;Kategori=Jordbruk;Verdi=80.25" \
+  --data-has "Mål=11;Delmål=11.2;Serie=Andel med gangavstand til kollektivtilbud;Periode=2022;Inndeling=Kommune;Kategori=Årdal;Verdi=40.5" \
+  --data-has "Mål=11;Serie=Boliger;Periode=;Inndeling=Kategori;Kategori=Bodø;Verdi=20100;Enhet=antall" \
+  --data-has "Mål=13;Delmål=13.2;Serie=Utslipp etter sektor, 1000 tonn;Periode=2015;Inndeling=Kategori;Kategori=Jordbruk;Verdi=80.25" \
   --same-as "$d/b/charts.xlsx"
 pass "chart data blocks as table objects; Data sheet in long format with periods and disaggregations"
