@@ -18,6 +18,15 @@ namespace {
 /// Excel's limit on a table column name.
 constexpr std::size_t kMaxHeader = 255;
 
+/// Blocks wider than this get plain header cells instead of a table object:
+/// libxlsxwriter 1.1.4 allocates columns × columns entries for a table object
+/// (_set_default_table_columns), 900 MB for a block 4,000 columns wide.
+constexpr std::size_t kMaxTableObjectColumns = 100;
+
+/// Excel draws at most 255 series in a chart; a block with more gets no
+/// native chart (its data stay on the sheet and on the Data sheet).
+constexpr std::size_t kMaxChartSeries = 255;
+
 std::string with_unit(const std::string& label, const std::string& unit) {
   return unit.empty() ? label : label + " (" + unit + ")";
 }
@@ -191,7 +200,13 @@ class SectionWriter {
     filter(header_row, last_row, nseries + 1);
     source(c.source);
 
-    if (nseries > 0 && last_data >= first_data) {
+    if (c.series.size() > kMaxChartSeries) {
+      book_.ctx().warn("chart-too-many-series",
+                       "chart '" + chart_title(c, lang_) + "' has " + std::to_string(c.series.size()) +
+                           " series; Excel draws at most " + std::to_string(kMaxChartSeries) +
+                           ", so the workbook shows its data without a native chart (" +
+                           sheet_.where(header_row, 0) + ")");
+    } else if (nseries > 0 && last_data >= first_data) {
       native_chart(c, title_row, header_row, first_data, last_data);
       // Keep the next block below the chart (default 480 × 288 px ≈ 15 rows).
       row_ = std::max(row_, title_row + 16);
@@ -206,7 +221,8 @@ class SectionWriter {
   /// else plain header cells.
   void header(const std::vector<std::string>& heads, int header_row, int last_row, const std::string& id,
               const char* kind, std::size_t k) {
-    const bool as_table = !book_.constant_memory() && last_row > header_row && !heads.empty();
+    const bool as_table = !book_.constant_memory() && last_row > header_row && !heads.empty() &&
+                          heads.size() <= kMaxTableObjectColumns;
     if (!as_table) {
       for (std::size_t c = 0; c < heads.size(); ++c) sheet_.text(header_row, static_cast<int>(c), heads[c], book_.header);
       return;
