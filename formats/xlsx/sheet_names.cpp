@@ -1,5 +1,7 @@
 #include "sheet_names.hpp"
 
+#include <algorithm>
+
 #include "sdgreport/model.hpp"  // append_utf8
 
 namespace sdg::xlsx {
@@ -166,6 +168,12 @@ std::string cell_name(int row, int col) {
     letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
   }
   return letters + std::to_string(row + 1);
+}
+
+bool is_web_link(std::string_view url) {
+  if (url.size() > 2079 || !(url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0)) return false;
+  if (url.find("://") + 3 >= url.size()) return false;
+  return std::none_of(url.begin(), url.end(), [](char c) { return static_cast<unsigned char>(c) <= 0x20 || c == 0x7F; });
 }
 
 std::string internal_link(const std::string& sheet, int row, int col) {

@@ -124,10 +124,11 @@ class SectionWriter {
     ++row_;
 
     std::vector<lxw_format*> formats;
+    std::vector<bool> thousands;
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
       const Column& col = t.columns[c];
-      formats.push_back(col.type == Column::Type::Number ? book_.number(col.decimals, wants_thousands(t, c))
-                                                         : nullptr);
+      thousands.push_back(wants_thousands(t, c));
+      formats.push_back(col.type == Column::Type::Number ? book_.number(col.decimals, thousands.back()) : nullptr);
     }
 
     std::string notes;
@@ -137,21 +138,31 @@ class SectionWriter {
         const Column& col = t.columns[static_cast<std::size_t>(c)];
         const Cell& cell = r[static_cast<std::size_t>(c)];
         ValueStatus status = cell.status;
+        const bool number_column = col.type == Column::Type::Number;
         switch (cell.kind) {
           case Cell::Kind::Text:
             sheet_.text(row_, c, cell.text);
             break;
           case Cell::Kind::Number:
             if (std::isfinite(cell.number)) {
-              sheet_.number(row_, c, cell.number, formats[static_cast<std::size_t>(c)],
-                            col.type == Column::Type::Number ? col.decimals : -1);
+              // A flag (estimated, provisional…) is shown beside the number by
+              // the cell's number format; the cell stays a number.
+              lxw_format* f = formats[static_cast<std::size_t>(c)];
+              if (status_is_flag(status) && number_column) {
+                f = book_.number(col.decimals, thousands[static_cast<std::size_t>(c)], status_symbol(status, lang_));
+              }
+              sheet_.number(row_, c, cell.number, f, number_column ? col.decimals : -1);
+              if (status_is_flag(status)) sheet_.fit(c, 2 + status_symbol(status, lang_).size());
             } else {
               book_.ctx().warn("value-not-finite",
                                sheet_.where(row_, c) + ": a value that is not a finite number was left empty");
               if (status == ValueStatus::None) status = ValueStatus::NotAvailable;
+              sheet_.text(row_, c, status_symbol(status, lang_), book_.symbol);
             }
             break;
           case Cell::Kind::Empty:
+            // The symbol for why it is missing ("..", ":"), right-aligned like a number.
+            if (status != ValueStatus::None) sheet_.text(row_, c, status_symbol(status, lang_), book_.symbol);
             break;
         }
         if (status != ValueStatus::None) {
@@ -367,7 +378,8 @@ std::vector<Anchor> write_section_sheet(Book& book, Sheet& sheet, const SheetPla
 }
 
 void write_contents(Book& book, Sheet& sheet, const Document& doc, const Plan& plan,
-                    const std::vector<std::vector<Anchor>>& anchors, const Sheet* data, const std::string& lang) {
+                    const std::vector<std::vector<Anchor>>& anchors, const Sheet* data, const Sheet* metadata,
+                    const std::string& lang) {
   int row = 0;
   sheet.text(row++, 0, doc.meta.title.empty() ? label(Label::Contents, lang) : doc.meta.title, book.big_title,
              false);
@@ -405,13 +417,21 @@ void write_contents(Book& book, Sheet& sheet, const Document& doc, const Plan& p
       const Item& item = sp.items[k];
       const Anchor& a = anchors[i][k];
       sheet.link(row, 1, internal_link(a.sheet, a.row, 0), item_text(item));
-      sheet.text(row, 2, item.table ? item.table->indicator : item.chart->indicator);
+      sheet.text(row, 2, item.table ? indicator_text(item.table->indicator, item.table->national, lang)
+                                    : indicator_text(item.chart->indicator, item.chart->national, lang));
       ++row;
     }
   }
   if (data) {
     sheet.link(row, 0, internal_link(data->name(), 0, 0), data->name());
     sheet.text(row, 1, label(Label::DataSheetDescription, lang));
+    ++row;
+  }
+  if (metadata) {
+    sheet.link(row, 0, internal_link(metadata->name(), 0, 0), metadata->name());
+    sheet.text(row, 1, label(Label::Indicator, lang) + ", " + label(Label::Title, lang) + ", " +
+                           label(Label::Unit, lang) + ", " + label(Label::Definition, lang) + ", " +
+                           label(Label::Source, lang) + ", " + label(Label::Updated, lang));
     ++row;
   }
   if (plan.left_out > 0) {
@@ -427,6 +447,16 @@ void write_contents(Book& book, Sheet& sheet, const Document& doc, const Plan& p
         ++row;
       }
     }
+  }
+  // The key of status symbols used in the tables and on the Data sheet.
+  ++row;
+  sheet.text(row, 0, label(Label::SymbolKey, lang), book.header);
+  sheet.text(row, 1, label(Label::Status, lang), book.header);
+  ++row;
+  for (ValueStatus st : all_value_statuses()) {
+    sheet.text(row, 0, status_symbol(st, lang));
+    sheet.text(row, 1, status_label(st, lang));
+    ++row;
   }
   sheet.apply_widths(10, 70);
 }
