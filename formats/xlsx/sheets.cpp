@@ -264,12 +264,16 @@ class SectionWriter {
           "table '" + name + "' on " + sheet_.where(header_row, 0), book_.final_path());
   }
 
-  /// The first block's header row is frozen; without table objects it also
-  /// gets the sheet's one autofilter.
+  /// A sheet holding one block has its header row (and its stub column, the
+  /// row labels) frozen; on a sheet of several blocks a frozen header would
+  /// pin the first block's header above the others, so nothing is frozen.
+  /// Without table objects the first block gets the sheet's one autofilter.
   void filter(int header_row, int last_row, int width) {
     if (!first_block_ || width <= 0) return;
     first_block_ = false;
-    worksheet_freeze_panes(sheet_.get(), static_cast<lxw_row_t>(header_row + 1), 0);
+    if (plan_.items.size() == 1) {
+      worksheet_freeze_panes(sheet_.get(), static_cast<lxw_row_t>(header_row + 1), width > 1 ? 1 : 0);
+    }
     if (book_.constant_memory()) {
       check(worksheet_autofilter(sheet_.get(), static_cast<lxw_row_t>(header_row), 0,
                                  static_cast<lxw_row_t>(std::max(header_row, last_row)),

@@ -29,7 +29,7 @@ Expectations (each may be repeated):
   --sheet NAME                 a sheet with this name exists
   --sheets N                   exactly N sheets
   --tab NAME=RRGGBB            tab colour of a sheet
-  --frozen NAME=CELL           freeze panes top-left cell, e.g. 'Goal 7 Energy=A3'
+  --frozen NAME=CELL           freeze panes top-left cell, e.g. 'Goal 7 Energy=B3' ('none': not frozen)
   --autofilter NAME=RANGE      autofilter range, e.g. 'Goal 7 Energy=A2:D6'
   --table NAME=RANGE           the sheet holds an Excel table object over RANGE
   --data-has 'COL=V;COL=V'     the Data sheet has a row with these values in the
@@ -258,6 +258,8 @@ def main():
     for arg in a.frozen:
         name, want = split_eq(arg)
         ws = sheet_of(wb, name)
+        if want == "none":
+            want = None
         if ws is not None and ws.freeze_panes != want:
             fail(f"{name}: freeze panes {ws.freeze_panes}, expected {want}")
     for arg in a.autofilter:

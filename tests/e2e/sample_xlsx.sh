@@ -16,7 +16,7 @@ x="$d/a/vsr-norway.xlsx"
   --lang en \
   --sheet "Goal 4 Quality education" --sheet "Goal 13 Climate action" --sheet "Data" \
   --tab "Goal 4 Quality education=C5192D" --tab "Goal 7 Affordable, clean energy=FCC30B" \
-  --frozen "Goal 4 Quality education=A3" --table "Goal 4 Quality education=A2:E6" \
+  --frozen "Goal 4 Quality education=none" --frozen "Means of implementation=B3" --frozen "Metadata=B2" --table "Goal 4 Quality education=A2:E6" \
   --text "Goal 4 Quality education!A1=Upper-secondary completion within five years (illustrative data)" \
   --text "Goal 4 Quality education!A2=Region" --text "Goal 4 Quality education!A4=Trøndelag" \
   --number "Goal 4 Quality education!B3=73.4" --format "Goal 4 Quality education!B3=0.0" \
