@@ -54,7 +54,7 @@ class DataWriter {
     if (ind) {
       target_ = ind->target;
       if (goal_ == 0) goal_ = ind->goal;
-    } else if (sp.owner && sp.owner->targets().size() == 1) {
+    } else if (!national && sp.owner && sp.owner->targets().size() == 1) {
       target_ = sp.owner->targets().front();
     }
     breakdown_.clear();
