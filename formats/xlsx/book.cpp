@@ -57,6 +57,9 @@ Book::Book(const std::filesystem::path& path, std::filesystem::path final_path, 
   format_set_italic(note);
   format_set_font_color(note, 0x595959);
 
+  symbol = workbook_add_format(wb_);
+  format_set_align(symbol, LXW_ALIGN_RIGHT);
+
   link = workbook_add_format(wb_);
   format_set_underline(link, LXW_UNDERLINE_SINGLE);
   format_set_font_color(link, 0x0563C1);
@@ -66,10 +69,11 @@ Book::~Book() {
   if (wb_) lxw_workbook_free(wb_);  // not closed: discard, write nothing
 }
 
-lxw_format* Book::number(int decimals, bool thousands) {
+lxw_format* Book::number(int decimals, bool thousands, std::string_view flag) {
   decimals = std::clamp(decimals, 0, 10);
   std::string code = thousands ? "#,##0" : "0";
   if (decimals > 0) code += "." + std::string(static_cast<std::size_t>(decimals), '0');
+  if (!flag.empty() && flag.find('"') == std::string_view::npos) code += "\" " + std::string(flag) + "\"";
   auto [it, fresh] = numbers_.try_emplace(code, nullptr);
   if (fresh) {
     it->second = workbook_add_format(wb_);

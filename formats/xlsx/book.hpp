@@ -58,9 +58,12 @@ class Book {
   lxw_format* label = nullptr;       ///< a bold label (Contents)
   lxw_format* note = nullptr;        ///< status notes and source lines
   lxw_format* link = nullptr;        ///< hyperlinks
+  lxw_format* symbol = nullptr;      ///< a status symbol in place of a missing number (right-aligned)
   std::size_t tables = 0;            ///< table objects made so far (for fallback names)
-  /// Number format for `decimals` (0–10): "0.0", or "#,##0.0" with `thousands`.
-  lxw_format* number(int decimals, bool thousands);
+  /// Number format for `decimals` (0–10): "0.0", or "#,##0.0" with `thousands`;
+  /// with a `flag` (a status symbol such as "e"), the symbol is shown after the
+  /// number ("0.0\" e\"") while the cell stays a number.
+  lxw_format* number(int decimals, bool thousands, std::string_view flag = {});
 
  private:
   lxw_workbook* wb_ = nullptr;
@@ -89,7 +92,8 @@ class Sheet {
   /// A finite number (callers turn NaN and infinities into missing cells);
   /// `decimals` < 0 means as is (General).
   void number(int row, int col, double v, lxw_format* f, int decimals);
-  /// An internal hyperlink ("internal:'Sheet'!A1") showing `text`.
+  /// A hyperlink showing `text`: internal ("internal:'Sheet'!A1") or a web
+  /// address (callers check it with is_web_link).
   void link(int row, int col, const std::string& target, std::string_view text, bool fit = true);
 
   /// Records `s` as written at column `col` (column fitting) without writing it:

@@ -15,79 +15,98 @@ namespace {
 
 const std::optional<double> kMissing;
 
+enum Col { kGoal, kTarget, kIndicator, kSeries, kPeriod, kBreakdown, kCategory, kValue, kSymbol, kStatus, kUnit,
+           kSource, kTable, kColumns };
+
+/// "Value" in any case, or the report language's word for it: a measure that
+/// names no series.
+bool names_no_series(const std::string& s, const std::string& lang) {
+  auto fold = [](std::string v) {
+    for (char& c : v) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return v;
+  };
+  const std::string f = fold(s);
+  return f.empty() || f == "value" || f == fold(label(Label::Value, lang));
+}
+
 class DataWriter {
  public:
-  DataWriter(Book& book, Sheet& sheet, const Plan& plan, const std::string& lang)
-      : book_(book), sheet_(sheet), lang_(lang), ndims_(static_cast<int>(plan.dimensions.size())) {
-    value_ = 5 + ndims_;
-    const std::string fixed[] = {label(Label::Goal, lang), label(Label::Target, lang),
-                                 label(Label::Indicator, lang), label(Label::Series, lang),
-                                 label(Label::Period, lang)};
-    int c = 0;
-    for (const std::string& h : fixed) sheet_.text(0, c++, h, book_.header);
-    for (const std::string& d : plan.dimensions) sheet_.text(0, c++, d, book_.header);
-    const std::string rest[] = {label(Label::Value, lang), label(Label::Unit, lang), label(Label::Status, lang),
-                                label(Label::Source, lang), label(Label::Table, lang)};
-    for (const std::string& h : rest) sheet_.text(0, c++, h, book_.header);
-    width_ = c;
-    dims_.resize(static_cast<std::size_t>(ndims_));
+  DataWriter(Book& book, Sheet& sheet, const std::string& lang) : book_(book), sheet_(sheet), lang_(lang) {
+    const Label heads[kColumns] = {Label::Goal,     Label::Target,   Label::Indicator, Label::Series, Label::Period,
+                                   Label::Breakdown, Label::Category, Label::Value,     Label::SymbolKey,
+                                   Label::Status,   Label::Unit,     Label::Source,    Label::Table};
+    for (int c = 0; c < kColumns; ++c) sheet_.text(0, c, label(heads[c], lang), book_.header);
+    year_ = book_.number(0, false);
     worksheet_freeze_panes(sheet_.get(), 1, 0);
   }
 
   /// Goal, target and indicator of a block, set before its rows.
-  void block(int goal, const std::string& indicator, const SheetPlan& sp, const std::string& source,
+  void block(int goal, const std::string& indicator, bool national, const SheetPlan& sp, const std::string& source,
              std::string title) {
     goal_ = goal;
     target_.clear();
-    indicator_ = &indicator;
+    indicator_ = indicator_text(indicator, national, lang_);
     source_ = &source;
     title_ = std::move(title);
-    if (const Indicator* ind = indicator.empty() ? nullptr : Catalogue::get().find_indicator(indicator)) {
+    const Indicator* ind = indicator.empty() || national ? nullptr : Catalogue::get().find_indicator(indicator);
+    if (ind) {
       target_ = ind->target;
       if (goal_ == 0) goal_ = ind->goal;
-    } else if (sp.owner && sp.owner->targets().size() == 1) {
+    } else if (!national && sp.owner && sp.owner->targets().size() == 1) {
       target_ = sp.owner->targets().front();
     }
-    std::fill(dims_.begin(), dims_.end(), std::string());
+    breakdown_.clear();
+    category_.clear();
   }
 
-  std::vector<std::string>& dims() { return dims_; }
+  std::string& breakdown() { return breakdown_; }
+  std::string& category() { return category_; }
 
   /// One observation. `cell` for tables, `value` for charts.
   void row(const std::string& series, const std::string& period, const Cell* cell, const std::optional<double>& value,
            int decimals, const std::string& unit) {
-    if (goal_ > 0) sheet_.number(row_, 0, goal_, nullptr, 0);
-    sheet_.text(row_, 1, target_);
-    sheet_.text(row_, 2, *indicator_);
-    sheet_.text(row_, 3, series);
-    sheet_.text(row_, 4, period);
-    for (int d = 0; d < ndims_; ++d) sheet_.text(row_, 5 + d, dims_[static_cast<std::size_t>(d)]);
+    if (goal_ > 0) sheet_.number(row_, kGoal, goal_, nullptr, 0);
+    sheet_.text(row_, kTarget, target_);
+    sheet_.text(row_, kIndicator, indicator_);
+    sheet_.text(row_, kSeries, series);
+    if (const auto year = year_number(period)) {
+      sheet_.number(row_, kPeriod, *year, year_, 0);
+    } else {
+      sheet_.text(row_, kPeriod, period);
+    }
+    sheet_.text(row_, kBreakdown, breakdown_);
+    sheet_.text(row_, kCategory, category_);
     ValueStatus status = ValueStatus::None;
     lxw_format* fmt = decimals >= 0 ? book_.number(decimals, false) : nullptr;
     if (cell) {
       status = cell->status;
       if (cell->kind == Cell::Kind::Number && std::isfinite(cell->number)) {
-        sheet_.number(row_, value_, cell->number, fmt, decimals);
+        sheet_.number(row_, kValue, cell->number, fmt, decimals);
       } else if (cell->kind == Cell::Kind::Text) {
-        sheet_.text(row_, value_, cell->text);
+        sheet_.text(row_, kValue, cell->text);
       } else if (status == ValueStatus::None) {
         status = ValueStatus::NotAvailable;
       }
     } else if (value && std::isfinite(*value)) {
-      sheet_.number(row_, value_, *value, fmt, decimals);
+      sheet_.number(row_, kValue, *value, fmt, decimals);
     } else {
       status = ValueStatus::NotAvailable;
     }
-    sheet_.text(row_, value_ + 1, unit);
-    if (status != ValueStatus::None) sheet_.text(row_, value_ + 2, status_label(status, lang_));
-    sheet_.text(row_, value_ + 3, *source_);
-    sheet_.text(row_, value_ + 4, title_);
+    if (status != ValueStatus::None) {
+      sheet_.text(row_, kSymbol, status_symbol(status, lang_));
+      sheet_.text(row_, kStatus, status_label(status, lang_));
+    }
+    sheet_.text(row_, kUnit, unit);
+    sheet_.text(row_, kSource, *source_);
+    sheet_.text(row_, kTable, title_);
     ++row_;
   }
 
   void finish() {
     check(worksheet_autofilter(sheet_.get(), 0, 0, static_cast<lxw_row_t>(std::max(row_ - 1, 0)),
-                               static_cast<lxw_col_t>(width_ - 1)),
+                               static_cast<lxw_col_t>(kColumns - 1)),
           "autofilter on sheet '" + sheet_.name() + "'", book_.final_path());
     sheet_.apply_widths(8, 50);
   }
@@ -96,69 +115,79 @@ class DataWriter {
   Book& book_;
   Sheet& sheet_;
   std::string lang_;
-  int ndims_ = 0, value_ = 0, width_ = 0, row_ = 1;
+  lxw_format* year_ = nullptr;
+  int row_ = 1;
   int goal_ = 0;
-  std::string target_, title_;
-  const std::string* indicator_ = nullptr;
+  std::string target_, title_, indicator_, breakdown_, category_;
   const std::string* source_ = nullptr;
-  std::vector<std::string> dims_;
 };
+
+void write_table(DataWriter& w, const Table& t, const Item& item, const SheetPlan& sp, const std::string& lang) {
+  const Shape& shape = item.shape;
+  const std::string title = table_title(t, lang);
+  w.block(item.goal, t.indicator, t.national, sp, t.source, title);
+  for (std::size_t k = 0; k < shape.breakdown.size(); ++k) {
+    w.breakdown() += (k ? "; " : "") + t.columns[shape.breakdown[k]].label;
+  }
+  std::string period;
+  for (const auto& r : t.rows) {
+    period.clear();
+    w.category().clear();
+    if (shape.period_key >= 0 && static_cast<std::size_t>(shape.period_key) < r.size()) {
+      period = key_text(t, static_cast<std::size_t>(shape.period_key), r[static_cast<std::size_t>(shape.period_key)]);
+    }
+    for (std::size_t k = 0; k < shape.breakdown.size(); ++k) {
+      const std::size_t c = shape.breakdown[k];
+      w.category() += (k ? "; " : "") + (c < r.size() ? key_text(t, c, r[c]) : std::string());
+    }
+    for (std::size_t c = 0; c < t.columns.size() && c < r.size(); ++c) {
+      if (!is_measure(t, c)) continue;
+      const Column& col = t.columns[c];
+      if (shape.periods_across) {
+        w.row(title, col.label, &r[c], std::nullopt, col.decimals, col.unit);
+      } else {
+        w.row(names_no_series(col.label, lang) ? title : col.label, period, &r[c], std::nullopt, col.decimals, col.unit);
+      }
+    }
+  }
+}
+
+void write_chart(DataWriter& w, const Chart& ch, const Item& item, const SheetPlan& sp, const std::string& lang) {
+  const Shape& shape = item.shape;
+  const std::string title = chart_title(ch, lang);
+  w.block(item.goal, ch.indicator, ch.national, sp, ch.source, title);
+  if (!shape.categories_are_periods) w.breakdown() = label(Label::Category, lang);
+  const int decimals = chart_decimals(ch);
+  const std::string none;
+  for (const Series& s : ch.series) {
+    const std::string& series = names_no_series(s.name, lang) ? title : s.name;
+    for (std::size_t k = 0; k < ch.categories.size(); ++k) {
+      const std::optional<double>& v = k < s.values.size() ? s.values[k] : kMissing;
+      if (shape.categories_are_periods) {
+        w.row(series, ch.categories[k], nullptr, v, decimals, s.unit);
+      } else {
+        w.category() = ch.categories[k];
+        if (shape.series_are_periods) {
+          w.row(title, s.name, nullptr, v, decimals, s.unit);
+        } else {
+          w.row(series, none, nullptr, v, decimals, s.unit);
+        }
+      }
+    }
+  }
+}
 
 }  // namespace
 
 std::string data_sheet_name(const std::string& lang) { return label(Label::Data, lang); }
 
 void write_data_sheet(Book& book, Sheet& sheet, const Plan& plan, const std::string& lang) {
-  DataWriter w(book, sheet, plan, lang);
-  const std::string none;
+  DataWriter w(book, sheet, lang);
   for (const SheetPlan& sp : plan.sheets) {
     for (const Item& item : sp.items) {
       if (!item.in_data) continue;
-      const Shape& shape = item.shape;
-      if (item.table) {
-        const Table& t = *item.table;
-        const std::string title = table_title(t, lang);
-        w.block(item.goal, t.indicator, sp, t.source, title);
-        std::string period;
-        for (const auto& r : t.rows) {
-          period.clear();
-          for (std::size_t c = 0; c < t.columns.size(); ++c) {
-            const int d = shape.dimension_of[c];
-            const std::string v = c < r.size() ? key_text(t, c, r[c]) : std::string();
-            if (d >= 0) w.dims()[static_cast<std::size_t>(d)] = v;
-            if (static_cast<int>(c) == shape.period_key) period = v;
-          }
-          for (std::size_t c = 0; c < t.columns.size() && c < r.size(); ++c) {
-            if (!is_measure(t, c)) continue;
-            const Column& col = t.columns[c];
-            if (shape.periods_across) {
-              w.row(title, col.label, &r[c], std::nullopt, col.decimals, col.unit);
-            } else {
-              w.row(col.label, period, &r[c], std::nullopt, col.decimals, col.unit);
-            }
-          }
-        }
-      } else {
-        const Chart& ch = *item.chart;
-        const std::string title = chart_title(ch, lang);
-        w.block(item.goal, ch.indicator, sp, ch.source, title);
-        const int decimals = chart_decimals(ch);
-        for (const Series& s : ch.series) {
-          for (std::size_t k = 0; k < ch.categories.size(); ++k) {
-            const std::optional<double>& v = k < s.values.size() ? s.values[k] : kMissing;
-            if (shape.categories_are_periods) {
-              w.row(s.name, ch.categories[k], nullptr, v, decimals, s.unit);
-            } else {
-              w.dims()[static_cast<std::size_t>(shape.category_dimension)] = ch.categories[k];
-              if (shape.series_are_periods) {
-                w.row(title, s.name, nullptr, v, decimals, s.unit);
-              } else {
-                w.row(s.name, none, nullptr, v, decimals, s.unit);
-              }
-            }
-          }
-        }
-      }
+      if (item.table) write_table(w, *item.table, item, sp, lang);
+      if (item.chart) write_chart(w, *item.chart, item, sp, lang);
     }
   }
   w.finish();

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <optional>
+#include <unordered_map>
 
 #include "sdgreport/catalogue.hpp"
 #include "sdgreport/i18n.hpp"
@@ -48,6 +50,7 @@ class Planner : public Visitor {
   Planner(Plan& plan, std::string_view lang) : plan_(plan), lang_(lang) {}
 
   void table(const Table& t, const Where& where) override {
+    if (!t.id.empty()) plan_.tables_by_id.try_emplace(t.id, &t);
     Item item;
     item.table = &t;
     item.goal = where.goal();
@@ -108,26 +111,7 @@ class Planner : public Visitor {
   std::map<const Section*, std::size_t> index_;  // lookup only; order is in plan_.sheets
 };
 
-/// The Data sheet's disaggregation columns, merged by name ignoring case.
-class Dimensions {
- public:
-  Dimensions(std::vector<std::string>& names, std::string_view lang) : names_(names), lang_(lang) {}
-
-  int index(std::string_view label) {
-    std::string name(trim(label));
-    if (name.empty()) name = sdg::label(Label::Category, lang_);
-    auto [it, fresh] = index_.try_emplace(fold(name), static_cast<int>(names_.size()));
-    if (fresh) names_.push_back(name);
-    return it->second;
-  }
-
- private:
-  std::vector<std::string>& names_;
-  std::string lang_;
-  std::map<std::string, int> index_;
-};
-
-void shape_table(const Table& t, Shape& shape, Dimensions& dims) {
+void shape_table(const Table& t, Shape& shape) {
   std::size_t measures = 0, period_labels = 0;
   for (std::size_t c = 0; c < t.columns.size(); ++c) {
     if (!is_measure(t, c)) continue;
@@ -153,19 +137,18 @@ void shape_table(const Table& t, Shape& shape, Dimensions& dims) {
       if (is_period_word(t.columns[c].label) || (all && any)) shape.period_key = static_cast<int>(c);
     }
   }
-  shape.dimension_of.assign(t.columns.size(), -1);
+  shape.breakdown.clear();
   for (std::size_t c = 0; c < t.columns.size(); ++c) {
     if (is_measure(t, c) || static_cast<int>(c) == shape.period_key) continue;
-    shape.dimension_of[c] = dims.index(t.columns[c].label);
+    shape.breakdown.push_back(c);
   }
 }
 
-void shape_chart(const Chart& ch, Shape& shape, Dimensions& dims) {
+void shape_chart(const Chart& ch, Shape& shape) {
   shape.categories_are_periods =
       !ch.categories.empty() &&
       std::all_of(ch.categories.begin(), ch.categories.end(), [](const std::string& s) { return looks_like_period(s); });
   if (!shape.categories_are_periods) {
-    shape.category_dimension = dims.index("");
     shape.series_are_periods =
         !ch.series.empty() &&
         std::all_of(ch.series.begin(), ch.series.end(), [](const Series& s) { return looks_like_period(s.name); });
@@ -230,16 +213,94 @@ std::string key_text(const Table& t, std::size_t col, const Cell& cell) {
   return {};
 }
 
+bool chart_covered_by(const Chart& c, const Table& t) {
+  if (c.series.empty() || c.categories.empty()) return false;
+  // Every labelled cell of the table, indexed by the pairs of its labels (row
+  // keys, the keys joined as a chart series names them, the column label), and
+  // by single labels for one-series charts.
+  struct Obs {
+    const Cell* cell;
+    int decimals;
+  };
+  std::unordered_map<std::string, std::vector<Obs>> index;
+  const bool one_series = c.series.size() == 1;
+  std::vector<std::string> labels;
+  for (const auto& row : t.rows) {
+    labels.clear();
+    std::string joined;
+    std::size_t keys = 0;
+    for (std::size_t col = 0; col < t.columns.size() && col < row.size(); ++col) {
+      if (is_measure(t, col)) continue;
+      std::string k = key_text(t, col, row[col]);
+      if (k.empty()) continue;
+      joined += (keys++ ? " \xE2\x80\x93 " : "") + k;
+      labels.push_back(std::move(k));
+    }
+    if (keys > 1) labels.push_back(joined);
+    const std::size_t nkeys = labels.size();
+    for (std::size_t col = 0; col < t.columns.size() && col < row.size(); ++col) {
+      if (!is_measure(t, col)) continue;
+      const Obs obs{&row[col], std::clamp(t.columns[col].decimals, 0, 10)};
+      labels.resize(nkeys);
+      labels.push_back(t.columns[col].label);
+      for (std::size_t a = 0; a < labels.size(); ++a) {
+        if (one_series) index[labels[a]].push_back(obs);
+        for (std::size_t b = 0; b < labels.size(); ++b) {
+          if (a != b) index[labels[a] + '\x1f' + labels[b]].push_back(obs);
+        }
+      }
+    }
+  }
+  auto same = [](const Obs& o, const std::optional<double>& v) {
+    const Cell& cell = *o.cell;
+    const bool present = cell.kind == Cell::Kind::Number && std::isfinite(cell.number);
+    if (!v || !std::isfinite(*v)) return !present && cell.kind != Cell::Kind::Text;
+    if (!present) return false;
+    const double tolerance = 0.5 * std::pow(10.0, -o.decimals) + 1e-9 * std::max(1.0, std::fabs(*v));
+    return std::fabs(cell.number - *v) <= tolerance;
+  };
+  for (const Series& s : c.series) {
+    for (std::size_t k = 0; k < c.categories.size(); ++k) {
+      static const std::optional<double> missing;
+      const std::optional<double>& v = k < s.values.size() ? s.values[k] : missing;
+      const auto it = index.find(one_series ? c.categories[k] : c.categories[k] + '\x1f' + s.name);
+      if (it == index.end() || std::none_of(it->second.begin(), it->second.end(),
+                                            [&](const Obs& o) { return same(o, v); })) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
 Plan make_plan(const Document& doc, std::string_view lang, const PlanOptions& opts) {
   Plan plan;
   Planner p(plan, lang);
   walk(doc, p);
 
-  // What the Data sheet repeats: whole blocks, in reading order, while they fit.
-  Dimensions dims(plan.dimensions, lang);
+  // Charts that draw a table: named by data_table, or found among the tables
+  // of the same sheet. Their observations reach the Data sheet once, from the table.
   for (SheetPlan& sp : plan.sheets) {
     for (Item& item : sp.items) {
-      if (item.observations == 0) continue;
+      if (!item.chart || item.observations == 0) continue;
+      const Chart& c = *item.chart;
+      if (!c.data_table.empty()) {
+        const auto it = plan.tables_by_id.find(c.data_table);
+        if (it != plan.tables_by_id.end()) item.covered_by = it->second;
+      }
+      for (const Item& other : sp.items) {
+        if (item.covered_by) break;
+        if (other.table && other.observations > 0 && chart_covered_by(c, *other.table)) item.covered_by = other.table;
+      }
+      plan.covered += item.covered_by != nullptr;
+    }
+  }
+
+  // What the Data sheet repeats: whole blocks, in reading order, while they fit.
+  for (SheetPlan& sp : plan.sheets) {
+    for (Item& item : sp.items) {
+      if (item.chart) shape_chart(*item.chart, item.shape);
+      if (item.observations == 0 || item.covered_by) continue;
       const bool small = opts.data_block_limit == 0 || item.observations <= opts.data_block_limit;
       item.in_data = opts.data_sheet && small && plan.observations + item.observations <= opts.data_rows;
       if (!item.in_data) {
@@ -247,19 +308,7 @@ Plan make_plan(const Document& doc, std::string_view lang, const PlanOptions& op
         continue;
       }
       plan.observations += item.observations;
-      if (item.table) shape_table(*item.table, item.shape, dims);
-      if (item.chart) shape_chart(*item.chart, item.shape, dims);
-    }
-  }
-  // Charts left out of the Data sheet still label their categories.
-  for (SheetPlan& sp : plan.sheets) {
-    for (Item& item : sp.items) {
-      if (item.chart && !item.in_data) {
-        item.shape.categories_are_periods =
-            !item.chart->categories.empty() &&
-            std::all_of(item.chart->categories.begin(), item.chart->categories.end(),
-                        [](const std::string& s) { return looks_like_period(s); });
-      }
+      if (item.table) shape_table(*item.table, item.shape);
     }
   }
   return plan;

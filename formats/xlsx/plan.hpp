@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,13 +21,13 @@ struct Shape {
   bool periods_across = false;
   /// Table: the key column whose values are periods (a "Year" column), or -1.
   int period_key = -1;
-  /// Table: for each column, the index into Plan::dimensions of the
-  /// disaggregation it holds, or -1 (a measure, or the period key).
-  std::vector<int> dimension_of;
-  /// Chart: the categories are periods; otherwise they are the disaggregation
-  /// `category_dimension`.
+  /// Table: the key (text) columns that break the observations down
+  /// ("Region", "Sex"), in order, without the period key. They become the Data
+  /// sheet's Breakdown ("Region; Sex") and Category ("Oslo; Female") cells.
+  std::vector<std::size_t> breakdown;
+  /// Chart: the categories are periods; otherwise they are the categories of
+  /// the breakdown "Category".
   bool categories_are_periods = false;
-  int category_dimension = -1;
   /// Chart: the categories are not periods but the series names are ("2015",
   /// "2023"), so the series name is the period and the series is the title.
   bool series_are_periods = false;
@@ -40,6 +41,10 @@ struct Item {
   std::size_t observations = 0;  ///< rows it gives on the Data sheet
   std::size_t sheet_rows = 0;    ///< rows it takes on its section sheet
   bool in_data = false;          ///< repeated on the Data sheet (else only referenced)
+  /// Chart only: the table that holds every one of its observations (named by
+  /// `Chart::data_table`, or found in the same sheet with the same labels and
+  /// values). Its observations are on the Data sheet once, from that table.
+  const Table* covered_by = nullptr;
   Shape shape;
 };
 
@@ -68,8 +73,9 @@ struct Plan {
   std::vector<SheetPlan> sheets;
   std::size_t observations = 0;         ///< rows of the long-format Data sheet
   std::size_t cells = 0;                ///< rough cell count, to choose constant-memory mode
-  std::vector<std::string> dimensions;  ///< disaggregation columns of the Data sheet, in order
   std::size_t left_out = 0;             ///< blocks with observations not on the Data sheet
+  std::size_t covered = 0;              ///< charts whose observations a table already gives
+  std::map<std::string, const Table*> tables_by_id;  ///< tables with an id, for Chart::data_table
 };
 
 /// Whether column `col` of `t` holds measures (one observation per row in the
@@ -80,6 +86,13 @@ bool is_measure(const Table& t, std::size_t col);
 /// Whether `s` reads as a period: "2021", "2004/05", "2019–2021", "2021-03",
 /// "2021-03-15", "2021Q1", "2021 Q1", "2021-Q1".
 bool looks_like_period(std::string_view s);
+
+/// Whether the observations of chart `c` are all in table `t`: for every
+/// series and category, `t` has a cell whose row keys and column label include
+/// the category and the series name (the name may be absent when the chart has
+/// one series) and whose value is the same (both missing, or equal to the
+/// table column's decimals).
+bool chart_covered_by(const Chart& c, const Table& t);
 
 /// Decimals that show a chart's values as given (0–3).
 int chart_decimals(const Chart& c);

@@ -1,5 +1,7 @@
 #include "sheet_names.hpp"
 
+#include <algorithm>
+
 #include "sdgreport/model.hpp"  // append_utf8
 
 namespace sdg::xlsx {
@@ -51,14 +53,78 @@ std::string trim(std::string s) {
   return s.substr(b);
 }
 
-/// Cuts to `max` Excel characters, preferring the last space if it keeps at
-/// least 60 % of the allowed length.
+/// Words that open a new phrase ("for the goals", "mellom kjønnene"): a name
+/// is cut before them, and never ends with one.
+bool is_connector(std::string_view w) {
+  static const char* const words[] = {"and", "or",  "of",     "for", "the", "to",  "in",   "on",    "with",
+                                      "by",  "from", "at",    "a",   "an",  "og",  "eller", "å",    "til",
+                                      "i",   "på",  "med",    "av",  "mellom", "fra", "frå", "om",  "etter",
+                                      "ved", "&"};
+  return std::any_of(std::begin(words), std::end(words), [&](const char* c) { return w == c; });
+}
+
+std::string replace_all(std::string s, std::string_view from, std::string_view to) {
+  for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) {
+    s.replace(at, from.size(), to);
+  }
+  return s;
+}
+
+/// `s` up to byte `end`, without trailing spaces, punctuation or connector words.
+std::string head(const std::string& s, std::size_t end) {
+  std::string h = s.substr(0, end);
+  for (;;) {
+    while (!h.empty() && (h.back() == ' ' || h.back() == ',' || h.back() == ';' || h.back() == ':' ||
+                          h.back() == '-' || h.back() == '(')) {
+      h.pop_back();
+    }
+    if (h.size() >= 3 && h.compare(h.size() - 3, 3, "\xE2\x80\x93") == 0) {
+      h.resize(h.size() - 3);
+      continue;
+    }
+    const std::size_t space = h.rfind(' ');
+    if (space == std::string::npos || !is_connector(std::string_view(h).substr(space + 1))) break;
+    h.resize(space);
+  }
+  return trim(h);
+}
+
+/// Shortens `s` to at most `max` Excel characters without cutting a phrase
+/// where that can be helped: "and"/"og" become "&" (or a comma); then the name is cut at
+/// the last phrase boundary that fits (before ", ", " & ", " – ", ": ", "; ",
+/// " (" or a connector word such as "for", "mellom") if that keeps at least 40 %
+/// of `max`; else at the last space (keeping 60 %), without a dangling
+/// connector; else at a character.
 std::string shorten(const std::string& s, std::size_t max) {
   if (excel_length(s) <= max) return s;
-  std::string cut = truncate_chars(s, max);
+  const std::string amp = replace_all(replace_all(s, " and ", " & "), " og ", " & ");
+  if (excel_length(amp) <= max) return amp;
+  // "Affordable, clean energy": a list comma is one character shorter still.
+  const std::string comma = replace_all(replace_all(s, " and ", ", "), " og ", ", ");
+  if (excel_length(comma) <= max) return comma;
+
+  std::string best;
+  for (std::size_t i = 1; i < amp.size(); ++i) {
+    bool boundary = false;
+    if (amp[i] == ',' || amp[i] == ';' || amp[i] == ':') {
+      boundary = i + 1 < amp.size() && amp[i + 1] == ' ';
+    } else if (amp[i] == ' ') {
+      const std::size_t next = amp.find(' ', i + 1);
+      const std::string_view word = std::string_view(amp).substr(i + 1, next == std::string::npos ? std::string::npos
+                                                                                                  : next - i - 1);
+      boundary = is_connector(word) || word == "\xE2\x80\x93" || word == "-" || (!word.empty() && word[0] == '(');
+    }
+    if (!boundary) continue;
+    std::string h = head(amp, i);
+    if (excel_length(h) > max) break;  // later boundaries are longer still
+    if (h.size() > best.size()) best = std::move(h);
+  }
+  if (!best.empty() && excel_length(best) * 10 >= max * 4) return best;
+  std::string cut = truncate_chars(amp, max);
   const std::size_t space = cut.rfind(' ');
   if (space != std::string::npos && excel_length(cut.substr(0, space)) * 10 >= max * 6) {
-    cut.resize(space);
+    const std::string h = head(cut, space);
+    if (!h.empty()) return h;
   }
   return trim(cut);
 }
@@ -166,6 +232,12 @@ std::string cell_name(int row, int col) {
     letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
   }
   return letters + std::to_string(row + 1);
+}
+
+bool is_web_link(std::string_view url) {
+  if (url.size() > 2079 || !(url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0)) return false;
+  if (url.find("://") + 3 >= url.size()) return false;
+  return std::none_of(url.begin(), url.end(), [](char c) { return static_cast<unsigned char>(c) <= 0x20 || c == 0x7F; });
 }
 
 std::string internal_link(const std::string& sheet, int row, int col) {

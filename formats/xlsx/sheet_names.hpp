@@ -47,6 +47,10 @@ class SheetNames {
 /// "internal:'It''s here'!B4".
 std::string internal_link(const std::string& sheet, int row, int col);
 
+/// Whether `url` can be written as an external hyperlink: http:// or https://,
+/// at most 2,079 characters (Excel's limit), no spaces or control characters.
+bool is_web_link(std::string_view url);
+
 /// "B4" for row 3, column 1 (both zero-based).
 std::string cell_name(int row, int col);
 

@@ -18,6 +18,15 @@ namespace {
 /// Excel's limit on a table column name.
 constexpr std::size_t kMaxHeader = 255;
 
+/// Blocks wider than this get plain header cells instead of a table object:
+/// libxlsxwriter 1.1.4 allocates columns × columns entries for a table object
+/// (_set_default_table_columns), 900 MB for a block 4,000 columns wide.
+constexpr std::size_t kMaxTableObjectColumns = 100;
+
+/// Excel draws at most 255 series in a chart; a block with more gets no
+/// native chart (its data stay on the sheet and on the Data sheet).
+constexpr std::size_t kMaxChartSeries = 255;
+
 std::string with_unit(const std::string& label, const std::string& unit) {
   return unit.empty() ? label : label + " (" + unit + ")";
 }
@@ -115,10 +124,11 @@ class SectionWriter {
     ++row_;
 
     std::vector<lxw_format*> formats;
+    std::vector<bool> thousands;
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
       const Column& col = t.columns[c];
-      formats.push_back(col.type == Column::Type::Number ? book_.number(col.decimals, wants_thousands(t, c))
-                                                         : nullptr);
+      thousands.push_back(wants_thousands(t, c));
+      formats.push_back(col.type == Column::Type::Number ? book_.number(col.decimals, thousands.back()) : nullptr);
     }
 
     std::string notes;
@@ -128,21 +138,31 @@ class SectionWriter {
         const Column& col = t.columns[static_cast<std::size_t>(c)];
         const Cell& cell = r[static_cast<std::size_t>(c)];
         ValueStatus status = cell.status;
+        const bool number_column = col.type == Column::Type::Number;
         switch (cell.kind) {
           case Cell::Kind::Text:
             sheet_.text(row_, c, cell.text);
             break;
           case Cell::Kind::Number:
             if (std::isfinite(cell.number)) {
-              sheet_.number(row_, c, cell.number, formats[static_cast<std::size_t>(c)],
-                            col.type == Column::Type::Number ? col.decimals : -1);
+              // A flag (estimated, provisional…) is shown beside the number by
+              // the cell's number format; the cell stays a number.
+              lxw_format* f = formats[static_cast<std::size_t>(c)];
+              if (status_is_flag(status) && number_column) {
+                f = book_.number(col.decimals, thousands[static_cast<std::size_t>(c)], status_symbol(status, lang_));
+              }
+              sheet_.number(row_, c, cell.number, f, number_column ? col.decimals : -1);
+              if (status_is_flag(status)) sheet_.fit(c, 2 + status_symbol(status, lang_).size());
             } else {
               book_.ctx().warn("value-not-finite",
                                sheet_.where(row_, c) + ": a value that is not a finite number was left empty");
               if (status == ValueStatus::None) status = ValueStatus::NotAvailable;
+              sheet_.text(row_, c, status_symbol(status, lang_), book_.symbol);
             }
             break;
           case Cell::Kind::Empty:
+            // The symbol for why it is missing ("..", ":"), right-aligned like a number.
+            if (status != ValueStatus::None) sheet_.text(row_, c, status_symbol(status, lang_), book_.symbol);
             break;
         }
         if (status != ValueStatus::None) {
@@ -191,7 +211,13 @@ class SectionWriter {
     filter(header_row, last_row, nseries + 1);
     source(c.source);
 
-    if (nseries > 0 && last_data >= first_data) {
+    if (c.series.size() > kMaxChartSeries) {
+      book_.ctx().warn("chart-too-many-series",
+                       "chart '" + chart_title(c, lang_) + "' has " + std::to_string(c.series.size()) +
+                           " series; Excel draws at most " + std::to_string(kMaxChartSeries) +
+                           ", so the workbook shows its data without a native chart (" +
+                           sheet_.where(header_row, 0) + ")");
+    } else if (nseries > 0 && last_data >= first_data) {
       native_chart(c, title_row, header_row, first_data, last_data);
       // Keep the next block below the chart (default 480 × 288 px ≈ 15 rows).
       row_ = std::max(row_, title_row + 16);
@@ -206,7 +232,8 @@ class SectionWriter {
   /// else plain header cells.
   void header(const std::vector<std::string>& heads, int header_row, int last_row, const std::string& id,
               const char* kind, std::size_t k) {
-    const bool as_table = !book_.constant_memory() && last_row > header_row && !heads.empty();
+    const bool as_table = !book_.constant_memory() && last_row > header_row && !heads.empty() &&
+                          heads.size() <= kMaxTableObjectColumns;
     if (!as_table) {
       for (std::size_t c = 0; c < heads.size(); ++c) sheet_.text(header_row, static_cast<int>(c), heads[c], book_.header);
       return;
@@ -237,12 +264,16 @@ class SectionWriter {
           "table '" + name + "' on " + sheet_.where(header_row, 0), book_.final_path());
   }
 
-  /// The first block's header row is frozen; without table objects it also
-  /// gets the sheet's one autofilter.
+  /// A sheet holding one block has its header row (and its stub column, the
+  /// row labels) frozen; on a sheet of several blocks a frozen header would
+  /// pin the first block's header above the others, so nothing is frozen.
+  /// Without table objects the first block gets the sheet's one autofilter.
   void filter(int header_row, int last_row, int width) {
     if (!first_block_ || width <= 0) return;
     first_block_ = false;
-    worksheet_freeze_panes(sheet_.get(), static_cast<lxw_row_t>(header_row + 1), 0);
+    if (plan_.items.size() == 1) {
+      worksheet_freeze_panes(sheet_.get(), static_cast<lxw_row_t>(header_row + 1), width > 1 ? 1 : 0);
+    }
     if (book_.constant_memory()) {
       check(worksheet_autofilter(sheet_.get(), static_cast<lxw_row_t>(header_row), 0,
                                  static_cast<lxw_row_t>(std::max(header_row, last_row)),
@@ -351,7 +382,8 @@ std::vector<Anchor> write_section_sheet(Book& book, Sheet& sheet, const SheetPla
 }
 
 void write_contents(Book& book, Sheet& sheet, const Document& doc, const Plan& plan,
-                    const std::vector<std::vector<Anchor>>& anchors, const Sheet* data, const std::string& lang) {
+                    const std::vector<std::vector<Anchor>>& anchors, const Sheet* data, const Sheet* metadata,
+                    const std::string& lang) {
   int row = 0;
   sheet.text(row++, 0, doc.meta.title.empty() ? label(Label::Contents, lang) : doc.meta.title, book.big_title,
              false);
@@ -389,13 +421,21 @@ void write_contents(Book& book, Sheet& sheet, const Document& doc, const Plan& p
       const Item& item = sp.items[k];
       const Anchor& a = anchors[i][k];
       sheet.link(row, 1, internal_link(a.sheet, a.row, 0), item_text(item));
-      sheet.text(row, 2, item.table ? item.table->indicator : item.chart->indicator);
+      sheet.text(row, 2, item.table ? indicator_text(item.table->indicator, item.table->national, lang)
+                                    : indicator_text(item.chart->indicator, item.chart->national, lang));
       ++row;
     }
   }
   if (data) {
     sheet.link(row, 0, internal_link(data->name(), 0, 0), data->name());
     sheet.text(row, 1, label(Label::DataSheetDescription, lang));
+    ++row;
+  }
+  if (metadata) {
+    sheet.link(row, 0, internal_link(metadata->name(), 0, 0), metadata->name());
+    sheet.text(row, 1, label(Label::Indicator, lang) + ", " + label(Label::Title, lang) + ", " +
+                           label(Label::Unit, lang) + ", " + label(Label::Definition, lang) + ", " +
+                           label(Label::Source, lang) + ", " + label(Label::Updated, lang));
     ++row;
   }
   if (plan.left_out > 0) {
@@ -411,6 +451,16 @@ void write_contents(Book& book, Sheet& sheet, const Document& doc, const Plan& p
         ++row;
       }
     }
+  }
+  // The key of status symbols used in the tables and on the Data sheet.
+  ++row;
+  sheet.text(row, 0, label(Label::SymbolKey, lang), book.header);
+  sheet.text(row, 1, label(Label::Status, lang), book.header);
+  ++row;
+  for (ValueStatus st : all_value_statuses()) {
+    sheet.text(row, 0, status_symbol(st, lang));
+    sheet.text(row, 1, status_label(st, lang));
+    ++row;
   }
   sheet.apply_widths(10, 70);
 }

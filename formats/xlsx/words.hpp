@@ -1,7 +1,8 @@
-// Private to the xlsx plugin: the titles of blocks, with the core's labels
-// (sdgreport/i18n.hpp) where a block has none.
+// Private to the xlsx plugin: the titles of blocks and indicators, with the
+// core's labels (sdgreport/i18n.hpp) where a block has none.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -13,5 +14,13 @@ namespace sdg::xlsx {
 std::string table_title(const Table& t, std::string_view lang);
 /// The title, or "Chart" when it has none.
 std::string chart_title(const Chart& c, std::string_view lang);
+
+/// An indicator id as the workbook shows it: "7.2.1", or for a national
+/// indicator "3-1-f (National indicator)"; "" when there is none.
+std::string indicator_text(const std::string& id, bool national, std::string_view lang);
+
+/// A period that is a plain year ("2021") as a number, so that the Data sheet's
+/// Period column sorts and filters as numbers; nullopt for "2013/14", "2021Q1"…
+std::optional<int> year_number(std::string_view period);
 
 }  // namespace sdg::xlsx

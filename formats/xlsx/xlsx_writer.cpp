@@ -7,6 +7,8 @@
 //                       chapter holding tables or charts: typed cells, units,
 //                       status notes, sources, native charts
 //   Data                every observation in long format, one per row
+//   Metadata            one row per table (indicator, title, unit, definition,
+//                       source with its link, update date)
 //
 // Output options (the `output:` entry of the report definition):
 //   data_sheet: true|false        the long-format Data sheet (default true)
@@ -31,6 +33,7 @@
 #include "book.hpp"
 #include "data_sheet.hpp"
 #include "lxw_errors.hpp"
+#include "metadata_sheet.hpp"
 #include "plan.hpp"
 #include "sdgreport/i18n.hpp"
 #include "sdgreport/log.hpp"
@@ -87,14 +90,16 @@ class XlsxWriter final : public FormatWriter {
     const std::string contents_name = names.add(label(Label::Contents, lang));
     const bool want_data = popts.data_sheet && plan.observations > 0;
     const std::string data_name = want_data ? names.add(data_sheet_name(lang)) : std::string();
+    const bool want_metadata = wants_metadata_sheet(plan);
+    const std::string metadata_name = want_metadata ? names.add(label(Label::Metadata, lang)) : std::string();
     for (SheetPlan& sp : plan.sheets) sp.name = names.add(sp.wanted_name);
 
     const bool constant_memory =
         req.options.has("constant_memory") ? req.options.boolean("constant_memory")
                                            : plan.cells + plan.observations * 12 > kConstantMemoryCells;
     log().debug("xlsx: {} section sheet(s), {} observation(s) on the Data sheet, {} block(s) left out of it, "
-                "constant_memory={}",
-                plan.sheets.size(), plan.observations, plan.left_out, constant_memory);
+                "{} chart(s) drawn from a table, constant_memory={}",
+                plan.sheets.size(), plan.observations, plan.left_out, plan.covered, constant_memory);
     if (plan.left_out > 0) {
       ctx.warn("data-sheet-partial", std::to_string(plan.left_out) +
                                          " large table(s) or chart(s) are not repeated on the Data sheet "
@@ -110,13 +115,16 @@ class XlsxWriter final : public FormatWriter {
     for (const SheetPlan& sp : plan.sheets) sections.emplace_back(book, book.add_sheet(sp.name), sp.name);
     std::optional<Sheet> data;
     if (want_data) data.emplace(book, book.add_sheet(data_name), data_name);
+    std::optional<Sheet> metadata;
+    if (want_metadata) metadata.emplace(book, book.add_sheet(metadata_name), metadata_name);
 
     std::vector<std::vector<Anchor>> anchors;
     for (std::size_t i = 0; i < plan.sheets.size(); ++i) {
       anchors.push_back(write_section_sheet(book, sections[i], plan.sheets[i], i, lang));
     }
     if (data) write_data_sheet(book, *data, plan, lang);
-    write_contents(book, contents, doc, plan, anchors, data ? &*data : nullptr, lang);
+    if (metadata) write_metadata_sheet(book, *metadata, plan, anchors, lang);
+    write_contents(book, contents, doc, plan, anchors, data ? &*data : nullptr, metadata ? &*metadata : nullptr, lang);
     book.close();
   }
 };

@@ -14,10 +14,12 @@ Always checked (invariants of the plugin, whatever the report):
   - every internal link on the Contents sheet points to an existing sheet, and
     every other sheet is linked from it;
   - the Data sheet, if present, has the long-format header (Goal, Target,
-    Indicator, Series, Period, then one column per disaggregation, then Value,
-    Unit, Status, Source, Table, in the report language), a frozen header row
-    and an autofilter over every column, and its Value column holds numbers or
-    text only;
+    Indicator, Series, Period, Breakdown, Category, Value, Symbols, Status,
+    Unit, Source, Table, in the report language), a frozen header row and an
+    autofilter over every column, and its Value column holds numbers or text
+    only; no two rows are the same observation (indicator or table, series,
+    breakdown, category, period); years are numbers; every row has a value or
+    a status, and symbol and status agree (en);
   - every Excel table object has a unique name and a header row of unique,
     non-empty text cells matching its column names;
   - document properties: title and creator are set.
@@ -27,7 +29,7 @@ Expectations (each may be repeated):
   --sheet NAME                 a sheet with this name exists
   --sheets N                   exactly N sheets
   --tab NAME=RRGGBB            tab colour of a sheet
-  --frozen NAME=CELL           freeze panes top-left cell, e.g. 'Goal 7 Energy=A3'
+  --frozen NAME=CELL           freeze panes top-left cell, e.g. 'Goal 7 Energy=B3' ('none': not frozen)
   --autofilter NAME=RANGE      autofilter range, e.g. 'Goal 7 Energy=A2:D6'
   --table NAME=RANGE           the sheet holds an Excel table object over RANGE
   --data-has 'COL=V;COL=V'     the Data sheet has a row with these values in the
@@ -55,15 +57,18 @@ except ImportError:  # pragma: no cover
     sys.exit("check_xlsx.py: openpyxl missing; run with /usr/bin/python3 (python3-openpyxl)")
 
 CONTENTS = {"en": "Contents", "nb": "Innhold", "nn": "Innhald"}
-DATA_FIRST = {
-    "en": ["Goal", "Target", "Indicator", "Series", "Period"],
-    "nb": ["Mål", "Delmål", "Indikator", "Serie", "Periode"],
-    "nn": ["Mål", "Delmål", "Indikator", "Serie", "Periode"],
+DATA_HEADER = {
+    "en": ["Goal", "Target", "Indicator", "Series", "Period", "Breakdown", "Category", "Value", "Symbols", "Status",
+           "Unit", "Source", "Table"],
+    "nb": ["Mål", "Delmål", "Indikator", "Serie", "Periode", "Inndeling", "Kategori", "Verdi", "Symboler", "Status",
+           "Enhet", "Kilde", "Tabell"],
+    "nn": ["Mål", "Delmål", "Indikator", "Serie", "Periode", "Inndeling", "Kategori", "Verdi", "Symbol", "Status",
+           "Eining", "Kjelde", "Tabell"],
 }
-DATA_LAST = {
-    "en": ["Value", "Unit", "Status", "Source", "Table"],
-    "nb": ["Verdi", "Enhet", "Status", "Kilde", "Tabell"],
-    "nn": ["Verdi", "Eining", "Status", "Kjelde", "Tabell"],
+# Status symbols and names by language (sdg::status_symbol / status_label).
+STATUS = {
+    "en": {"..": "Not available", "-": "Not applicable", ":": "Confidential", "p": "Provisional",
+           "e": "Estimated", "b": "Break in series"},
 }
 HOSTILE = ['=HYPERLINK("http://x","click")', "+1", "-2+3", "@SUM(A1)"]
 CELL_ARG = re.compile(r"^(.*?)!([A-Z]{1,3}[0-9]+)(?:=(.*))?$", re.S)
@@ -98,6 +103,35 @@ def sheet_of(wb, name):
         fail(f"no sheet {name!r} (sheets: {wb.sheetnames})")
         return None
     return wb[name]
+
+
+def check_data_rows(ws, data_name, lang):
+    """One observation, one row: no two rows share (indicator or table, series,
+    breakdown, category, period); periods that are years are numbers; Symbols
+    and Status are both set or both empty; a row without a value has a status."""
+    seen = {}
+    for i, row in enumerate(ws.iter_rows(min_row=2, max_col=13, values_only=True), start=2):
+        goal, target, indicator, series, period, breakdown, category, value, symbol, status = row[:10]
+        table = row[12]
+        key = (indicator or table, series, breakdown, category, period)
+        if key in seen:
+            fail(f"{data_name}: rows {seen[key]} and {i} are the same observation {key}")
+        else:
+            seen[key] = i
+        if isinstance(period, str) and re.fullmatch(r"[12][0-9]{3}", period.strip()):
+            fail(f"{data_name}!E{i}: year {period!r} stored as text, expected a number")
+        if (symbol is None) != (status is None):
+            fail(f"{data_name}: row {i} has symbol {symbol!r} but status {status!r}")
+        if value is None and status is None:
+            fail(f"{data_name}: row {i} has neither a value nor a status")
+        if lang in STATUS and symbol is not None and STATUS[lang].get(symbol) != status:
+            fail(f"{data_name}: row {i}: symbol {symbol!r} with status {status!r}")
+        if breakdown is not None and category is None:
+            fail(f"{data_name}: row {i} has a breakdown {breakdown!r} but no category")
+        if goal is not None and not isinstance(goal, int):
+            fail(f"{data_name}!A{i}: goal {goal!r} is not a number")
+        if target and goal and not str(target).startswith(f"{goal}."):
+            fail(f"{data_name}: row {i}: target {target!r} is not in goal {goal}")
 
 
 def check_invariants(wb, contents_name, data_name, lang):
@@ -143,14 +177,16 @@ def check_invariants(wb, contents_name, data_name, lang):
     if data_name in names:
         ws = wb[data_name]
         header = [c.value for c in ws[1]]
-        if header[:5] != DATA_FIRST[lang] or header[-5:] != DATA_LAST[lang]:
-            fail(f"{data_name}: header row is {header}")
+        if header != DATA_HEADER[lang]:
+            fail(f"{data_name}: header row is {header}, expected {DATA_HEADER[lang]}")
+        else:
+            check_data_rows(ws, data_name, lang)
         if ws.freeze_panes != "A2":
             fail(f"{data_name}: freeze panes {ws.freeze_panes}, expected A2")
         last_col = openpyxl.utils.get_column_letter(len(header))
         if ws.auto_filter.ref != f"A1:{last_col}{ws.max_row}":
             fail(f"{data_name}: autofilter {ws.auto_filter.ref}, expected A1:{last_col}{ws.max_row}")
-        value_col = len(header) - 4
+        value_col = 8
         for (v,) in ws.iter_rows(min_row=2, min_col=value_col, max_col=value_col, values_only=True):
             if v is not None and not isinstance(v, (int, float, str)):
                 fail(f"{data_name}: Value column holds {v!r}")
@@ -222,6 +258,8 @@ def main():
     for arg in a.frozen:
         name, want = split_eq(arg)
         ws = sheet_of(wb, name)
+        if want == "none":
+            want = None
         if ws is not None and ws.freeze_panes != want:
             fail(f"{name}: freeze panes {ws.freeze_panes}, expected {want}")
     for arg in a.autofilter:
