@@ -8,6 +8,7 @@
 #include "csv_table.hpp"
 #include "view_id.hpp"
 #include "sdgreport/i18n.hpp"
+#include "sdgreport/limits.hpp"
 
 namespace sdg::csvtable {
 namespace {
@@ -181,17 +182,27 @@ class Shaper {
            raw_.lines[r]);
   }
 
+  /// The most cells a pivot or wide_to_long may make: the source's `max_cells`, at most the core's limit.
+  std::size_t max_cells() const noexcept {
+    return spec_.max_cells != 0 ? std::min(spec_.max_cells, limits().table_cells) : limits().table_cells;
+  }
+
+  std::string cells_message(std::size_t rows, std::size_t cols) const {
+    const std::string what = "the table would have " + std::to_string(rows) + " rows × " + std::to_string(cols) +
+                             " columns (" + raw_.file + "; filter the rows or columns)";
+    if (spec_.max_cells != 0 && spec_.max_cells < limits().table_cells)
+      return what + ": over this source's 'max_cells' = " + std::to_string(spec_.max_cells);
+    return limit_message("table_cells", what);
+  }
+
   void check_cells(const std::string& key, std::size_t rows, std::size_t cols) const {
-    if (cols > ReadSpec::kMaxColumns)
+    if (cols > limits().table_columns)
       throw option_error(spec_, key,
-                         "the table would have " + std::to_string(cols) + " columns, more than the limit of " +
-                             std::to_string(ReadSpec::kMaxColumns) + " (" + raw_.file +
-                             "); filter the rows, or pivot the other way round");
-    if (cols != 0 && rows > spec_.max_cells / cols)
-      throw option_error(spec_, key,
-                         "the table would have " + std::to_string(rows) + " rows × " + std::to_string(cols) +
-                             " columns, more than the limit of " + std::to_string(spec_.max_cells) + " cells (" +
-                             raw_.file + "); filter the rows, or raise the limit with 'max_cells: N'");
+                         limit_message("table_columns", "the table would have " + std::to_string(cols) +
+                                                            " columns (" + raw_.file +
+                                                            "; filter the rows, or pivot the other way round)"));
+    if (cols != 0 && rows > max_cells() / cols)
+      throw option_error(spec_, key, cells_message(rows, cols));
   }
 
   std::optional<ValueStatus> missing(std::string_view v) const {
@@ -392,12 +403,8 @@ class Shaper {
       if (std::find(ids.begin(), ids.end(), c) == ids.end()) values.push_back(c);
     if (values.empty())
       throw option_error(spec_, "wide_to_long", "every column read is an 'id' column: nothing to turn into rows");
-    if (values.size() != 0 && raw_.rows() > spec_.max_cells / values.size())
-      throw option_error(spec_, "wide_to_long",
-                         "the table would have " + std::to_string(raw_.rows()) + " × " +
-                             std::to_string(values.size()) + " rows, more than the limit of " +
-                             std::to_string(spec_.max_cells) + " cells (" + raw_.file +
-                             "); filter the rows or 'columns', or raise the limit with 'max_cells: N'");
+    if (values.size() != 0 && raw_.rows() > max_cells() / values.size())
+      throw option_error(spec_, "wide_to_long", cells_message(raw_.rows(), values.size()));
     int seen = 0;
     // Rows with the same id values would give two observations per (id, name).
     std::unordered_map<std::string, std::size_t> id_row;  // id key → first raw row
@@ -476,11 +483,12 @@ class Shaper {
         ch.series.push_back(std::move(s));
       }
     }
-    if (ch.series.size() > ReadSpec::kMaxSeries)
+    if (ch.series.size() > limits().chart_series)
       throw option_error(spec_, "chart",
-                         "the chart would have " + std::to_string(ch.series.size()) + " series, more than the limit of " +
-                             std::to_string(ReadSpec::kMaxSeries) + " (" + raw_.file +
-                             "); filter the rows, set 'chart_series: columns', or use 'table' alone");
+                         limit_message("chart_series", "the chart would have " + std::to_string(ch.series.size()) +
+                                                           " series (" + raw_.file +
+                                                           "; filter the rows, set 'chart_series: columns', or use "
+                                                           "'table' alone)"));
     if (ch.series.size() > 12)
       warn("csv", "the chart has " + std::to_string(ch.series.size()) +
                          " series; filter the rows (or set 'chart_series: columns') for a readable chart");

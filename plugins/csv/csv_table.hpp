@@ -77,13 +77,10 @@ struct ReadSpec {
 
   // ---- shape
   /// Cells a pivot or wide_to_long may make (rows × columns), checked before
-  /// anything is allocated; raised with the option `max_cells`.
-  std::size_t max_cells = kDefaultMaxCells;
-  static constexpr std::size_t kDefaultMaxCells = 10'000'000;
-  /// Columns of a table (a spreadsheet's limit: XFD = 16,384).
-  static constexpr std::size_t kMaxColumns = 16'384;
-  /// Series of a chart (beyond this no chart is readable, and writers slow down).
-  static constexpr std::size_t kMaxSeries = 200;
+  /// anything is allocated. 0: the core's limit `table_cells` (sdgreport/limits.hpp);
+  /// a source may set a lower one with the option `max_cells`. Columns and chart
+  /// series are bounded by the core's `table_columns` and `chart_series`.
+  std::size_t max_cells = 0;
   std::optional<Pivot> pivot;
   std::optional<WideToLong> wide_to_long;
   std::vector<std::pair<std::string, std::string>> rename;  ///< output label for a column

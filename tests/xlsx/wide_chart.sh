@@ -22,6 +22,7 @@ with open(f"{d}/report.yaml", "w") as f:
 title: Wide
 organisation: Test
 language: en
+limits: { chart_series: 5000 }   # past the default 500: the point is the writer's memory
 chapters:
   - title: Wide data
     source: { plugin: csv, file: wide.csv, wide_to_long: { id: [Place], name: Year, value: Value },

@@ -33,7 +33,7 @@ struct Limits {
 
   // ---- size (raisable in the report definition under `limits:`)
   std::size_t table_columns = 16384;    ///< the widest sheet a spreadsheet holds
-  std::size_t table_cells = 2000000;    ///< rows × columns of one table
+  std::size_t table_cells = 20000000;    ///< rows × columns of one table
   std::size_t chart_series = 500;       ///< series in one chart
   std::size_t chart_categories = 10000; ///< categories (x values) in one chart
   std::size_t label_length = 1000;      ///< characters in a label: column, series, category, caption, title
