@@ -76,23 +76,25 @@ def main() -> None:
                              "tests/data/json-stat/galicia.json", "tests/data/each/fornybar-kommuner.json"]):
         put("jsonstat", rel.replace("/", "_"), bytes([0, 1, i]) + (ROOT / rel).read_bytes())
 
-    # json_model: the JSON writer's output for small reports, as a document and
-    # (first section) as a section.
+    # json_model: the JSON writer's output for the sample report: the whole document
+    # when small, and its small chapters as sections.
     if len(sys.argv) > 1:
         import json
         with tempfile.TemporaryDirectory() as tmp:
-            for rel in ["samples/plugin-example/report/report.yaml", "tests/data/each/report.yaml"]:
-                report = ROOT / rel
-                subprocess.run([sys.argv[1], "-q", "build", str(report), "--format", "json", "-o", tmp],
-                               check=False, cwd=report.parent)
+            report = ROOT / "samples/vsr-norway/report.yaml"
+            subprocess.run([sys.argv[1], "-q", "build", str(report), "--format", "json", "-o", tmp],
+                           check=True, cwd=report.parent, env={"SOURCE_DATE_EPOCH": "1781481600", "PATH": "/usr/bin:/bin"})
             for j in sorted(pathlib.Path(tmp).rglob("*.json")):
                 text = j.read_bytes()
-                put("json_model", "doc_" + j.name, b"\x00" + text)
                 doc = json.loads(text)
-                for ch in doc.get("chapters", [])[:2]:
-                    put("json_model", f"section_{j.stem}_{ch.get('title', 'x')[:12]}.json".replace(" ", "_"),
-                        b"\x01" + json.dumps(ch, ensure_ascii=False).encode())
-
+                sections = [c for c in doc.get("chapters", []) if len(json.dumps(c)) <= 8 * 1024]
+                if len(text) <= 64 * 1024:
+                    put("json_model", "doc_" + j.name, b"\x00" + text)
+                else:  # the document with its first small chapters only
+                    small = dict(doc, chapters=sections[:2])
+                    put("json_model", "doc_small_" + j.name, b"\x00" + json.dumps(small, ensure_ascii=False).encode())
+                for i, ch in enumerate(sections[:6]):
+                    put("json_model", f"section_{j.stem}_{i}.json", b"\x01" + json.dumps(ch, ensure_ascii=False).encode())
 
 if __name__ == "__main__":
     main()
