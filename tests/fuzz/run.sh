@@ -29,9 +29,9 @@ for t in "$@"; do
   "$bin" "$corpus" "tests/fuzz/corpus/$t" -max_total_time="$FUZZ_SECONDS" -timeout="$FUZZ_TIMEOUT" \
     -rss_limit_mb="$FUZZ_RSS_MB" -artifact_prefix="$artifacts/" -print_final_stats=1 > "$log" 2>&1
   rc=$?
-  runs=$(awk -F: '/stat::number_of_executed_units/ {gsub(/ /,"",$2); print $2}' "$log")
-  eps=$(awk -F: '/stat::average_exec_per_sec/ {gsub(/ /,"",$2); print $2}' "$log")
-  rss=$(awk -F: '/stat::peak_rss_mb/ {gsub(/ /,"",$2); print $2}' "$log")
+  runs=$(awk '/stat::number_of_executed_units/ {print $2}' "$log")
+  eps=$(awk '/stat::average_exec_per_sec/ {print $2}' "$log")
+  rss=$(awk '/stat::peak_rss_mb/ {print $2}' "$log")
   files=$(find "$corpus" -type f | wc -l)
   bytes=$(du -sb "$corpus" | cut -f1)
   findings=$(find "$artifacts" -type f | wc -l)
