@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages sdgreport needs to build, run and test.
-# Usage: scripts/install-deps.sh [build|test]
+# Usage: scripts/install-deps.sh [build|test|fuzz]
 #   build  packages to build sdgreport and the sample (default)
 #   test   build packages plus the real clients the end-to-end tests use
+#          (`make test-sanitize` needs nothing more: gcc's ASan/UBSan come with build-essential)
+#   fuzz   build packages plus clang 14 and libFuzzer (`make fuzz`)
 # Runs `apt-get update` only when something is missing; installs with `apt-get install -y`.
 set -euo pipefail
 
@@ -23,12 +25,17 @@ test_pkgs=(
   chromium default-jre-headless curl bc iproute2
 )
 
+fuzz_pkgs=(
+  clang-14 libclang-rt-14-dev libfuzzer-14-dev
+)
+
 mode=${1:-build}
 pkgs=("${build_pkgs[@]}")
 case "$mode" in
   build) ;;
   test) pkgs+=("${test_pkgs[@]}") ;;
-  *) echo "usage: $0 [build|test]" >&2; exit 2 ;;
+  fuzz) pkgs+=("${fuzz_pkgs[@]}") ;;
+  *) echo "usage: $0 [build|test|fuzz]" >&2; exit 2 ;;
 esac
 
 missing=()

@@ -42,6 +42,52 @@ bool valid_name(const char* n) {
   return true;
 }
 
+// The fingerprint items in the order they are checked: the toolchain first (a
+// different one explains any size difference), then the sizes.
+struct FingerprintItem {
+  const char* what;
+  std::uint32_t PluginFingerprint::*field;
+};
+constexpr FingerprintItem kFingerprintItems[] = {
+    {"compiler C++ ABI (__GXX_ABI_VERSION)", &PluginFingerprint::gxx_abi_version},
+    {"libstdc++ dual ABI (_GLIBCXX_USE_CXX11_ABI)", &PluginFingerprint::cxx11_abi},
+    {"spdlog version (SPDLOG_VERSION)", &PluginFingerprint::spdlog_version},
+    {"fmt version (FMT_VERSION)", &PluginFingerprint::fmt_version},
+    {"sizeof(sdg::Inline)", &PluginFingerprint::size_inline},
+    {"sizeof(sdg::Block)", &PluginFingerprint::size_block},
+    {"sizeof(sdg::Cell)", &PluginFingerprint::size_cell},
+    {"sizeof(sdg::Column)", &PluginFingerprint::size_column},
+    {"sizeof(sdg::Table)", &PluginFingerprint::size_table},
+    {"sizeof(sdg::Series)", &PluginFingerprint::size_series},
+    {"sizeof(sdg::Chart)", &PluginFingerprint::size_chart},
+    {"sizeof(sdg::Figure)", &PluginFingerprint::size_figure},
+    {"sizeof(sdg::IndicatorSummary)", &PluginFingerprint::size_indicator_summary},
+    {"sizeof(sdg::Container)", &PluginFingerprint::size_container},
+    {"sizeof(sdg::Section)", &PluginFingerprint::size_section},
+    {"sizeof(sdg::Metadata)", &PluginFingerprint::size_metadata},
+    {"sizeof(sdg::Document)", &PluginFingerprint::size_document},
+    {"sizeof(sdg::Value)", &PluginFingerprint::size_value},
+    {"sizeof(sdg::Options)", &PluginFingerprint::size_options},
+    {"sizeof(sdg::Context)", &PluginFingerprint::size_context},
+    {"sizeof(sdg::Warning)", &PluginFingerprint::size_warning},
+    {"sizeof(sdg::SourceRequest)", &PluginFingerprint::size_source_request},
+    {"sizeof(sdg::WriteRequest)", &PluginFingerprint::size_write_request},
+};
+static_assert(sizeof(kFingerprintItems) / sizeof(kFingerprintItems[0]) * sizeof(std::uint32_t) ==
+                  sizeof(PluginFingerprint),
+              "every PluginFingerprint field is checked");
+
+// "" when the plugin was built like the host; else the first item that differs.
+std::string fingerprint_mismatch(const PluginFingerprint& plugin) {
+  constexpr PluginFingerprint host = plugin_fingerprint();
+  for (const FingerprintItem& item : kFingerprintItems)
+    if (plugin.*item.field != host.*item.field)
+      return "built with " + std::string(item.what) + " " + std::to_string(plugin.*item.field) +
+             ", but this sdgreport has " + std::to_string(host.*item.field) +
+             "; rebuild the plugin with the same compiler and SDK as this sdgreport";
+  return "";
+}
+
 std::string name_from_file(const fs::path& file) {
   std::string stem = file.stem().string();
   const std::string prefix = "sdgreport-";
@@ -176,6 +222,7 @@ PluginRecord PluginHost::load(const fs::path& file) {
   }
   if (!info) return refuse("returned no metadata");
   if (info->abi_version != kPluginAbiVersion) return refuse("metadata gives another ABI version than the plugin");
+  if (std::string why = fingerprint_mismatch(info->fingerprint); !why.empty()) return refuse(why);
   if (!valid_name(info->name)) return refuse("invalid plugin name (use a-z, 0-9, '-' and '_')");
   rec.name = info->name;
   rec.version = info->version ? info->version : "";

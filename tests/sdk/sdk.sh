@@ -23,8 +23,13 @@ soname=$(objdump -p "$P/lib/libsdgreport.so" | awk '/SONAME/ {print $2}')
 [[ "$soname" =~ ^libsdgreport\.so\.[0-9]+\.[0-9]+$ ]] || fail "soname '$soname' is not versioned"
 pass "installed: binary, versioned library ($soname), headers, CMake package, pkg-config, plugins"
 
-# The installed binary finds its plugins with no environment.
-env -i PATH=/usr/bin:/bin "$P/bin/sdgreport" plugins > "$d/plugins.txt"
+# The installed binary finds its plugins with no environment (but the sanitizer
+# settings of `make test-sanitize`, when set, so that its reports are not lost).
+clean_env=(env -i PATH=/usr/bin:/bin)
+for v in ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS; do
+  [ -z "${!v:-}" ] || clean_env+=("$v=${!v}")
+done
+"${clean_env[@]}" "$P/bin/sdgreport" plugins > "$d/plugins.txt"
 grep -qP "^markdown\tdata\t.*\t$P/lib/sdgreport/plugins/sdgreport-markdown.so" "$d/plugins.txt" \
   || { cat "$d/plugins.txt"; fail "installed binary does not find its plugins"; }
 pass "installed binary finds its plugins"
@@ -37,7 +42,7 @@ pass "pkg-config"
 cmake -S "$SRC/samples/plugin-example" -B "$d/survey-build" -DCMAKE_PREFIX_PATH="$P" > "$d/cfg.log" 2>&1 \
   || { cat "$d/cfg.log"; fail "configure plugin-example"; }
 cmake --build "$d/survey-build" > "$d/build.log" 2>&1 || { cat "$d/build.log"; fail "build plugin-example"; }
-env -i PATH=/usr/bin:/bin "$P/bin/sdgreport" -q build "$SRC/samples/plugin-example/report/report.yaml" \
+"${clean_env[@]}" "$P/bin/sdgreport" -q build "$SRC/samples/plugin-example/report/report.yaml" \
   --plugin-dir "$d/survey-build" --format json,pdf -o "$d/survey-out"
 /usr/bin/python3 - "$d/survey-out/survey.json" <<'PY'
 import json, sys

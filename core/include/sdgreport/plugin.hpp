@@ -4,7 +4,8 @@
 // whole document to a file. A plugin is a shared library that exports, with C
 // linkage:
 //   std::uint32_t            sdgreport_plugin_abi();    // read first
-//   const sdg::PluginInfo*   sdgreport_plugin_info();   // read before creating anything
+//   const sdg::PluginInfo*   sdgreport_plugin_info();   // read before creating anything;
+//                                                       // holds the build's fingerprint
 //   sdg::DataSource*         sdgreport_create_data_source();   or
 //   sdg::FormatWriter*       sdgreport_create_format_writer();
 // The SDGREPORT_*_PLUGIN macros below write all of these.
@@ -22,6 +23,10 @@
 // plugin's name and the section being filled, and the build fails cleanly.
 #pragma once
 
+#include <spdlog/fmt/fmt.h>  // FMT_VERSION, of the fmt that spdlog uses
+#include <spdlog/version.h>
+
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -35,10 +40,30 @@ namespace sdg {
 /// Version of the binary interface between the host and plugins: the model types,
 /// the interfaces below and PluginInfo. A plugin built for another version is
 /// refused. See docs/plugin-abi.md.
-inline constexpr std::uint32_t kPluginAbiVersion = 1;
+inline constexpr std::uint32_t kPluginAbiVersion = 2;
 
 enum class PluginKind : std::uint32_t { DataSource = 1, Format = 2 };
 const char* plugin_kind_name(PluginKind k) noexcept;  ///< "data", "format"
+
+/// What a plugin was compiled against, besides the ABI number: things that break
+/// the in-memory contract without any header changing (another compiler ABI, the
+/// other libstdc++ std::string, other spdlog/fmt headers, a model type of another
+/// size). Plain numbers; the host compares them one by one with its own and
+/// refuses the plugin naming the first that differs. Since ABI 2.
+struct PluginFingerprint {
+  std::uint32_t gxx_abi_version;  ///< __GXX_ABI_VERSION (gcc 12: 1017; clang: 1002)
+  std::uint32_t cxx11_abi;        ///< _GLIBCXX_USE_CXX11_ABI: 1 = C++11 std::string/std::list
+  std::uint32_t spdlog_version;   ///< SPDLOG_VERSION, e.g. 11000 (log.hpp exposes spdlog)
+  std::uint32_t fmt_version;      ///< FMT_VERSION, e.g. 90100
+  // sizeof of the types a plugin and the host exchange
+  std::uint32_t size_inline, size_block, size_cell, size_column, size_table, size_series, size_chart,
+      size_figure, size_indicator_summary, size_container, size_section, size_metadata, size_document,
+      size_value, size_options, size_context, size_warning, size_source_request, size_write_request;
+};
+
+/// The fingerprint of the code that calls it. Expanded inside the export macros it
+/// records the plugin's build; called by the host, the host's.
+constexpr PluginFingerprint plugin_fingerprint() noexcept;
 
 /// Plain-data metadata a plugin exports; readable without creating the plugin.
 struct PluginInfo {
@@ -47,6 +72,7 @@ struct PluginInfo {
   const char* name;         ///< [a-z0-9_-]+, unique
   const char* version;      ///< the plugin's own version, e.g. "1.2.0"
   const char* description;  ///< one line
+  PluginFingerprint fingerprint;  ///< plugin_fingerprint() of the plugin's build (ABI 2)
 };
 
 /// What a data source is asked to do.
@@ -78,6 +104,35 @@ class FormatWriter {
   virtual void write(const Document& doc, const WriteRequest& req, Context& ctx) = 0;
 };
 
+constexpr PluginFingerprint plugin_fingerprint() noexcept {
+  auto size = [](std::size_t n) { return static_cast<std::uint32_t>(n); };
+  return PluginFingerprint{
+      __GXX_ABI_VERSION,
+      _GLIBCXX_USE_CXX11_ABI,
+      SPDLOG_VERSION,
+      FMT_VERSION,
+      size(sizeof(Inline)),
+      size(sizeof(Block)),
+      size(sizeof(Cell)),
+      size(sizeof(Column)),
+      size(sizeof(Table)),
+      size(sizeof(Series)),
+      size(sizeof(Chart)),
+      size(sizeof(Figure)),
+      size(sizeof(IndicatorSummary)),
+      size(sizeof(Container)),
+      size(sizeof(Section)),
+      size(sizeof(Metadata)),
+      size(sizeof(Document)),
+      size(sizeof(Value)),
+      size(sizeof(Options)),
+      size(sizeof(Context)),
+      size(sizeof(Warning)),
+      size(sizeof(SourceRequest)),
+      size(sizeof(WriteRequest)),
+  };
+}
+
 }  // namespace sdg
 
 #define SDGREPORT_PLUGIN_EXPORT extern "C" __attribute__((visibility("default")))
@@ -88,7 +143,7 @@ class FormatWriter {
   }                                                                                        \
   SDGREPORT_PLUGIN_EXPORT const ::sdg::PluginInfo* sdgreport_plugin_info() {              \
     static const ::sdg::PluginInfo info{::sdg::kPluginAbiVersion, KIND, NAME, VERSION,    \
-                                        DESCRIPTION};                                      \
+                                        DESCRIPTION, ::sdg::plugin_fingerprint()};         \
     return &info;                                                                          \
   }
 
