@@ -380,6 +380,9 @@ class Reader {
       if (!trim(literal(n)).empty())
         warn(n, "markdown-placement-body", "the body of a 'sdgreport-data' block is ignored");
     } else {
+      // Look at the first text before reading the inlines (which reports image warnings).
+      cmark_node* first = cmark_node_first_child(n);
+      if (!first || type_of(first) != CMARK_NODE_TEXT || !trim(literal(first)).starts_with(":::")) return false;
       std::vector<PendingFigure> none;
       std::string text = trim(plain_text(inlines_of(n, none)));
       if (!text.starts_with(":::") || !none.empty()) return false;
