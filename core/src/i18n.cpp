@@ -62,8 +62,10 @@ const Row& label_row(Label l) {
       {"Definition", "Definisjon", "Definisjon"},
       {"Updated", "Oppdatert", "Oppdatert"},
       {"Breakdown", "Inndeling", "Inndeling"},
+      {"Section", "Avsnitt", "Avsnitt"},
+      {"Notes", "Noter", "Notar"},
   };
-  static_assert(std::size(rows) == static_cast<std::size_t>(Label::Breakdown) + 1,
+  static_assert(std::size(rows) == static_cast<std::size_t>(Label::Notes) + 1,
                 "one row per Label");
   return rows[static_cast<std::size_t>(l)];
 }

@@ -35,6 +35,14 @@ json inline_json(const Inline& r) {
       j["url"] = r.url;
       j["children"] = inlines_json(r.children);
       break;
+    case Inline::Kind::FootnoteRef: j["t"] = "footnote"; j["children"] = inlines_json(r.children); break;
+    case Inline::Kind::CrossRef:
+      j["t"] = "cross_ref";
+      j["target"] = r.url;
+      if (!r.text.empty()) j["form"] = r.text;
+      j["children"] = inlines_json(r.children);
+      if (!r.where.empty()) j["at"] = r.where;  // only before the pipeline resolved it
+      break;
   }
   return j;
 }
@@ -126,6 +134,7 @@ json block_json(const Block& block) {
           j["path"] = b.path;
           j["alt"] = b.alt;
           j["caption"] = b.caption;
+          if (!b.id.empty()) j["id"] = b.id;
         } else if constexpr (std::is_same_v<T, IndicatorSummary>) {
           j["indicator"] = b.indicator;
           j["title"] = b.title;
@@ -270,6 +279,11 @@ Inline read_inline(const Reader& r, std::size_t depth) {
   if (t == "emphasis") return Inline::emphasis(read_inlines(r.at("children"), depth + 1));
   if (t == "strong") return Inline::strong(read_inlines(r.at("children"), depth + 1));
   if (t == "link") return Inline::link(r.at("url").str(), read_inlines(r.at("children"), depth + 1));
+  if (t == "footnote") return Inline::footnote(read_inlines(r.at("children"), depth + 1));
+  if (t == "cross_ref")
+    return Inline::cross_ref(r.at("target").str(), read_inlines(r.at("children"), depth + 1),
+                             r.has("form") ? r.at("form").str() : std::string(),
+                             r.has("at") ? r.at("at").str() : std::string());
   r.fail("unknown inline kind '" + t + "'");
 }
 
@@ -376,7 +390,9 @@ Block read_block(const Reader& r, std::size_t depth) {
     if (r.has("data_table")) c.data_table = r.at("data_table").str();
     return c;
   }
-  if (type == "figure") return Figure{r.at("path").str(), r.at("alt").str(), r.at("caption").str()};
+  if (type == "figure")
+    return Figure{r.at("path").str(), r.at("alt").str(), r.at("caption").str(),
+                  r.has("id") ? r.at("id").str() : std::string()};
   if (type == "indicator_summary") {
     IndicatorSummary s;
     s.indicator = r.at("indicator").str();

@@ -20,6 +20,11 @@ void append_plain(const Inlines& runs, std::string& out) {
       case Inline::Kind::Text:
       case Inline::Kind::Code: out += r.text; break;
       case Inline::Kind::LineBreak: out += ' '; break;
+      case Inline::Kind::FootnoteRef: break;
+      case Inline::Kind::CrossRef:
+        if (r.children.empty()) out += r.url;
+        else append_plain(r.children, out);
+        break;
       default: append_plain(r.children, out); break;
     }
   }
@@ -75,12 +80,14 @@ void check_label(const std::string& s, const Where& where, const char* what) {
                                                     " characters"));
 }
 
-void check_inlines(const Inlines& runs, const Where& where, std::size_t depth) {
+void check_inlines(const Inlines& runs, const Where& where, std::size_t depth, bool in_note = false) {
   if (depth > limits().inline_depth)
     refuse(where, limit_message("inline_depth", "emphasis, strong and links nested " + std::to_string(depth) + " deep"));
   for (const Inline& r : runs) {
     check_text(r.text, where, "text");
     check_text(r.url, where, "a link URL");
+    check_text(r.where, where, "a position");
+    if (!r.where.empty() && r.kind != Inline::Kind::CrossRef) refuse(where, "only a cross-reference carries a position");
     switch (r.kind) {
       case Inline::Kind::Text:
       case Inline::Kind::Code:
@@ -93,7 +100,19 @@ void check_inlines(const Inlines& runs, const Where& where, std::size_t depth) {
       case Inline::Kind::Emphasis:
       case Inline::Kind::Strong:
         if (!r.text.empty()) refuse(where, "emphasis, strong and link runs hold children, not text");
-        check_inlines(r.children, where, depth + 1);
+        check_inlines(r.children, where, depth + 1, in_note);
+        break;
+      case Inline::Kind::FootnoteRef:
+        if (in_note) refuse(where, "a footnote cannot contain another footnote");
+        if (!r.text.empty() || !r.url.empty()) refuse(where, "a footnote holds its text as children");
+        if (r.children.empty()) refuse(where, "a footnote needs text");
+        check_inlines(r.children, where, depth + 1, true);
+        break;
+      case Inline::Kind::CrossRef:
+        if (r.url.empty()) refuse(where, "a cross-reference needs a target id");
+        if (!r.text.empty() && r.text != "page")
+          refuse(where, "cross-reference form '" + r.text + "' is not known (use \"\" or \"page\")");
+        check_inlines(r.children, where, depth + 1, in_note);
         break;
     }
   }
@@ -279,7 +298,7 @@ void check_block_at(const Block& block, const Where& parent, std::size_t depth) 
         } else if constexpr (std::is_same_v<T, Chart>) {
           check_chart(b, where);
         } else if constexpr (std::is_same_v<T, Figure>) {
-          for (const std::string* t : {&b.path, &b.alt}) check_text(*t, where, "figure text");
+          for (const std::string* t : {&b.path, &b.alt, &b.id}) check_text(*t, where, "figure text");
           check_label(b.caption, where, "the caption");
           if (b.path.empty()) refuse(where, "a figure needs an image path");
           if (b.alt.empty())

@@ -16,6 +16,7 @@
 #include "isolate.hpp"
 #include "sdgreport/catalogue.hpp"
 #include "sdgreport/log.hpp"
+#include "sdgreport/references.hpp"
 
 namespace sdg {
 
@@ -145,6 +146,21 @@ class Builder {
       throw Error(ErrorCode::Plugin, who + " failed with an unknown exception", src.where);
     }
     if (opts_.on_source_done) opts_.on_source_done(target, first_block, first_section, src);
+    if (src.options.has("id")) wrap_data(target, first_block, src.options.string("id"));
+  }
+
+  // The blocks a source with an `id:` added, wrapped so that a placement directive
+  // can move them (resolve_references() unwraps them again).
+  static void wrap_data(Section& target, std::size_t first_block, const std::string& id) {
+    Blocks all = target.take_blocks();
+    Container data;
+    data.name = kDataContainer;
+    data.attributes["id"] = id;
+    data.blocks.assign(std::make_move_iterator(all.begin() + static_cast<std::ptrdiff_t>(first_block)),
+                       std::make_move_iterator(all.end()));
+    all.erase(all.begin() + static_cast<std::ptrdiff_t>(first_block), all.end());
+    all.push_back(std::move(data));
+    target.add_blocks(std::move(all));
   }
 
   PluginProvider& plugins_;
@@ -252,6 +268,7 @@ Document assemble(const ReportDefinition& def, PluginProvider& plugins, Context&
   builder.finish();
   std::set<std::string> used;
   make_ids_unique(doc.chapters(), used);
+  resolve_references(doc);
   doc.check();
   std::vector<std::filesystem::path> roots;
   std::error_code ec;

@@ -18,7 +18,7 @@ void Renderer::paragraph(const Inlines& content) {
   TextStyle st{Face::Regular, kBodySize, colors::ink};
   if (quote_depth_ > 0) st.color = Color::hex(0x3C4043);
   c_.begin_content("P");
-  flow(flatten(content, st, colors::link), kBodyLeading, c_.left(), c_.width());
+  flow(flatten(content, st, colors::link, &resolver_), kBodyLeading, c_.left(), c_.width());
   c_.end_content();
   space(lists_.empty() ? kParaGap : kItemGap);
 }

@@ -2,6 +2,7 @@
 
 #include <podofo/podofo.h>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace sdg::pdf {
@@ -61,6 +62,11 @@ std::string Canvas::page_number(int index) const {
 }
 
 void Canvas::end_page() {
+  if (page_end_ && !in_page_end_) {
+    in_page_end_ = true;
+    page_end_();
+    in_page_end_ = false;
+  }
   draw_open_rules(bottom());
   close_mark();
   painter_->FinishPage();
@@ -72,6 +78,7 @@ void Canvas::new_page(PageStyle style) {
   page_ = doc_.CreatePage(PdfRect(0, 0, g_.width, g_.height));
   cur_page_ = page_count_++;
   next_mcid_.push_back(0);
+  reserved_bottom_ = 0;
   painter_->SetPage(page_);
   painter_->SetPrecision(3);
   y_ = top();
@@ -127,6 +134,11 @@ void Canvas::mark(bool graphic) {
   if (artifact_depth_ > 0 || (graphic && !graphics_content_) || node == StructTree::kRoot) {
     want = Open::Artifact;
     node = -1;
+  }
+  if (want == Open::Content && !pending_anchors_.empty() && !in_page_end_) {
+    // The first content after anchor(): a little above the cursor, so the target's top shows.
+    for (const std::string& id : pending_anchors_) set_anchor(id, cur_page_, std::min(y_ + 6, g_.height));
+    pending_anchors_.clear();
   }
   if (want == open_ && node == open_node_) return;
   close_mark();
@@ -185,13 +197,41 @@ void Canvas::text(double x, double baseline, const TextStyle& style, std::string
   mark(false);
   painter_->SetFont(fonts_.font(style));
   painter_->SetColor(style.color.r, style.color.g, style.color.b);
-  painter_->DrawText(x, baseline, utf8(utf8_text));
+  painter_->DrawText(x, baseline + style.rise, utf8(utf8_text));
 }
 
 void Canvas::line(double x, double baseline, const Line& ln) {
   for (const Fragment& f : ln.fragments) {
     if (f.url.empty() || artifact_depth_ > 0) {
       text(x + f.x, baseline, f.style, f.text);
+      continue;
+    }
+    if (f.url.starts_with('#')) {
+      // Internal: a footnote marker is a Reference holding its Link; a
+      // cross-reference a Link. Both get a GoTo destination in resolve_links().
+      std::string contents = f.text;
+      while (!contents.empty() && contents.back() == ' ') contents.pop_back();
+      const bool note = footnote_of(f.url) != 0;
+      const auto& kids = tree_.node(stack_.back()).kids;
+      const bool same = !note && last_link_ >= 0 && last_link_url_ == f.url && !kids.empty() &&
+                        kids.back().kind == StructTree::Kid::Kind::Node && kids.back().node == last_link_;
+      if (!same) {
+        if (note) {
+          enter(add_element("Reference"));
+          last_link_ = add_element("Link");
+          leave();
+        } else {
+          last_link_ = add_element("Link");
+        }
+        last_link_url_ = f.url;
+      }
+      enter(last_link_);
+      text(x + f.x, baseline, f.style, f.text);
+      const double asc = fonts_.ascent(f.style), desc = fonts_.descent(f.style);
+      internal_link(x + f.x, baseline + f.style.rise + desc, f.width, asc - desc, f.url.substr(1), last_link_,
+                    note ? "Footnote " + contents : contents);
+      leave();
+      if (note) last_link_ = -1;
       continue;
     }
     // One Link element per run of fragments with the same URL in the same element.
@@ -249,6 +289,35 @@ void Canvas::link(double x, double y, double w, double h, const std::string& url
   finish_annotation(a, contents.empty() ? url : contents);
   page_->GetObject()->GetDictionary().AddKey(PdfName("Tabs"), PdfName("S"));
   tree_.add_objr(node, cur_page_, a->GetObject());
+}
+
+void Canvas::internal_link(double x, double y, double w, double h, const std::string& target, int node,
+                           const std::string& contents) {
+  if (w <= 0 || h <= 0) return;
+  PdfAnnotation* a = page_->CreateAnnotation(ePdfAnnotation_Link, PdfRect(x, y, w, h));
+  finish_annotation(a, contents.empty() ? target : contents);
+  page_->GetObject()->GetDictionary().AddKey(PdfName("Tabs"), PdfName("S"));
+  tree_.add_objr(node, cur_page_, a->GetObject());
+  internal_links_.emplace_back(a->GetObject(), target);
+}
+
+std::vector<std::string> Canvas::resolve_links(const std::function<std::string(const std::string&)>& canonical) {
+  std::vector<std::string> missing;
+  for (const auto& [annot, target] : internal_links_) {
+    auto it = anchors_.find(target);
+    if (it == anchors_.end()) it = anchors_.find(canonical(target));
+    Anchor at{0, g_.height};
+    if (it != anchors_.end()) at = it->second;
+    else missing.push_back(target);
+    PdfArray dest;
+    dest.push_back(doc_.GetPage(at.page)->GetObject()->Reference());
+    dest.push_back(PdfName("XYZ"));
+    dest.push_back(PdfVariant(0.0));
+    dest.push_back(PdfVariant(at.y));
+    dest.push_back(PdfVariant(0.0));
+    annot->GetDictionary().AddKey(PdfName("Dest"), dest);
+  }
+  return missing;
 }
 
 void Canvas::goto_link(double x, double y, double w, double h, int page, double dest_y, int node,

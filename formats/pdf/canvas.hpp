@@ -20,6 +20,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -89,7 +90,14 @@ class Canvas {
   void set_y(double y) noexcept { y_ = y; }
   void move_down(double dy) noexcept { y_ -= dy; }
   double top() const noexcept { return g_.height - g_.margin_top; }
-  double bottom() const noexcept { return g_.margin_bottom; }
+  /// Bottom of the text frame: the margin plus room reserved for footnotes on this page.
+  double bottom() const noexcept { return g_.margin_bottom + reserved_bottom_; }
+  /// Reserves `h` more points at the foot of the current page (footnotes); reset on a new page.
+  void reserve_bottom(double h) noexcept { reserved_bottom_ += h; }
+  double reserved_bottom() const noexcept { return reserved_bottom_; }
+  /// Called when a page is about to end (before its marked content is closed), to
+  /// draw what belongs at its foot (footnotes). It must not start a page.
+  void on_page_end(std::function<void()> f) { page_end_ = std::move(f); }
   bool at_top() const noexcept { return y_ >= top() - 0.01; }
   bool fits(double h) const noexcept { return y_ - h >= bottom() - 0.01; }
   /// Starts a new page unless `h` fits below the cursor; true if it did.
@@ -125,6 +133,22 @@ class Canvas {
   /// A URI link annotation over the box, owned by structure element `node` (a Link).
   void link(double x, double y, double w, double h, const std::string& url, int node,
             const std::string& contents);
+  /// An internal link annotation to the anchor `target` (set_anchor()), owned by
+  /// `node`; its destination is filled in by resolve_links() once all pages exist.
+  void internal_link(double x, double y, double w, double h, const std::string& target, int node,
+                     const std::string& contents);
+  /// Anchors: where ids landed. anchor() records `id` at the next content drawn
+  /// (so a block that moves to the next page gets that page); set_anchor() directly.
+  void anchor(const std::string& id) { pending_anchors_.push_back(id); }
+  void set_anchor(const std::string& id, int page, double y) { anchors_.emplace(id, Anchor{page, y}); }
+  struct Anchor {
+    int page;
+    double y;
+  };
+  const std::map<std::string, Anchor>& anchors() const noexcept { return anchors_; }
+  /// Points every internal link at its anchor; returns the targets that have none
+  /// (their links point at the first page).
+  std::vector<std::string> resolve_links(const std::function<std::string(const std::string&)>& canonical);
   /// An internal link annotation to (page, y), owned by `node`.
   void goto_link(double x, double y, double w, double h, int page, double dest_y, int node,
                  const std::string& contents);
@@ -185,6 +209,12 @@ class Canvas {
   int open_node_ = -1;
   int last_link_ = -1;
   std::string last_link_url_;
+  double reserved_bottom_ = 0;
+  std::function<void()> page_end_;
+  bool in_page_end_ = false;
+  std::vector<std::string> pending_anchors_;
+  std::map<std::string, Anchor> anchors_;
+  std::vector<std::pair<PoDoFo::PdfObject*, std::string>> internal_links_;  // annotation, target id
 };
 
 /// A URI made safe for a PDF string: bytes outside printable ASCII percent-encoded.

@@ -34,7 +34,7 @@ Face strong(Face f) {
 }
 
 void flatten_into(const Inlines& runs, const TextStyle& style, const std::string& url,
-                  const Color& link_color, std::vector<Span>& out) {
+                  const Color& link_color, const InlineResolver* resolver, std::vector<Span>& out) {
   for (const Inline& in : runs) {
     switch (in.kind) {
       case Inline::Kind::Text:
@@ -50,20 +50,39 @@ void flatten_into(const Inlines& runs, const TextStyle& style, const std::string
       case Inline::Kind::Emphasis: {
         TextStyle s = style;
         s.face = emphasised(style.face);
-        flatten_into(in.children, s, url, link_color, out);
+        flatten_into(in.children, s, url, link_color, resolver, out);
         break;
       }
       case Inline::Kind::Strong: {
         TextStyle s = style;
         s.face = strong(style.face);
-        flatten_into(in.children, s, url, link_color, out);
+        flatten_into(in.children, s, url, link_color, resolver, out);
         break;
       }
       case Inline::Kind::Link: {
         TextStyle s = style;
         s.color = link_color;
         flatten_into(in.children.empty() ? Inlines{Inline::plain(in.url)} : in.children, s, in.url,
-                     link_color, out);
+                     link_color, resolver, out);
+        break;
+      }
+      case Inline::Kind::FootnoteRef: {
+        if (!resolver || !resolver->footnote) break;
+        const int n = resolver->footnote(in);
+        TextStyle s = style;
+        s.size = style.size * 0.68;
+        s.rise = style.size * 0.36;
+        s.color = link_color;
+        out.push_back({s, std::to_string(n), footnote_anchor(n), false});
+        break;
+      }
+      case Inline::Kind::CrossRef: {
+        TextStyle s = style;
+        s.color = link_color;
+        Inlines text = in.children;
+        if (text.empty())
+          text.push_back(Inline::plain(resolver && resolver->reference_text ? resolver->reference_text(in) : in.url));
+        flatten_into(text, s, "#" + in.url, link_color, resolver, out);
         break;
       }
       case Inline::Kind::LineBreak:
@@ -173,9 +192,23 @@ class LineBuilder {
 
 }  // namespace
 
-std::vector<Span> flatten(const Inlines& runs, const TextStyle& base, const Color& link_color) {
+std::string footnote_anchor(int n) { return "#sdg-fn-" + std::to_string(n); }
+std::string footnote_ref_anchor(int n) { return "#sdg-fnref-" + std::to_string(n); }
+int footnote_of(std::string_view url) {
+  constexpr std::string_view prefix = "#sdg-fn-";
+  if (!url.starts_with(prefix)) return 0;
+  int n = 0;
+  for (char c : url.substr(prefix.size())) {
+    if (c < '0' || c > '9' || n > 1000000) return 0;
+    n = n * 10 + (c - '0');
+  }
+  return n;
+}
+
+std::vector<Span> flatten(const Inlines& runs, const TextStyle& base, const Color& link_color,
+                          const InlineResolver* resolver) {
   std::vector<Span> out;
-  flatten_into(runs, base, {}, link_color, out);
+  flatten_into(runs, base, {}, link_color, resolver, out);
   return out;
 }
 

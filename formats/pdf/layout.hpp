@@ -26,6 +26,7 @@ struct TextStyle {
   Face face = Face::Regular;
   double size = 10;
   Color color = colors::ink;
+  double rise = 0;  ///< baseline shift upwards (footnote markers)
   bool operator==(const TextStyle&) const = default;
 };
 
@@ -54,9 +55,27 @@ struct Line {
   double width = 0;  ///< width of the line without trailing space
 };
 
+/// How flatten() shows footnotes and cross-references. Without one, footnotes
+/// are left out and a reference shows its own text (or its target id).
+struct InlineResolver {
+  /// The number of a FootnoteRef (called once per reference, in reading order).
+  std::function<int(const Inline&)> footnote;
+  /// Generated text of a CrossRef without text of its own ("Table 3", "page 12").
+  std::function<std::string(const Inline&)> reference_text;
+};
+
+/// Internal link targets in Span::url: "#<id>" for cross-references, and for
+/// footnote n "#sdg-fn-n" (the note, from its marker) and "#sdg-fnref-n" (back).
+std::string footnote_anchor(int n);
+std::string footnote_ref_anchor(int n);
+/// The footnote number of a marker's url ("#sdg-fn-3" → 3), 0 for any other url.
+int footnote_of(std::string_view url);
+
 /// Turns inline runs into spans: emphasis → italic, strong → bold, code → mono,
-/// links → `link_color` and their URL.
-std::vector<Span> flatten(const Inlines& runs, const TextStyle& base, const Color& link_color);
+/// links → `link_color` and their URL; a footnote → its number, smaller and raised,
+/// linked to the note; a cross-reference → a link "#<target id>".
+std::vector<Span> flatten(const Inlines& runs, const TextStyle& base, const Color& link_color,
+                          const InlineResolver* resolver = nullptr);
 
 /// Spans of one plain string.
 std::vector<Span> plain(std::string text, const TextStyle& style);

@@ -19,6 +19,84 @@ using namespace layout;
 Renderer::Renderer(PdfMemDocument& doc, Canvas& canvas, Context& ctx, std::string lang)
     : doc_(doc), c_(canvas), fonts_(canvas.fonts()), ctx_(ctx), lang_(std::move(lang)) {
   c_.set_page_label(label(Label::Page, lang_));
+  resolver_.footnote = [this](const Inline& ref) { return note_number(ref); };
+  resolver_.reference_text = [this](const Inline& ref) { return reference_text(ref); };
+  c_.on_page_end([this] { draw_page_notes(); });
+}
+
+// ---------------------------------------------------------------- footnotes and references
+
+namespace {
+constexpr double kNoteSeparator = 12;  // room above the first note of a page (rule and gap)
+constexpr double kNoteGap = 2;         // between notes
+const TextStyle kNoteStyle{Face::Regular, kNoteSize, colors::ink};
+}  // namespace
+
+void Renderer::set_targets(const Targets* targets, std::map<std::string, std::string> pages) {
+  targets_ = targets;
+  target_pages_ = std::move(pages);
+}
+
+std::map<std::string, std::string> Renderer::anchor_pages() const {
+  std::map<std::string, std::string> out;
+  for (const auto& [id, a] : c_.anchors()) out[id] = c_.page_number(a.page);
+  return out;
+}
+
+int Renderer::note_number(const Inline& ref) {
+  notes_.push_back(&ref.children);
+  return static_cast<int>(notes_.size());
+}
+
+std::string Renderer::reference_text(const Inline& ref) const {
+  const RefTarget* t = targets_ ? find_target(*targets_, ref.url) : nullptr;
+  if (!t) return ref.url;
+  if (ref.text == "page") {
+    if (auto it = target_pages_.find(t->id); it != target_pages_.end()) return page_reference_text(it->second, lang_);
+  }
+  return sdg::reference_text(*t, lang_);
+}
+
+double Renderer::note_height(int n) const {
+  const Inlines& text = *notes_[static_cast<std::size_t>(n - 1)];
+  auto spans = flatten(text, kNoteStyle, colors::link);
+  spans.insert(spans.begin(), Span{kNoteStyle, std::to_string(n) + " ", {}, false});
+  return static_cast<double>(break_lines(spans, c_.page_width(), fonts_.measure()).size()) * kNoteLeading + kNoteGap;
+}
+
+std::vector<int> Renderer::notes_in(const Line& line) {
+  std::vector<int> out;
+  for (const Fragment& f : line.fragments)
+    if (int n = footnote_of(f.url); n > 0 && (out.empty() || out.back() != n)) out.push_back(n);
+  return out;
+}
+
+void Renderer::draw_page_notes() {
+  if (page_notes_.empty()) return;
+  const double x = c_.page_left();
+  double y = c_.geometry().margin_bottom + c_.reserved_bottom();
+  c_.begin_artifact();
+  c_.stroke_line(x, y - 5, x + c_.page_width() / 3, y - 5, 0.5, colors::rule);
+  c_.end_artifact();
+  y -= kNoteSeparator;
+  for (const PageNote& pn : page_notes_) {
+    const Inlines& text = *notes_[static_cast<std::size_t>(pn.number - 1)];
+    // The number links back to the reference; the text may hold links of its own.
+    TextStyle num = kNoteStyle;
+    num.color = colors::link;
+    auto spans = flatten(text, kNoteStyle, colors::link, &resolver_);
+    spans.insert(spans.begin(), Span{kNoteStyle, " ", {}, false});
+    spans.insert(spans.begin(), Span{num, std::to_string(pn.number), footnote_ref_anchor(pn.number), false});
+    c_.set_anchor(footnote_anchor(pn.number).substr(1), c_.page_index(), y + 2);
+    c_.enter(pn.node);
+    for (const Line& l : break_lines(spans, c_.page_width(), fonts_.measure())) {
+      c_.line(x, baseline_in(y, kNoteLeading, kNoteSize), l);
+      y -= kNoteLeading;
+    }
+    c_.leave();
+    y -= kNoteGap;
+  }
+  page_notes_.clear();
 }
 
 // ---------------------------------------------------------------- flow helpers
@@ -65,13 +143,28 @@ void Renderer::flush_marker(double baseline) {
 void Renderer::draw_lines(const std::vector<Line>& lines, double leading, double x, double width,
                           bool right_align) {
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (!c_.fits(leading)) c_.new_page();
+    // A line with footnote markers needs room for their notes at the foot of its page.
+    const std::vector<int> notes = notes_in(lines[i]);
+    double note_room = 0;
+    for (int n : notes) note_room += note_height(n);
+    if (!notes.empty() && page_notes_.empty()) note_room += kNoteSeparator;
+    if (!c_.fits(leading + note_room) && !c_.at_top()) c_.new_page();
+    if (!notes.empty() && page_notes_.empty()) note_room = kNoteSeparator;
+    else note_room = 0;
     double size = kBodySize;
     if (!lines[i].fragments.empty()) size = lines[i].fragments.front().style.size;
     const double base = baseline_in(c_.y(), leading, size);
     if (i == 0) flush_marker(base);
     const double dx = right_align ? width - lines[i].width : 0;
     c_.line(x + dx, base, lines[i]);
+    for (int n : notes) {
+      c_.set_anchor(footnote_ref_anchor(n).substr(1), c_.page_index(), c_.y());
+      const int node = c_.add_element("Note");
+      c_.tree().node(node).id = "sdg-fn-" + std::to_string(n);
+      page_notes_.push_back({n, node});
+      note_room += note_height(n);
+    }
+    c_.reserve_bottom(note_room);
     c_.move_down(leading);
   }
 }
@@ -80,6 +173,14 @@ void Renderer::flow(const std::vector<Span>& spans, double leading, double x, do
                     bool keep_two_lines) {
   const auto lines = break_lines(spans, width, fonts_.measure());
   if (!c_.has_page()) c_.new_page();
+  // With footnotes, lines move to the next page as their notes need room
+  // (draw_lines), so the orphan and widow rules cannot be planned ahead.
+  const bool has_notes = std::any_of(spans.begin(), spans.end(), [](const Span& s) { return footnote_of(s.url) != 0; });
+  if (has_notes) {
+    place(leading);
+    draw_lines(lines, leading, x, width);
+    return;
+  }
   // Lines per page by the orphan/widow rules (pagination.hpp).
   const double gap = c_.at_top() ? 0 : pending_space_;
   const std::size_t first = lines_fitting(c_.y() - gap - c_.bottom(), leading);

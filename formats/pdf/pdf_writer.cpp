@@ -36,6 +36,8 @@
 #include "tagging.hpp"
 #include "sdgreport/error.hpp"
 #include "sdgreport/i18n.hpp"
+#include "sdgreport/log.hpp"
+#include "sdgreport/references.hpp"
 #include "sdgreport/plugin.hpp"
 #include "sdgreport/walk.hpp"
 
@@ -49,7 +51,7 @@ constexpr const char* kVersion = "0.1.0";
 /// Forwards the walk to the renderer.
 class PdfVisitor : public Visitor {
  public:
-  explicit PdfVisitor(Renderer& r) : r_(r) {}
+  PdfVisitor(Renderer& r, Canvas& c) : r_(r), c_(c) {}
 
   void begin_document(const Document& d) override {
     r_.cover(d.meta);
@@ -58,6 +60,7 @@ class PdfVisitor : public Visitor {
   bool toc_ = true;
   bool goal_page_break_ = true;
   bool begin_section(const Section& s, const Where& w) override {
+    c_.anchor(s.id());  // cross-reference targets land where their first content is drawn
     if (w.depth() == 1) {
       r_.chapter(s, w);
     } else {
@@ -80,14 +83,38 @@ class PdfVisitor : public Visitor {
     return true;
   }
   void end_quote(const Quote&, const Where&) override { r_.end_quote(); }
-  void table(const Table& t, const Where& w) override { r_.table(t, w); }
-  void chart(const Chart& c, const Where& w) override { r_.chart(c, w); }
-  void figure(const Figure& f, const Where&) override { r_.figure(f); }
+  void table(const Table& t, const Where& w) override {
+    if (!t.id.empty()) c_.anchor(t.id);
+    r_.table(t, w);
+  }
+  void chart(const Chart& c, const Where& w) override {
+    if (!c.id.empty()) c_.anchor(c.id);
+    r_.chart(c, w);
+  }
+  void figure(const Figure& f, const Where&) override {
+    if (!f.id.empty()) c_.anchor(f.id);
+    r_.figure(f);
+  }
   void indicator_summary(const IndicatorSummary& s, const Where& w) override { r_.indicator(s, w); }
   // Containers: the walker renders their children.
 
  private:
   Renderer& r_;
+  Canvas& c_;
+};
+
+/// True when a cross-reference asks for a page number ("page 12").
+bool has_page_references(const Inlines& runs) {
+  for (const Inline& r : runs)
+    if ((r.kind == Inline::Kind::CrossRef && r.text == "page") || has_page_references(r.children)) return true;
+  return false;
+}
+
+class PageRefFinder : public Visitor {
+ public:
+  bool found = false;
+  void heading(const Heading& h, const Where&) override { found = found || has_page_references(h.content); }
+  void paragraph(const Paragraph& p, const Where&) override { found = found || has_page_references(p.content); }
 };
 
 /// The epoch as UTC time in a strftime format (PdfDate would use the local zone).
@@ -265,19 +292,55 @@ class PdfWriter : public FormatWriter {
       throw req.options.error("font", "expected 'sans' or 'serif', got '" + font + "'");
     const std::string lang = doc.meta.language.empty() ? ctx.language() : doc.meta.language;
 
+    const Targets targets = collect_targets(doc);
+    PageRefFinder finder;
+    walk(doc, finder);
     try {
+      // "page 12" needs the page of a target that may come later: lay the
+      // document out once without writing it, to learn where every target lands.
+      std::map<std::string, std::string> target_pages;
+      if (finder.found) {
+        PdfMemDocument scratch;
+        scratch.SetPdfVersion(ePdfVersion_1_7);
+        Fonts fonts(scratch, font == "serif" ? Family::Serif : Family::Sans);
+        Canvas canvas(scratch, fonts, paper == "letter" ? PageGeometry::letter() : PageGeometry::a4());
+        Context quiet(ctx.base_dir(), ctx.language(), ctx.epoch());  // its warnings come again below
+        const auto level = log().level();
+        log().set_level(spdlog::level::err);
+        try {
+          Renderer renderer(scratch, canvas, quiet, lang);
+          renderer.set_targets(&targets);
+          PdfVisitor visitor(renderer, canvas);
+          visitor.toc_ = toc;
+          visitor.goal_page_break_ = goal_page_break;
+          walk(doc, visitor);
+          canvas.finish();
+          target_pages = renderer.anchor_pages();
+        } catch (...) {
+          log().set_level(level);
+          throw;
+        }
+        log().set_level(level);
+      }
       PdfMemDocument pdf;
       pdf.SetPdfVersion(ePdfVersion_1_7);
       Fonts fonts(pdf, font == "serif" ? Family::Serif : Family::Sans);
       const PageGeometry geometry = paper == "letter" ? PageGeometry::letter() : PageGeometry::a4();
       Canvas canvas(pdf, fonts, geometry);
       Renderer renderer(pdf, canvas, ctx, lang);
-      PdfVisitor visitor(renderer);
+      renderer.set_targets(&targets, std::move(target_pages));
+      PdfVisitor visitor(renderer, canvas);
       visitor.toc_ = toc;
       visitor.goal_page_break_ = goal_page_break;
       walk(doc, visitor);
-      canvas.finish();
+      canvas.finish();  // draws the last page's footnotes
+      canvas.on_page_end({});
       renderer.draw_contents();
+      for (const std::string& id : canvas.resolve_links([&](const std::string& id) {
+             const RefTarget* t = find_target(targets, id);
+             return t ? t->id : id;
+           }))
+        ctx.warn("pdf-link-target", "internal link to '" + id + "' has no place in the PDF; it points at the first page");
       const int pages = canvas.page_count();
       canvas.tree().write(pdf, pages);
       set_page_labels(pdf, std::min(canvas.main_start(), pages), pages);

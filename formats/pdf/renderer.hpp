@@ -19,6 +19,7 @@
 #include "canvas.hpp"
 #include "sdgreport/context.hpp"
 #include "sdgreport/model.hpp"
+#include "sdgreport/references.hpp"
 #include "sdgreport/walk.hpp"
 
 namespace PoDoFo {
@@ -64,6 +65,13 @@ class Renderer {
 
   const std::vector<OutlineEntry>& outline() const noexcept { return outline_; }
 
+  /// Cross-reference targets of the document (for generated text such as
+  /// "Table 3"), and the printed page of each target id from an earlier layout
+  /// pass (for "page 12"; without one, a page reference shows the label form).
+  void set_targets(const Targets* targets, std::map<std::string, std::string> pages = {});
+  /// The printed page of every anchor laid out so far (for a second pass).
+  std::map<std::string, std::string> anchor_pages() const;
+
  private:
   /// Adds vertical space before the next block (collapses at the top of a page).
   void space(double gap);
@@ -85,6 +93,25 @@ class Renderer {
   /// Height of a source note, and of `text` wrapped to `width` (to keep them with a table).
   double source_note_height(const std::string& source) const;
   double lines_height(const std::string& text, const TextStyle& style, double width, double leading) const;
+
+  // ---- footnotes (page_flow.cpp): numbered per document, drawn at the foot of
+  // the page where referenced, each a Note element after its Reference.
+  struct PageNote {
+    int number;
+    int node;  // the Note element
+  };
+  int note_number(const Inline& ref);
+  std::string reference_text(const Inline& ref) const;
+  /// Height at the foot of a page of note `n` (without the separator).
+  double note_height(int n) const;
+  /// Footnote numbers referenced in a line.
+  static std::vector<int> notes_in(const Line& line);
+  void draw_page_notes();
+  InlineResolver resolver_;
+  std::vector<const Inlines*> notes_;  // note n's text is *notes_[n - 1]
+  std::vector<PageNote> page_notes_;   // on the current page
+  const Targets* targets_ = nullptr;
+  std::map<std::string, std::string> target_pages_;
 
   PoDoFo::PdfMemDocument& doc_;
   Canvas& c_;

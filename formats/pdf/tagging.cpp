@@ -1,5 +1,7 @@
 #include "tagging.hpp"
 
+#include <algorithm>
+
 #include <podofo/podofo.h>
 
 #include "fonts.hpp"
@@ -32,7 +34,7 @@ std::string xml_escape(const std::string& s) {
 }  // namespace
 
 StructTree::StructTree() {
-  nodes_.push_back(Node{"Document", -1, {}, {}, {}, {}, true});
+  nodes_.push_back(Node{"Document", -1, {}, {}, {}, {}, true, {}});
 }
 
 int StructTree::add(int parent, std::string role) {
@@ -124,6 +126,7 @@ void StructTree::write(PdfMemDocument& doc, int page_count) const {
     else if (!kids.empty())
       d.AddKey(PdfName("K"), kids);
     if (!nd.alt.empty()) d.AddKey(PdfName("Alt"), utf8(nd.alt));
+    if (!nd.id.empty()) d.AddKey(PdfName("ID"), PdfString(nd.id));
     if (!nd.scope.empty() || nd.bbox) {
       PdfDictionary a;
       if (!nd.scope.empty()) {
@@ -165,6 +168,21 @@ void StructTree::write(PdfMemDocument& doc, int page_count) const {
   rd.AddKey(PdfName("K"), obj[0]->Reference());
   rd.AddKey(PdfName("ParentTree"), parent_tree->Reference());
   rd.AddKey(PdfName("ParentTreeNextKey"), num(key));
+  // IDTree: element ids (footnotes) → elements, one flat leaf, sorted by id.
+  std::vector<std::pair<std::string, std::size_t>> ids;
+  for (std::size_t i = 0; i < nodes_.size(); ++i)
+    if (!nodes_[i].id.empty() && obj[i] != nullptr) ids.emplace_back(nodes_[i].id, i);
+  if (!ids.empty()) {
+    std::sort(ids.begin(), ids.end());
+    PdfArray names;
+    for (const auto& [id, i] : ids) {
+      names.push_back(PdfString(id));
+      names.push_back(obj[i]->Reference());
+    }
+    PdfDictionary tree;
+    tree.AddKey(PdfName("Names"), names);
+    rd.AddKey(PdfName("IDTree"), tree);
+  }
 
   PdfDictionary& cat = doc.GetCatalog()->GetDictionary();
   cat.AddKey(PdfName("StructTreeRoot"), root->Reference());

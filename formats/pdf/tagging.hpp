@@ -45,6 +45,7 @@ class StructTree {
     std::string scope;  ///< TH: "Column" or "Row"
     std::optional<std::array<double, 4>> bbox;  ///< Layout /BBox (figures), page coordinates
     bool keep = false;  ///< written even without content (table cells)
+    std::string id;     ///< /ID (Note elements need one, PDF/UA-1 7.9); listed in the IDTree
   };
 
   StructTree();

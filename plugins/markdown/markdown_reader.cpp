@@ -49,7 +49,10 @@ NodePtr parse(std::string_view text) {
   static std::once_flag registered;
   std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
 
-  ParserPtr parser(cmark_parser_new(CMARK_OPT_DEFAULT));
+  // Footnotes: cmark-gfm moves every referenced definition to the end of the
+  // document, in the order of first reference, and gives each reference the
+  // number of its definition as literal ("1", "2"); unreferenced ones are dropped.
+  ParserPtr parser(cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES));
   if (!parser) throw Error(ErrorCode::Internal, "cmark-gfm: cannot create a parser");
   for (const char* name : {"table", "strikethrough", "autolink"}) {
     cmark_syntax_extension* ext = cmark_find_syntax_extension(name);
@@ -179,6 +182,9 @@ class Reader {
       if (type_of(n) == CMARK_NODE_HEADING)
         min_level_ = std::min(min_level_, cmark_node_get_heading_level(n));
 
+    for (cmark_node* n = cmark_node_first_child(doc); n; n = cmark_node_next(n))
+      if (type_of(n) == CMARK_NODE_FOOTNOTE_DEFINITION) notes_.push_back(n);
+
     collect_ids(scratch);
     root_ = &scratch;
     current_ = &scratch;
@@ -236,8 +242,11 @@ class Reader {
     for (const PendingFigure& f : figures)
       warn(f.node, "markdown-image-ignored",
            "image '" + f.figure.path + "' in a heading is not shown");
+    const std::string explicit_id = take_attribute_id(content, n);
 
     if (opts_.headings == HeadingMode::Blocks) {
+      if (!explicit_id.empty())
+        warn(n, "markdown-id-ignored", "heading id '" + explicit_id + "' needs 'headings: sections'; ignored");
       add_to_section(Heading{level, std::move(content)}, n);
       return;
     }
@@ -251,10 +260,40 @@ class Reader {
     Section* child = nullptr;
     at(n, [&] {
       child = &parent->add_section(title);
-      child->set_id(unique_id(parent->id(), title));
+      if (explicit_id.empty()) {
+        child->set_id(unique_id(parent->id(), title));
+      } else {
+        if (!ids_.insert(explicit_id).second) fail(n, "section id '" + explicit_id + "' is used twice");
+        child->set_id(explicit_id);
+      }
     });
     open_.emplace_back(level, child);
     current_ = child;
+  }
+
+  /// A trailing "{#id}" on a heading's text (pandoc's attribute form): removed
+  /// from `content`; the id, or "" when there is none.
+  std::string take_attribute_id(Inlines& content, cmark_node* n) {
+    if (content.empty() || content.back().kind != Inline::Kind::Text) return {};
+    std::string& t = content.back().text;
+    std::string trimmed = trim(t);
+    if (!trimmed.ends_with('}')) return {};
+    const std::size_t open = trimmed.rfind("{#");
+    if (open == std::string::npos) return {};
+    std::string id = trimmed.substr(open + 2, trimmed.size() - open - 3);
+    if (id.empty() || !valid_id(id))
+      fail(n, "'{#" + id + "}' is not a valid id (ASCII letters, digits, '-', '_', '.', ':')");
+    t = trimmed.substr(0, open);
+    trim_runs(content);
+    if (content.empty()) fail(n, "empty heading: a section needs a title");
+    return id;
+  }
+
+  static bool valid_id(const std::string& id) {
+    return std::all_of(id.begin(), id.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+             c == '_' || c == '.' || c == ':';
+    });
   }
 
   void collect_ids(const Section& s) {
@@ -285,7 +324,10 @@ class Reader {
       fail(parent, limit_message("block_depth", "lists and quotes nested " + std::to_string(depth) + " deep"));
     for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
       cmark_node_type t = type_of(n);
-      if (t == CMARK_NODE_PARAGRAPH) {
+      if (t == CMARK_NODE_FOOTNOTE_DEFINITION) {
+        // Read where referenced (footnote()).
+      } else if (t == CMARK_NODE_PARAGRAPH) {
+        if (top_level && placement(n, sink)) continue;
         paragraph(n, sink);
       } else if (t == CMARK_NODE_HEADING) {
         if (top_level) {
@@ -308,6 +350,7 @@ class Reader {
         convert_children(n, collect_into(q.blocks), depth + 1);
         sink(std::move(q), n);
       } else if (t == CMARK_NODE_CODE_BLOCK) {
+        if (top_level && placement(n, sink)) continue;
         sink(checked(code_block(n), n), n);
       } else if (t == CMARK_NODE_HTML_BLOCK) {
         if (!trim(literal(n)).starts_with("<!--"))
@@ -322,6 +365,41 @@ class Reader {
              std::string("Markdown element '") + (name ? name : "?") + "' ignored");
       }
     }
+  }
+
+  /// A placement directive: a paragraph "::: data energy" (optionally closed by
+  /// a line ":::"), or a fenced block with the info string "sdgreport-data energy".
+  /// It becomes a Container "placement" (attributes "ref" and "at") that the
+  /// pipeline replaces by the blocks of the source with `id: energy`.
+  bool placement(cmark_node* n, const Sink& sink) {
+    std::string ref;
+    if (type_of(n) == CMARK_NODE_CODE_BLOCK) {
+      const std::string info = trim(cmark_node_get_fence_info(n) ? cmark_node_get_fence_info(n) : "");
+      if (!info.starts_with("sdgreport-data")) return false;
+      ref = trim(info.substr(14));
+      if (!trim(literal(n)).empty())
+        warn(n, "markdown-placement-body", "the body of a 'sdgreport-data' block is ignored");
+    } else {
+      // Look at the first text before reading the inlines (which reports image warnings).
+      cmark_node* first = cmark_node_first_child(n);
+      if (!first || type_of(first) != CMARK_NODE_TEXT || !trim(literal(first)).starts_with(":::")) return false;
+      std::vector<PendingFigure> none;
+      std::string text = trim(plain_text(inlines_of(n, none)));
+      if (!text.starts_with(":::") || !none.empty()) return false;
+      text = trim(text.substr(3));
+      if (!text.starts_with("data ") && text != "data") return false;
+      text = trim(text.substr(4));
+      if (text.ends_with(":::")) text = trim(text.substr(0, text.size() - 3));
+      ref = text;
+    }
+    if (ref.empty() || ref.find_first_of(" \t") != std::string::npos || !valid_id(ref))
+      fail(n, "a placement directive names one data source id: '::: data energy' (the source has 'id: energy')");
+    Container c;
+    c.name = "placement";
+    c.attributes["ref"] = ref;
+    c.attributes["at"] = where(n).str();
+    sink(checked(std::move(c), n), n);
+    return true;
   }
 
   /// A sink that appends to a block list (inside list items and quotes).
@@ -548,10 +626,39 @@ class Reader {
         Inlines inner;
         append_inlines(n, inner, figures, depth + 1);
         std::string url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
+        if (url.starts_with("#")) {
+          // An internal reference: checked and numbered once all sources ran.
+          std::string target = percent_decode(url.substr(1));
+          if (target.empty()) fail(n, "a cross-reference needs a target: [](#goal-13)");
+          const char* title = cmark_node_get_title(n);
+          std::string form = title ? trim(title) : "";
+          if (!form.empty() && form != "page")
+            fail(n, "cross-reference form \"" + form + "\" is not known (write [](#" + target +
+                        " \"page\") for a page number)");
+          trim_runs(inner);
+          runs.push_back(Inline::cross_ref(std::move(target), std::move(inner), std::move(form), where(n).str()));
+          continue;
+        }
         if (inner.empty()) inner.push_back(Inline::plain(url));
         runs.push_back(Inline::link(std::move(url), std::move(inner)));
+      } else if (t == CMARK_NODE_FOOTNOTE_REFERENCE) {
+        runs.push_back(footnote(n, depth + 1));
       } else if (t == CMARK_NODE_IMAGE) {
+        const std::size_t before = figures.size();
         image(n, figures, depth + 1);
+        // "![Map](map.png){#fig:map}": the figure's id.
+        cmark_node* next = cmark_node_next(n);
+        if (figures.size() > before && next && type_of(next) == CMARK_NODE_TEXT) {
+          const std::string after = literal(next);
+          const std::size_t close = after.find('}');
+          if (after.starts_with("{#") && close != std::string::npos) {
+            const std::string id = after.substr(2, close - 2);
+            if (id.empty() || !valid_id(id)) fail(next, "'{#" + id + "}' is not a valid id");
+            figures.back().figure.id = id;
+            append_text(runs, after.substr(close + 1));
+            n = next;
+          }
+        }
       } else if (is_ext(n, "strikethrough")) {
         // No strikethrough in the model: keep the words.
         Inlines inner;
@@ -566,6 +673,36 @@ class Reader {
         append_text(runs, literal(n));
       }
     }
+  }
+
+  /// A footnote reference: the note's paragraphs as inline runs joined by line breaks.
+  Inline footnote(cmark_node* n, std::size_t depth) {
+    const std::string ix = literal(n);
+    std::size_t k = 0;
+    for (char c : ix) k = (c >= '0' && c <= '9' && k < 1000000) ? k * 10 + static_cast<std::size_t>(c - '0') : 0;
+    if (k == 0 || k > notes_.size()) fail(n, "footnote reference '" + ix + "' has no definition");
+    if (in_note_) fail(n, "a footnote cannot refer to another footnote");
+    cmark_node* def = notes_[k - 1];
+    Inlines note;
+    in_note_ = true;
+    for (cmark_node* b = cmark_node_first_child(def); b; b = cmark_node_next(b)) {
+      if (type_of(b) != CMARK_NODE_PARAGRAPH) {
+        warn(b, "markdown-footnote-block", "only paragraphs are kept in a footnote; a list, table or code block is left out");
+        continue;
+      }
+      std::vector<PendingFigure> figures;
+      Inlines para;
+      append_inlines(b, para, figures, depth);
+      trim_runs(para);
+      for (const PendingFigure& f : figures)
+        warn(f.node, "markdown-image-ignored", "image '" + f.figure.path + "' in a footnote is not shown");
+      if (para.empty()) continue;
+      if (!note.empty()) note.push_back(Inline::line_break());
+      for (Inline& r : para) note.push_back(std::move(r));
+    }
+    in_note_ = false;
+    if (note.empty()) fail(def, "footnote " + ix + " has no text");
+    return Inline::footnote(std::move(note));
   }
 
   void image(cmark_node* n, std::vector<PendingFigure>& figures, std::size_t depth) {
@@ -602,6 +739,8 @@ class Reader {
   Section* current_ = nullptr;
   std::vector<std::pair<int, Section*>> open_;  ///< open sections: (relative level, section)
   std::set<std::string> ids_;
+  std::vector<cmark_node*> notes_;  ///< footnote definitions, by number - 1
+  bool in_note_ = false;
 };
 
 }  // namespace

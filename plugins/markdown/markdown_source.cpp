@@ -15,7 +15,7 @@
 namespace sdg::markdown {
 namespace {
 
-const std::vector<std::string> kKnownOptions = {"plugin", "file", "pattern", "optional",
+const std::vector<std::string> kKnownOptions = {"plugin", "file", "pattern", "optional", "id",
                                                 "headings"};
 
 /// Where an option was written, for warnings ("report.yaml:14:30").
@@ -102,7 +102,7 @@ void MarkdownSource::fill(const SourceRequest& req, Section& target, Context& ct
     ctx.warn("unknown-option",
              "option '" + key +
                  "' of plugin 'markdown' is not known and was ignored (known: file, pattern, "
-                 "optional, headings)",
+                 "optional, headings, id)",
              where_of(opts, key));
 
   // Check every option before touching the file system or the target.

@@ -431,3 +431,58 @@ TEST(MarkdownFrontMatter, ErrorsNameTheLineAndLeaveTheSectionUnchanged) {
   // Lines after the front matter keep their numbers: the image is on line 5.
   EXPECT_NE(err("---\ntargets: [7.1]\n---\n\nSe ![](kart.png)\n", 7).find("goal.md:5:"), std::string::npos);
 }
+
+// ---------------------------------------------------------------- footnotes, cross-references, placement
+
+TEST(MarkdownNotes, FootnotesBecomeRunsWithTheirText) {
+  Section s = read("Hydro[^h] and wind[^w].\n\n[^w]: Onshore.\n\n[^h]: Mostly *hydro*.\n\n    Second paragraph.\n");
+  ASSERT_EQ(s.blocks().size(), 1u);  // the definitions are not blocks of their own
+  const sdg::Inlines& c = para(s, 0).content;
+  ASSERT_EQ(c.size(), 5u);
+  EXPECT_EQ(c[1], Inline::footnote({Inline::plain("Mostly "), Inline::emphasis({Inline::plain("hydro")}),
+                                    Inline::plain("."), Inline::line_break(), Inline::plain("Second paragraph.")}));
+  EXPECT_EQ(c[3], Inline::footnote({Inline::plain("Onshore.")}));
+  EXPECT_EQ(sdg::plain_text(c), "Hydro and wind.");
+}
+
+TEST(MarkdownNotes, CrossReferencesKeepTargetFormAndLine) {
+  Section s = read("Intro.\n\nSee [](#goal-13), [the table](#tbl:energy) on [](#energy \"page\").\n");
+  const sdg::Inlines& c = para(s, 1).content;
+  ASSERT_EQ(c.size(), 7u);  // "See ", ref, ", ", ref, " on ", ref, "."
+  EXPECT_EQ(c[1], Inline::cross_ref("goal-13", {}, "", "goal-07.md:3:5"));
+  EXPECT_EQ(c[3].kind, Inline::Kind::CrossRef);
+  EXPECT_EQ(c[3].url, "tbl:energy");
+  EXPECT_EQ(c[3].children, (sdg::Inlines{Inline::plain("the table")}));
+  EXPECT_EQ(c[5].text, "page");
+  EXPECT_NE(error_of("[](#x \"pages\")\n").message().find("not known"), std::string::npos);
+}
+
+TEST(MarkdownNotes, HeadingIdsAndFigureIds) {
+  Section s = read("## Energy use {#energy-use}\n\nText ![Map](map.png \"Map\"){#fig:map} end.\n");
+  ASSERT_EQ(s.sections().size(), 1u);
+  EXPECT_EQ(s.sections()[0].title(), "Energy use");
+  EXPECT_EQ(s.sections()[0].id(), "energy-use");
+  const auto& blocks = s.sections()[0].blocks();
+  ASSERT_EQ(blocks.size(), 2u);
+  EXPECT_EQ(blocks[1].as<sdg::Figure>().id, "fig:map");
+  EXPECT_EQ(sdg::plain_text(blocks[0].as<sdg::Paragraph>().content), "Text  end.");
+  const sdg::Error dup = error_of("## A {#x}\n\n## B {#x}\n");
+  EXPECT_EQ(dup.where().line, 3);
+}
+
+TEST(MarkdownNotes, PlacementDirectives) {
+  Section s = read("Before.\n\n::: data energy\n\nMiddle.\n\n```sdgreport-data water\n```\n\nAfter.\n");
+  ASSERT_EQ(s.blocks().size(), 5u);
+  const auto& c = s.blocks()[1].as<sdg::Container>();
+  EXPECT_EQ(c.name, "placement");
+  EXPECT_EQ(c.attributes.at("ref"), "energy");
+  EXPECT_EQ(c.attributes.at("at"), "goal-07.md:3:1");
+  EXPECT_EQ(s.blocks()[3].as<sdg::Container>().attributes.at("ref"), "water");
+  EXPECT_EQ(error_of("::: data two words\n").where().line, 1);
+}
+
+TEST(MarkdownNotes, FootnoteInsideAFootnoteIsRefused) {
+  const sdg::Error e = error_of("A[^a].\n\n[^a]: B[^b].\n\n[^b]: C.\n");
+  EXPECT_NE(e.message().find("another footnote"), std::string::npos);
+  EXPECT_EQ(e.where().line, 3);
+}

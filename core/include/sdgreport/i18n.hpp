@@ -54,6 +54,8 @@ enum class Label {
   Definition,
   Updated,
   Breakdown,
+  Section,  ///< "Section" / "Avsnitt" (generated cross-reference text)
+  Notes,    ///< "Notes" / "Noter" (footnotes where a format has no page foot)
 };
 
 /// The label in `lang`; English for an unknown language.

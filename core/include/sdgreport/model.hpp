@@ -21,6 +21,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -30,28 +31,48 @@ namespace sdg {
 
 /// An inline run. Text and Code carry `text`; Emphasis, Strong and Link carry
 /// `children` (and Link a `url`); LineBreak carries nothing.
+///
+/// FootnoteRef is a footnote: `children` hold the note's text (paragraphs of the
+/// note joined by LineBreak runs); writers number notes in document order and
+/// place the text (PDF: at the foot of the page where the reference is).
+///
+/// CrossRef is an internal reference: `url` is the id of a section, table,
+/// chart or figure in the document ("goal-13", "energy"); `children` are the
+/// author's link text, or empty for text the writer generates in the report
+/// language from `text`, the form: "" → "Table 3" / "Goal 13" / "Section 2.1",
+/// "page" → "page 12" (formats without pages use the first form). The pipeline
+/// checks every target after all sources ran (an unknown one is an error at
+/// `where`, "file:line:col" set by the reader) and then clears `where`.
 struct Inline {
-  enum class Kind { Text, Emphasis, Strong, Code, Link, LineBreak };
+  enum class Kind { Text, Emphasis, Strong, Code, Link, LineBreak, FootnoteRef, CrossRef };
   Kind kind = Kind::Text;
   std::string text;
   std::string url;
   std::vector<Inline> children;
+  std::string where;  ///< CrossRef only: where it was written, until the pipeline resolved it
 
-  static Inline plain(std::string s) { return {Kind::Text, std::move(s), {}, {}}; }
-  static Inline code(std::string s) { return {Kind::Code, std::move(s), {}, {}}; }
-  static Inline emphasis(std::vector<Inline> c) { return {Kind::Emphasis, {}, {}, std::move(c)}; }
-  static Inline strong(std::vector<Inline> c) { return {Kind::Strong, {}, {}, std::move(c)}; }
+  static Inline plain(std::string s) { return {Kind::Text, std::move(s), {}, {}, {}}; }
+  static Inline code(std::string s) { return {Kind::Code, std::move(s), {}, {}, {}}; }
+  static Inline emphasis(std::vector<Inline> c) { return {Kind::Emphasis, {}, {}, std::move(c), {}}; }
+  static Inline strong(std::vector<Inline> c) { return {Kind::Strong, {}, {}, std::move(c), {}}; }
   static Inline link(std::string url, std::vector<Inline> c) {
-    return {Kind::Link, {}, std::move(url), std::move(c)};
+    return {Kind::Link, {}, std::move(url), std::move(c), {}};
   }
-  static Inline line_break() { return {Kind::LineBreak, {}, {}, {}}; }
+  static Inline line_break() { return {Kind::LineBreak, {}, {}, {}, {}}; }
+  static Inline footnote(std::vector<Inline> note) { return {Kind::FootnoteRef, {}, {}, std::move(note), {}}; }
+  /// `form`: "" (label such as "Table 3") or "page"; `text` empty for generated text.
+  static Inline cross_ref(std::string target, std::vector<Inline> text, std::string form = {},
+                          std::string where = {}) {
+    return {Kind::CrossRef, std::move(form), std::move(target), std::move(text), std::move(where)};
+  }
 
   bool operator==(const Inline&) const = default;
 };
 
 using Inlines = std::vector<Inline>;
 
-/// The plain text of inline runs (line breaks become spaces).
+/// The plain text of inline runs (line breaks become spaces; footnotes are left
+/// out; a cross-reference without text gives its target id).
 std::string plain_text(const Inlines& runs);
 
 // ---------------------------------------------------------------- statuses
@@ -181,6 +202,7 @@ struct Figure {
   std::string path;  ///< image file (PNG/JPEG); absolute, or relative to the report
   std::string alt;   ///< required
   std::string caption;
+  std::string id;    ///< optional stable id (cross-references, anchors)
   bool operator==(const Figure&) const = default;
 };
 
@@ -262,6 +284,9 @@ class Section {
   void add_block(Block b);
   /// Appends blocks after checking them all: when one is refused, none is added.
   void add_blocks(Blocks bs);
+  /// Moves all blocks out, leaving the section without blocks (the pipeline
+  /// rearranges placed data blocks and puts them back with add_blocks()).
+  Blocks take_blocks() noexcept { return std::exchange(blocks_, {}); }
 
   const std::vector<Section>& sections() const noexcept { return sections_; }
   std::vector<Section>& sections() noexcept { return sections_; }
