@@ -170,13 +170,14 @@ void goals_of(const Value& v, ChapterSpec& c, const std::string& file) {
       number(item);
       return;
     }
-    expect_keys(item, {"goal", "source", "sources"}, "a goal entry");
+    expect_keys(item, {"goal", "title", "source", "sources"}, "a goal entry");
     const Value* g = item.find("goal");
     if (!g) fail(item, "a goal entry needs 'goal'");
     const int n = number(*g);
     if (item.find("source") && item.find("sources")) fail(item, "a goal entry takes 'source' or 'sources', not both");
     for (const char* key : {"source", "sources"})
       if (const Value* s = item.find(key)) c.per_goal_sources[n] = sources_of(*s, file);
+    if (item.find("title")) c.goal_titles[n] = text_of(item, "title", true, "a goal entry");
   };
   if (v.is_scalar() && v.text() == "all") {
     for (int g = 1; g <= 17; ++g) c.goals.push_back(g);

@@ -44,7 +44,8 @@ class Builder {
     for (const ChapterSpec& sub : spec.sections) s.add_section(section(sub, lang));
     const Catalogue& cat = Catalogue::get();
     for (int g : spec.goals) {
-      Section gs(cat.goal(g).short_title(lang));
+      const auto own = spec.goal_titles.find(g);
+      Section gs(own != spec.goal_titles.end() ? own->second : cat.goal(g).short_title(lang));
       gs.set_id("goal-" + std::to_string(g));
       gs.set_goal(g);
       for (const SourceSpec& src : spec.goal_sources) run(src, gs, g);

@@ -105,10 +105,11 @@ struct TocCollector : Visitor {
     const Section* section;
     int level;
     std::string number;
+    bool in_goal;
   };
   std::vector<Item> items;
   bool begin_section(const Section& s, const Where& w) override {
-    items.push_back({&s, w.depth(), w.number()});
+    items.push_back({&s, w.depth(), w.number(), w.goal() != 0});
     return w.depth() < 2;
   }
 };
@@ -126,7 +127,11 @@ void Renderer::reserve_contents(const Document& doc) {
   for (const auto& it : col.items) {
     const TocLook look = toc_look(it.level);
     const double w = c_.width() - look.title_x - kTocPageCol;
-    auto lines = break_lines(plain(it.section->title(), look.style), w, m);
+    // Goal sections read "Goal 7: …" and carry no number (section_number()).
+    const std::string number = it.in_goal ? std::string() : it.number;
+    std::string title = it.section->goal() ? goal_heading(*it.section->goal(), it.section->title(), lang_)
+                                           : it.section->title();
+    auto lines = break_lines(plain(title, look.style), w, m);
     const double h = static_cast<double>(lines.size()) * look.leading;
     if (y - look.before - h < bottom) {
       ++page;
@@ -134,7 +139,7 @@ void Renderer::reserve_contents(const Document& doc) {
     } else if (y < top - 0.01) {
       y -= look.before;
     }
-    toc_.push_back({it.section, it.level, it.number, std::move(lines), page, y, h});
+    toc_.push_back({it.section, it.level, number, std::move(title), std::move(lines), page, y, h});
     y -= h;
   }
   const std::string title = label(Label::Contents, lang_);
@@ -200,7 +205,7 @@ void Renderer::draw_contents() {
     }
     c_.text(right - num_w, last_base, look.style, num);
     std::string contents = e.number.empty() ? "" : e.number + " ";
-    contents += e.section->title() + ", " + label(Label::Page, lang_) + " " + num;
+    contents += e.title + ", " + label(Label::Page, lang_) + " " + num;
     c_.goto_link(left + look.indent, e.top - e.height, right - left - look.indent, e.height,
                  land->second.page, land->second.y, link, contents);
     c_.end_content();

@@ -74,8 +74,19 @@ class Renderer {
                   bool right_align = false);
   double baseline_in(double top, double leading, double size) const;
   void flush_marker(double baseline);
-  /// Draws a band in the goal's colour; returns the y of its top edge.
-  double goal_band(int goal, const std::string& number, const std::string& title, bool chapter);
+  /// The number a section shows ("" for goal sections and everything in them).
+  std::string section_number(const Section& s, const Where& w) const;
+  /// Its heading as headings, contents, bookmarks and running heads show it:
+  /// "Goal 7: Affordable and clean energy", or "2.3 Leaving no one behind".
+  std::string section_title(const Section& s, const std::string& number) const;
+  /// A goal tile `size` points square with its top-left corner at (x, top).
+  void goal_tile(int goal, double x, double top, double size);
+  /// A goal chapter's opening band; returns the y of its top edge.
+  double goal_band(int goal, const std::string& title);
+  /// A goal section's opening: tile, heading, targets addressed; returns its top.
+  double goal_opening(const Section& s);
+  void goal_targets(const Section& s);
+  double targets_height(const Section& s);  // of goal_targets(), 0 when none
   void caption(const std::string& label, int n, const std::string& text);
   void source_note(const std::string& source);
 
@@ -98,6 +109,7 @@ class Renderer {
   bool marker_numeric_ = false;
   bool main_started_ = false;
   int last_heading_ = 1;
+  std::string chapter_header_;  // running head of the current chapter
   double keep_ = 0;  // room kept below a goal band for what follows
   double keep_height(const Section& s) const;  // level of the last heading element (H1–H6)
   struct Landing {
@@ -111,6 +123,7 @@ class Renderer {
     const Section* section;
     int level;
     std::string number;
+    std::string title;  // as listed: "Goal 7: …" for goal sections
     std::vector<Line> lines;
     int page;    // index into toc_pages_
     double top;  // y of the entry's top
