@@ -79,3 +79,12 @@ qpdf --check "$d/nb/vsr-norway-nb.pdf" > /dev/null || fail "qpdf --check on the 
 /usr/bin/python3 "$(dirname "$0")/../pdf/pdfua_check.py" "$d/nb/vsr-norway-nb.pdf" > "$d/nbua.txt" || { cat "$d/nbua.txt"; fail "PDF/UA checks on the Bokmål variant"; }
 grep -q "/Lang (nb-NO)" <(qpdf --qdf --object-streams=disable "$d/nb/vsr-norway-nb.pdf" - | grep -a "/Lang") || fail "Bokmål /Lang"
 pass "Bokmål variant: Norwegian labels, titles and decimal commas; qpdf and PDF/UA checks pass"
+
+# Goals named as goals (issue 12): "Goal N: …" / "Mål N: …" in bookmarks and contents, no "4.N".
+pdftotext -layout -enc UTF-8 -f 1 -l 4 "$pdf" "$d/contents.txt"
+/usr/bin/python3 "$(dirname "$0")/../pdf/goal_check.py" "$pdf" "$d/contents.txt" Goal 17 || fail "goal sections in bookmarks/contents"
+pdftotext -layout -enc UTF-8 -f 1 -l 4 "$d/nb/vsr-norway-nb.pdf" "$d/nb-contents.txt"
+/usr/bin/python3 "$(dirname "$0")/../pdf/goal_check.py" "$d/nb/vsr-norway-nb.pdf" "$d/nb-contents.txt" "Mål" 17 || fail "Bokmål goal sections in bookmarks/contents"
+# Each goal section lists the targets it addresses, with the catalogue's text.
+expect_contains "$d/text.txt" "Targets addressed" "By 2030, double the global rate of improvement in energy efficiency"
+pass "goal sections: named as goals, targets addressed listed"
