@@ -189,6 +189,12 @@ Document assemble(const ReportDefinition& def, PluginProvider& plugins, Context&
   builder.finish();
   std::set<std::string> used;
   make_ids_unique(doc.chapters(), used);
+  // The at-a-glance page follows the highlights chapter (the guidelines' main messages).
+  for (std::size_t i = 0; i < def.chapters.size() && i < doc.chapters().size(); ++i)
+    if (def.chapters[i].role == "highlights") {
+      doc.meta.at_a_glance_after = doc.chapters()[i].id();
+      break;
+    }
   doc.check();
   return doc;
 }

@@ -231,7 +231,7 @@ void Renderer::chapter(const Section& s, const Where& w) {
     goal_band(*s.goal(), heading);
   } else {
     c_.begin_content("H1");
-    const Color acc = colors::accent;
+    const Color acc = readable_on_white(accent_);
     double y = c_.top();
     if (!number.empty()) {
       const TextStyle num{Face::UiBold, 34, acc};
@@ -271,7 +271,7 @@ void Renderer::section(const Section& s, const Where& w) {
   const HeadingLook look = heading_look(depth);
   const TextStyle tit{Face::UiBold, look.size, colors::ink};
   const Color numc = readable_on_white(goal_color(w.goal() ? w.goal() : 0));
-  const TextStyle num{Face::UiBold, look.size, w.goal() ? numc : colors::accent};
+  const TextStyle num{Face::UiBold, look.size, w.goal() ? numc : readable_on_white(accent_)};
   const double numw = number.empty() ? 0 : std::max(fonts_.width(num, number) + 8, look.size * 2.2);
   const auto lines = break_lines(plain(s.title(), tit), c_.width() - numw, fonts_.measure());
   space(look.before);

@@ -14,23 +14,6 @@ using namespace layout;
 
 namespace {
 
-Color progress_color(ProgressStatus s) {
-  switch (s) {
-    case ProgressStatus::TargetAchieved:
-      return Color::hex(0x1A7F37);
-    case ProgressStatus::Substantial:
-      return Color::hex(0x3C8D2F);
-    case ProgressStatus::Moderate:
-      return Color::hex(0xF2B705);
-    case ProgressStatus::Limited:
-      return Color::hex(0xE8710A);
-    case ProgressStatus::Deterioration:
-      return Color::hex(0xC5221F);
-    default:
-      return Color::hex(0x80868B);
-  }
-}
-
 Color readable_on(const Color& c, const Color& bg) {
   Color d = c;
   for (int i = 0; i < 24 && contrast_ratio(d, bg) < 4.5; ++i) d = {d.r * 0.9, d.g * 0.9, d.b * 0.9};

@@ -51,16 +51,31 @@ class PdfVisitor : public Visitor {
   explicit PdfVisitor(Renderer& r) : r_(r) {}
 
   void begin_document(const Document& d) override {
+    doc_ = &d;
+    glance_ = Renderer::wants_at_a_glance(d);
     r_.cover(d.meta);
     if (toc_) r_.reserve_contents(d);
   }
+  void end_document(const Document& d) override { r_.colophon(d.meta); }
   bool toc_ = true;
   bool begin_section(const Section& s, const Where& w) override {
-    if (w.depth() == 1)
+    if (w.depth() == 1) {
+      // The at-a-glance page: after the chapter the pipeline named (the
+      // highlights), else before the first chapter with goal sections.
+      if (glance_ && (after_named_ || has_goal_sections(s))) {
+        r_.at_a_glance(*doc_);
+        glance_ = false;
+      }
       r_.chapter(s, w);
-    else
+    } else {
       r_.section(s, w);
+    }
     return true;
+  }
+  void end_section(const Section& s, const Where& w) override {
+    if (w.depth() == 1 && glance_ && !doc_->meta.at_a_glance_after.empty() &&
+        s.id() == doc_->meta.at_a_glance_after)
+      after_named_ = true;
   }
   void heading(const Heading& h, const Where& w) override { r_.heading(h, w); }
   void paragraph(const Paragraph& p, const Where&) override { r_.paragraph(p.content); }
@@ -83,7 +98,16 @@ class PdfVisitor : public Visitor {
   // Containers: the walker renders their children.
 
  private:
+  static bool has_goal_sections(const Section& s) {
+    if (s.goal()) return true;
+    for (const Section& sub : s.sections())
+      if (sub.goal()) return true;
+    return false;
+  }
   Renderer& r_;
+  const Document* doc_ = nullptr;
+  bool glance_ = false;       // an at-a-glance page is still to come
+  bool after_named_ = false;  // the chapter it follows has ended
 };
 
 /// The epoch as UTC time in a strftime format (PdfDate would use the local zone).
@@ -252,7 +276,9 @@ class PdfWriter : public FormatWriter {
   void write(const Document& doc, const WriteRequest& req, Context& ctx) override {
     const bool toc = req.options.boolean_or("toc", true);
     // Check options before doing anything.
-    const std::string paper = req.options.string_or("paper", "a4");
+    // The output's `paper` option, else the theme's page size, else A4.
+    const std::string& size = doc.meta.theme.page_size;
+    const std::string paper = req.options.string_or("paper", size == "Letter" ? "letter" : "a4");
     if (paper != "a4" && paper != "letter")
       throw req.options.error("paper", "expected 'a4' or 'letter', got '" + paper + "'");
     const std::string font = req.options.string_or("font", "sans");
@@ -267,6 +293,7 @@ class PdfWriter : public FormatWriter {
       const PageGeometry geometry = paper == "letter" ? PageGeometry::letter() : PageGeometry::a4();
       Canvas canvas(pdf, fonts, geometry);
       Renderer renderer(pdf, canvas, ctx, lang);
+      if (palette::Color accent; palette::Color::parse(doc.meta.theme.accent, accent)) renderer.set_accent(accent);
       PdfVisitor visitor(renderer);
       visitor.toc_ = toc;
       walk(doc, visitor);

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,7 @@
 
 namespace PoDoFo {
 class PdfMemDocument;
+class PdfImage;
 }
 
 namespace sdg::pdf {
@@ -40,6 +42,15 @@ class Renderer {
   Renderer(PoDoFo::PdfMemDocument& doc, Canvas& canvas, Context& ctx, std::string lang);
 
   void cover(const Metadata& meta);
+  /// True when the document gets an at-a-glance page (it has goal sections and
+  /// meta.at_a_glance is on).
+  static bool wants_at_a_glance(const Document& doc);
+  /// The at-a-glance page (at_a_glance.cpp), on a new page.
+  void at_a_glance(const Document& doc);
+  /// The colophon on the last page (colophon.cpp); nothing when meta.colophon is empty.
+  void colophon(const Metadata& meta);
+  /// The accent colour for non-goal chapters, rules and the cover (theme: accent).
+  void set_accent(const Color& c) { accent_ = c; }
   /// Lays out the table of contents of `doc` and reserves its pages.
   void reserve_contents(const Document& doc);
   /// Draws the table of contents on its reserved pages. Call after the last
@@ -63,6 +74,8 @@ class Renderer {
   const std::vector<OutlineEntry>& outline() const noexcept { return outline_; }
 
  private:
+  /// A PNG/JPEG of the theme, or nullptr (with a warning) when it cannot be read.
+  std::unique_ptr<PoDoFo::PdfImage> load_image(const std::string& file, const char* what);
   /// Adds vertical space before the next block (collapses at the top of a page).
   void space(double gap);
   /// Makes room for a block of height `h` (after the pending space); may start a page.
@@ -110,6 +123,7 @@ class Renderer {
   bool main_started_ = false;
   int last_heading_ = 1;
   std::string chapter_header_;  // running head of the current chapter
+  Color accent_ = colors::accent;
   double keep_ = 0;  // room kept below a goal band for what follows
   double keep_height(const Section& s) const;  // level of the last heading element (H1–H6)
   struct Landing {

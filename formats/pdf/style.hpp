@@ -7,6 +7,7 @@
 
 #include "palette.hpp"
 #include "sdgreport/catalogue.hpp"
+#include "sdgreport/model.hpp"
 
 namespace sdg::pdf {
 
@@ -37,5 +38,9 @@ Color goal_color(int goal);
 /// A darker shade of the same hue that reads as text on white (contrast ≥ 4.5:1),
 /// for numbers and rules in goal colour (palette::darken_to_contrast).
 Color readable_on_white(const Color& c);
+
+/// Colour of a progress status (indicator boxes, at-a-glance counts); text on it
+/// takes text_on().
+Color progress_color(ProgressStatus s);
 
 }  // namespace sdg::pdf
