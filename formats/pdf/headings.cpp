@@ -47,6 +47,14 @@ void Renderer::goal_tile(int goal, double x, double top, double size) {
   c_.begin_artifact();
   c_.fill_rect(x, top - size, size, size, bg);
   const double pad = size * 0.09;
+  if (size < 48) {
+    // Too small for the title to be read: the number alone, centred.
+    const TextStyle num{Face::UiBold, size * 0.5, fg};
+    const std::string n = std::to_string(goal);
+    c_.text(x + (size - fonts_.width(num, n)) / 2, top - size / 2 - num.size * 0.36, num, n);
+    c_.end_artifact();
+    return;
+  }
   const TextStyle num{Face::UiBold, size * 0.4, fg};
   c_.text(x + pad, top - pad - num.size * 0.74, num, std::to_string(goal));
   if (g) {
