@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cctype>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
@@ -161,6 +163,74 @@ bool bool_of(const Value& map, const std::string& key, bool fallback) {
   fail(*v, "'" + key + "' must be true or false");
 }
 
+// ---- theme and colophon
+
+/// An image file named by `key` in `map` (PNG or JPEG, checked by its first bytes),
+/// relative to the report's folder `dir`.
+std::string image_of(const Value& map, const std::string& key, const std::filesystem::path& dir) {
+  const std::string f = text_of(map, key, false, "");
+  if (f.empty()) return f;
+  const std::filesystem::path p = std::filesystem::path(f).is_absolute() ? std::filesystem::path(f) : dir / f;
+  std::ifstream in(p, std::ios::binary);
+  if (!in) fail(*map.find(key), "'" + key + "': cannot read " + f);
+  unsigned char b[8] = {};
+  in.read(reinterpret_cast<char*>(b), 8);
+  const bool png = b[0] == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
+  const bool jpeg = b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF;
+  if (!png && !jpeg) fail(*map.find(key), "'" + key + "': " + f + " is not a PNG or JPEG image");
+  return f;
+}
+
+bool is_hex_colour(const std::string& s) {
+  return s.size() == 7 && s[0] == '#' &&
+         std::all_of(s.begin() + 1, s.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+}
+
+Theme theme_of(const Value& v, const std::filesystem::path& dir) {
+  if (!v.is_map()) fail(v, "'theme' must be a map such as { logo: assets/logo.png, accent: \"#00689D\" }");
+  expect_keys(v, {"logo", "logo_in_header", "cover_image", "accent", "page_size", "font"}, "the theme");
+  Theme t;
+  t.logo = image_of(v, "logo", dir);
+  t.logo_in_header = bool_of(v, "logo_in_header", false);
+  if (t.logo_in_header && t.logo.empty()) fail(*v.find("logo_in_header"), "'logo_in_header' needs a 'logo'");
+  t.cover_image = image_of(v, "cover_image", dir);
+  t.accent = text_of(v, "accent", false, "");
+  if (!t.accent.empty() && !is_hex_colour(t.accent))
+    fail(*v.find("accent"), "'accent' must be a colour such as \"#00689D\" (#RRGGBB), got '" + t.accent + "'");
+  t.page_size = text_of(v, "page_size", false, "");
+  if (!t.page_size.empty() && t.page_size != "A4" && t.page_size != "Letter")
+    fail(*v.find("page_size"), "'page_size' must be A4 or Letter, got '" + t.page_size + "'");
+  if (const Value* f = v.find("font"); f && !f->is_null()) {
+    if (!f->is_map()) fail(*f, "'font' must be a map of four font files: { regular: …, bold: …, italic: …, bold_italic: … }");
+    expect_keys(*f, {"regular", "bold", "italic", "bold_italic"}, "the theme's font");
+    for (auto [key, out] : {std::pair{"regular", &t.font_regular}, {"bold", &t.font_bold},
+                            {"italic", &t.font_italic}, {"bold_italic", &t.font_bold_italic}}) {
+      *out = text_of(*f, key, true, "the theme's font");
+      const std::filesystem::path p = std::filesystem::path(*out).is_absolute() ? std::filesystem::path(*out) : dir / *out;
+      std::string ext = p.extension().string();
+      for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (ext != ".ttf" && ext != ".otf")
+        fail(*f->find(key), "font file " + *out + " must be TrueType or OpenType (.ttf, .otf)");
+      std::error_code ec;
+      if (!std::filesystem::is_regular_file(p, ec))
+        fail(*f->find(key), "font file " + *out + " not found (Debian: fonts-noto-core, fonts-adobe-sourcesans3)");
+    }
+  }
+  return t;
+}
+
+Colophon colophon_of(const Value& v) {
+  if (!v.is_map()) fail(v, "'colophon' must be a map such as { licence: CC BY 4.0, isbn: … }");
+  expect_keys(v, {"isbn", "issn", "licence", "contact", "data_sources"}, "the colophon");
+  Colophon c;
+  c.isbn = text_of(v, "isbn", false, "");
+  c.issn = text_of(v, "issn", false, "");
+  c.licence = text_of(v, "licence", false, "");
+  c.contact = text_of(v, "contact", false, "");
+  c.data_sources = texts_of(v, "data_sources");
+  return c;
+}
+
 SourceSpec source_of(const Value& v, const std::string& file) {
   (void)file;
   if (!v.is_map()) fail(v, "a source must be a map such as { plugin: markdown, file: text/intro.md }");
@@ -208,13 +278,14 @@ void goals_of(const Value& v, ChapterSpec& c, const std::string& file) {
       number(item);
       return;
     }
-    expect_keys(item, {"goal", "source", "sources"}, "a goal entry");
+    expect_keys(item, {"goal", "title", "source", "sources"}, "a goal entry");
     const Value* g = item.find("goal");
     if (!g) fail(item, "a goal entry needs 'goal'");
     const int n = number(*g);
     if (item.find("source") && item.find("sources")) fail(item, "a goal entry takes 'source' or 'sources', not both");
     for (const char* key : {"source", "sources"})
       if (const Value* s = item.find(key)) c.per_goal_sources[n] = sources_of(*s, file);
+    if (item.find("title")) c.goal_titles[n] = text_of(item, "title", true, "a goal entry");
   };
   if (v.is_scalar() && v.text() == "all") {
     for (int g = 1; g <= 17; ++g) c.goals.push_back(g);
@@ -293,7 +364,7 @@ ReportDefinition parse_definition(std::string_view yaml, const std::filesystem::
   expect_keys(top,
               {"sdgreport", "name", "title", "subtitle", "organisation", "authors", "language", "date",
                "edition", "keywords", "plugin_dirs", "chapters", "outputs", "excluded_goals",
-               "required_chapters", "limits", "allow_paths"},
+               "required_chapters", "limits", "allow_paths", "theme", "colophon", "at_a_glance"},
               "the report definition");
 
   ReportDefinition def;
@@ -320,6 +391,9 @@ ReportDefinition parse_definition(std::string_view yaml, const std::filesystem::
   m.date = text_of(top, "date", false, "");
   m.edition = text_of(top, "edition", false, "");
   m.keywords = texts_of(top, "keywords");
+  if (const Value* t = top.find("theme"); t && !t->is_null()) m.theme = theme_of(*t, path.parent_path());
+  if (const Value* c = top.find("colophon"); c && !c->is_null()) m.colophon = colophon_of(*c);
+  m.at_a_glance = bool_of(top, "at_a_glance", true);
 
   for (const std::string& d : texts_of(top, "plugin_dirs")) {
     std::filesystem::path p(d);

@@ -64,8 +64,17 @@ const Row& label_row(Label l) {
       {"Breakdown", "Inndeling", "Inndeling"},
       {"Section", "Avsnitt", "Avsnitt"},
       {"Notes", "Noter", "Notar"},
+      {"Targets addressed", "Delmål som omtales", "Delmål som vert omtalte"},
+      {"At a glance", "Kort oppsummert", "Kort oppsummert"},
+      {"Indicators by progress", "Indikatorer etter framgang", "Indikatorar etter framgang"},
+      {"Colophon", "Kolofon", "Kolofon"},
+      {"Licence", "Lisens", "Lisens"},
+      {"Contact", "Kontakt", "Kontakt"},
+      {"Data sources", "Datakilder", "Datakjelder"},
+      {"ISBN", "ISBN", "ISBN"},
+      {"ISSN", "ISSN", "ISSN"},
   };
-  static_assert(std::size(rows) == static_cast<std::size_t>(Label::Notes) + 1,
+  static_assert(std::size(rows) == static_cast<std::size_t>(Label::Issn) + 1,
                 "one row per Label");
   return rows[static_cast<std::size_t>(l)];
 }
@@ -193,6 +202,10 @@ const char* language_tag(std::string_view lang) noexcept {
 
 std::string goal_label(int goal, std::string_view lang) {
   return label(Label::Goal, lang) + " " + std::to_string(goal);
+}
+
+std::string goal_heading(int goal, const std::string& title, std::string_view lang) {
+  return title.empty() ? goal_label(goal, lang) : goal_label(goal, lang) + ": " + title;
 }
 
 const std::string& chart_kind_label(Chart::Kind k, std::string_view lang) {

@@ -473,6 +473,33 @@ std::string to_json(const Document& doc) {
   j["meta"] = {{"title", m.title},       {"subtitle", m.subtitle}, {"organisation", m.organisation},
                {"authors", m.authors},   {"language", m.language}, {"date", m.date},
                {"edition", m.edition},   {"keywords", m.keywords}};
+  // Written only when set, so models without them keep their bytes.
+  const Theme& t = m.theme;
+  json theme = json::object();
+  auto put = [](json& o, const char* k, const std::string& v) {
+    if (!v.empty()) o[k] = v;
+  };
+  put(theme, "logo", t.logo);
+  if (t.logo_in_header) theme["logo_in_header"] = true;
+  put(theme, "cover_image", t.cover_image);
+  put(theme, "accent", t.accent);
+  put(theme, "page_size", t.page_size);
+  put(theme, "font_regular", t.font_regular);
+  put(theme, "font_bold", t.font_bold);
+  put(theme, "font_italic", t.font_italic);
+  put(theme, "font_bold_italic", t.font_bold_italic);
+  if (!theme.empty()) j["meta"]["theme"] = std::move(theme);
+  if (!m.colophon.empty()) {
+    json c = json::object();
+    put(c, "isbn", m.colophon.isbn);
+    put(c, "issn", m.colophon.issn);
+    put(c, "licence", m.colophon.licence);
+    put(c, "contact", m.colophon.contact);
+    if (!m.colophon.data_sources.empty()) c["data_sources"] = m.colophon.data_sources;
+    j["meta"]["colophon"] = std::move(c);
+  }
+  if (!m.at_a_glance) j["meta"]["at_a_glance"] = false;
+  put(j["meta"], "at_a_glance_after", m.at_a_glance_after);
   json chapters = json::array();
   for (const Section& ch : doc.chapters()) chapters.push_back(section_json(ch));
   j["chapters"] = std::move(chapters);
@@ -493,6 +520,32 @@ Document document_from_json(std::string_view text, const std::string& file_name)
   doc.meta.date = m.at("date").str();
   doc.meta.edition = m.at("edition").str();
   doc.meta.keywords = m.at("keywords").strings();
+  if (m.has("theme")) {
+    Reader t = m.at("theme");
+    Theme& th = doc.meta.theme;
+    auto get = [&](const char* k, std::string& out) {
+      if (t.has(k)) out = t.at(k).str();
+    };
+    get("logo", th.logo);
+    if (t.has("logo_in_header")) th.logo_in_header = t.at("logo_in_header").boolean();
+    get("cover_image", th.cover_image);
+    get("accent", th.accent);
+    get("page_size", th.page_size);
+    get("font_regular", th.font_regular);
+    get("font_bold", th.font_bold);
+    get("font_italic", th.font_italic);
+    get("font_bold_italic", th.font_bold_italic);
+  }
+  if (m.has("colophon")) {
+    Reader c = m.at("colophon");
+    Colophon& co = doc.meta.colophon;
+    for (auto [k, out] : {std::pair{"isbn", &co.isbn}, {"issn", &co.issn}, {"licence", &co.licence},
+                          {"contact", &co.contact}})
+      if (c.has(k)) *out = c.at(k).str();
+    if (c.has("data_sources")) co.data_sources = c.at("data_sources").strings();
+  }
+  if (m.has("at_a_glance")) doc.meta.at_a_glance = m.at("at_a_glance").boolean();
+  if (m.has("at_a_glance_after")) doc.meta.at_a_glance_after = m.at("at_a_glance_after").str();
   Reader chapters = r.at("chapters");
   for (std::size_t i = 0; i < chapters.size(); ++i) doc.add_chapter(read_section(chapters.at(i), 1));
   try {

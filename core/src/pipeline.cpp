@@ -70,7 +70,8 @@ class Builder {
     for (const ChapterSpec& sub : spec.sections) s.add_section(section(sub, lang));
     const Catalogue& cat = Catalogue::get();
     for (int g : spec.goals) {
-      Section gs(cat.goal(g).short_title(lang));
+      const auto own = spec.goal_titles.find(g);
+      Section gs(own != spec.goal_titles.end() ? own->second : cat.goal(g).short_title(lang));
       gs.set_id("goal-" + std::to_string(g));
       gs.set_goal(g);
       for (const SourceSpec& src : spec.goal_sources) run(src, gs, g);
@@ -269,6 +270,12 @@ Document assemble(const ReportDefinition& def, PluginProvider& plugins, Context&
   std::set<std::string> used;
   make_ids_unique(doc.chapters(), used);
   resolve_references(doc);
+  // The at-a-glance page follows the highlights chapter (the guidelines' main messages).
+  for (std::size_t i = 0; i < def.chapters.size() && i < doc.chapters().size(); ++i)
+    if (def.chapters[i].role == "highlights") {
+      doc.meta.at_a_glance_after = doc.chapters()[i].id();
+      break;
+    }
   doc.check();
   std::vector<std::filesystem::path> roots;
   std::error_code ec;

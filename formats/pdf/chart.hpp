@@ -1,6 +1,9 @@
 // PDF writer (private): simple vector charts (line, column, bar) with axes,
-// "nice" ticks, gridlines and a legend that wraps; the goal colour is the first
-// series colour.
+// "nice" ticks, gridlines and a legend that wraps. Accessible (WCAG 2.1 1.4.1,
+// 1.4.11): series take the shared palette's colours (≥ 3:1 on white; the goal
+// colour first, darkened where it is too light), and differ by marker shape and
+// dash pattern too; a one-series chart has no legend; years with uneven gaps are
+// placed in proportion to time (formats/common/time_axis.hpp).
 #pragma once
 
 #include <string>
@@ -15,13 +18,14 @@ namespace sdg::pdf {
 /// Axis ticks: about `target` round values (1, 2, 2.5, 5 × 10^k) covering [lo, hi].
 std::vector<double> nice_ticks(double lo, double hi, int target = 5);
 
-/// Colour of series `i`: series 0 takes the goal colour (the accent colour outside
-/// goals 1–17), the others series_palette() after it; with more series than
-/// colours the palette repeats, lighter (40 % tint) every other round.
-Color series_color(std::size_t i, int goal);
+/// How series `i` is drawn (palette::chart_series; `accent` outside goals 1–17).
+palette::SeriesStyle series_style(std::size_t i, int goal, const Color& accent = colors::accent);
 
 /// Height of a one-line legend.
 inline constexpr double kLegendOneLine = 18;
+
+/// True when the chart shows a legend: it has two or more series.
+bool has_legend(const Chart& chart);
 
 /// Height of the chart's legend (0 when it has none) at width `w`: kLegendOneLine
 /// for one line and 12 pt for each further line. draw_chart() takes it from the
@@ -31,6 +35,6 @@ double legend_height(Fonts& fonts, const Chart& chart, double w);
 /// Draws the chart in the box whose top-left corner is (x, top). Returns false
 /// (and draws nothing) when the chart has no values to plot.
 bool draw_chart(Canvas& c, const Chart& chart, double x, double top, double w, double h, int goal,
-                std::string_view lang);
+                std::string_view lang, const Color& accent = colors::accent);
 
 }  // namespace sdg::pdf

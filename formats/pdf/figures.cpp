@@ -90,7 +90,7 @@ void Renderer::chart(const Chart& ch, const Where& w) {
   c_.tree().node(fig).alt = ch.alt;
   c_.tree().node(fig).bbox = std::array<double, 4>{c_.left(), top - height, c_.left() + width, top};
   c_.graphics_are_content(true);
-  const bool drawn = draw_chart(c_, ch, c_.left(), top, width, height, w.goal(), lang_);
+  const bool drawn = draw_chart(c_, ch, c_.left(), top, width, height, w.goal(), lang_, accent_);
   c_.graphics_are_content(false);
   if (drawn) {
     c_.set_y(top - height);

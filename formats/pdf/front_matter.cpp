@@ -4,6 +4,7 @@
 #include <podofo/podofo.h>
 
 #include <cmath>
+#include <memory>
 
 #include "layout_constants.hpp"
 #include "sdgreport/i18n.hpp"
@@ -15,33 +16,95 @@ using namespace layout;
 
 // ---------------------------------------------------------------- cover
 
+std::unique_ptr<PdfImage> Renderer::load_image(const std::string& file, const char* what) {
+  if (file.empty()) return nullptr;
+  const auto path = ctx_.resolve(file);
+  try {
+    auto img = std::make_unique<PdfImage>(&doc_);
+    img->LoadFromFile(path.c_str());
+    return img;
+  } catch (const PdfError& e) {
+    // The definition checked the file; it changed or is damaged since.
+    ctx_.warn("image-unreadable", std::string(what) + " '" + file + "' could not be read as PNG or JPEG (" +
+                                      PdfError::ErrorMessage(e.GetError()) + "); left out");
+    return nullptr;
+  }
+}
+
 void Renderer::cover(const Metadata& meta) {
+  // The whole page, top to bottom: logo and organisation; the cover image (or a
+  // wider accent panel); the title block on the accent panel; the 17 goal colours;
+  // date, edition and authors at the foot.
   c_.new_page(PageStyle::Cover);
   c_.begin_content("Sect");
   const auto& g = c_.geometry();
-  const double panel_bottom = g.height * 0.44;
-  c_.fill_rect(0, panel_bottom, g.width, g.height - panel_bottom, colors::accent);
-  // The 17 goal colours as a strip under the panel.
-  const double sw = g.width / 17.0;
-  for (int i = 1; i <= 17; ++i) c_.fill_rect((i - 1) * sw, panel_bottom - 10, sw + 0.2, 10, goal_color(i));
-
   const double x = g.margin_left, w = g.width - g.margin_left - g.margin_right;
-  const TextStyle org{Face::UiBold, 11, colors::white};
+  const Measure m = fonts_.measure();
+  PdfPainter& p = c_.painter();
+
+  // Head: logo at the left, the organisation beside it (or alone).
+  const double head_top = g.height - 46, head_h = 46;
+  double org_x = x;
+  if (auto logo = load_image(meta.theme.logo, "logo")) {
+    const double lw = logo->GetWidth(), lh = logo->GetHeight();
+    const double s = std::min(head_h / lh, 150 / lw);
+    c_.begin_artifact();  // the organisation is named in text beside it
+    c_.painter().DrawImage(x, head_top - lh * s, logo.get(), s, s);
+    c_.end_artifact();
+    org_x = x + lw * s + 16;
+  }
   if (!meta.organisation.empty()) {
+    const TextStyle org{Face::UiBold, 10.5, colors::ink};
     c_.begin_content("P");
-    c_.text(x, g.height - 80, org, meta.organisation);
+    const auto lines = break_lines(plain(meta.organisation, org), x + w - org_x, m);
+    double y = head_top - (head_h - lines.size() * 13.0) / 2;
+    for (const Line& l : lines) {
+      c_.line(org_x, baseline_in(y, 13, org.size), l);
+      y -= 13;
+    }
     c_.end_content();
   }
-  c_.fill_rect(x, g.height - 96, 40, 2.5, colors::white);
 
-  // Title and subtitle sit at the foot of the panel, growing upwards.
+  // Picture area and title panel.
+  const double area_top = head_top - head_h - 22;
+  const double strip_h = 10, panel_bottom = g.height * 0.27;
   const TextStyle title{Face::UiBold, 30, colors::white};
-  const TextStyle sub{Face::UiRegular, 15, colors::white.tint(0)};
-  const auto tl = break_lines(plain(meta.title, title), w, fonts_.measure());
-  const auto sl = meta.subtitle.empty() ? std::vector<Line>{}
-                                        : break_lines(plain(meta.subtitle, sub), w, fonts_.measure());
-  const double th = tl.size() * 36.0, sh = sl.size() * 20.0;
-  double y = panel_bottom + 40 + sh + (sl.empty() ? 0 : 14) + th;
+  const TextStyle sub{Face::UiRegular, 15, colors::white};
+  const Color on_accent = text_on(accent_);
+  const TextStyle tst{title.face, title.size, on_accent}, sst{sub.face, sub.size, on_accent};
+  const auto tl = break_lines(plain(meta.title, tst), w, m);
+  const auto sl = meta.subtitle.empty() ? std::vector<Line>{} : break_lines(plain(meta.subtitle, sst), w, m);
+  const double text_h = tl.size() * 36.0 + (sl.empty() ? 0 : 14 + sl.size() * 20.0);
+  const double panel_h = text_h + 76;
+  const double panel_top = panel_bottom + panel_h;
+  auto cover_image = load_image(meta.theme.cover_image, "cover image");
+  if (cover_image && area_top - panel_top > 60) {
+    // The image fills the area between the head and the panel, edge to edge,
+    // cropped (centred) rather than distorted.
+    const double iw = cover_image->GetWidth(), ih = cover_image->GetHeight();
+    const double bw = g.width, bh = area_top - panel_top;
+    const double s = std::max(bw / iw, bh / ih);
+    c_.begin_artifact();
+    PdfPainter& pp = c_.painter();
+    pp.Save();
+    pp.Rectangle(0, panel_top, bw, bh);
+    pp.Clip();
+    pp.EndPath();
+    pp.DrawImage((bw - iw * s) / 2, panel_top + (bh - ih * s) / 2, cover_image.get(), s, s);
+    pp.Restore();
+    c_.end_artifact();
+    c_.fill_rect(0, panel_bottom, g.width, panel_h, accent_);
+  } else {
+    c_.fill_rect(0, panel_bottom, g.width, area_top - panel_bottom, accent_);
+  }
+  (void)p;
+  // The 17 goal colours as a strip under the panel.
+  const double sw = g.width / 17.0;
+  for (int i = 1; i <= 17; ++i) c_.fill_rect((i - 1) * sw, panel_bottom - strip_h, sw + 0.2, strip_h, goal_color(i));
+
+  // Title and subtitle on the panel, from its top.
+  double y = panel_bottom + panel_h - 40;
+  c_.fill_rect(x, y + 8, 40, 2.5, on_accent);
   c_.begin_content("H1");
   for (const Line& l : tl) {
     c_.line(x, y - 29, l);
@@ -56,19 +119,21 @@ void Renderer::cover(const Metadata& meta) {
   }
   c_.end_content();
 
-  // Facts below the strip.
-  const TextStyle key{Face::UiBold, 8, colors::muted};
-  const TextStyle val{Face::UiRegular, 11, colors::ink};
-  double fy = panel_bottom - 60;
+  // Facts at the foot, side by side.
+  const TextStyle key{Face::UiBold, 7.5, colors::muted};
+  const TextStyle val{Face::UiRegular, 10, colors::ink};
+  const double fy = panel_bottom - strip_h - 40;
+  double fx = x;
   auto fact = [&](Label l, const std::string& v) {
     if (v.empty()) return;
+    const double cw = std::max(fonts_.width(val, v), fonts_.width(key, label(l, lang_))) + 28;
+    if (fx + cw > x + w + 28) return;
     c_.begin_content("P");
-    c_.text(x, fy, key, label(l, lang_) + " ");
-    c_.text(x, fy - 15, val, v);
+    c_.text(fx, fy, key, label(l, lang_) + " ");
+    c_.text(fx, fy - 14, val, v);
     c_.end_content();
-    fy -= 42;
+    fx += cw;
   };
-  fact(Label::Organisation, meta.organisation);
   fact(Label::Date, format_date(meta.date, lang_));
   fact(Label::Edition, meta.edition);
   if (!meta.authors.empty()) {
@@ -76,9 +141,10 @@ void Renderer::cover(const Metadata& meta) {
     for (const auto& s : meta.authors) a += (a.empty() ? "" : ", ") + s;
     const TextStyle au{Face::UiRegular, 9, colors::muted};
     c_.begin_content("P");
-    for (const Line& l : break_lines(plain(a, au), w, fonts_.measure())) {
-      c_.line(x, fy, l);
-      fy -= 13;
+    double ay = fy - 44;
+    for (const Line& l : break_lines(plain(a, au), w, m)) {
+      c_.line(x, ay, l);
+      ay -= 13;
     }
     c_.end_content();
   }
@@ -105,10 +171,11 @@ struct TocCollector : Visitor {
     const Section* section;
     int level;
     std::string number;
+    bool in_goal;
   };
   std::vector<Item> items;
   bool begin_section(const Section& s, const Where& w) override {
-    items.push_back({&s, w.depth(), w.number()});
+    items.push_back({&s, w.depth(), w.number(), w.goal() != 0});
     return w.depth() < 2;
   }
 };
@@ -126,7 +193,11 @@ void Renderer::reserve_contents(const Document& doc) {
   for (const auto& it : col.items) {
     const TocLook look = toc_look(it.level);
     const double w = c_.width() - look.title_x - kTocPageCol;
-    auto lines = break_lines(plain(it.section->title(), look.style), w, m);
+    // Goal sections read "Goal 7: …" and carry no number (section_number()).
+    const std::string number = it.in_goal ? std::string() : it.number;
+    std::string title = it.section->goal() ? goal_heading(*it.section->goal(), it.section->title(), lang_)
+                                           : it.section->title();
+    auto lines = break_lines(plain(title, look.style), w, m);
     const double h = static_cast<double>(lines.size()) * look.leading;
     if (y - look.before - h < bottom) {
       ++page;
@@ -134,7 +205,7 @@ void Renderer::reserve_contents(const Document& doc) {
     } else if (y < top - 0.01) {
       y -= look.before;
     }
-    toc_.push_back({it.section, it.level, it.number, std::move(lines), page, y, h});
+    toc_.push_back({it.section, it.level, number, std::move(title), std::move(lines), page, y, h});
     y -= h;
   }
   const std::string title = label(Label::Contents, lang_);
@@ -157,7 +228,7 @@ void Renderer::draw_contents() {
   const double top = c_.top();
   c_.text(left, baseline_in(top, 29, 24), tit, label(Label::Contents, lang_));
   c_.leave();
-  c_.fill_rect(left, top - 29 - 10, 48, 2.5, colors::accent);
+  c_.fill_rect(left, top - 29 - 10, 48, 2.5, accent_);
 
   c_.enter(toc_node_);
   int page = 0;
@@ -200,7 +271,7 @@ void Renderer::draw_contents() {
     }
     c_.text(right - num_w, last_base, look.style, num);
     std::string contents = e.number.empty() ? "" : e.number + " ";
-    contents += e.section->title() + ", " + label(Label::Page, lang_) + " " + num;
+    contents += e.title + ", " + label(Label::Page, lang_) + " " + num;
     c_.goto_link(left + look.indent, e.top - e.height, right - left - look.indent, e.height,
                  land->second.page, land->second.y, link, contents);
     c_.end_content();

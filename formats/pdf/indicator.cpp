@@ -14,23 +14,6 @@ using namespace layout;
 
 namespace {
 
-Color progress_color(ProgressStatus s) {
-  switch (s) {
-    case ProgressStatus::TargetAchieved:
-      return Color::hex(0x1A7F37);
-    case ProgressStatus::Substantial:
-      return Color::hex(0x3C8D2F);
-    case ProgressStatus::Moderate:
-      return Color::hex(0xF2B705);
-    case ProgressStatus::Limited:
-      return Color::hex(0xE8710A);
-    case ProgressStatus::Deterioration:
-      return Color::hex(0xC5221F);
-    default:
-      return Color::hex(0x80868B);
-  }
-}
-
 Color readable_on(const Color& c, const Color& bg) {
   Color d = c;
   for (int i = 0; i < 24 && contrast_ratio(d, bg) < 4.5; ++i) d = {d.r * 0.9, d.g * 0.9, d.b * 0.9};
@@ -69,7 +52,14 @@ void Renderer::indicator(const IndicatorSummary& s, const Where& w) {
   const auto src_lines =
       s.source.empty() ? std::vector<Line>{}
                        : break_lines(plain(label(Label::Source, lang_) + ": " + s.source, srcst), w_in, m);
-  const double h = pad + 12 + title_lines.size() * 14.0 + 30 + src_lines.size() * kNoteLeading +
+  // The headline names what it measures: the series and the unit ("Series: Women,
+  // 15–24 · Unit: %"), so "72 %" is never read without its series.
+  std::string what;
+  if (!s.series.empty()) what = label(Label::Series, lang_) + ": " + s.series;
+  if (!s.unit.empty()) what += (what.empty() ? "" : " \u00B7 ") + label(Label::Unit, lang_) + ": " + s.unit;
+  const TextStyle whatst{Face::UiRegular, 8.5, colors::muted};
+  const auto what_lines = what.empty() ? std::vector<Line>{} : break_lines(plain(what, whatst), w_in, m);
+  const double h = pad + 12 + title_lines.size() * 14.0 + 30 + what_lines.size() * 11.5 + src_lines.size() * kNoteLeading +
                    (src_lines.empty() ? 0 : 4) + pad;
 
   space(kParaGap + 4);
@@ -100,6 +90,10 @@ void Renderer::indicator(const IndicatorSummary& s, const Where& w) {
   c_.fill_rect(px, vb - 4, pill_w, 15, pill_bg);
   c_.text(px + 7, vb + 0.5, pill_text, pill);
   y -= 30;
+  for (const Line& l : what_lines) {
+    c_.line(x + pad, baseline_in(y, 11.5, whatst.size), l);
+    y -= 11.5;
+  }
   c_.end_content();  // P
   if (!src_lines.empty()) {
     y -= 4;

@@ -54,20 +54,35 @@ class PdfVisitor : public Visitor {
   PdfVisitor(Renderer& r, Canvas& c) : r_(r), c_(c) {}
 
   void begin_document(const Document& d) override {
+    doc_ = &d;
+    glance_ = Renderer::wants_at_a_glance(d);
     r_.cover(d.meta);
     if (toc_) r_.reserve_contents(d);
   }
+  void end_document(const Document& d) override { r_.colophon(d.meta); }
   bool toc_ = true;
   bool goal_page_break_ = true;
   bool begin_section(const Section& s, const Where& w) override {
-    c_.anchor(s.id());  // cross-reference targets land where their first content is drawn
     if (w.depth() == 1) {
+      // The at-a-glance page: after the chapter the pipeline named (the
+      // highlights), else before the first chapter with goal sections.
+      if (glance_ && (after_named_ || has_goal_sections(s))) {
+        r_.at_a_glance(*doc_);
+        glance_ = false;
+      }
+      c_.anchor(s.id());  // cross-reference targets land where their first content is drawn
       r_.chapter(s, w);
     } else {
       if (goal_page_break_ && s.goal()) r_.page_break();
+      c_.anchor(s.id());
       r_.section(s, w);
     }
     return true;
+  }
+  void end_section(const Section& s, const Where& w) override {
+    if (w.depth() == 1 && glance_ && !doc_->meta.at_a_glance_after.empty() &&
+        s.id() == doc_->meta.at_a_glance_after)
+      after_named_ = true;
   }
   void heading(const Heading& h, const Where& w) override { r_.heading(h, w); }
   void paragraph(const Paragraph& p, const Where&) override { r_.paragraph(p.content); }
@@ -99,8 +114,17 @@ class PdfVisitor : public Visitor {
   // Containers: the walker renders their children.
 
  private:
+  static bool has_goal_sections(const Section& s) {
+    if (s.goal()) return true;
+    for (const Section& sub : s.sections())
+      if (sub.goal()) return true;
+    return false;
+  }
   Renderer& r_;
   Canvas& c_;
+  const Document* doc_ = nullptr;
+  bool glance_ = false;       // an at-a-glance page is still to come
+  bool after_named_ = false;  // the chapter it follows has ended
 };
 
 /// True when a cross-reference asks for a page number ("page 12").
@@ -284,7 +308,9 @@ class PdfWriter : public FormatWriter {
     const bool toc = req.options.boolean_or("toc", true);
     const bool goal_page_break = req.options.boolean_or("goal_page_break", true);
     // Check options before doing anything.
-    const std::string paper = req.options.string_or("paper", "a4");
+    // The output's `paper` option, else the theme's page size, else A4.
+    const std::string& size = doc.meta.theme.page_size;
+    const std::string paper = req.options.string_or("paper", size == "Letter" ? "letter" : "a4");
     if (paper != "a4" && paper != "letter")
       throw req.options.error("paper", "expected 'a4' or 'letter', got '" + paper + "'");
     const std::string font = req.options.string_or("font", "sans");
@@ -329,6 +355,7 @@ class PdfWriter : public FormatWriter {
       Canvas canvas(pdf, fonts, geometry);
       Renderer renderer(pdf, canvas, ctx, lang);
       renderer.set_targets(&targets, std::move(target_pages));
+      if (palette::Color accent; palette::Color::parse(doc.meta.theme.accent, accent)) renderer.set_accent(accent);
       PdfVisitor visitor(renderer, canvas);
       visitor.toc_ = toc;
       visitor.goal_page_break_ = goal_page_break;

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,7 @@
 
 namespace PoDoFo {
 class PdfMemDocument;
+class PdfImage;
 }
 
 namespace sdg::pdf {
@@ -41,6 +43,15 @@ class Renderer {
   Renderer(PoDoFo::PdfMemDocument& doc, Canvas& canvas, Context& ctx, std::string lang);
 
   void cover(const Metadata& meta);
+  /// True when the document gets an at-a-glance page (it has goal sections and
+  /// meta.at_a_glance is on).
+  static bool wants_at_a_glance(const Document& doc);
+  /// The at-a-glance page (at_a_glance.cpp), on a new page.
+  void at_a_glance(const Document& doc);
+  /// The colophon on the last page (colophon.cpp); nothing when meta.colophon is empty.
+  void colophon(const Metadata& meta);
+  /// The accent colour for non-goal chapters, rules and the cover (theme: accent).
+  void set_accent(const Color& c) { accent_ = c; }
   /// Lays out the table of contents of `doc` and reserves its pages.
   void reserve_contents(const Document& doc);
   /// Draws the table of contents on its reserved pages. Call after the last
@@ -73,6 +84,8 @@ class Renderer {
   std::map<std::string, std::string> anchor_pages() const;
 
  private:
+  /// A PNG/JPEG of the theme, or nullptr (with a warning) when it cannot be read.
+  std::unique_ptr<PoDoFo::PdfImage> load_image(const std::string& file, const char* what);
   /// Adds vertical space before the next block (collapses at the top of a page).
   void space(double gap);
   /// Makes room for a block of height `h` (after the pending space); may start a page.
@@ -84,8 +97,19 @@ class Renderer {
                   bool right_align = false);
   double baseline_in(double top, double leading, double size) const;
   void flush_marker(double baseline);
-  /// Draws a band in the goal's colour; returns the y of its top edge.
-  double goal_band(int goal, const std::string& number, const std::string& title, bool chapter);
+  /// The number a section shows ("" for goal sections and everything in them).
+  std::string section_number(const Section& s, const Where& w) const;
+  /// Its heading as headings, contents, bookmarks and running heads show it:
+  /// "Goal 7: Affordable and clean energy", or "2.3 Leaving no one behind".
+  std::string section_title(const Section& s, const std::string& number) const;
+  /// A goal tile `size` points square with its top-left corner at (x, top).
+  void goal_tile(int goal, double x, double top, double size);
+  /// A goal chapter's opening band; returns the y of its top edge.
+  double goal_band(int goal, const std::string& title);
+  /// A goal section's opening: tile, heading, targets addressed; returns its top.
+  double goal_opening(const Section& s);
+  void goal_targets(const Section& s);
+  double targets_height(const Section& s);  // of goal_targets(), 0 when none
   void caption(const std::string& label, int n, const std::string& text);
   /// "Table 3 ('id') \"caption\"", naming the current table in messages.
   std::string table_name(const Table& t) const;
@@ -132,7 +156,9 @@ class Renderer {
   bool marker_numeric_ = false;
   bool main_started_ = false;
   int last_heading_ = 1;
-  double keep_ = 0;                            // room kept below a goal band for what follows
+  std::string chapter_header_;  // running head of the current chapter
+  Color accent_ = colors::accent;
+  double keep_ = 0;  // room kept below a goal band for what follows
   double keep_height(const Section& s) const;  // level of the last heading element (H1–H6)
   struct Landing {
     int page;
@@ -145,6 +171,7 @@ class Renderer {
     const Section* section;
     int level;
     std::string number;
+    std::string title;  // as listed: "Goal 7: …" for goal sections
     std::vector<Line> lines;
     int page;    // index into toc_pages_
     double top;  // y of the entry's top

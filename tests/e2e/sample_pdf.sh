@@ -79,3 +79,58 @@ qpdf --check "$d/nb/vsr-norway-nb.pdf" > /dev/null || fail "qpdf --check on the 
 /usr/bin/python3 "$(dirname "$0")/../pdf/pdfua_check.py" "$d/nb/vsr-norway-nb.pdf" > "$d/nbua.txt" || { cat "$d/nbua.txt"; fail "PDF/UA checks on the Bokmål variant"; }
 grep -q "/Lang (nb-NO)" <(qpdf --qdf --object-streams=disable "$d/nb/vsr-norway-nb.pdf" - | grep -a "/Lang") || fail "Bokmål /Lang"
 pass "Bokmål variant: Norwegian labels, titles and decimal commas; qpdf and PDF/UA checks pass"
+
+# Goals named as goals (issue 12): "Goal N: …" / "Mål N: …" in bookmarks and contents, no "4.N".
+pdftotext -layout -enc UTF-8 -f 1 -l 4 "$pdf" "$d/contents.txt"
+/usr/bin/python3 "$(dirname "$0")/../pdf/goal_check.py" "$pdf" "$d/contents.txt" Goal 17 || fail "goal sections in bookmarks/contents"
+pdftotext -layout -enc UTF-8 -f 1 -l 4 "$d/nb/vsr-norway-nb.pdf" "$d/nb-contents.txt"
+/usr/bin/python3 "$(dirname "$0")/../pdf/goal_check.py" "$d/nb/vsr-norway-nb.pdf" "$d/nb-contents.txt" "Mål" 17 || fail "Bokmål goal sections in bookmarks/contents"
+# Each goal section lists the targets it addresses, with the catalogue's text.
+expect_contains "$d/text.txt" "Targets addressed" "By 2030, double the global rate of improvement in energy efficiency"
+pass "goal sections: named as goals, targets addressed listed"
+
+# Issue 12: an at-a-glance page tagged as a real table, a cover with logo and image,
+# a colophon with the symbol key.
+/usr/bin/python3 - "$pdf" <<'PY' || fail "at-a-glance page, cover images, colophon"
+import sys, pikepdf
+pdf = pikepdf.open(sys.argv[1])
+def texts(node, out):
+    # Structure elements in document order: (role, children) pairs, as a list of roles.
+    if isinstance(node, pikepdf.Dictionary) and node.get("/S") is not None:
+        out.append(str(node.S))
+    kids = node.get("/K") if isinstance(node, pikepdf.Dictionary) else None
+    if isinstance(kids, pikepdf.Array):
+        for k in kids: texts(k, out)
+    elif isinstance(kids, pikepdf.Dictionary):
+        texts(kids, out)
+roles = []
+texts(pdf.Root.StructTreeRoot, roles)
+assert roles.count("/Table") >= 1 and roles.count("/TH") >= 3 + 17, roles.count("/TH")
+# Images on the cover: the logo and the cover image.
+cover = pdf.pages[0]
+imgs = [k for k, v in cover.Resources.get("/XObject", {}).items() if v.get("/Subtype") == "/Image"]
+assert len(imgs) >= 2, imgs
+outline = [str(i.title) for i in pdf.open_outline().root]
+assert "At a glance" in outline and outline[-1] == "Colophon", outline
+assert outline.index("At a glance") == outline.index("Highlights") + 1, outline
+print("ok: at-a-glance after the highlights, cover images, colophon last")
+PY
+glance=$(awk -v RS='\f' 'index($0,"Indicators by progress"){print NR; exit}' "$d/text.txt")
+[ -n "$glance" ] || fail "no at-a-glance page"
+for g in "Goal 1: No poverty" "Goal 17: Partnerships for" "7.2, 7.3" "Substantial progress"; do
+  awk -v RS='\f' -v n="$glance" 'NR==n' "$d/text.txt" | grep -qF "$g" || fail "at-a-glance page lacks '$g'"
+done
+expect_contains "$d/text.txt" "Colophon" "CC BY 4.0" ".. = Not available" "Data sources"
+pass "at-a-glance page (17 goals, progress, targets), cover with logo and image, colophon"
+
+# Theme errors are located, one line, exit 1, no output written.
+mkdir -p "$d/bad"
+cp -r "$SAMPLE"/. "$d/bad/"
+sed -i 's/accent: "#00689D"/accent: "teal"/' "$d/bad/report.yaml"
+set +e; "$SDGREPORT" -q build "$d/bad/report.yaml" -o "$d/bad/out" > "$d/bad.txt" 2>&1; rc=$?; set -e
+[ $rc -eq 1 ] && grep -q "report.yaml:[0-9]*:[0-9]*: .*'accent' must be a colour" "$d/bad.txt" || { cat "$d/bad.txt"; fail "bad accent colour"; }
+[ ! -e "$d/bad/out/vsr-norway.pdf" ] || fail "output written despite a bad theme"
+sed -i 's/accent: "teal"/accent: "#00689D"/; s#logo: assets/logo.png#logo: assets/README.md#' "$d/bad/report.yaml"
+set +e; "$SDGREPORT" -q build "$d/bad/report.yaml" -o "$d/bad/out" > "$d/bad.txt" 2>&1; rc=$?; set -e
+[ $rc -eq 1 ] && grep -q "is not a PNG or JPEG image" "$d/bad.txt" || { cat "$d/bad.txt"; fail "logo that is not an image"; }
+pass "theme: bad colour and non-image logo are located errors"

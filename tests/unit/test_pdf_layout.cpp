@@ -207,6 +207,25 @@ TEST(PdfLegend, Ellipsize) {
   EXPECT_EQ(ellipsize("abc", 3, kLegend, kMeasure), "");
 }
 
+// Issue 11 #11: a 40 KB series name is shortened with a binary search on the cut
+// point, one measurement per probe (about log2(n) + 2), not one per removed character.
+TEST(PdfLegend, EllipsizeLongNameMeasuresLogarithmically) {
+  std::string name;
+  while (name.size() < 40000) name += "Befolkning etter kjønn og alder, ";
+  int calls = 0;
+  const Measure counting = [&](const TextStyle& s, std::string_view t) {
+    ++calls;
+    return fake_width(s, t);
+  };
+  const std::string out = ellipsize(name, 120, kLegend, counting);
+  EXPECT_LE(fake_width(kLegend, out), 120.0);
+  EXPECT_EQ(out.substr(out.size() - 3), "\u2026");
+  EXPECT_GT(out.size(), 10u);
+  EXPECT_LE(calls, 20);  // log2(40000) ≈ 15.3, plus the first check
+  // The longest prefix that fits: one more character would not.
+  EXPECT_EQ(out, ellipsize(name.substr(0, 2000), 120, kLegend, kMeasure));
+}
+
 // ---------------------------------------------------------------- series colours
 
 TEST(PdfStyle, DeltaE) {
@@ -217,28 +236,4 @@ TEST(PdfStyle, DeltaE) {
   EXPECT_NEAR(white.b, 0.0, 0.01);
 }
 
-TEST(PdfStyle, SeriesPaletteIsDistinctForEveryGoal) {
-  for (int g = 0; g <= 17; ++g) {
-    const Color first = goal_color(g);
-    const auto pal = series_palette(first);
-    ASSERT_GE(pal.size(), 5u) << "goal " << g;
-    EXPECT_EQ(pal[0], first);
-    for (std::size_t i = 0; i < pal.size(); ++i)
-      for (std::size_t j = i + 1; j < pal.size(); ++j) {
-        EXPECT_GE(delta_e(pal[i], pal[j]), 25.0) << "goal " << g << ": colours " << i << " and " << j;
-        if (i == 0) {
-          EXPECT_GE(delta_e(pal[i], pal[j]), 40.0) << "goal " << g << ": colour " << j;
-        }
-      }
-    // Every palette colour is visible on white (not the Okabe–Ito yellow).
-    for (std::size_t i = 1; i < pal.size(); ++i) EXPECT_GE(contrast_ratio(pal[i], colors::white), 2.0);
-  }
-}
-
-TEST(PdfStyle, SeriesPaletteHasNoSecondRedForRedGoals) {
-  // Goals 1, 4, 5 (reds) and 9 (orange-red): the vermilion is left out.
-  for (int g : {1, 4, 5, 9}) {
-    const auto pal = series_palette(goal_color(g));
-    for (const Color& c : pal) EXPECT_FALSE(c == Color::hex(0xD55E00)) << "goal " << g;
-  }
-}
+// Series colours: tests/unit/test_palette.cpp (formats/common/palette).

@@ -39,6 +39,8 @@ struct ChapterSpec {
   std::vector<int> goals;                ///< goal sections to create (empty: none)
   std::vector<SourceSpec> goal_sources;  ///< run once per goal section, with req.goal set
   std::map<int, std::vector<SourceSpec>> per_goal_sources;  ///< then these, for one goal each
+  /// Goal section titles that replace the catalogue's short title ({ goal: 7, title: "…" }).
+  std::map<int, std::string> goal_titles;
   std::vector<ChapterSpec> sections;     ///< nested sections defined in the YAML
 };
 

@@ -56,6 +56,15 @@ enum class Label {
   Breakdown,
   Section,  ///< "Section" / "Avsnitt" (generated cross-reference text)
   Notes,    ///< "Notes" / "Noter" (footnotes where a format has no page foot)
+  TargetsAddressed,      ///< "Targets addressed" / "Delmål som omtales" (goal sections)
+  AtAGlance,             ///< the at-a-glance page: "At a glance" / "Kort oppsummert"
+  IndicatorsByProgress,  ///< its column of progress counts
+  Colophon,              ///< the back page
+  Licence,
+  Contact,
+  DataSources,
+  Isbn,
+  Issn,
 };
 
 /// The label in `lang`; English for an unknown language.
@@ -89,6 +98,10 @@ const char* language_tag(std::string_view lang) noexcept;
 
 /// "Goal 7" / "Mål 7".
 std::string goal_label(int goal, std::string_view lang);
+/// How a goal section is named in headings, contents, bookmarks and running heads:
+/// "Goal 7: Affordable and clean energy" / "Mål 7: Ren energi" (`title` is the goal
+/// section's title: the catalogue's short title unless the definition overrides it).
+std::string goal_heading(int goal, const std::string& title, std::string_view lang);
 
 /// "Line chart" / "Linjediagram", "Column chart" / "Stolpediagram", "Bar chart" / "Liggende stolpediagram".
 const std::string& chart_kind_label(Chart::Kind k, std::string_view lang);

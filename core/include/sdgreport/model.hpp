@@ -308,6 +308,29 @@ class Section {
 
 // ---------------------------------------------------------------- document
 
+/// The look of the publication (the definition's `theme:`). Paths are absolute, or
+/// relative to the report; writers that cannot show a key ignore it.
+struct Theme {
+  std::string logo;           ///< PNG or JPEG: on the cover, and in the running head if logo_in_header
+  bool logo_in_header = false;
+  std::string cover_image;    ///< PNG or JPEG across the cover
+  std::string accent;         ///< "#RRGGBB" for non-goal chapters and the cover; "" = UN SDG blue
+  std::string page_size;      ///< "A4" or "Letter"; "" = the writer's default
+  /// Font faces (TrueType/OpenType files); "" = DejaVu Sans. All four or none.
+  std::string font_regular, font_bold, font_italic, font_bold_italic;
+  bool operator==(const Theme&) const = default;
+};
+
+/// The back page (the definition's `colophon:`); nothing is printed when all are empty.
+struct Colophon {
+  std::string isbn, issn;
+  std::string licence;  ///< e.g. "CC BY 4.0"
+  std::string contact;
+  std::vector<std::string> data_sources;
+  bool empty() const { return isbn.empty() && issn.empty() && licence.empty() && contact.empty() && data_sources.empty(); }
+  bool operator==(const Colophon&) const = default;
+};
+
 struct Metadata {
   std::string title;
   std::string subtitle;
@@ -317,6 +340,13 @@ struct Metadata {
   std::string date;             ///< ISO 8601 date, e.g. "2026-06-15"
   std::string edition;
   std::vector<std::string> keywords;
+  Theme theme;
+  Colophon colophon;
+  /// An at-a-glance page (goal tiles, indicators by progress, targets addressed) in
+  /// reports with goal sections; placed after the chapter with id at_a_glance_after
+  /// (the pipeline names the highlights chapter), else before the first goal chapter.
+  bool at_a_glance = true;
+  std::string at_a_glance_after;
   bool operator==(const Metadata&) const = default;
 };
 

@@ -1,0 +1,53 @@
+#!/usr/bin/python3
+"""Goals named as goals (issue 12): in a report's PDF, the bookmarks and the
+contents name every goal section "Goal N: …" ("Mål N: …" in Norwegian), and no goal
+section carries a number that reads like a target id ("4.7").
+
+Usage: goal_check.py REPORT.pdf CONTENTS.txt WORD COUNT
+  CONTENTS.txt  pdftotext -layout of the contents pages
+  WORD          "Goal" or "Mål";  COUNT  how many goal sections to expect
+"""
+import re
+import sys
+
+import pikepdf
+
+
+def outline_titles(pdf):
+    out = []
+    with pdf.open_outline() as outline:
+        stack = list(reversed(outline.root))
+        while stack:
+            item = stack.pop()
+            out.append(str(item.title))
+            stack.extend(reversed(item.children))
+    return out
+
+
+def main():
+    path, contents, word, count = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+    failures = []
+    titles = outline_titles(pikepdf.open(path))
+    goal_re = re.compile(r"^%s (\d+): \S" % re.escape(word))
+    goals = [int(goal_re.match(t).group(1)) for t in titles if goal_re.match(t)]
+    if goals != list(range(1, count + 1)):
+        failures.append("bookmarks: goal entries %s, expected 1–%d" % (goals, count))
+    numbered = [t for t in titles if re.match(r"^\d+(\.\d+)+ %s \d+" % re.escape(word), t)]
+    if numbered:
+        failures.append("bookmarks: numbered goal entries %s" % numbered[:3])
+    text = open(contents, encoding="utf-8").read()
+    listed = sorted({int(m.group(1)) for m in re.finditer(r"(?m)^\s*%s (\d+): \S" % re.escape(word), text)})
+    if listed != list(range(1, count + 1)):
+        failures.append("contents: goal entries %s, expected 1–%d" % (listed, count))
+    bad = re.findall(r"(?m)^\s*\d+\.\d+\s+%s \d+" % re.escape(word), text)
+    if bad:
+        failures.append("contents: goal entries with a section number: %s" % bad[:3])
+    for f in failures:
+        print("FAIL", f)
+    if not failures:
+        print("ok: %d goal sections named '%s N: …' in bookmarks and contents, none numbered" % (count, word))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
