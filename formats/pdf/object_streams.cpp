@@ -8,6 +8,8 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -39,8 +41,6 @@ std::string deflate_bytes(const char* data, std::size_t size) {
   return out;
 }
 
-void append_number(std::string& out, std::uint64_t n) { out += std::to_string(n); }
-
 /// "N G R" for a reference held by a trailer key, or "" when the key is absent.
 std::string reference_of(const PdfObject* trailer, const char* key) {
   const PdfObject* value = trailer->GetDictionary().GetKey(PdfName(key));
@@ -57,34 +57,126 @@ void append_stream_object(std::string& out, const PdfObject& obj) {
   out.append(buffer.GetBuffer(), device.GetLength());
 }
 
+/// Appends a number without locale or printf (PoDoFo's own writer goes through
+/// vsnprintf twice per token, which was most of this pass's time).
+void append_int(std::string& out, std::int64_t n) {
+  char buf[24];
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, n);
+  out.append(buf, end);
+}
+
+/// Three decimals, trailing zeros dropped (as in PoDoFo's content streams; a
+/// thousandth of a point is below any device's resolution), never exponent notation.
+void append_real(std::string& out, double v) {
+  if (!std::isfinite(v)) v = 0;
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 3);
+  if (ec != std::errc()) {
+    end = buf;
+    *end++ = '0';
+  }
+  while (end > buf && end[-1] == '0') --end;
+  if (end > buf && end[-1] == '.') --end;
+  if (end == buf || (end - buf == 1 && buf[0] == '-')) {
+    end = buf;
+    *end++ = '0';
+  }
+  out.append(buf, end);
+}
+
+void append_variant(std::string& out, const PdfVariant& v);
+
+/// A value after a dictionary key's name or in an array: numbers, booleans,
+/// null and references get a space before them.
+void append_value(std::string& out, const PdfVariant& value) {
+  const EPdfDataType t = value.GetDataType();
+  if (t == ePdfDataType_Bool || t == ePdfDataType_Number || t == ePdfDataType_Real || t == ePdfDataType_Null ||
+      t == ePdfDataType_Reference)
+    out += ' ';
+  append_variant(out, value);
+}
+
+/// Appends a direct object in compact syntax. Dictionaries, arrays, numbers,
+/// names and references are written here; strings (escaping, encodings) and
+/// anything unusual go through PoDoFo's own writer.
+void append_variant(std::string& out, const PdfVariant& v) {
+  switch (v.GetDataType()) {
+    case ePdfDataType_Bool:
+      out += v.GetBool() ? "true" : "false";
+      return;
+    case ePdfDataType_Number:
+      append_int(out, v.GetNumber());
+      return;
+    case ePdfDataType_Real:
+      append_real(out, v.GetReal());
+      return;
+    case ePdfDataType_Name:
+      out += '/';
+      out += v.GetName().GetEscapedName();
+      return;
+    case ePdfDataType_Null:
+      out += "null";
+      return;
+    case ePdfDataType_Reference: {
+      const PdfReference& r = v.GetReference();
+      append_int(out, r.ObjectNumber());
+      out += ' ';
+      append_int(out, r.GenerationNumber());
+      out += " R";
+      return;
+    }
+    case ePdfDataType_Array: {
+      // As PoDoFo writes arrays ("[ 152 0 R/XYZ 0 396.39 0]"): deflate packs that form a little better.
+      out += '[';
+      for (const PdfObject& item : v.GetArray()) append_value(out, item);
+      out += ']';
+      return;
+    }
+    case ePdfDataType_Dictionary: {
+      out += "<<";
+      // /Type first, as PoDoFo writes it (readers and deflate both like it there).
+      const PdfDictionary& dict = v.GetDictionary();
+      const PdfObject* type = dict.GetKey(PdfName::KeyType);
+      if (type != nullptr) {
+        out += "/Type";
+        append_value(out, *type);
+      }
+      for (const auto& [key, value] : dict.GetKeys()) {
+        if (type != nullptr && key == PdfName::KeyType) continue;
+        out += '/';
+        out += key.GetEscapedName();
+        append_value(out, *value);
+      }
+      out += ">>";
+      return;
+    }
+    default: {
+      std::string text;
+      v.ToString(text, kMode);
+      out += text;
+      return;
+    }
+  }
+}
+
 /// Appends one object stream holding `objects` (all without streams, generation 0)
 /// as object `number`, and records each object's entry.
 void append_object_stream(std::string& out, std::uint32_t number, const std::vector<const PdfObject*>& objects,
-                          std::vector<XrefEntry>& xref) {
-  PdfRefCountedBuffer buffer;
-  PdfOutputDevice device(&buffer);
-  std::vector<std::size_t> offsets;
-  offsets.reserve(objects.size());
-  for (const PdfObject* obj : objects) {
-    const std::size_t start = device.GetLength();
-    obj->PdfVariant::Write(&device, kMode, nullptr);
-    device.Write("\n", 1);
-    // Compact mode writes a space before numbers; point at the object itself.
-    std::size_t at = start;
-    while (at < device.GetLength() && buffer.GetBuffer()[at] == ' ') ++at;
-    offsets.push_back(at);
-  }
+                          std::vector<XrefEntry>& xref, std::string& body) {
+  body.clear();
   std::string header;
   for (std::size_t i = 0; i < objects.size(); ++i) {
+    const std::size_t start = body.size();
+    append_variant(body, *objects[i]);
+    body += '\n';
     if (i > 0) header += ' ';
-    header += std::to_string(objects[i]->Reference().ObjectNumber());
+    append_int(header, objects[i]->Reference().ObjectNumber());
     header += ' ';
-    header += std::to_string(offsets[i]);
+    append_int(header, static_cast<std::int64_t>(start));
     xref[objects[i]->Reference().ObjectNumber()] = {2, number, static_cast<std::uint16_t>(i)};
   }
   header += '\n';
-  std::string body = header;
-  body.append(buffer.GetBuffer(), device.GetLength());
+  body.insert(0, header);
   const std::string packed = deflate_bytes(body.data(), body.size());
 
   xref[number] = {1, static_cast<std::uint32_t>(out.size()), 0};
@@ -166,11 +258,12 @@ std::string write_compact(PdfMemDocument& doc) {
     append_stream_object(out, *obj);
   }
   std::vector<const PdfObject*> chunk;
+  std::string body;
   for (std::size_t s = 0; s < stream_count; ++s) {
     const auto begin = packed.begin() + static_cast<std::ptrdiff_t>(s * kObjectsPerStream);
     const auto end = packed.begin() + static_cast<std::ptrdiff_t>(std::min(packed.size(), (s + 1) * kObjectsPerStream));
     chunk.assign(begin, end);
-    append_object_stream(out, first_stream_number + static_cast<std::uint32_t>(s), chunk, xref);
+    append_object_stream(out, first_stream_number + static_cast<std::uint32_t>(s), chunk, xref, body);
   }
   // Free entries (deleted objects) keep their generation for the next use.
   for (const PdfReference& r : objects.GetFreeObjects())
@@ -192,7 +285,7 @@ std::string write_compact(PdfMemDocument& doc) {
   const std::size_t id_at = out.rfind(zero_id + "><");
   out += rows;
   out += "\nendstream\nendobj\nstartxref\n";
-  append_number(out, xref_offset);
+  out += std::to_string(xref_offset);
   out += "\n%%EOF\n";
 
   // The /ID: an MD5 of the file with a zero id, so different documents get
