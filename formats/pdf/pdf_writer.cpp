@@ -202,6 +202,18 @@ void build_outline(PdfMemDocument& doc, const std::vector<OutlineEntry>& entries
   doc.SetPageMode(ePdfPageModeUseBookmarks);
 }
 
+/// Turns PoDoFo's own stderr logging off for a scope and restores it after.
+class QuietPoDoFoLog {
+ public:
+  QuietPoDoFoLog() : was_(PdfError::LoggingEnabled()) { PdfError::EnableLogging(false); }
+  ~QuietPoDoFoLog() { PdfError::EnableLogging(was_); }
+  QuietPoDoFoLog(const QuietPoDoFoLog&) = delete;
+  QuietPoDoFoLog& operator=(const QuietPoDoFoLog&) = delete;
+
+ private:
+  bool was_;
+};
+
 std::string describe(const PdfError& e) {
   // PdfError::what() is only the enum name; use the message table and the detail.
   const char* text = PdfError::ErrorMessage(e.GetError());
@@ -234,6 +246,10 @@ class PdfWriter : public FormatWriter {
       throw req.options.error("font", "expected 'sans' or 'serif', got '" + font + "'");
     const std::string lang = doc.meta.language.empty() ? ctx.language() : doc.meta.language;
 
+    // Pages are appended without CreatePage (page_tree.hpp), so PoDoFo's page
+    // cache misses once per page on the first GetPage() and logs each miss to
+    // stderr; its log is not ours to show (our messages go through ctx.warn).
+    const QuietPoDoFoLog quiet;
     try {
       PdfMemDocument pdf;
       pdf.SetPdfVersion(ePdfVersion_1_7);
