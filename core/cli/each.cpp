@@ -1,5 +1,4 @@
 // `sdgreport build REPORT.yaml --each ROWS.csv [-j N]`: one report per row.
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -10,6 +9,7 @@
 #include <sstream>
 
 #include "build.hpp"
+#include "worker_pool.hpp"
 #include "sdgreport/csv.hpp"
 #include "sdgreport/log.hpp"
 
@@ -97,21 +97,6 @@ class Progress {
   bool tty_;
 };
 
-// The last "error:" line a child wrote, or its last line.
-std::string failure_reason(std::FILE* log_file) {
-  std::rewind(log_file);
-  std::string line, last, last_error;
-  char buf[4096];
-  while (std::fgets(buf, sizeof buf, log_file)) {
-    line = buf;
-    while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
-    if (line.empty()) continue;
-    last = line;
-    if (line.rfind("error: ", 0) == 0) last_error = line.substr(7);
-  }
-  return !last_error.empty() ? last_error : last.empty() ? "failed without a message" : last;
-}
-
 }  // namespace
 
 int build_each(const fs::path& definition, const fs::path& rows_csv, int jobs, const PluginLoader& load_plugins,
@@ -159,61 +144,19 @@ int build_each(const fs::path& definition, const fs::path& rows_csv, int jobs, c
     if (!r.error.empty()) ++done, ++failed;
   progress.update(done, failed);
 
-  struct Running {
-    std::size_t row;
-    std::FILE* log;
-  };
-  std::map<pid_t, Running> running;
-  std::size_t next = 0;
-  auto start_next = [&]() -> bool {
-    while (next < rows.size() && !rows[next].error.empty()) ++next;
-    if (next >= rows.size()) return false;
-    const std::size_t i = next++;
-    std::FILE* log_file = std::tmpfile();
-    if (!log_file) throw Error(ErrorCode::Internal, "cannot create a temporary file for a child's messages");
-    std::fflush(nullptr);
-    log().flush();
-    const pid_t pid = ::fork();
-    if (pid < 0) throw Error(ErrorCode::Internal, "cannot start a child process");
-    if (pid == 0) {
-      ::dup2(::fileno(log_file), 2);
-      int code = 0;
-      try {
-        build_definition(*rows[i].def, rows[i].outputs, host, out_dir, assemble_opts);
-      } catch (const Error& e) {
-        log().error("{}", e.what());
-        code = 1;
-      } catch (const std::exception& e) {
-        log().error("internal error: {}", e.what());
-        code = 1;
-      }
-      log().flush();
-      std::fflush(nullptr);
-      ::_exit(code);
-    }
-    running[pid] = {i, log_file};
-    return true;
-  };
-
-  while (true) {
-    while (static_cast<int>(running.size()) < jobs && start_next()) {
-    }
-    if (running.empty()) break;
-    int status = 0;
-    const pid_t pid = ::waitpid(-1, &status, 0);
-    if (pid < 0) continue;
-    auto it = running.find(pid);
-    if (it == running.end()) continue;
-    Row& row = rows[it->second.row];
-    if (!(WIFEXITED(status) && WEXITSTATUS(status) == 0)) {
-      row.error = WIFSIGNALED(status) ? "crashed with signal " + std::to_string(WTERMSIG(status))
-                                      : failure_reason(it->second.log);
+  // Rows run in workers forked from this process (plugins loaded, definitions
+  // read), each worker building many rows; a row that crashes its worker fails alone.
+  std::vector<std::size_t> tasks;
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    if (rows[i].error.empty()) tasks.push_back(i);
+  WorkerPool pool(jobs, [&](std::size_t i) { build_definition(*rows[i].def, rows[i].outputs, host, out_dir, assemble_opts); });
+  pool.run(tasks, [&](const TaskResult& r) {
+    if (!r.ok) {
+      rows[r.task].error = r.error;
       ++failed;
     }
-    std::fclose(it->second.log);
-    running.erase(it);
     progress.update(++done, failed);
-  }
+  });
   progress.finish();
 
   log().info("built {} of {} reports", rows.size() - failed, rows.size());

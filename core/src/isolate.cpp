@@ -7,9 +7,13 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
+#include <cstdio>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <string_view>
+#include <vector>
 #include <nlohmann/json.hpp>
 
 #include "sdgreport/error.hpp"
@@ -34,47 +38,51 @@ void write_all(int fd, const std::string& s) {
   }
 }
 
-#if defined(__SANITIZE_ADDRESS__)
-#define SDGREPORT_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SDGREPORT_ASAN 1
-#endif
-#endif
+// Bytes of private writable memory the process has now (/proc/self/statm
+// "data": heap, anonymous mappings, stacks), which is what RLIMIT_DATA counts.
+std::uint64_t data_bytes_now() {
+  std::FILE* f = std::fopen("/proc/self/statm", "r");
+  if (f == nullptr) return 0;
+  unsigned long long size = 0, resident = 0, shared = 0, text = 0, lib = 0, data = 0;
+  const int n = std::fscanf(f, "%llu %llu %llu %llu %llu %llu", &size, &resident, &shared, &text, &lib, &data);
+  std::fclose(f);
+  return n == 6 ? data * static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE)) : 0;
+}
 
-// The address space the child may use. Under AddressSanitizer (make
-// test-sanitize) the process has already reserved terabytes of shadow and heap
-// address space at startup, so a plain RLIMIT_AS would fail every allocation;
-// there the limit counts from the address space in use at the fork: whatever the
-// plugin maps beyond it. ASan's small-object heap lives in that pre-reserved
-// region, so under ASan only large allocations (ASan's secondary allocator, mmap)
-// count; the test plugin allocates in 64 MB blocks.
-rlim_t address_space_limit(std::int64_t memory_mb) {
-  rlim_t limit = static_cast<rlim_t>(memory_mb) * 1024 * 1024;
-#ifdef SDGREPORT_ASAN
-  if (FILE* f = std::fopen("/proc/self/statm", "r")) {
-    unsigned long long pages = 0;
-    if (std::fscanf(f, "%llu", &pages) == 1) limit += static_cast<rlim_t>(pages) * ::sysconf(_SC_PAGESIZE);
-    std::fclose(f);
-  }
-#endif
-  return limit;
+// The limit measures what the source uses: RLIMIT_DATA (private writable
+// memory, not address space: shared libraries and reserved-but-unused ranges
+// do not count) set to what the child inherited plus `memory_mb`.
+void limit_memory(std::int64_t memory_mb) {
+  if (memory_mb <= 0) return;
+  rlimit rl{};
+  rl.rlim_cur = rl.rlim_max = data_bytes_now() + static_cast<rlim_t>(memory_mb) * 1024 * 1024;
+  ::setrlimit(RLIMIT_DATA, &rl);
+}
+
+// The message to the parent: an 8-byte little-endian length, the header (CBOR
+// of {error?, warnings}), then the section's JSON as is (not escaped into a
+// string inside another JSON document, so it is neither copied nor re-parsed twice).
+std::string frame(const json& header, const std::string& section) {
+  const std::vector<std::uint8_t> head = json::to_cbor(header);
+  std::string out;
+  out.reserve(8 + head.size() + section.size());
+  for (int k = 0; k < 8; ++k) out += static_cast<char>((static_cast<std::uint64_t>(head.size()) >> (8 * k)) & 0xFF);
+  out.append(reinterpret_cast<const char*>(head.data()), head.size());
+  out += section;
+  return out;
 }
 
 // The child: fill, report, exit without running the parent's destructors.
 [[noreturn]] void child(DataSource& plugin, const SourceRequest& req, Section target, Context& ctx,
                         const IsolationLimits& limits, int fd) {
-  if (limits.memory_mb > 0) {
-    rlimit rl{};
-    rl.rlim_cur = rl.rlim_max = address_space_limit(limits.memory_mb);
-    ::setrlimit(RLIMIT_AS, &rl);
-  }
+  limit_memory(limits.memory_mb);
   json msg;
+  std::string section;
   int code = 0;
   const std::size_t warnings_before = ctx.warnings().size();
   try {
     plugin.fill(req, target, ctx);
-    msg["section"] = section_to_json(target);
+    section = section_to_json(target);
   } catch (const Error& e) {
     msg["error"] = {{"code", static_cast<int>(e.code())}, {"message", e.message()},
                     {"file", e.where().file}, {"line", e.where().line}, {"column", e.where().column}};
@@ -96,7 +104,7 @@ rlim_t address_space_limit(std::int64_t memory_mb) {
   }
   msg["warnings"] = std::move(warnings);
   try {
-    write_all(fd, msg.dump(-1, ' ', false, json::error_handler_t::replace));
+    write_all(fd, frame(msg, section));
   } catch (...) {
     code = 4;
   }
@@ -168,8 +176,14 @@ void fill_isolated(DataSource& plugin, const SourceRequest& req, Section& target
     throw Error(ErrorCode::Plugin, describe_status(status));
 
   json msg;
+  std::string_view section;
   try {
-    msg = json::parse(data);
+    if (data.size() < 8) throw std::runtime_error("short");
+    std::uint64_t head_size = 0;
+    for (int k = 0; k < 8; ++k) head_size |= static_cast<std::uint64_t>(static_cast<unsigned char>(data[k])) << (8 * k);
+    if (head_size > data.size() - 8) throw std::runtime_error("short");
+    msg = json::from_cbor(data.begin() + 8, data.begin() + 8 + static_cast<std::ptrdiff_t>(head_size));
+    section = std::string_view(data).substr(8 + head_size);
   } catch (const std::exception&) {
     throw Error(ErrorCode::Plugin, "sent an unreadable result");
   }
@@ -181,7 +195,7 @@ void fill_isolated(DataSource& plugin, const SourceRequest& req, Section& target
                 Location{e.value("file", ""), e.value("line", 0), e.value("column", 0)});
   }
   // Reading the section back re-checks every model rule in the parent.
-  target = section_from_json(msg.at("section").get<std::string>(), "result of isolated plugin");
+  target = section_from_json(section, "result of isolated plugin");
 }
 
 }  // namespace sdg

@@ -9,12 +9,14 @@ namespace sdg {
 
 struct IsolationLimits {
   int timeout_seconds = 600;
-  std::int64_t memory_mb = 4096;  ///< address-space limit of the child; 0 = none
+  /// Megabytes of private writable memory (RLIMIT_DATA) the child may add to
+  /// what it inherited; 0 = none.
+  std::int64_t memory_mb = 4096;
 };
 
 /// Forks; the child calls `plugin.fill()` on a copy of `target` and sends the
-/// resulting section (as its JSON serialisation) and its warnings back through a
-/// pipe. The parent replaces `target` with the section, checked again by the
+/// resulting section (its JSON, unescaped, after a small CBOR header with the
+/// warnings or the error) back through a pipe. The parent replaces `target` with the section, checked again by the
 /// model's rules. A child that crashes, aborts, exceeds the time or memory limit
 /// or throws becomes an Error naming the signal or reason.
 void fill_isolated(DataSource& plugin, const SourceRequest& req, Section& target, Context& ctx,

@@ -3,6 +3,9 @@
 #include <podofo/podofo.h>
 
 #include <algorithm>
+
+#include "page_tree.hpp"
+
 #include <cstdio>
 
 namespace sdg::pdf {
@@ -71,11 +74,13 @@ void Canvas::end_page() {
   close_mark();
   painter_->FinishPage();
   page_ = nullptr;
+  owned_page_.reset();
 }
 
 void Canvas::new_page(PageStyle style) {
   if (page_ != nullptr) end_page();
-  page_ = doc_.CreatePage(PdfRect(0, 0, g_.width, g_.height));
+  owned_page_ = append_page(doc_, PdfRect(0, 0, g_.width, g_.height));  // O(1), unlike CreatePage
+  page_ = owned_page_.get();
   cur_page_ = page_count_++;
   next_mcid_.push_back(0);
   reserved_bottom_ = 0;

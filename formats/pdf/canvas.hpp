@@ -183,7 +183,8 @@ class Canvas {
   Fonts& fonts_;
   PageGeometry g_;
   std::unique_ptr<RawPainter> painter_;
-  PoDoFo::PdfPage* page_ = nullptr;  // valid until the next CreatePage()
+  PoDoFo::PdfPage* page_ = nullptr;  // the page being drawn (owned_page_, or doc.GetPage() when reopened)
+  std::unique_ptr<PoDoFo::PdfPage> owned_page_;  // from append_page() (page_tree.hpp)
   int page_count_ = 0;
   double y_ = 0;
   double indent_ = 0;

@@ -11,8 +11,10 @@
 // piece of page content marked (canvas.hpp), /MarkInfo, /Lang, DisplayDocTitle,
 // XMP metadata with pdfuaid:part 1, /Tabs /S on pages with links.
 //
-// Reproducible: dates come from ctx.epoch(), and the trailer /ID is an MD5 of the
-// written bytes (patched in place after writing; same length, so offsets hold).
+// Compact and reproducible: the final pass (object_streams.hpp) packs every
+// non-stream object into Flate object streams with a cross-reference stream;
+// dates come from ctx.epoch(), and the trailer /ID is an MD5 of the written
+// bytes (patched in place after writing; same length, so offsets hold).
 //
 // Options: paper: a4 | letter (default a4); font: sans | serif (default sans);
 // toc: true | false (default true); goal_page_break: true | false (default true:
@@ -22,7 +24,6 @@
 // (spans and line breaking), fonts (DejaVu subsets and metrics), canvas (pages,
 // cursor, furniture), renderer (one method per block kind, one file per job: see
 // renderer.hpp), table_layout (column widths) and chart.
-#include <openssl/evp.h>
 #include <podofo/podofo.h>
 
 #include <cctype>
@@ -33,6 +34,7 @@
 #include "renderer.hpp"
 #include "canvas.hpp"
 #include "fonts.hpp"
+#include "object_streams.hpp"
 #include "tagging.hpp"
 #include "sdgreport/error.hpp"
 #include "sdgreport/i18n.hpp"
@@ -218,39 +220,6 @@ void set_page_labels(PdfMemDocument& doc, int main_start, int page_count) {
   doc.GetCatalog()->GetDictionary().AddKey(PdfName("PageLabels"), labels);
 }
 
-/// Writes the document to bytes and replaces the trailer /ID (PoDoFo derives it
-/// from the Info dictionary only) by an MD5 of the whole file, so different
-/// documents get different ids and equal documents equal ones.
-std::string write_with_content_id(PdfMemDocument& doc) {
-  PdfRefCountedBuffer buffer;
-  {
-    PdfOutputDevice device(&buffer);
-    doc.Write(&device);
-    std::string bytes(buffer.GetBuffer(), device.GetLength());
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int digest_len = 0;
-    EVP_Digest(bytes.data(), bytes.size(), digest, &digest_len, EVP_md5(), nullptr);
-    static const char* hex = "0123456789ABCDEF";
-    std::string id;
-    for (unsigned int i = 0; i < digest_len; ++i) {
-      const unsigned char b = digest[i];
-      id += hex[b >> 4];
-      id += hex[b & 15];
-    }
-    // In the trailer, after the last xref table: "/ID[<32 hex><32 hex>]".
-    const std::size_t at = bytes.rfind("/ID");
-    if (at == std::string::npos || at < bytes.rfind("trailer")) return bytes;
-    std::size_t pos = at;
-    for (int k = 0; k < 2; ++k) {
-      const std::size_t open = bytes.find('<', pos), close = bytes.find('>', open);
-      if (open == std::string::npos || close == std::string::npos || close - open - 1 != id.size()) return bytes;
-      bytes.replace(open + 1, id.size(), id);
-      pos = close + 1;
-    }
-    return bytes;
-  }
-}
-
 void build_outline(PdfMemDocument& doc, const std::vector<OutlineEntry>& entries, double page_height) {
   if (entries.empty()) return;
   struct Open {
@@ -283,6 +252,18 @@ void build_outline(PdfMemDocument& doc, const std::vector<OutlineEntry>& entries
   }
   doc.SetPageMode(ePdfPageModeUseBookmarks);
 }
+
+/// Turns PoDoFo's own stderr logging off for a scope and restores it after.
+class QuietPoDoFoLog {
+ public:
+  QuietPoDoFoLog() : was_(PdfError::LoggingEnabled()) { PdfError::EnableLogging(false); }
+  ~QuietPoDoFoLog() { PdfError::EnableLogging(was_); }
+  QuietPoDoFoLog(const QuietPoDoFoLog&) = delete;
+  QuietPoDoFoLog& operator=(const QuietPoDoFoLog&) = delete;
+
+ private:
+  bool was_;
+};
 
 std::string describe(const PdfError& e) {
   // PdfError::what() is only the enum name; use the message table and the detail.
@@ -318,6 +299,10 @@ class PdfWriter : public FormatWriter {
       throw req.options.error("font", "expected 'sans' or 'serif', got '" + font + "'");
     const std::string lang = doc.meta.language.empty() ? ctx.language() : doc.meta.language;
 
+    // Pages are appended without CreatePage (page_tree.hpp), so PoDoFo's page
+    // cache misses once per page on the first GetPage() and logs each miss to
+    // stderr; its log is not ours to show (our messages go through ctx.warn).
+    const QuietPoDoFoLog quiet_podofo;
     const Targets targets = collect_targets(doc);
     PageRefFinder finder;
     walk(doc, finder);
@@ -374,7 +359,7 @@ class PdfWriter : public FormatWriter {
       build_outline(pdf, renderer.outline(), geometry.height);
       set_info(pdf, doc.meta, lang, ctx.epoch());
       set_metadata(pdf, doc.meta, lang, ctx.epoch());
-      const std::string bytes = write_with_content_id(pdf);
+      const std::string bytes = write_compact(pdf);
       std::ofstream out(req.path, std::ios::binary);
       out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
       out.close();

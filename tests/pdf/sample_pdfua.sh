@@ -37,7 +37,9 @@ $PY "$here/toc_check.py" "$pdf" 10 || fail "contents page numbers"
 pass "contents entries lead to the pages their headings land on"
 
 # /ID comes from the content: the Letter build (other bytes) gets another id.
-id() { tail -c 400 "$1" | tr -d '\n' | grep -o '/ID *\[<[0-9A-F]*>' ; }
+# The trailer keys live in the cross-reference stream's dictionary, so read them
+# with pikepdf rather than from the file's tail.
+id() { $PY -c 'import pikepdf, sys; i = pikepdf.open(sys.argv[1]).trailer.ID; print(bytes(i[0]).hex() if len(i) == 2 and bytes(i[0]) == bytes(i[1]) else "")' "$1"; }
 [ -n "$(id "$pdf")" ] || fail "no /ID"
 if [ -n "$letter" ]; then
   [ "$(id "$pdf")" != "$(id "$letter")" ] || fail "/ID does not depend on the content"
@@ -45,6 +47,16 @@ fi
 "$SDGREPORT" -q build "$SAMPLE/report.yaml" --format pdf -o "$d/b"
 cmp "$pdf" "$d/b/vsr-norway.pdf" || fail "two builds differ"
 pass "/ID from the content; byte-identical rebuild"
+
+# Compact: non-stream objects in object streams, a cross-reference stream, no
+# classic xref table; qpdf sees the objects as compressed entries.
+grep -aq '/Type/ObjStm' "$pdf" || fail "no object streams"
+grep -aq '/Type/XRef' "$pdf" || fail "no cross-reference stream"
+! grep -aq '^xref' "$pdf" || fail "a classic xref table is still written"
+qpdf --show-xref "$pdf" > "$d/xref.txt"
+grep -q 'compressed; stream =' "$d/xref.txt" || fail "qpdf sees no compressed objects"
+qpdf --check "$pdf" > "$d/qpdf.txt" 2>&1 || { cat "$d/qpdf.txt"; fail "qpdf --check"; }
+pass "object streams and a cross-reference stream; qpdf --check clean"
 
 # The checker must catch an untagged paragraph and a figure without alt text.
 mkdir -p "$d/bad"
