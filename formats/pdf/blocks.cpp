@@ -101,17 +101,34 @@ double Renderer::lines_height(const std::string& text, const TextStyle& style, d
   return static_cast<double>(break_lines(plain(text, style), width, fonts_.measure()).size()) * leading;
 }
 
-double Renderer::source_note_height(const std::string& source) const {
+std::vector<Span> Renderer::source_note_spans(const std::string& source, const std::string& url,
+                                              const std::string& national_id) const {
   const TextStyle lab{Face::UiItalic, kNoteSize, colors::muted};
-  return 3 + lines_height(label(Label::Source, lang_) + ": " + source, lab, c_.width(), kNoteLeading);
+  std::vector<Span> spans;
+  if (!national_id.empty()) spans.push_back({lab, label(Label::NationalIndicator, lang_) + " " + national_id + ". ", {}, false});
+  if (!source.empty()) {
+    spans.push_back({lab, label(Label::Source, lang_) + ": ", {}, false});
+    const bool web = url.starts_with("https://") || url.starts_with("http://");
+    TextStyle link = lab;
+    if (web) link.color = colors::link;
+    spans.push_back({link, source, web ? url : std::string(), false});
+  }
+  return spans;
 }
 
-void Renderer::source_note(const std::string& source) {
-  if (source.empty()) return;
-  const TextStyle lab{Face::UiItalic, kNoteSize, colors::muted};
+double Renderer::source_note_height(const std::string& source, const std::string& url,
+                                    const std::string& national_id) const {
+  const auto spans = source_note_spans(source, url, national_id);
+  if (spans.empty()) return 0;
+  return 3 + static_cast<double>(break_lines(spans, c_.width(), fonts_.measure()).size()) * kNoteLeading;
+}
+
+void Renderer::source_note(const std::string& source, const std::string& url, const std::string& national_id) {
+  const auto spans = source_note_spans(source, url, national_id);
+  if (spans.empty()) return;
   c_.move_down(3);
   c_.begin_content("P");
-  flow(plain(label(Label::Source, lang_) + ": " + source, lab), kNoteLeading, c_.left(), c_.width(), false);
+  flow(spans, kNoteLeading, c_.left(), c_.width(), false);
   c_.end_content();
 }
 

@@ -101,7 +101,7 @@ void Renderer::chart(const Chart& ch, const Where& w) {
     flow(plain(ch.alt, alt), 12, c_.left(), width, false);
   }
   c_.end_content();  // Figure
-  source_note(ch.source);
+  source_note(ch.source, ch.source_url, ch.national ? ch.indicator : std::string());
   space(kParaGap + 4);
 }
 

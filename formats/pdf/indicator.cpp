@@ -39,9 +39,9 @@ void Renderer::indicator(const IndicatorSummary& s, const Where& w) {
   const TextStyle unitst{Face::UiRegular, 10, colors::ink};
   const TextStyle yearst{Face::UiRegular, 9, colors::muted};
   const TextStyle pillst{Face::UiBold, 8, colors::white};
-  const TextStyle srcst{Face::UiItalic, kNoteSize, colors::muted};
 
-  const std::string id = label(Label::Indicator, lang_) + " " + s.indicator;
+  const std::string id =
+      label(s.national ? Label::NationalIndicator : Label::Indicator, lang_) + " " + s.indicator;
   const auto title_lines = break_lines(plain(s.title, titst), w_in, m);
   const std::string value =
       s.value ? format_number(*s.value, s.decimals, lang_) : status_symbol(ValueStatus::NotAvailable, lang_);
@@ -50,8 +50,7 @@ void Renderer::indicator(const IndicatorSummary& s, const Where& w) {
   const TextStyle pill_text{pillst.face, pillst.size, text_on(pill_bg)};
   const double pill_w = fonts_.width(pill_text, pill) + 14;
   const auto src_lines =
-      s.source.empty() ? std::vector<Line>{}
-                       : break_lines(plain(label(Label::Source, lang_) + ": " + s.source, srcst), w_in, m);
+      s.source.empty() ? std::vector<Line>{} : break_lines(source_note_spans(s.source, s.source_url, {}), w_in, m);
   // The headline names what it measures: the series and the unit ("Series: Women,
   // 15–24 · Unit: %"), so "72 %" is never read without its series.
   std::string what;

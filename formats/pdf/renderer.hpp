@@ -113,9 +113,14 @@ class Renderer {
   void caption(const std::string& label, int n, const std::string& text);
   /// "Table 3 ('id') \"caption\"", naming the current table in messages.
   std::string table_name(const Table& t) const;
-  void source_note(const std::string& source);
+  /// The note under a table or chart: "National indicator 3-1-f. Source: …", the
+  /// source text a link when the block names an http(s) address.
+  void source_note(const std::string& source, const std::string& url = {}, const std::string& national_id = {});
+  std::vector<Span> source_note_spans(const std::string& source, const std::string& url,
+                                      const std::string& national_id) const;
   /// Height of a source note, and of `text` wrapped to `width` (to keep them with a table).
-  double source_note_height(const std::string& source) const;
+  double source_note_height(const std::string& source, const std::string& url = {},
+                            const std::string& national_id = {}) const;
   double lines_height(const std::string& text, const TextStyle& style, double width, double leading) const;
 
   // ---- footnotes (page_flow.cpp): numbered per document, drawn at the foot of

@@ -261,7 +261,7 @@ void Renderer::table(const Table& t, const Where& w) {
     c_.end_content();  // Table
     if (!last_part) space(kParaGap);
   }
-  source_note(t.source);
+  source_note(t.source, t.source_url, t.national ? t.indicator : std::string());
   space(kParaGap + 6);
 }
 

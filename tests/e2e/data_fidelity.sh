@@ -75,6 +75,20 @@ assert charts[0]["data_table"] == tables[0]["id"], (charts[0].get("data_table"),
 print("ok: JSON model: catalogue title, source text + link, national 10-1, chart data_table")
 PY
 
+# The PDF: the source note's text is a link to the metadata's address, and the
+# national indicator is labelled as national.
+"$SDGREPORT" -q build "$d/r/report.yaml" --format pdf -o "$d/outpdf" 2> /dev/null
+pdftotext "$d/outpdf/fidelity.pdf" "$d/fidelity.txt"
+expect_contains "$d/fidelity.txt" "Source: Statistisches Bundesamt (Destatis)" "National indicator 10-1"
+$PY - "$d/outpdf/fidelity.pdf" <<'PY' || fail "PDF source link"
+import sys, pikepdf
+pdf = pikepdf.open(sys.argv[1])
+uris = [str(a.A.URI) for p in pdf.pages for a in p.get("/Annots", []) if a.get("/A") is not None and "/URI" in a.A]
+assert "https://www.destatis.de" in uris, uris
+print("ok: PDF source note links to https://www.destatis.de")
+PY
+pass "PDF: source note with its link, national indicator labelled"
+
 write_report "$d/r/strict.yaml" ", duplicates: error"
 set +e
 "$SDGREPORT" -q build "$d/r/strict.yaml" --format json -o "$d/out2" 2> "$d/err"
