@@ -11,7 +11,11 @@ namespace {
 Document full_document() {
   Document d;
   d.meta = {"Frivillig rapport – «KS»", "Undertittel", "KS", {"Ola Nordmann", "Kari"}, "nb",
-            "2026-06-15", "1.0", {"SDG", "bærekraft"}};
+            "2026-06-15", "1.0", {"SDG", "bærekraft"}, {}, {}, true, {}};
+  d.meta.theme.accent = "#1F4E79";
+  d.meta.theme.page_size = "Letter";
+  d.meta.colophon = {"978-82-000-0000-0", "", "CC BY 4.0", "post@ks.no", {"SSB", "Kostra"}};
+  d.meta.at_a_glance = false;
   Section& intro = d.add_chapter("Innledning");
   intro.set_numbered(false);
   intro.add_block(Heading{2, {Inline::plain("Om “rapporten”")}});
@@ -51,7 +55,7 @@ Document full_document() {
   c.source = "Miljødirektoratet";
   c.indicator = "13.2.2";
   g7.add_block(c);
-  g7.add_block(Figure{"img/kart.png", "Kart over Norge", "Figur 1"});
+  g7.add_block(Figure{"img/kart.png", "Kart over Norge", "Figur 1", {}});
   IndicatorSummary s;
   s.indicator = "7.2.1";
   s.title = "Fornybar andel";

@@ -13,7 +13,7 @@ Table table(const std::string& id) {
   Table t;
   t.id = id;
   t.caption = "T " + id;
-  t.columns = {Column{"year"}};
+  t.columns = {Column{"year", Column::Type::Text, {}, 0}};
   t.rows = {{Cell::of("2024")}};
   return t;
 }
