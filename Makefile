@@ -7,6 +7,11 @@
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
+# ccache, when installed, makes rebuilds (and the second build of `.ci/run`) cheap;
+# without it nothing changes.
+ifneq ($(shell command -v ccache 2>/dev/null),)
+CMAKE_FLAGS += -DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache
+endif
 
 SANITIZE_DIR ?= build-sanitize
 FUZZ_DIR ?= build-fuzz
