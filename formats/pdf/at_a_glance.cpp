@@ -75,20 +75,8 @@ void Renderer::at_a_glance(const Document& doc) {
   }
   const std::string title = label(Label::AtAGlance, lang_);
   c_.set_running_header(title);
-  c_.new_page(PageStyle::Opening);
-  pending_space_ = 0;
-  outline_.push_back({1, title, c_.page_index(), c_.geometry().height});
-
-  // Title, as on a chapter opening.
+  double y = page_title(title) - 28;
   const double left = c_.left(), width = c_.width();
-  c_.begin_content("H1");
-  const TextStyle tit{Face::UiBold, 24, colors::ink};
-  double y = c_.top();
-  c_.text(left, baseline_in(y, 29, 24), tit, title);
-  c_.end_content();
-  c_.fill_rect(left, y - 29 - 10, 48, 2.5, accent_);
-  y -= 29 + 28;
-  last_heading_ = 1;
 
   // Columns: goal (tile and name) | indicators by progress | targets addressed.
   const double tile = 30, gap = 8;

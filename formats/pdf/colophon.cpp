@@ -17,21 +17,9 @@ void Renderer::colophon(const Metadata& meta) {
   const Colophon& co = meta.colophon;
   if (co.empty()) return;
   c_.set_running_header({});
-  c_.new_page(PageStyle::Opening);
-  pending_space_ = 0;
-  const std::string title = label(Label::Colophon, lang_);
-  outline_.push_back({1, title, c_.page_index(), c_.geometry().height});
+  double y = page_title(label(Label::Colophon, lang_)) - 36;
   const double left = c_.left(), width = c_.width();
   const Measure m = fonts_.measure();
-
-  c_.begin_content("H1");
-  const TextStyle tit{Face::UiBold, 24, colors::ink};
-  double y = c_.top();
-  c_.text(left, baseline_in(y, 29, 24), tit, title);
-  c_.end_content();
-  c_.fill_rect(left, y - 29 - 10, 48, 2.5, accent_);
-  y -= 29 + 36;
-  last_heading_ = 1;
 
   // The publication itself.
   const TextStyle pub{Face::UiBold, 11, colors::ink};

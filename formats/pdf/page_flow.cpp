@@ -201,4 +201,18 @@ void Renderer::flow(const std::vector<Span>& spans, double leading, double x, do
   }
 }
 
+double Renderer::page_title(const std::string& title) {
+  c_.new_page(PageStyle::Opening);
+  pending_space_ = 0;
+  outline_.push_back({1, title, c_.page_index(), c_.geometry().height});
+  c_.begin_content("H1");
+  const TextStyle tit{Face::UiBold, 24, colors::ink};
+  const double y = c_.top();
+  c_.text(c_.left(), baseline_in(y, 29, 24), tit, title);
+  c_.end_content();
+  c_.fill_rect(c_.left(), y - 29 - 10, 48, 2.5, accent_);
+  last_heading_ = 1;
+  return y - 29;
+}
+
 }  // namespace sdg::pdf

@@ -50,6 +50,9 @@ class Renderer {
   void at_a_glance(const Document& doc);
   /// The colophon on the last page (colophon.cpp); nothing when meta.colophon is empty.
   void colophon(const Metadata& meta);
+  /// Opens a new page titled like a chapter opening (H1, accent rule, a bookmark);
+  /// returns the y below the title. For the at-a-glance page and the colophon.
+  double page_title(const std::string& title);
   /// The accent colour for non-goal chapters, rules and the cover (theme: accent).
   void set_accent(const Color& c) { accent_ = c; }
   /// Lays out the table of contents of `doc` and reserves its pages.
