@@ -149,16 +149,12 @@ class BodyWriter : public Visitor {
     title += text(s.title());
     if (s.goal()) {
       const int g = *s.goal();
-      Colour bg = goal_colour(g);
-      Colour fg = text_on(bg);
-      if (contrast(fg, bg) < 4.5) {  // no text colour reaches AA on this goal colour: darken it, same hue
-        bg = darken_until(bg, kWhite, 4.5);
-        fg = kWhite;
-      }
+      const Filled band = filled(goal_colour(g));
+      const std::string bg = css(band.background), fg = css(band.text);
       out() += "<section id=\"" + id + "\" class=\"goal goal-" + std::to_string(g) +
-               "\" style=\"--goal:" + goal_on_white(g).css() + "\">\n";
-      out() += "<div class=\"goal-band\" style=\"background-color:" + bg.css() + ";color:" + fg.css() + "\">";
-      out() += "<span class=\"goal-tile\" style=\"border-color:" + fg.css() + "\" aria-hidden=\"true\">" +
+               "\" style=\"--goal:" + css(goal_on_white(g)) + "\">\n";
+      out() += "<div class=\"goal-band\" style=\"background-color:" + bg + ";color:" + fg + "\">";
+      out() += "<span class=\"goal-tile\" style=\"border-color:" + fg + "\" aria-hidden=\"true\">" +
                std::to_string(g) + "</span>";
       out() += h_open(level, "goal-heading") + "<span class=\"goal-label\">" + text(goal_label(g, lang_)) +
                "</span> " + title + h_close(level) + "</div>\n";
@@ -432,7 +428,7 @@ void BodyWriter::indicator_summary(const IndicatorSummary& s, const Where& w) {
   int goal = w.goal();
   if (!s.national)
     if (const Indicator* ind = Catalogue::get().find_indicator(s.indicator)) goal = ind->goal;
-  std::string o = "<div class=\"indicator\" style=\"border-left-color:" + goal_on_white(goal).css() + "\">\n";
+  std::string o = "<div class=\"indicator\" style=\"border-left-color:" + css(goal_on_white(goal)) + "\">\n";
   o += "<p class=\"ind-id\">" +
        text(s.national ? label(Label::NationalIndicator, lang_) : label(Label::Indicator, lang_)) + " " +
        text(s.indicator) + "</p>\n";
@@ -450,13 +446,9 @@ void BodyWriter::indicator_summary(const IndicatorSummary& s, const Where& w) {
   if (!s.series.empty())
     o += "<p class=\"ind-series\"><span class=\"key-label\">" + text(label(Label::Series, lang_)) +
          ":</span> " + text(s.series) + "</p>\n";
-  Colour bg = progress_colour(s.progress), fg = text_on(bg);
-  if (contrast(fg, bg) < 4.5) {
-    bg = darken_until(bg, kWhite, 4.5);
-    fg = kWhite;
-  }
+  const Filled pill = filled(progress_colour(s.progress));
   o += "<p class=\"ind-progress\"><span class=\"key-label\">" + text(label(Label::Progress, lang_)) +
-       ":</span> <span class=\"pill\" style=\"background-color:" + bg.css() + ";color:" + fg.css() + "\">" +
+       ":</span> <span class=\"pill\" style=\"background-color:" + css(pill.background) + ";color:" + css(pill.text) + "\">" +
        text(progress_label(s.progress, lang_)) + "</span></p>\n";
   o += source_note(s.source, s.source_url);
   out() += o + "</div>\n";
