@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <set>
 
 #include "chart.hpp"
@@ -10,6 +11,7 @@
 #include "escape.hpp"
 #include "sdgreport/catalogue.hpp"
 #include "sdgreport/i18n.hpp"
+#include "sdgreport/references.hpp"
 #include "sdgreport/walk.hpp"
 #include "words.hpp"
 
@@ -20,7 +22,18 @@ namespace {
 /// Inline nesting deeper than this is written as plain text (inputs are not trusted to be shallow).
 constexpr int kMaxInlineDepth = 64;
 
-void inlines_to(std::string& o, const Inlines& runs, const Plan& plan, std::size_t page, int depth) {
+/// What inline runs need besides themselves: the page they are on, the targets
+/// of cross-references, and the page's footnotes (nullptr inside a note: a note
+/// in a note is written in parentheses).
+struct InlineEnv {
+  const Plan& plan;
+  std::size_t page;
+  const Targets* targets;
+  std::string_view lang;
+  std::vector<std::string>* notes;
+};
+
+void inlines_to(std::string& o, const Inlines& runs, const InlineEnv& env, int depth) {
   for (const Inline& r : runs) {
     if (depth > kMaxInlineDepth) {
       o += text(plain_text({r}));
@@ -38,26 +51,54 @@ void inlines_to(std::string& o, const Inlines& runs, const Plan& plan, std::size
         break;
       case Inline::Kind::Emphasis:
         o += "<em>";
-        inlines_to(o, r.children, plan, page, depth + 1);
+        inlines_to(o, r.children, env, depth + 1);
         o += "</em>";
         break;
       case Inline::Kind::Strong:
         o += "<strong>";
-        inlines_to(o, r.children, plan, page, depth + 1);
+        inlines_to(o, r.children, env, depth + 1);
         o += "</strong>";
         break;
       case Inline::Kind::Link: {
-        const std::string url = safe_url(plan.resolve_link(page, r.url));
+        const std::string url = safe_url(env.plan.resolve_link(env.page, r.url));
         if (url.empty()) {
-          inlines_to(o, r.children, plan, page, depth + 1);  // no link for a javascript: URL and the like
+          inlines_to(o, r.children, env, depth + 1);  // no link for a javascript: URL and the like
           break;
         }
         o += "<a href=\"" + attr(url) + "\">";
         if (r.children.empty())
           o += text(r.url);
         else
-          inlines_to(o, r.children, plan, page, depth + 1);
+          inlines_to(o, r.children, env, depth + 1);
         o += "</a>";
+        break;
+      }
+      case Inline::Kind::FootnoteRef: {
+        if (!env.notes) {  // a note inside a note: its text in parentheses
+          o += " (";
+          inlines_to(o, r.children, env, depth + 1);
+          o += ")";
+          break;
+        }
+        const int n = static_cast<int>(env.notes->size()) + 1;
+        std::string note;
+        inlines_to(note, r.children, InlineEnv{env.plan, env.page, env.targets, env.lang, nullptr}, depth + 1);
+        env.notes->push_back(std::move(note));
+        const std::string num = std::to_string(n);
+        o += "<sup class=\"fnref\"><a href=\"#" + Plan::note_anchor(n) + "\" id=\"" + Plan::note_ref_anchor(n) +
+             "\" role=\"doc-noteref\">" + num + "</a></sup>";
+        break;
+      }
+      case Inline::Kind::CrossRef: {
+        // The pipeline checked every target; one unknown here is written as text, not a dead link.
+        const RefTarget* t = env.targets ? find_target(*env.targets, r.url) : nullptr;
+        const std::optional<std::string> href = env.plan.target_href(env.page, t ? t->id : r.url);
+        if (href) o += "<a class=\"xref\" href=\"" + attr(*href) + "\">";
+        if (!r.children.empty())
+          inlines_to(o, r.children, env, depth + 1);
+        else  // generated text; a "page" reference is the label too, as a web page has no pages
+          o += text(t ? reference_text(*t, env.lang) : r.url);
+        if (href) o += "</a>";
         break;
       }
     }
@@ -88,11 +129,16 @@ int decimals_for(const std::vector<Series>& series) {
 
 class BodyWriter : public Visitor {
  public:
-  BodyWriter(const Plan& plan, Context& ctx)
-      : plan_(plan), ctx_(ctx), lang_(ctx.language()), offset_(plan.split() ? 0 : 1) {
+  BodyWriter(const Plan& plan, const Targets& targets, Context& ctx)
+      : plan_(plan), targets_(targets), ctx_(ctx), lang_(ctx.language()), offset_(plan.split() ? 0 : 1) {
     bodies_.resize(plan.pages().size());
+    notes_.resize(plan.pages().size());
   }
-  std::vector<std::string> take() { return std::move(bodies_); }
+  /// The pages' bodies, each ending with its footnotes.
+  std::vector<std::string> take() {
+    for (std::size_t p = 0; p < bodies_.size(); ++p) bodies_[p] += notes_list(notes_[p]);
+    return std::move(bodies_);
+  }
 
   bool begin_section(const Section& s, const Where& w) override {
     if (w.depth() == 1) page_ = plan_.page_of(s);
@@ -103,16 +149,12 @@ class BodyWriter : public Visitor {
     title += text(s.title());
     if (s.goal()) {
       const int g = *s.goal();
-      Colour bg = goal_colour(g);
-      Colour fg = text_on(bg);
-      if (contrast(fg, bg) < 4.5) {  // no text colour reaches AA on this goal colour: darken it, same hue
-        bg = darken_until(bg, kWhite, 4.5);
-        fg = kWhite;
-      }
+      const Filled band = filled(goal_colour(g));
+      const std::string bg = css(band.background), fg = css(band.text);
       out() += "<section id=\"" + id + "\" class=\"goal goal-" + std::to_string(g) +
-               "\" style=\"--goal:" + goal_on_white(g).css() + "\">\n";
-      out() += "<div class=\"goal-band\" style=\"background-color:" + bg.css() + ";color:" + fg.css() + "\">";
-      out() += "<span class=\"goal-tile\" style=\"border-color:" + fg.css() + "\" aria-hidden=\"true\">" +
+               "\" style=\"--goal:" + css(goal_on_white(g)) + "\">\n";
+      out() += "<div class=\"goal-band\" style=\"background-color:" + bg + ";color:" + fg + "\">";
+      out() += "<span class=\"goal-tile\" style=\"border-color:" + fg + "\" aria-hidden=\"true\">" +
                std::to_string(g) + "</span>";
       out() += h_open(level, "goal-heading") + "<span class=\"goal-label\">" + text(goal_label(g, lang_)) +
                "</span> " + title + h_close(level) + "</div>\n";
@@ -161,7 +203,26 @@ class BodyWriter : public Visitor {
   std::string& out() { return bodies_[page_]; }
   /// h2 for a chapter under the report's h1; h1 on a chapter's own page (split edition).
   int heading_level(int depth) const { return std::min(6, depth + offset_); }
-  std::string inl(const Inlines& runs) const { return render_inlines(runs, plan_, page_); }
+  std::string inl(const Inlines& runs) {
+    std::string o;
+    inlines_to(o, runs, InlineEnv{plan_, page_, &targets_, lang_, &notes_[page_]}, 0);
+    return o;
+  }
+
+  /// A page's footnotes, each with a link back to its reference.
+  std::string notes_list(const std::vector<std::string>& notes) const {
+    if (notes.empty()) return {};
+    std::string o =
+        "<section class=\"footnotes\" role=\"doc-endnotes\" aria-labelledby=\"fn-heading\">\n<h2 id=\"fn-heading\">" +
+        text(label(Label::Notes, lang_)) + "</h2>\n<ol>\n";
+    for (std::size_t i = 0; i < notes.size(); ++i) {
+      const int n = static_cast<int>(i) + 1;
+      o += "<li id=\"" + Plan::note_anchor(n) + "\">" + notes[i] + " <a href=\"#" + Plan::note_ref_anchor(n) +
+           "\" role=\"doc-backlink\" aria-label=\"" + attr(word(Word::BackToNote, lang_)) + " " +
+           std::to_string(n) + "\">\u21A9\uFE0E</a></li>\n";
+    }
+    return o + "</ol>\n</section>\n";
+  }
 
   static bool valid_lang(const std::string& tag) {
     return !tag.empty() && tag.size() <= 35 && std::all_of(tag.begin(), tag.end(), [](char c) {
@@ -256,11 +317,13 @@ class BodyWriter : public Visitor {
   }
 
   const Plan& plan_;
+  const Targets& targets_;
   Context& ctx_;
   std::string lang_;
   int offset_;
   std::size_t page_ = 0;
   std::vector<std::string> bodies_;
+  std::vector<std::vector<std::string>> notes_;  ///< per page: each footnote's HTML
 };
 
 void BodyWriter::table(const Table& t, const Where&) {
@@ -365,7 +428,7 @@ void BodyWriter::indicator_summary(const IndicatorSummary& s, const Where& w) {
   int goal = w.goal();
   if (!s.national)
     if (const Indicator* ind = Catalogue::get().find_indicator(s.indicator)) goal = ind->goal;
-  std::string o = "<div class=\"indicator\" style=\"border-left-color:" + goal_on_white(goal).css() + "\">\n";
+  std::string o = "<div class=\"indicator\" style=\"border-left-color:" + css(goal_on_white(goal)) + "\">\n";
   o += "<p class=\"ind-id\">" +
        text(s.national ? label(Label::NationalIndicator, lang_) : label(Label::Indicator, lang_)) + " " +
        text(s.indicator) + "</p>\n";
@@ -383,13 +446,9 @@ void BodyWriter::indicator_summary(const IndicatorSummary& s, const Where& w) {
   if (!s.series.empty())
     o += "<p class=\"ind-series\"><span class=\"key-label\">" + text(label(Label::Series, lang_)) +
          ":</span> " + text(s.series) + "</p>\n";
-  Colour bg = progress_colour(s.progress), fg = text_on(bg);
-  if (contrast(fg, bg) < 4.5) {
-    bg = darken_until(bg, kWhite, 4.5);
-    fg = kWhite;
-  }
+  const Filled pill = filled(progress_colour(s.progress));
   o += "<p class=\"ind-progress\"><span class=\"key-label\">" + text(label(Label::Progress, lang_)) +
-       ":</span> <span class=\"pill\" style=\"background-color:" + bg.css() + ";color:" + fg.css() + "\">" +
+       ":</span> <span class=\"pill\" style=\"background-color:" + css(pill.background) + ";color:" + css(pill.text) + "\">" +
        text(progress_label(s.progress, lang_)) + "</span></p>\n";
   o += source_note(s.source, s.source_url);
   out() += o + "</div>\n";
@@ -399,12 +458,13 @@ void BodyWriter::indicator_summary(const IndicatorSummary& s, const Where& w) {
 
 std::string render_inlines(const Inlines& runs, const Plan& plan, std::size_t page) {
   std::string o;
-  inlines_to(o, runs, plan, page, 0);
+  inlines_to(o, runs, InlineEnv{plan, page, nullptr, {}, nullptr}, 0);
   return o;
 }
 
 std::vector<std::string> render_bodies(const Document& doc, const Plan& plan, Context& ctx) {
-  BodyWriter w(plan, ctx);
+  const Targets targets = collect_targets(doc);
+  BodyWriter w(plan, targets, ctx);
   walk(doc, w);
   return w.take();
 }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <vector>
 
 #include "colours.hpp"
 #include "escape.hpp"
@@ -26,39 +27,43 @@ std::string num(double v) {
   return s;
 }
 
-/// SVG dash pattern of series i ("" = solid).
-const char* dash(std::size_t i) {
-  static const char* d[] = {"", "6 3", "2 3", "8 3 2 3", "10 4", "1 2", "4 2 1 2"};
-  return d[i % 7];
+constexpr double kStroke = 2.5;  ///< line width; the shared dash patterns are in units of it
+
+/// The stroke-dasharray attribute of a dash ("" for solid), with round caps so the
+/// shared patterns' short dashes show as dots.
+std::string dash_attr(palette::Dash d) {
+  const std::vector<double> p = palette::dash_pattern(d);
+  if (p.empty()) return {};
+  std::string o = " stroke-linecap=\"round\" stroke-dasharray=\"";
+  for (std::size_t i = 0; i < p.size(); ++i) o += (i ? " " : "") + num(p[i] * kStroke);
+  return o + "\"";
 }
 
-/// A marker (circle, square, triangle, diamond, triangle down, plus, cross) centred at x, y.
-std::string marker(std::size_t i, double x, double y, const std::string& colour) {
+/// The shared marker shape `m` centred at x, y.
+std::string marker(palette::Marker m, double x, double y, const std::string& colour) {
   const double r = 4;
   const std::string fill = " fill=\"" + colour + "\"";
-  switch (i % 7) {
-    case 0:
+  switch (m) {
+    case palette::Marker::Circle:
       return "<circle cx=\"" + num(x) + "\" cy=\"" + num(y) + "\" r=\"" + num(r) + "\"" + fill + "/>";
-    case 1:
+    case palette::Marker::Square:
       return "<rect x=\"" + num(x - r) + "\" y=\"" + num(y - r) + "\" width=\"" + num(2 * r) +
              "\" height=\"" + num(2 * r) + "\"" + fill + "/>";
-    case 2:
+    case palette::Marker::Triangle:
       return "<path d=\"M" + num(x) + " " + num(y - r - 1) + "L" + num(x + r + 1) + " " + num(y + r) + "L" +
              num(x - r - 1) + " " + num(y + r) + "Z\"" + fill + "/>";
-    case 3:
+    case palette::Marker::Diamond:
       return "<path d=\"M" + num(x) + " " + num(y - r - 1) + "L" + num(x + r + 1) + " " + num(y) + "L" +
              num(x) + " " + num(y + r + 1) + "L" + num(x - r - 1) + " " + num(y) + "Z\"" + fill + "/>";
-    case 4:
+    case palette::Marker::TriangleDown:
       return "<path d=\"M" + num(x) + " " + num(y + r + 1) + "L" + num(x + r + 1) + " " + num(y - r) + "L" +
              num(x - r - 1) + " " + num(y - r) + "Z\"" + fill + "/>";
-    case 5:
-      return "<path d=\"M" + num(x - r) + " " + num(y) + "H" + num(x + r) + "M" + num(x) + " " + num(y - r) +
-             "V" + num(y + r) + "\" stroke=\"" + colour + "\" stroke-width=\"2.5\" fill=\"none\"/>";
-    default:
-      return "<path d=\"M" + num(x - r) + " " + num(y - r) + "L" + num(x + r) + " " + num(y + r) + "M" +
-             num(x - r) + " " + num(y + r) + "L" + num(x + r) + " " + num(y - r) + "\" stroke=\"" + colour +
-             "\" stroke-width=\"2.5\" fill=\"none\"/>";
+    case palette::Marker::Cross:
+      break;
   }
+  return "<path d=\"M" + num(x - r) + " " + num(y - r) + "L" + num(x + r) + " " + num(y + r) + "M" + num(x - r) +
+         " " + num(y + r) + "L" + num(x + r) + " " + num(y - r) + "\" stroke=\"" + colour +
+         "\" stroke-width=\"2.5\" fill=\"none\"/>";
 }
 
 /// A short form of a category label for an axis (at most `max` characters, UTF-8 safe).
@@ -191,7 +196,8 @@ std::string svg_chart(const Chart& c, int goal, std::string_view lang, const std
   const std::size_t ns = c.series.size();
   for (std::size_t si = 0; si < ns; ++si) {
     const Series& s = c.series[si];
-    const std::string colour = series_colour(goal, si).css();
+    const palette::SeriesStyle style = series_style(goal, si);
+    const std::string colour = css(style.color);
     o += "<g class=\"series\">";
     if (c.kind == Chart::Kind::Line) {
       std::string d;
@@ -206,13 +212,12 @@ std::string svg_chart(const Chart& c, int goal, std::string_view lang, const std
         pen = true;
       }
       if (!d.empty()) {
-        o += "<path d=\"" + d + "\" fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"2.5\"";
-        if (*dash(si)) o += std::string(" stroke-dasharray=\"") + dash(si) + "\"";
-        o += "/>";
+        o += "<path d=\"" + d + "\" fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"" + num(kStroke) + "\"" +
+             dash_attr(style.dash) + "/>";
       }
       for (std::size_t k = 0; k < ncat && k < s.values.size(); ++k)
         if (s.values[k] && std::isfinite(*s.values[k]))
-          o += marker(si, left + band * (static_cast<double>(k) + 0.5), value_pos(*s.values[k]), colour);
+          o += marker(style.marker, left + band * (static_cast<double>(k) + 0.5), value_pos(*s.values[k]), colour);
     } else {
       const double inner = band * 0.8, bw = inner / static_cast<double>(std::max<std::size_t>(ns, 1));
       const double base = value_pos(std::clamp(0.0, vmin, vmax));
@@ -239,12 +244,12 @@ std::string svg_chart(const Chart& c, int goal, std::string_view lang, const std
   if (ns > 0) {
     o += "<ul class=\"legend\" aria-label=\"" + attr(word(Word::Legend, lang)) + "\">";
     for (std::size_t si = 0; si < ns; ++si) {
-      const std::string colour = series_colour(goal, si).css();
+      const palette::SeriesStyle style = series_style(goal, si);
+      const std::string colour = css(style.color);
       o += "<li><svg class=\"key\" width=\"28\" height=\"12\" viewBox=\"0 0 28 12\" aria-hidden=\"true\">";
       if (c.kind == Chart::Kind::Line) {
-        o += "<path d=\"M1 6H27\" stroke=\"" + colour + "\" stroke-width=\"2.5\"";
-        if (*dash(si)) o += std::string(" stroke-dasharray=\"") + dash(si) + "\"";
-        o += "/>" + marker(si, 14, 6, colour);
+        o += "<path d=\"M1 6H27\" stroke=\"" + colour + "\" stroke-width=\"" + num(kStroke) + "\"" +
+             dash_attr(style.dash) + "/>" + marker(style.marker, 14, 6, colour);
       } else {
         o += "<rect x=\"6\" y=\"1\" width=\"16\" height=\"10\" fill=\"" + colour + "\"/>";
       }

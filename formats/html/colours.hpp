@@ -1,49 +1,42 @@
-// HTML writer (private): the colours the HTML edition uses, each checked for
-// WCAG 2.1 contrast when it is chosen.
-//
-// Temporary home: formats/common/palette.{hpp,cpp} (goal colour darkened until
-// ≥ 3:1 on white, same hue; series colours and markers) is being written for
-// every format. When it lands, replace series_colour(), goal_on_white() and
-// darken_until() with it; the rest of formats/html calls only this header.
+// HTML writer (private): the colours the HTML edition uses. Chart series
+// (colour, marker, dash), goal colours and WCAG contrast come from the palette
+// every format shares (formats/common/palette.hpp); this header adds only what
+// a web page needs on top: CSS colour text, the report's accent colour, text
+// colours on filled labels and the progress-status colours.
 #pragma once
 
-#include <cstdint>
 #include <string>
 
+#include "palette.hpp"
 #include "sdgreport/model.hpp"
 
 namespace sdg::html {
 
-struct Colour {
-  std::uint8_t r = 0, g = 0, b = 0;
-  static Colour hex(std::uint32_t rgb);
-  std::string css() const;  ///< "#rrggbb"
-  bool operator==(const Colour&) const = default;
+using Colour = palette::Color;
+
+/// "#rrggbb" for CSS.
+std::string css(const Colour& c);
+
+inline Colour accent() { return Colour::hex(0x00689D); }  ///< UN SDG blue, for non-goal chapters
+
+/// A filled label (goal band, progress pill): its background and text colour with
+/// at least 4.5:1 between them. The text is white or near-black (palette::text_on);
+/// when neither reaches 4.5:1 the background is darkened, same hue, under white text.
+struct Filled {
+  Colour background, text;
 };
+Filled filled(const Colour& background);
 
-inline const Colour kWhite = Colour::hex(0xFFFFFF);
-inline const Colour kInk = Colour::hex(0x1C1C1E);     ///< body text
-inline const Colour kAccent = Colour::hex(0x00689D);  ///< UN SDG blue, for non-goal chapters
+/// The SDG goal's official colour (1–17); accent() otherwise.
+inline Colour goal_colour(int goal) { return palette::goal_color(goal, accent()); }
+/// The goal colour as a line or a rule on white: ≥ 3:1 (WCAG 1.4.11), same hue.
+inline Colour goal_on_white(int goal) { return palette::series_color(goal, accent()); }
+/// Series `index` of a chart of goal `goal`: the shared colour, marker and dash.
+inline palette::SeriesStyle series_style(int goal, std::size_t index) {
+  return palette::chart_series(goal, index, accent());
+}
 
-/// WCAG 2.x contrast ratio, 1–21.
-double contrast(const Colour& a, const Colour& b);
-
-/// The SDG goal's official colour (1–17); kAccent otherwise.
-Colour goal_colour(int goal);
-/// White or ink for text on `background`, whichever passes 4.5:1 (white preferred,
-/// as on the official SDG tiles).
-Colour text_on(const Colour& background);
-/// `c` scaled towards black (same hue) until its contrast with `background` is at least `ratio`.
-Colour darken_until(const Colour& c, const Colour& background, double ratio);
-/// The goal colour as a line or a rule on white: ≥ 3:1 (WCAG 1.4.11 non-text contrast).
-Colour goal_on_white(int goal);
-
-/// Colour of chart series `index` in a chart of goal `goal`: the goal colour first,
-/// then the Okabe–Ito colour-blind-safe colours (those too close to the goal colour
-/// left out), every one darkened to ≥ 3:1 on white.
-Colour series_colour(int goal, std::size_t index);
-
-/// Background of a progress status label; text_on() gives its text colour.
+/// Background of a progress status label; filled() gives its text colour.
 Colour progress_colour(ProgressStatus s);
 
 }  // namespace sdg::html

@@ -23,12 +23,23 @@ class Planner : public Visitor {
   }
   void table(const Table& t, const Where&) override { on_block_(&t, "table", t.id); }
   void chart(const Chart& c, const Where&) override { on_block_(&c, "chart", c.id); }
-  void figure(const Figure& f, const Where&) override { on_block_(&f, "figure", {}); }
+  void figure(const Figure& f, const Where&) override { on_block_(&f, "figure", f.id); }
 
  private:
   std::function<void(const Section&, const Where&)> on_section_;
   std::function<void(const void*, const char*, const std::string&)> on_block_;
 };
+
+/// "fn-3", "fnref-12": the names footnotes use (Plan::note_anchor).
+bool is_note_anchor(const std::string& a) {
+  for (const char* prefix : {"fn-", "fnref-"}) {
+    const std::string_view p(prefix);
+    if (a.size() > p.size() && a.compare(0, p.size(), p) == 0 &&
+        a.find_first_not_of("0123456789", p.size()) == std::string::npos)
+      return true;
+  }
+  return false;
+}
 
 std::string two_digits(std::size_t n) {
   char buf[24];
@@ -40,7 +51,7 @@ std::string two_digits(std::size_t n) {
 
 Plan::Plan(const Document& doc, bool split, const std::string& stem) : split_(split) {
   // Anchors the page shell uses.
-  for (const char* reserved : {"top", "main", "contents", "toc-heading"}) used_[reserved] = 1;
+  for (const char* reserved : {"top", "main", "contents", "toc-heading", "fn-heading"}) used_[reserved] = 1;
   pages_.push_back(stem + ".html");
   std::size_t page = 0;
   int tables = 0, figures = 0;
@@ -65,11 +76,13 @@ Plan::Plan(const Document& doc, bool split, const std::string& stem) : split_(sp
         n.anchor = claim(id.empty() ? base + std::to_string(n.number) : base + html::anchor(id));
         const Numbered& stored = blocks_.emplace(block, n).first->second;
         if (is_table && !id.empty()) tables_by_id_.emplace(id, &stored);
+        if (!id.empty()) by_model_id_.emplace(id, std::make_pair(n.anchor, page));
       });
   walk(doc, planner);
 }
 
 std::string Plan::claim(const std::string& wanted) {
+  if (is_note_anchor(wanted)) return claim("s-" + wanted);  // footnotes own these names
   int& n = used_[wanted];
   if (++n == 1) return wanted;
   // Taken: the first free "wanted-2", "wanted-3", …
@@ -120,11 +133,15 @@ std::string Plan::page_link(std::size_t from, std::size_t to) const {
   return h.substr(0, h.size() - 4);
 }
 
+std::optional<std::string> Plan::target_href(std::size_t from, const std::string& id) const {
+  auto it = by_model_id_.find(id);
+  if (it == by_model_id_.end()) return std::nullopt;
+  return href(from, it->second.second, it->second.first);
+}
+
 std::string Plan::resolve_link(std::size_t from, const std::string& url) const {
-  if (url.size() > 1 && url.front() == '#') {
-    if (auto it = by_model_id_.find(url.substr(1)); it != by_model_id_.end())
-      return href(from, it->second.second, it->second.first);
-  }
+  if (url.size() > 1 && url.front() == '#')
+    if (auto h = target_href(from, url.substr(1))) return *h;
   return url;
 }
 

@@ -52,9 +52,17 @@ class Plan {
   std::string href(std::size_t from, std::size_t to, const std::string& anchor) const;
   /// A link from page `from` to the top of page `to` (its file name, relative).
   std::string page_link(std::size_t from, std::size_t to) const;
-  /// A link from page `from` for a model URL: "#section-id" becomes the section's
-  /// page and anchor; other URLs are returned as they are.
+  /// A link from page `from` for a model URL: "#id" of a section, table, chart or
+  /// figure becomes its page and anchor; other URLs are returned as they are.
   std::string resolve_link(std::size_t from, const std::string& url) const;
+  /// A link from page `from` to the section, table, chart or figure with model id
+  /// `id`; nullopt when nothing in the document has that id.
+  std::optional<std::string> target_href(std::size_t from, const std::string& id) const;
+
+  /// Anchors of footnote `n` (1-based, numbered per page) and of its reference;
+  /// no section or block anchor takes these names.
+  static std::string note_anchor(int n) { return "fn-" + std::to_string(n); }
+  static std::string note_ref_anchor(int n) { return "fnref-" + std::to_string(n); }
 
  private:
   std::string claim(const std::string& wanted);
@@ -64,7 +72,7 @@ class Plan {
   std::vector<TocEntry> toc_;
   std::map<const Section*, std::string> section_anchor_;
   std::map<const Section*, std::size_t> chapter_page_;
-  std::map<std::string, std::pair<std::string, std::size_t>> by_model_id_;  ///< section id → anchor, page
+  std::map<std::string, std::pair<std::string, std::size_t>> by_model_id_;  ///< model id → anchor, page
   std::map<const void*, Numbered> blocks_;
   std::map<std::string, const Numbered*> tables_by_id_;
   std::map<std::string, int> used_;

@@ -15,6 +15,7 @@ const std::string& word(Word w, std::string_view lang) {
       {"The data are in", "Tallene står i", "Tala står i"},
       {"Legend", "Tegnforklaring", "Teiknforklaring"},
       {"Pages", "Sider", "Sider"},
+      {"Back to reference", "Tilbake til henvisning", "Tilbake til tilvising"},
   };
   const std::size_t i = lang == "nb" ? 1 : lang == "nn" ? 2 : 0;
   return rows[static_cast<std::size_t>(w)][i];

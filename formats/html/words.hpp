@@ -17,6 +17,7 @@ enum class Word {
   DataInTable,     ///< "The data are in"
   Legend,          ///< "Legend"
   PageNavigation,  ///< "Pages"
+  BackToNote,      ///< "Back to reference" (a footnote's back link, followed by its number)
 };
 
 const std::string& word(Word w, std::string_view lang);

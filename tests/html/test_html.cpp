@@ -43,17 +43,30 @@ TEST(HtmlEscape, Anchors) {
 }
 
 TEST(HtmlColours, GoalBandsAndLinesPassWcag) {
+  namespace pal = sdg::palette;
   for (int g = 1; g <= 17; ++g) {
-    // Lines and rules in goal colour: at least 3:1 on white, same hue (darker only).
+    // Lines and rules in goal colour: at least 3:1 on white, the shared palette's shade.
     const h::Colour line = h::goal_on_white(g);
-    EXPECT_GE(h::contrast(line, h::kWhite), 3.0) << "goal " << g;
-    const h::Colour c = h::goal_colour(g);
-    EXPECT_TRUE(line.r <= c.r && line.g <= c.g && line.b <= c.b) << "goal " << g;
-    for (std::size_t i = 0; i < 6; ++i) EXPECT_GE(h::contrast(h::series_colour(g, i), h::kWhite), 3.0);
+    EXPECT_GE(pal::contrast_ratio(line, pal::white()), 3.0) << "goal " << g;
+    EXPECT_EQ(line, pal::series_color(g)) << "goal " << g;
+    // The goal band: text and background at least 4.5:1.
+    const h::Filled band = h::filled(h::goal_colour(g));
+    EXPECT_GE(pal::contrast_ratio(band.text, band.background), 4.5) << "goal " << g;
+    for (std::size_t i = 0; i < 6; ++i) {
+      // Chart series: the same colour, marker and dash as the PDF draws.
+      const pal::SeriesStyle s = h::series_style(g, i), shared = pal::chart_series(g, i);
+      EXPECT_EQ(s.color, shared.color);
+      EXPECT_EQ(s.marker, shared.marker);
+      EXPECT_EQ(s.dash, shared.dash);
+      EXPECT_GE(pal::contrast_ratio(s.color, pal::white()), 3.0);
+    }
   }
-  EXPECT_EQ(h::text_on(h::Colour::hex(0xFCC30B)), h::kInk);    // goal 7 yellow: dark text
-  EXPECT_EQ(h::text_on(h::Colour::hex(0x19486A)), h::kWhite);  // goal 17 navy: white text
-  EXPECT_NEAR(h::contrast(h::kWhite, h::Colour::hex(0x000000)), 21.0, 1e-9);
+  EXPECT_EQ(h::filled(h::Colour::hex(0xFCC30B)).text, pal::near_black());  // goal 7 yellow: dark text
+  EXPECT_EQ(h::filled(h::Colour::hex(0x19486A)).text, pal::white());       // goal 17 navy: white text
+  EXPECT_EQ(h::css(h::Colour::hex(0x00689D)), "#00689d");
+  for (sdg::ProgressStatus p : {sdg::ProgressStatus::Moderate, sdg::ProgressStatus::Limited})
+    EXPECT_GE(pal::contrast_ratio(h::filled(h::progress_colour(p)).text, h::filled(h::progress_colour(p)).background),
+              4.5);
 }
 
 TEST(HtmlChart, NiceTicks) {
