@@ -257,4 +257,23 @@ SeriesStyle chart_series(int goal, std::size_t i, const Color& fallback) {
   return s;
 }
 
+Color progress_color(ProgressStatus s) {
+  switch (s) {
+    case ProgressStatus::TargetAchieved:
+      return Color::hex(0x1A7F37);
+    case ProgressStatus::Substantial:
+      return Color::hex(0x3C8D2F);
+    case ProgressStatus::Moderate:
+      return Color::hex(0xF2B705);
+    case ProgressStatus::Limited:
+      return Color::hex(0xE8710A);
+    case ProgressStatus::Deterioration:
+      return Color::hex(0xC5221F);
+    case ProgressStatus::NotAssessed:
+    case ProgressStatus::NotAvailable:
+      break;
+  }
+  return Color::hex(0x6B7075);
+}
+
 }  // namespace sdg::palette

@@ -17,6 +17,8 @@
 #include <string>
 #include <vector>
 
+#include "sdgreport/model.hpp"
+
 namespace sdg {
 struct Rgb;
 }
@@ -109,5 +111,10 @@ SeriesStyle chart_series(int goal, std::size_t i, const Color& fallback = Color:
 
 /// The series colours after the first (darkened Okabe–Ito, ΔE ≥ `min_delta_e` from `first`).
 std::vector<Color> series_palette(const Color& first, double min_delta_e = 40);
+
+/// The colour of a progress status (indicator boxes, the at-a-glance page, the HTML
+/// progress label), one table for every format. Writers put text on it with text_on()
+/// or a darker shade; the status is always also written in words.
+Color progress_color(ProgressStatus s);
 
 }  // namespace sdg::palette

@@ -17,23 +17,4 @@ Filled filled(const Colour& background) {
   return {palette::darken_to_contrast(background, palette::white(), palette::kTextContrast), palette::white()};
 }
 
-Colour progress_colour(ProgressStatus s) {
-  switch (s) {
-    case ProgressStatus::TargetAchieved:
-      return Colour::hex(0x1A7F37);
-    case ProgressStatus::Substantial:
-      return Colour::hex(0x3C8D2F);
-    case ProgressStatus::Moderate:
-      return Colour::hex(0xF2B705);
-    case ProgressStatus::Limited:
-      return Colour::hex(0xE8710A);
-    case ProgressStatus::Deterioration:
-      return Colour::hex(0xC5221F);
-    case ProgressStatus::NotAssessed:
-    case ProgressStatus::NotAvailable:
-      break;
-  }
-  return Colour::hex(0x6B7075);
-}
-
 }  // namespace sdg::html

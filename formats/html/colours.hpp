@@ -37,6 +37,6 @@ inline palette::SeriesStyle series_style(int goal, std::size_t index) {
 }
 
 /// Background of a progress status label; filled() gives its text colour.
-Colour progress_colour(ProgressStatus s);
+inline Colour progress_colour(ProgressStatus s) { return palette::progress_color(s); }
 
 }  // namespace sdg::html

@@ -39,8 +39,7 @@ Color goal_color(int goal);
 /// for numbers and rules in goal colour (palette::darken_to_contrast).
 Color readable_on_white(const Color& c);
 
-/// Colour of a progress status (indicator boxes, at-a-glance counts); text on it
-/// takes text_on().
-Color progress_color(ProgressStatus s);
+/// Colour of a progress status (indicator boxes, at-a-glance counts): the shared table.
+using palette::progress_color;
 
 }  // namespace sdg::pdf
