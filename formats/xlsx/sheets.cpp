@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "lxw_errors.hpp"
+#include "palette.hpp"
 #include "sdgreport/catalogue.hpp"
 #include "sdgreport/i18n.hpp"
 #include "sheet_names.hpp"
@@ -78,16 +79,33 @@ std::vector<std::string> table_headers(std::vector<std::string> heads, std::stri
 
 /// Series colours: the goal's colour first (a dark blue outside goal
 /// sections), then a palette that stays apart from it and reads in grey scale.
-lxw_color_t series_color(int goal, std::size_t k) {
-  static const lxw_color_t palette[] = {0x404040, 0x0072B2, 0xE69F00, 0x009E73,
-                                         0xCC79A7, 0x56B4E9, 0xD55E00, 0x999999};
-  if (k == 0) {
-    if (const Goal* g = goal > 0 ? Catalogue::get().find_goal(goal) : nullptr) {
-      return (lxw_color_t{g->color.r} << 16) | (lxw_color_t{g->color.g} << 8) | lxw_color_t{g->color.b};
-    }
-    return 0x1F4E79;
+// Series look as in the PDF and the HTML edition (formats/common/palette): colour
+// with ≥ 3:1 contrast on white (the goal colour, darkened where it is too light),
+// and a marker and dash of its own, so colour is never the only cue.
+lxw_color_t lxw_color(const palette::Color& c) { return c.rgb24(); }
+
+uint8_t lxw_marker(palette::Marker m) {
+  switch (m) {
+    case palette::Marker::Circle: return LXW_CHART_MARKER_CIRCLE;
+    case palette::Marker::Square: return LXW_CHART_MARKER_SQUARE;
+    case palette::Marker::Triangle: return LXW_CHART_MARKER_TRIANGLE;
+    case palette::Marker::Diamond: return LXW_CHART_MARKER_DIAMOND;
+    case palette::Marker::TriangleDown: return LXW_CHART_MARKER_STAR;  // Excel has no downward triangle
+    case palette::Marker::Cross: return LXW_CHART_MARKER_X;
   }
-  return palette[(k - 1) % std::size(palette)];
+  return LXW_CHART_MARKER_CIRCLE;
+}
+
+uint8_t lxw_dash(palette::Dash d) {
+  switch (d) {
+    case palette::Dash::Solid: return LXW_CHART_LINE_DASH_SOLID;
+    case palette::Dash::Dashed: return LXW_CHART_LINE_DASH_DASH;
+    case palette::Dash::Dotted: return LXW_CHART_LINE_DASH_ROUND_DOT;
+    case palette::Dash::DashDot: return LXW_CHART_LINE_DASH_DASH_DOT;
+    case palette::Dash::LongDash: return LXW_CHART_LINE_DASH_LONG_DASH;
+    case palette::Dash::DashDotDot: return LXW_CHART_LINE_DASH_LONG_DASH_DOT_DOT;
+  }
+  return LXW_CHART_LINE_DASH_SOLID;
 }
 
 class SectionWriter {
@@ -308,13 +326,16 @@ class SectionWriter {
       // taken as a formula by libxlsxwriter.
       chart_series_set_name_range(series, name, static_cast<lxw_row_t>(header_row), col);
 
-      const lxw_color_t color = series_color(plan_.goal, s);
+      const palette::SeriesStyle style = palette::chart_series(plan_.goal, s);
+      const lxw_color_t color = lxw_color(style.color);
       lxw_chart_line line{};
       line.color = color;
       if (c.kind == Chart::Kind::Line) {
         line.width = 2.25;
+        line.dash_type = lxw_dash(style.dash);
         chart_series_set_line(series, &line);
-        chart_series_set_marker_type(series, LXW_CHART_MARKER_CIRCLE);
+        line.dash_type = LXW_CHART_LINE_DASH_SOLID;  // marker outlines stay solid
+        chart_series_set_marker_type(series, lxw_marker(style.marker));
         chart_series_set_marker_size(series, 5);
         lxw_chart_fill marker{};
         marker.color = color;

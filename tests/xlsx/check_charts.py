@@ -20,6 +20,7 @@ Run with Debian's /usr/bin/python3 (python3-openpyxl). Exits 1 listing failures.
 """
 import json
 import posixpath
+import colorsys
 import re
 import sys
 import zipfile
@@ -124,6 +125,29 @@ def ser_color(ser):
     return clr.get("val").upper() if clr is not None else None
 
 
+def luminance(hex6):
+    def ch(v):
+        v /= 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+    r, g, b = (int(hex6[i:i + 2], 16) for i in (0, 2, 4))
+    return 0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b)
+
+
+def contrast_on_white(hex6):
+    return 1.05 / (luminance(hex6) + 0.05)
+
+
+def hue(hex6):
+    r, g, b = (int(hex6[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    return colorsys.rgb_to_hsv(r, g, b)[0] * 360
+
+
+def ser_marker_dash(ser):
+    m = ser.find("c:marker/c:symbol", NS)
+    d = ser.find("c:spPr/a:ln/a:prstDash", NS)
+    return (m.get("val") if m is not None else None, d.get("val") if d is not None else "solid")
+
+
 def check_chart(wb, root, part, sheet_of_part, model, lang):
     where = f"{part} ({model['title']!r})"
     plot = root.find("c:chart/c:plotArea", NS)
@@ -193,8 +217,19 @@ def check_chart(wb, root, part, sheet_of_part, model, lang):
 
     tab = wb[sheet_of_part].sheet_properties.tabColor
     tab_rgb = tab.rgb[-6:].upper() if tab is not None and tab.rgb else None
-    if tab_rgb and colors and colors[0] != tab_rgb:
-        fail(f"{where}: first series colour {colors[0]}, expected the goal colour {tab_rgb}")
+    # The goal colour where it has 3:1 contrast on white (WCAG 1.4.11), else a darker
+    # shade of the same hue (formats/common/palette, as in the PDF and HTML).
+    if tab_rgb and colors and colors[0]:
+        if colors[0] != tab_rgb and (contrast_on_white(tab_rgb) >= 3 or abs(
+                (hue(colors[0]) - hue(tab_rgb) + 180) % 360 - 180) > 10):
+            fail(f"{where}: first series colour {colors[0]} is neither the goal colour {tab_rgb} nor a darker shade of it")
+    for c in colors:
+        if c and contrast_on_white(c) < 3:
+            fail(f"{where}: series colour {c} has {contrast_on_white(c):.2f}:1 on white (< 3:1)")
+    if kind == "line" and len(sers) > 1:
+        looks = [ser_marker_dash(ser) for ser in sers]
+        if len(set(looks)) != len(looks):
+            fail(f"{where}: series differ by colour only: markers/dashes {looks}")
     if None in colors or len(set(colors)) != len(colors):
         fail(f"{where}: series colours {colors} are missing or repeated")
 
