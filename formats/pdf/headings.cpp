@@ -260,6 +260,12 @@ void Renderer::chapter(const Section& s, const Where& w) {
   last_heading_ = 1;
 }
 
+void Renderer::goal_page_break(const Section& s, const Where& w) {
+  // The new page carries this goal's running head from its first line.
+  c_.set_running_header(chapter_header_ + " · " + section_title(s, section_number(s, w)));
+  page_break();
+}
+
 void Renderer::section(const Section& s, const Where& w) {
   const std::string number = section_number(s, w);
   const int depth = w.depth();

@@ -75,7 +75,7 @@ class PdfVisitor : public Visitor {
       c_.anchor(s.id());  // cross-reference targets land where their first content is drawn
       r_.chapter(s, w);
     } else {
-      if (goal_page_break_ && s.goal()) r_.page_break();
+      if (goal_page_break_ && s.goal()) r_.goal_page_break(s, w);  // before the anchor: it opens the new page
       c_.anchor(s.id());
       r_.section(s, w);
     }

@@ -79,6 +79,10 @@ class Renderer {
 
   const std::vector<OutlineEntry>& outline() const noexcept { return outline_; }
 
+  /// Starts a new page for goal section `s` (the pdf option `goal_page_break`),
+  /// with the goal's running head on it.
+  void goal_page_break(const Section& s, const Where& w);
+
   /// Cross-reference targets of the document (for generated text such as
   /// "Table 3"), and the printed page of each target id from an earlier layout
   /// pass (for "page 12"; without one, a page reference shows the label form).

@@ -8,6 +8,7 @@ Usage: goal_check.py REPORT.pdf CONTENTS.txt WORD COUNT
   WORD          "Goal" or "Mål";  COUNT  how many goal sections to expect
 """
 import re
+import subprocess
 import sys
 
 import pikepdf
@@ -42,6 +43,23 @@ def main():
     bad = re.findall(r"(?m)^\s*\d+\.\d+\s+%s \d+" % re.escape(word), text)
     if bad:
         failures.append("contents: goal entries with a section number: %s" % bad[:3])
+    # A page that opens a goal section carries that goal in its running head
+    # ("4 Progress on goals and targets · Goal 7: …", the page's first line), not
+    # the previous goal's.
+    pages = subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True, check=True).stdout.split("\f")
+    opened = 0
+    head_re = re.compile(r"· %s (\d+):" % re.escape(word))
+    for n, page in enumerate(pages, 1):
+        lines = [l.strip() for l in page.splitlines() if l.strip()]
+        if not lines or not head_re.search(lines[0]):
+            continue
+        heads = [int(m.group(1)) for l in lines[1:] for m in [re.fullmatch(r"%s (\d+): .+" % re.escape(word), l)] if m]
+        if heads:
+            opened += 1
+            if int(head_re.search(lines[0]).group(1)) != heads[0]:
+                failures.append("page %d opens %s %d but its running head reads %r" % (n, word, heads[0], lines[0]))
+    if opened < count:
+        failures.append("only %d pages open a goal section under its own running head, expected %d" % (opened, count))
     for f in failures:
         print("FAIL", f)
     if not failures:
