@@ -97,12 +97,9 @@ std::string safe_url(std::string_view url) {
   std::string u;
   for (char c : url)
     if (c != '\t' && c != '\n' && c != '\r') u += c;
-  const auto first =
-      u.find_first_not_of(std::string_view("\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
-                                           "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b"
-                                           "\x1c\x1d\x1e\x1f \0",
-                                           32));
-  if (first == std::string::npos) return {};
+  std::size_t first = 0;  // leading C0 controls and spaces (U+0000–U+0020)
+  while (first < u.size() && static_cast<unsigned char>(u[first]) <= 0x20) ++first;
+  if (first == u.size()) return {};
   u = u.substr(first);
   while (!u.empty() && static_cast<unsigned char>(u.back()) <= 0x20) u.pop_back();
   if (u.front() == '#') return encode_url(u);

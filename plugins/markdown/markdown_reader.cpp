@@ -15,6 +15,7 @@
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
+#include <cmark-gfm/registry.h>
 
 #include <algorithm>
 #include <array>
@@ -45,9 +46,26 @@ using NodePtr = std::unique_ptr<cmark_node, NodeDeleter>;
 
 /// Parses `text` with the GFM extensions we use. No CMARK_OPT_SMART: the
 /// author's quotes and dashes are kept exactly as written.
+/// cmark-gfm keeps the registered extensions in a global list of libcmark-gfm.
+/// When the host unloads this plugin, libcmark-gfm goes with it and the list
+/// would be lost (LeakSanitizer reports it): free it when this module is unloaded.
+struct ExtensionRegistry {
+  std::once_flag registered;
+  bool used = false;
+  void ensure() {
+    std::call_once(registered, [this] {
+      cmark_gfm_core_extensions_ensure_registered();
+      used = true;
+    });
+  }
+  ~ExtensionRegistry() {
+    if (used) cmark_release_plugins();
+  }
+};
+ExtensionRegistry extension_registry;
+
 NodePtr parse(std::string_view text) {
-  static std::once_flag registered;
-  std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
+  extension_registry.ensure();
 
   // Footnotes: cmark-gfm moves every referenced definition to the end of the
   // document, in the order of first reference, and gives each reference the
