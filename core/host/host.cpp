@@ -4,6 +4,8 @@
 #include <boost/dll/runtime_symbol_info.hpp>
 #include <boost/dll/shared_library.hpp>
 
+#include <dlfcn.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <map>
@@ -205,6 +207,13 @@ PluginRecord PluginHost::load(const fs::path& file) {
     return refuse("cannot be loaded: " + dl_reason(e.what()));
   }
   if (!lib->has(kAbiSymbol)) return refuse(std::string("missing export ") + kAbiSymbol + " (not an sdgreport plugin)");
+  // A loaded plugin stays mapped until the process exits (RTLD_NODELETE on the
+  // handle Boost.DLL opened): unloading at exit gains nothing, and libraries a
+  // plugin pulls in (PoDoFo, libcmark-gfm) keep their global state valid while
+  // static destructors run — which is also what lets LeakSanitizer see and name
+  // what they hold (make test-sanitize).
+  if (void* pin = ::dlopen(path.c_str(), RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE); pin == nullptr)
+    log().debug("plugin {}: could not be pinned in memory: {}", path.string(), ::dlerror());
 
   std::uint32_t abi = 0;
   const PluginInfo* info = nullptr;

@@ -37,6 +37,14 @@ PY
 pass "1M-cell table builds with --isolate, same model as in process"
 
 # A limit below what the source needs fails that source only, with the reason; old output kept.
+# Not under AddressSanitizer (make test-sanitize sets ASAN_OPTIONS): a 20 MB limit
+# starves ASan's own allocator, which aborts with its own report instead of the
+# plugin seeing a failed allocation. The limit itself is tested under ASan by the
+# Isolation unit tests (64 MB blocks against a 256 MB limit, docs/testing.md).
+if [[ -n "${ASAN_OPTIONS:-}" ]]; then
+  pass "tight memory limit: not run under AddressSanitizer (see the Isolation unit tests)"
+  exit 0
+fi
 set +e
 "$SDGREPORT" -q build "$d/r.yaml" --isolate --memory-limit 20 -o "$d/iso" 2> "$d/err"
 rc=$?
