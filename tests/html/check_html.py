@@ -22,6 +22,9 @@ import re
 import sys
 import urllib.parse
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from report_numbers import format_number  # noqa: E402  (tests/support/report_numbers.py)
+
 SYMBOLS = {
     "en": {"not_available": "..", "not_applicable": "-", "confidential": ":", "provisional": "p",
            "estimated": "e", "break_in_series": "b"},
@@ -36,21 +39,7 @@ def problem(msg):
     problems.append(msg)
 
 
-def fmt(v, decimals, lang):
-    decimals = max(0, min(10, decimals))
-    s = "%.*f" % (decimals, abs(v))
-    digits, _, frac = s.partition(".")
-    group, point = ("\u00a0", ",") if lang in ("nb", "nn") else (",", ".")
-    out = ""
-    for i, ch in enumerate(digits):
-        if i > 0 and (len(digits) - i) % 3 == 0:
-            out += group
-        out += ch
-    if frac:
-        out += point + frac
-    if v < 0 and out.strip("0,.\u00a0"):
-        out = "-" + out
-    return out
+fmt = format_number  # tests/support/report_numbers.py
 
 
 def norm(s):

@@ -19,6 +19,10 @@ import json
 import re
 import subprocess
 import sys
+import os
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from report_numbers import format_number  # noqa: E402  (tests/support/report_numbers.py)
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -35,20 +39,7 @@ KEY = {"en": "Symbols:", "nb": "Symboler:", "nn": "Symbol:"}
 NBSP = "\u00a0"
 
 
-def fmt(v, decimals, lang):
-    s = f"{abs(v):.{max(0, min(10, decimals))}f}"
-    digits, _, frac = s.partition(".")
-    group, point = (NBSP, ",") if lang in ("nb", "nn") else (",", ".")
-    out = ""
-    for i, ch in enumerate(digits):
-        if i > 0 and (len(digits) - i) % 3 == 0:
-            out += group
-        out += ch
-    if frac:
-        out += point + frac
-    if v < 0 and out.strip("0,." + NBSP):
-        out = "-" + out
-    return out
+fmt = format_number  # tests/support/report_numbers.py
 
 
 def tables(node):
