@@ -10,7 +10,6 @@
 #include <cstdint>
 #include <cstdio>
 #include <chrono>
-#include <cstdio>
 #include <cstring>
 #include <string_view>
 #include <vector>

@@ -3,10 +3,9 @@
 #include <podofo/podofo.h>
 
 #include <algorithm>
+#include <cstdio>
 
 #include "page_tree.hpp"
-
-#include <cstdio>
 
 namespace sdg::pdf {
 
@@ -347,22 +346,7 @@ void Canvas::draw_furniture(PageStyle style) {
   text(r - fonts_.width(small, num), fy, small, num);
   if (style == PageStyle::Normal && !running_header_.empty()) {
     const double hy = g_.height - g_.margin_top + 30;
-    std::string head = running_header_;
-    const double maxw = r - l;
-    if (fonts_.width(small, head) > maxw) {
-      auto chars = utf8_chars(head);
-      while (!chars.empty()) {
-        chars.pop_back();
-        std::string s;
-        for (auto& c : chars) s += c;
-        s += "…";
-        if (fonts_.width(small, s) <= maxw) {
-          head = s;
-          break;
-        }
-      }
-    }
-    text(l, hy, small, head);
+    text(l, hy, small, ellipsize(running_header_, r - l, small, fonts_.measure()));
     stroke_line(l, hy - 6, r, hy - 6, 0.4, colors::rule);
   }
   end_artifact();

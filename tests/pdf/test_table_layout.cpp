@@ -7,17 +7,15 @@
 #include "layout_constants.hpp"
 #include "table_layout.hpp"
 
+#include "fake_measure.hpp"
+
 using namespace sdg::pdf;
 using namespace sdg::pdf::layout;
 
 namespace {
 
-double fake_width(const TextStyle& s, std::string_view t) {
-  double w = 0;
-  for (const std::string& ch : utf8_chars(t)) w += (ch == " " ? 0.25 : 0.5) * s.size;
-  return w;
-}
-const Measure kMeasure = fake_width;
+using test::fake_width;
+using test::kMeasure;
 
 std::vector<Span> at(const std::string& s, double size = kCellSize) {
   return plain(s, TextStyle{Face::UiRegular, size, {}});

@@ -3,6 +3,7 @@
 // Built with formats/pdf on the include path and layout.cpp + style.cpp compiled in.
 #include <gtest/gtest.h>
 
+#include "fake_measure.hpp"
 #include "layout.hpp"
 #include "style.hpp"
 
@@ -11,13 +12,8 @@ using namespace sdg::pdf;
 
 namespace {
 
-// Every code point is half an em wide, a space a quarter.
-double fake_width(const TextStyle& s, std::string_view t) {
-  double w = 0;
-  for (const std::string& ch : utf8_chars(t)) w += (ch == " " ? 0.25 : 0.5) * s.size;
-  return w;
-}
-const Measure kMeasure = fake_width;
+using test::fake_width;
+using test::kMeasure;
 const TextStyle kBody{Face::Regular, 10, colors::ink};
 
 std::string text_of(const Line& l) {
