@@ -6,6 +6,8 @@
 #include <cstdio>
 
 #include "page_tree.hpp"
+#include "sdgreport/error.hpp"
+#include "sdgreport/model.hpp"
 
 namespace sdg::pdf {
 
@@ -196,8 +198,19 @@ void Canvas::end_artifact() {
 
 // ---------------------------------------------------------------- drawing
 
-void Canvas::text(double x, double baseline, const TextStyle& style, std::string_view utf8_text) {
-  if (utf8_text.empty()) return;
+void Canvas::text(double x, double baseline, const TextStyle& style, std::string_view text_in) {
+  if (text_in.empty()) return;
+  const std::string utf8_text = fonts_.drawable(style, text_in);
+  if (const char32_t cp = fonts_.missing_glyph(style, utf8_text)) {
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
+    std::string ch;
+    append_utf8(ch, cp);
+    throw Error(ErrorCode::Output, "character '" + ch + "' (" + code + ") is not in the theme font " +
+                                       fonts_.file(style) + "; it occurs on page " + page_number(cur_page_) +
+                                       " in \"" + std::string(utf8_text) +
+                                       "\" (choose a font that has it, or remove the theme's font)");
+  }
   mark(false);
   painter_->SetFont(fonts_.font(style));
   painter_->SetColor(style.color.r, style.color.g, style.color.b);

@@ -298,6 +298,15 @@ class PdfWriter : public FormatWriter {
     if (font != "sans" && font != "serif")
       throw req.options.error("font", "expected 'sans' or 'serif', got '" + font + "'");
     const std::string lang = doc.meta.language.empty() ? ctx.language() : doc.meta.language;
+    // The theme's font files, when given, replace DejaVu (and the `font` option) for text.
+    const Theme& th = doc.meta.theme;
+    auto font_file = [&](const std::string& f) { return f.empty() ? f : ctx.resolve(f).string(); };
+    const ThemeFaces theme_faces{font_file(th.font_regular), font_file(th.font_bold), font_file(th.font_italic),
+                                 font_file(th.font_bold_italic)};
+    auto make_fonts = [&](PdfMemDocument& d) {
+      return th.font_regular.empty() ? Fonts(d, font == "serif" ? Family::Serif : Family::Sans)
+                                     : Fonts(d, theme_faces);
+    };
 
     // Pages are appended without CreatePage (page_tree.hpp), so PoDoFo's page
     // cache misses once per page on the first GetPage() and logs each miss to
@@ -313,7 +322,7 @@ class PdfWriter : public FormatWriter {
       if (finder.found) {
         PdfMemDocument scratch;
         scratch.SetPdfVersion(ePdfVersion_1_7);
-        Fonts fonts(scratch, font == "serif" ? Family::Serif : Family::Sans);
+        Fonts fonts = make_fonts(scratch);
         Canvas canvas(scratch, fonts, paper == "letter" ? PageGeometry::letter() : PageGeometry::a4());
         Context quiet(ctx.base_dir(), ctx.language(), ctx.epoch());  // its warnings come again below
         const auto level = log().level();
@@ -335,7 +344,7 @@ class PdfWriter : public FormatWriter {
       }
       PdfMemDocument pdf;
       pdf.SetPdfVersion(ePdfVersion_1_7);
-      Fonts fonts(pdf, font == "serif" ? Family::Serif : Family::Sans);
+      Fonts fonts = make_fonts(pdf);
       const PageGeometry geometry = paper == "letter" ? PageGeometry::letter() : PageGeometry::a4();
       Canvas canvas(pdf, fonts, geometry);
       Renderer renderer(pdf, canvas, ctx, lang);
