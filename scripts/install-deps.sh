@@ -23,6 +23,7 @@ test_pkgs=(
   qpdf poppler-utils python3 python3-openpyxl python3-pikepdf
   libreoffice-calc-nogui locales
   chromium default-jre-headless curl bc iproute2
+  fonts-noto-core fonts-open-sans
 )
 
 fuzz_pkgs=(
