@@ -359,7 +359,16 @@ void Canvas::draw_furniture(PageStyle style) {
   text(r - fonts_.width(small, num), fy, small, num);
   if (style == PageStyle::Normal && !running_header_.empty()) {
     const double hy = g_.height - g_.margin_top + 30;
-    text(l, hy, small, ellipsize(running_header_, r - l, small, fonts_.measure()));
+    double text_r = r;
+    if (header_logo_ != nullptr && header_logo_->GetHeight() > 0) {
+      // The logo sits on the rule at the right, as tall as the head's text band.
+      constexpr double kLogoHeight = 14;
+      const double s = kLogoHeight / header_logo_->GetHeight();
+      const double lw = header_logo_->GetWidth() * s;
+      painter_->DrawImage(r - lw, hy - 3, header_logo_, s, s);
+      text_r = r - lw - 8;
+    }
+    text(l, hy, small, ellipsize(running_header_, text_r - l, small, fonts_.measure()));
     stroke_line(l, hy - 6, r, hy - 6, 0.4, colors::rule);
   }
   end_artifact();

@@ -36,6 +36,7 @@ class PdfMemDocument;
 class PdfPainter;
 class PdfPage;
 class PdfObject;
+class PdfImage;
 }  // namespace PoDoFo
 
 namespace sdg::pdf {
@@ -83,6 +84,9 @@ class Canvas {
 
   /// Running header text (the chapter title) and the word for "Page".
   void set_running_header(std::string text) { running_header_ = std::move(text); }
+  /// A logo at the right end of the running head (theme: logo_in_header), drawn
+  /// as part of the head's artifact; the caller keeps the image alive.
+  void set_header_logo(PoDoFo::PdfImage* logo) { header_logo_ = logo; }
   void set_page_label(std::string label) { page_label_ = std::move(label); }
 
   // ---- vertical cursor, in PDF coordinates (y grows upwards)
@@ -190,6 +194,7 @@ class Canvas {
   double indent_ = 0;
   std::vector<double> indents_;
   std::string running_header_;
+  PoDoFo::PdfImage* header_logo_ = nullptr;
   std::string page_label_ = "Page";
   struct Rule {
     double x;

@@ -32,6 +32,10 @@ std::unique_ptr<PdfImage> Renderer::load_image(const std::string& file, const ch
 }
 
 void Renderer::cover(const Metadata& meta) {
+  if (meta.theme.logo_in_header) {
+    header_logo_ = load_image(meta.theme.logo, "logo");
+    c_.set_header_logo(header_logo_.get());
+  }
   // The whole page, top to bottom: logo and organisation; the cover image (or a
   // wider accent panel); the title block on the accent panel; the 17 goal colours;
   // date, edition and authors at the foot.

@@ -169,6 +169,7 @@ class Renderer {
   bool main_started_ = false;
   int last_heading_ = 1;
   std::string chapter_header_;  // running head of the current chapter
+  std::unique_ptr<PoDoFo::PdfImage> header_logo_;  // theme: logo_in_header
   Color accent_ = colors::accent;
   double keep_ = 0;  // room kept below a goal band for what follows
   double keep_height(const Section& s) const;  // level of the last heading element (H1–H6)
