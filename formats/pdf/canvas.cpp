@@ -11,11 +11,12 @@ namespace sdg::pdf {
 
 using namespace PoDoFo;
 
-/// PdfPainter with access to its content stream, for the marked-content
-/// operators PoDoFo 0.9.8 has no API for (BDC/BMC/EMC).
+/// PdfPainter with access to its content stream: the canvas writes most
+/// operators itself (content_stream.hpp) and appends them in one piece.
 class RawPainter : public PdfPainter {
  public:
   void append_raw(const std::string& s) { m_pCanvas->Append(s); }
+  void add_font(PdfFont* f) { AddToPageResources(f->GetIdentifier(), f->GetObject()->Reference(), PdfName("Font")); }
 };
 
 PageGeometry PageGeometry::a4() {
@@ -71,6 +72,7 @@ void Canvas::end_page() {
   }
   draw_open_rules(bottom());
   close_mark();
+  flush();
   painter_->FinishPage();
   page_ = nullptr;
   owned_page_.reset();
@@ -85,6 +87,7 @@ void Canvas::new_page(PageStyle style) {
   reserved_bottom_ = 0;
   painter_->SetPage(page_);
   painter_->SetPrecision(3);
+  start_stream();
   y_ = top();
   for (Rule& r : rules_) r.start = y_;
   draw_furniture(style);
@@ -96,6 +99,7 @@ void Canvas::reopen(int index) {
   cur_page_ = index;
   painter_->SetPage(page_);
   painter_->SetPrecision(3);
+  start_stream();
   y_ = top();
 }
 
@@ -125,8 +129,31 @@ void Canvas::draw_open_rules(double to) {
     if (r.start - y_ > 0.5) stroke_line(r.x, r.start, r.x, std::max(y_, to), r.width, r.color);
 }
 
+void Canvas::start_stream() {
+  content_.clear();
+  content_.forget_state();
+  direct_ = false;
+  page_fonts_.clear();
+}
+
+void Canvas::flush() {
+  content_.end_text();
+  if (!content_.bytes().empty()) painter_->append_raw(content_.bytes());
+  content_.clear();
+}
+
+void Canvas::drawn() {
+  if (!direct_) return;
+  // The caller holds painter() and writes to the stream between our operators.
+  flush();
+  content_.forget_state();
+}
+
 PdfPainter& Canvas::painter() {
   mark(false);
+  flush();
+  content_.forget_state();
+  direct_ = true;  // until the page ends, our operators go out at once
   return *painter_;
 }
 
@@ -147,19 +174,25 @@ void Canvas::mark(bool graphic) {
   if (want == open_ && node == open_node_) return;
   close_mark();
   if (want == Open::Artifact) {
-    painter_->append_raw("/Artifact BMC\n");
+    content_.raw("/Artifact BMC\n");
   } else {
     const int mcid = next_mcid_[static_cast<std::size_t>(cur_page_)]++;
-    painter_->append_raw("/" + tree_.node(node).role + " <</MCID " + std::to_string(mcid) + ">> BDC\n");
+    content_.raw("/");
+    content_.raw(tree_.node(node).role);
+    content_.raw("<</MCID ");
+    content_.raw(std::to_string(mcid));
+    content_.raw(">>BDC\n");
     tree_.add_mcr(node, cur_page_, mcid);
   }
+  drawn();
   open_ = want;
   open_node_ = node;
 }
 
 void Canvas::close_mark() {
   if (open_ == Open::None) return;
-  painter_->append_raw("EMC\n");
+  content_.raw("EMC\n");
+  drawn();
   open_ = Open::None;
   open_node_ = -1;
 }
@@ -199,9 +232,15 @@ void Canvas::end_artifact() {
 void Canvas::text(double x, double baseline, const TextStyle& style, std::string_view utf8_text) {
   if (utf8_text.empty()) return;
   mark(false);
-  painter_->SetFont(fonts_.font(style));
-  painter_->SetColor(style.color.r, style.color.g, style.color.b);
-  painter_->DrawText(x, baseline + style.rise, utf8(utf8_text));
+  PdfFont* f = fonts_.font(style);
+  if (std::find(page_fonts_.begin(), page_fonts_.end(), f) == page_fonts_.end()) {
+    painter_->add_font(f);
+    page_fonts_.push_back(f);
+  }
+  fonts_.encode(style, utf8_text, glyphs_);
+  content_.fill_color(style.color);
+  content_.text(f->GetIdentifier().GetName(), style.size, x, baseline + style.rise, glyphs_);
+  drawn();
 }
 
 void Canvas::line(double x, double baseline, const Line& ln) {
@@ -258,16 +297,17 @@ void Canvas::line(double x, double baseline, const Line& ln) {
 
 void Canvas::fill_rect(double x, double y, double w, double h, const Color& c) {
   mark(true);
-  painter_->SetColor(c.r, c.g, c.b);
-  painter_->Rectangle(x, y, w, h);
-  painter_->Fill();
+  content_.fill_color(c);
+  content_.fill_rect(x, y, w, h);
+  drawn();
 }
 
 void Canvas::stroke_line(double x1, double y1, double x2, double y2, double width, const Color& c) {
   mark(true);
-  painter_->SetStrokingColor(c.r, c.g, c.b);
-  painter_->SetStrokeWidth(width);
-  painter_->DrawLine(x1, y1, x2, y2);
+  content_.stroke_color(c);
+  content_.line_width(width);
+  content_.stroke_line(x1, y1, x2, y2);
+  drawn();
 }
 
 namespace {

@@ -26,6 +26,7 @@
 #include <string_view>
 #include <vector>
 
+#include "content_stream.hpp"
 #include "fonts.hpp"
 #include "layout.hpp"
 #include "style.hpp"
@@ -36,6 +37,7 @@ class PdfMemDocument;
 class PdfPainter;
 class PdfPage;
 class PdfObject;
+class PdfFont;
 }  // namespace PoDoFo
 
 namespace sdg::pdf {
@@ -174,6 +176,9 @@ class Canvas {
 
  private:
   void draw_furniture(PageStyle style);
+  void start_stream();  // a page's stream starts (or is reopened): nothing known
+  void flush();         // hands what content_ holds to the page's stream
+  void drawn();         // after each operation: flushes at once while painter() is out
   void mark(bool graphic);  // open the right marked-content sequence
   void close_mark();        // EMC if one is open
   void end_page();
@@ -183,6 +188,10 @@ class Canvas {
   Fonts& fonts_;
   PageGeometry g_;
   std::unique_ptr<RawPainter> painter_;
+  ContentStream content_;  // operators of the current page not yet in its stream
+  bool direct_ = false;    // painter() was handed out on this page
+  std::vector<PoDoFo::PdfFont*> page_fonts_;  // in the page's /Resources already
+  std::string glyphs_;     // scratch for Fonts::encode()
   PoDoFo::PdfPage* page_ = nullptr;  // the page being drawn (owned_page_, or doc.GetPage() when reopened)
   std::unique_ptr<PoDoFo::PdfPage> owned_page_;  // from append_page() (page_tree.hpp)
   int page_count_ = 0;

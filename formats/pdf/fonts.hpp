@@ -1,12 +1,22 @@
 // PDF writer (private): the DejaVu faces, embedded as Identity-H subsets, and
 // text measurement with PoDoFo's metrics.
+//
+// Per font, the glyph id and the advance width of every UTF-16 unit are looked
+// up through PoDoFo (FreeType) once and cached: measuring and encoding text then
+// walk the UTF-8 bytes directly, with the same results as PoDoFo's
+// StringWidth() and its Identity encoding (PdfString conversion and a FreeType
+// lookup per character were most of the writer's time). encode() also hands
+// each character to PoDoFo's subsetter the first time it is drawn.
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "layout.hpp"
 
@@ -34,6 +44,9 @@ class Fonts {
   /// The font for a style, with its size set (size is state on the shared font).
   PoDoFo::PdfFont* font(const TextStyle& style);
   double width(const TextStyle& style, std::string_view text);
+  /// The text as 2-byte glyph ids of font(style) (Identity-H), for a content
+  /// stream; marks its characters as used in the font's subset.
+  void encode(const TextStyle& style, std::string_view text, std::string& glyphs);
   /// Ascent (positive) and descent (negative) in points at the style's size.
   double ascent(const TextStyle& style);
   double descent(const TextStyle& style);
@@ -49,12 +62,24 @@ class Fonts {
     std::string file;
   };
   PoDoFo::PdfFont* load(const FaceFile& f);
+  /// Cached metrics of one font file, filled lazily per UTF-16 unit.
+  struct Glyphs {
+    PoDoFo::PdfFont* font = nullptr;
+    std::vector<double> width;     ///< advance in 1/1000 em; < 0 while unknown
+    std::vector<std::int32_t> id;  ///< glyph id; < 0 while unknown
+    std::vector<bool> used;        ///< already handed to the subsetter
+  };
+  Glyphs& glyphs(const TextStyle& style);
+  double unit_width(Glyphs& g, std::uint16_t unit);
+  std::uint16_t unit_glyph(Glyphs& g, std::uint16_t unit);
 
   PoDoFo::PdfMemDocument& doc_;
   std::filesystem::path dir_;
   std::array<FaceFile, 8> specs_;
   std::array<PoDoFo::PdfFont*, 8> faces_{};
   std::map<std::string, PoDoFo::PdfFont*> by_file_;
+  std::array<Glyphs*, 8> glyphs_of_face_{};
+  std::vector<std::unique_ptr<Glyphs>> glyphs_;  // one per font file
 };
 
 }  // namespace sdg::pdf
