@@ -139,14 +139,20 @@ void ContentStream::text(std::string_view font, double size, double x, double y,
   number(ux - tx_);
   out_ += ' ';
   number(uy - ty_);
-  out_ += " Td<";
-  static const char* hex = "0123456789abcdef";
+  out_ += " Td(";
+  // A literal string of the raw glyph bytes: half the size of hex, and it
+  // deflates better. Escaped: the delimiters, the backslash and CR (which a
+  // reader would turn into LF).
   for (char ch : glyphs) {
-    const auto b = static_cast<unsigned char>(ch);
-    out_ += hex[b >> 4];
-    out_ += hex[b & 15];
+    switch (ch) {
+      case '(': out_ += "\\("; break;
+      case ')': out_ += "\\)"; break;
+      case '\\': out_ += "\\\\"; break;
+      case '\r': out_ += "\\r"; break;
+      default: out_ += ch;
+    }
   }
-  out_ += ">Tj\n";
+  out_ += ")Tj\n";
   tx_ = ux;
   ty_ = uy;
 }
