@@ -130,14 +130,20 @@ void Canvas::draw_open_rules(double to) {
 }
 
 void Canvas::start_stream() {
-  content_.clear();
-  content_.forget_state();
+  content_.reset();
+  open_ = Open::None;
+  open_node_ = -1;
   direct_ = false;
   page_fonts_.clear();
 }
 
-void Canvas::flush() {
+void Canvas::leave_text() {
+  if (content_.mark_inside_text()) close_mark();
   content_.end_text();
+}
+
+void Canvas::flush() {
+  leave_text();
   if (!content_.bytes().empty()) painter_->append_raw(content_.bytes());
   content_.clear();
 }
@@ -150,6 +156,7 @@ void Canvas::drawn() {
 }
 
 PdfPainter& Canvas::painter() {
+  leave_text();
   mark(false);
   flush();
   content_.forget_state();
@@ -159,13 +166,14 @@ PdfPainter& Canvas::painter() {
 
 // ---------------------------------------------------------------- marked content
 
+std::pair<Canvas::Open, int> Canvas::wanted(bool graphic) const {
+  const int node = stack_.back();
+  if (artifact_depth_ > 0 || (graphic && !graphics_content_) || node == StructTree::kRoot) return {Open::Artifact, -1};
+  return {Open::Content, node};
+}
+
 void Canvas::mark(bool graphic) {
-  Open want = Open::Content;
-  int node = stack_.back();
-  if (artifact_depth_ > 0 || (graphic && !graphics_content_) || node == StructTree::kRoot) {
-    want = Open::Artifact;
-    node = -1;
-  }
+  const auto [want, node] = wanted(graphic);
   if (want == Open::Content && !pending_anchors_.empty() && !in_page_end_) {
     // The first content after anchor(): a little above the cursor, so the target's top shows.
     for (const std::string& id : pending_anchors_) set_anchor(id, cur_page_, std::min(y_ + 6, g_.height));
@@ -174,14 +182,10 @@ void Canvas::mark(bool graphic) {
   if (want == open_ && node == open_node_) return;
   close_mark();
   if (want == Open::Artifact) {
-    content_.raw("/Artifact BMC\n");
+    content_.begin_marked("/Artifact BMC\n");
   } else {
     const int mcid = next_mcid_[static_cast<std::size_t>(cur_page_)]++;
-    content_.raw("/");
-    content_.raw(tree_.node(node).role);
-    content_.raw("<</MCID ");
-    content_.raw(std::to_string(mcid));
-    content_.raw(">>BDC\n");
+    content_.begin_marked("/" + tree_.node(node).role + "<</MCID " + std::to_string(mcid) + ">>BDC\n");
     tree_.add_mcr(node, cur_page_, mcid);
   }
   drawn();
@@ -191,7 +195,7 @@ void Canvas::mark(bool graphic) {
 
 void Canvas::close_mark() {
   if (open_ == Open::None) return;
-  content_.raw("EMC\n");
+  content_.end_marked();
   drawn();
   open_ = Open::None;
   open_node_ = -1;
@@ -231,6 +235,12 @@ void Canvas::end_artifact() {
 
 void Canvas::text(double x, double baseline, const TextStyle& style, std::string_view utf8_text) {
   if (utf8_text.empty()) return;
+  if (!direct_ && !content_.in_text()) {
+    // Text object first, marked content inside it, so that the next runs (the
+    // next cells of a table row) can share it.
+    if (wanted(false) != std::pair{open_, open_node_}) close_mark();
+    content_.begin_text();
+  }
   mark(false);
   PdfFont* f = fonts_.font(style);
   if (std::find(page_fonts_.begin(), page_fonts_.end(), f) == page_fonts_.end()) {
@@ -296,6 +306,7 @@ void Canvas::line(double x, double baseline, const Line& ln) {
 }
 
 void Canvas::fill_rect(double x, double y, double w, double h, const Color& c) {
+  leave_text();
   mark(true);
   content_.fill_color(c);
   content_.fill_rect(x, y, w, h);
@@ -303,6 +314,7 @@ void Canvas::fill_rect(double x, double y, double w, double h, const Color& c) {
 }
 
 void Canvas::stroke_line(double x1, double y1, double x2, double y2, double width, const Color& c) {
+  leave_text();
   mark(true);
   content_.stroke_color(c);
   content_.line_width(width);

@@ -178,6 +178,7 @@ class Canvas {
   void draw_furniture(PageStyle style);
   void start_stream();  // a page's stream starts (or is reopened): nothing known
   void flush();         // hands what content_ holds to the page's stream
+  void leave_text();    // ends the text object (closing a sequence opened inside it)
   void drawn();         // after each operation: flushes at once while painter() is out
   void mark(bool graphic);  // open the right marked-content sequence
   void close_mark();        // EMC if one is open
@@ -216,6 +217,7 @@ class Canvas {
   int artifact_depth_ = 0;
   bool graphics_content_ = false;
   enum class Open { None, Artifact, Content } open_ = Open::None;
+  std::pair<Open, int> wanted(bool graphic) const;  // the sequence drawing needs now, and its element
   int open_node_ = -1;
   int last_link_ = -1;
   std::string last_link_url_;

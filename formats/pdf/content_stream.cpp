@@ -45,8 +45,33 @@ void ContentStream::number(std::int64_t hundredths) {
 }
 
 void ContentStream::forget_state() noexcept {
-  in_text_ = false;  // a new page or a foreign writer: no text object of ours is open
   fill_known_ = stroke_known_ = width_known_ = font_known_ = false;
+}
+
+void ContentStream::reset() noexcept {
+  out_.clear();
+  in_text_ = marked_open_ = marked_in_text_ = false;
+  forget_state();
+}
+
+void ContentStream::begin_text() {
+  if (in_text_) return;
+  out_ += "BT\n";
+  in_text_ = true;
+  tx_ = ty_ = 0;  // BT resets the text matrix
+}
+
+void ContentStream::begin_marked(std::string_view op) {
+  out_ += op;
+  marked_open_ = true;
+  marked_in_text_ = in_text_;
+}
+
+void ContentStream::end_marked() {
+  if (!marked_open_) return;
+  if (!marked_in_text_) end_text();  // the sequence holds the whole text object
+  out_ += "EMC\n";
+  marked_open_ = marked_in_text_ = false;
 }
 
 void ContentStream::end_text() {
@@ -119,11 +144,7 @@ void ContentStream::stroke_line(double x1, double y1, double x2, double y2) {
 }
 
 void ContentStream::text(std::string_view font, double size, double x, double y, std::string_view glyphs) {
-  if (!in_text_) {
-    out_ += "BT\n";
-    in_text_ = true;
-    tx_ = ty_ = 0;  // BT resets the text matrix
-  }
+  begin_text();
   const std::int64_t sz = to_units(size);
   if (!font_known_ || sz != font_size_ || font != font_) {
     out_ += '/';
