@@ -87,7 +87,7 @@ void Canvas::new_page(PageStyle style) {
   reserved_bottom_ = 0;
   painter_->SetPage(page_);
   painter_->SetPrecision(3);
-  start_stream();
+  start_stream(true);
   y_ = top();
   for (Rule& r : rules_) r.start = y_;
   draw_furniture(style);
@@ -99,7 +99,7 @@ void Canvas::reopen(int index) {
   cur_page_ = index;
   painter_->SetPage(page_);
   painter_->SetPrecision(3);
-  start_stream();
+  start_stream(false);  // the page's stream has content: nothing may go before it
   y_ = top();
 }
 
@@ -129,8 +129,10 @@ void Canvas::draw_open_rules(double to) {
     if (r.start - y_ > 0.5) stroke_line(r.x, r.start, r.x, std::max(y_, to), r.width, r.color);
 }
 
-void Canvas::start_stream() {
+void Canvas::start_stream(bool fresh) {
   content_.reset();
+  background_.reset();
+  backgrounds_first_ = fresh;
   open_ = Open::None;
   open_node_ = -1;
   direct_ = false;
@@ -144,6 +146,10 @@ void Canvas::leave_text() {
 
 void Canvas::flush() {
   leave_text();
+  if (!background_.bytes().empty()) {
+    painter_->append_raw("/Artifact BMC\n" + background_.bytes() + "EMC\n");
+    background_.reset();
+  }
   if (!content_.bytes().empty()) painter_->append_raw(content_.bytes());
   content_.clear();
 }
@@ -161,6 +167,7 @@ PdfPainter& Canvas::painter() {
   flush();
   content_.forget_state();
   direct_ = true;  // until the page ends, our operators go out at once
+  backgrounds_first_ = false;
   return *painter_;
 }
 
@@ -306,6 +313,11 @@ void Canvas::line(double x, double baseline, const Line& ln) {
 }
 
 void Canvas::fill_rect(double x, double y, double w, double h, const Color& c) {
+  if (backgrounds_first_ && wanted(true).first == Open::Artifact) {
+    background_.fill_color(c);
+    background_.fill_rect(x, y, w, h);
+    return;
+  }
   leave_text();
   mark(true);
   content_.fill_color(c);

@@ -176,7 +176,7 @@ class Canvas {
 
  private:
   void draw_furniture(PageStyle style);
-  void start_stream();  // a page's stream starts (or is reopened): nothing known
+  void start_stream(bool fresh);  // a page's stream starts (fresh) or is reopened: nothing known
   void flush();         // hands what content_ holds to the page's stream
   void leave_text();    // ends the text object (closing a sequence opened inside it)
   void drawn();         // after each operation: flushes at once while painter() is out
@@ -191,6 +191,11 @@ class Canvas {
   std::unique_ptr<RawPainter> painter_;
   ContentStream content_;  // operators of the current page not yet in its stream
   bool direct_ = false;    // painter() was handed out on this page
+  // Decorative fills (zebra rows, boxes, bands) of a fresh page, written as one
+  // artifact at the start of its stream: under everything, as they were, but
+  // they no longer break the text objects and colours of the content.
+  ContentStream background_;
+  bool backgrounds_first_ = false;
   std::vector<PoDoFo::PdfFont*> page_fonts_;  // in the page's /Resources already
   std::string glyphs_;     // scratch for Fonts::encode()
   PoDoFo::PdfPage* page_ = nullptr;  // the page being drawn (owned_page_, or doc.GetPage() when reopened)
