@@ -107,16 +107,13 @@ Fonts::Glyphs& Fonts::glyphs(const TextStyle& style) {
     if (g->font == f) return *(glyphs_of_face_[i] = g.get());
   auto g = std::make_unique<Glyphs>();
   g->font = f;
-  g->width.assign(0x10000, -1.0);
-  g->id.assign(0x10000, -1);
-  g->used.assign(0x10000, false);
   glyphs_of_face_[i] = g.get();
   glyphs_.push_back(std::move(g));
   return *glyphs_of_face_[i];
 }
 
 double Fonts::unit_width(Glyphs& g, std::uint16_t unit) {
-  double& w = g.width[unit];
+  double& w = g[unit].width;
   if (w < 0) {
     // PoDoFo's width at 1000 pt is the advance in 1/1000 em (its StringWidth() sums these, scaled).
     const float size = g.font->GetFontSize();
@@ -128,7 +125,7 @@ double Fonts::unit_width(Glyphs& g, std::uint16_t unit) {
 }
 
 std::uint16_t Fonts::unit_glyph(Glyphs& g, std::uint16_t unit) {
-  std::int32_t& id = g.id[unit];
+  std::int32_t& id = g[unit].id;
   if (id < 0) id = static_cast<std::int32_t>(g.font->GetFontMetrics()->GetGlyphId(unit) & 0xFFFF);
   return static_cast<std::uint16_t>(id);
 }
@@ -151,8 +148,8 @@ void Fonts::encode(const TextStyle& style, std::string_view text, std::string& o
     const std::uint16_t id = unit_glyph(g, u);
     out += static_cast<char>(id >> 8);
     out += static_cast<char>(id & 0xFF);
-    if (!g.used[u]) {
-      g.used[u] = true;
+    if (Unit& e = g[u]; !e.used) {
+      e.used = true;
       fresh += static_cast<char>(u >> 8);
       fresh += static_cast<char>(u & 0xFF);
     }

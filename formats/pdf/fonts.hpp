@@ -62,12 +62,22 @@ class Fonts {
     std::string file;
   };
   PoDoFo::PdfFont* load(const FaceFile& f);
-  /// Cached metrics of one font file, filled lazily per UTF-16 unit.
+  /// Cached metrics of one font file, filled lazily per UTF-16 unit, in blocks
+  /// of 256 units allocated on first use (a report touches a few blocks; whole
+  /// tables cost a small report more page faults than it has text).
+  struct Unit {
+    double width = -1;     ///< advance in 1/1000 em; < 0 while unknown
+    std::int32_t id = -1;  ///< glyph id; < 0 while unknown
+    bool used = false;     ///< already handed to the subsetter
+  };
   struct Glyphs {
     PoDoFo::PdfFont* font = nullptr;
-    std::vector<double> width;     ///< advance in 1/1000 em; < 0 while unknown
-    std::vector<std::int32_t> id;  ///< glyph id; < 0 while unknown
-    std::vector<bool> used;        ///< already handed to the subsetter
+    std::array<std::unique_ptr<std::array<Unit, 256>>, 256> blocks;
+    Unit& operator[](std::uint16_t u) {
+      auto& b = blocks[u >> 8];
+      if (!b) b = std::make_unique<std::array<Unit, 256>>();
+      return (*b)[u & 0xFF];
+    }
   };
   Glyphs& glyphs(const TextStyle& style);
   double unit_width(Glyphs& g, std::uint16_t unit);
