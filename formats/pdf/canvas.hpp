@@ -17,6 +17,13 @@
 // outside marked content. Rules and fills are decoration (artifacts) unless
 // graphics_are_content() is on (charts); images drawn through painter() are
 // content of the current element.
+//
+// Operators: text, fills and rules go through the canvas's own content stream
+// writer (content_stream.hpp), not PdfPainter; a page's operators are handed to
+// its stream when the page ends. Once painter() is handed out (charts, images),
+// each of the canvas's operators goes to the stream at once, so the two never
+// reorder. Decorative fills of a fresh page are collected and written first,
+// as one artifact, under everything.
 #pragma once
 
 #include <functional>
