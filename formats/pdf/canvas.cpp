@@ -13,11 +13,12 @@ namespace sdg::pdf {
 
 using namespace PoDoFo;
 
-/// PdfPainter with access to its content stream, for the marked-content
-/// operators PoDoFo 0.9.8 has no API for (BDC/BMC/EMC).
+/// PdfPainter with access to its content stream: the canvas writes most
+/// operators itself (content_stream.hpp) and appends them in one piece.
 class RawPainter : public PdfPainter {
  public:
   void append_raw(const std::string& s) { m_pCanvas->Append(s); }
+  void add_font(PdfFont* f) { AddToPageResources(f->GetIdentifier(), f->GetObject()->Reference(), PdfName("Font")); }
 };
 
 PageGeometry PageGeometry::a4() {
@@ -73,6 +74,7 @@ void Canvas::end_page() {
   }
   draw_open_rules(bottom());
   close_mark();
+  flush();
   painter_->FinishPage();
   page_ = nullptr;
   owned_page_.reset();
@@ -87,6 +89,7 @@ void Canvas::new_page(PageStyle style) {
   reserved_bottom_ = 0;
   painter_->SetPage(page_);
   painter_->SetPrecision(3);
+  start_stream(true);
   y_ = top();
   for (Rule& r : rules_) r.start = y_;
   draw_furniture(style);
@@ -98,6 +101,7 @@ void Canvas::reopen(int index) {
   cur_page_ = index;
   painter_->SetPage(page_);
   painter_->SetPrecision(3);
+  start_stream(false);  // the page's stream has content: nothing may go before it
   y_ = top();
 }
 
@@ -127,20 +131,58 @@ void Canvas::draw_open_rules(double to) {
     if (r.start - y_ > 0.5) stroke_line(r.x, r.start, r.x, std::max(y_, to), r.width, r.color);
 }
 
+void Canvas::start_stream(bool fresh) {
+  content_.reset();
+  background_.reset();
+  backgrounds_first_ = fresh;
+  open_ = Open::None;
+  open_node_ = -1;
+  direct_ = false;
+  page_fonts_.clear();
+}
+
+void Canvas::leave_text() {
+  if (content_.mark_inside_text()) close_mark();
+  content_.end_text();
+}
+
+void Canvas::flush() {
+  leave_text();
+  if (!background_.bytes().empty()) {
+    painter_->append_raw("/Artifact BMC\n" + background_.bytes() + "EMC\n");
+    background_.reset();
+  }
+  if (!content_.bytes().empty()) painter_->append_raw(content_.bytes());
+  content_.clear();
+}
+
+void Canvas::drawn() {
+  if (!direct_) return;
+  // The caller holds painter() and writes to the stream between our operators.
+  flush();
+  content_.forget_state();
+}
+
 PdfPainter& Canvas::painter() {
+  leave_text();
   mark(false);
+  flush();
+  content_.forget_state();
+  direct_ = true;  // until the page ends, our operators go out at once
+  backgrounds_first_ = false;
   return *painter_;
 }
 
 // ---------------------------------------------------------------- marked content
 
+std::pair<Canvas::Open, int> Canvas::wanted(bool graphic) const {
+  const int node = stack_.back();
+  if (artifact_depth_ > 0 || (graphic && !graphics_content_) || node == StructTree::kRoot) return {Open::Artifact, -1};
+  return {Open::Content, node};
+}
+
 void Canvas::mark(bool graphic) {
-  Open want = Open::Content;
-  int node = stack_.back();
-  if (artifact_depth_ > 0 || (graphic && !graphics_content_) || node == StructTree::kRoot) {
-    want = Open::Artifact;
-    node = -1;
-  }
+  const auto [want, node] = wanted(graphic);
   if (want == Open::Content && !pending_anchors_.empty() && !in_page_end_) {
     // The first content after anchor(): a little above the cursor, so the target's top shows.
     for (const std::string& id : pending_anchors_) set_anchor(id, cur_page_, std::min(y_ + 6, g_.height));
@@ -149,19 +191,21 @@ void Canvas::mark(bool graphic) {
   if (want == open_ && node == open_node_) return;
   close_mark();
   if (want == Open::Artifact) {
-    painter_->append_raw("/Artifact BMC\n");
+    content_.begin_marked("/Artifact BMC\n");
   } else {
     const int mcid = next_mcid_[static_cast<std::size_t>(cur_page_)]++;
-    painter_->append_raw("/" + tree_.node(node).role + " <</MCID " + std::to_string(mcid) + ">> BDC\n");
+    content_.begin_marked("/" + tree_.node(node).role + "<</MCID " + std::to_string(mcid) + ">>BDC\n");
     tree_.add_mcr(node, cur_page_, mcid);
   }
+  drawn();
   open_ = want;
   open_node_ = node;
 }
 
 void Canvas::close_mark() {
   if (open_ == Open::None) return;
-  painter_->append_raw("EMC\n");
+  content_.end_marked();
+  drawn();
   open_ = Open::None;
   open_node_ = -1;
 }
@@ -200,7 +244,7 @@ void Canvas::end_artifact() {
 
 void Canvas::text(double x, double baseline, const TextStyle& style, std::string_view text_in) {
   if (text_in.empty()) return;
-  const std::string utf8_text = fonts_.drawable(style, text_in);
+  const std::string_view utf8_text = fonts_.drawable(style, text_in, drawable_);
   if (const char32_t cp = fonts_.missing_glyph(style, utf8_text)) {
     char code[16];
     std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
@@ -211,10 +255,22 @@ void Canvas::text(double x, double baseline, const TextStyle& style, std::string
                                        " in \"" + std::string(utf8_text) +
                                        "\" (choose a font that has it, or remove the theme's font)");
   }
+  if (!direct_ && !content_.in_text()) {
+    // Text object first, marked content inside it, so that the next runs (the
+    // next cells of a table row) can share it.
+    if (wanted(false) != std::pair{open_, open_node_}) close_mark();
+    content_.begin_text();
+  }
   mark(false);
-  painter_->SetFont(fonts_.font(style));
-  painter_->SetColor(style.color.r, style.color.g, style.color.b);
-  painter_->DrawText(x, baseline + style.rise, utf8(utf8_text));
+  PdfFont* f = fonts_.font(style);
+  if (std::find(page_fonts_.begin(), page_fonts_.end(), f) == page_fonts_.end()) {
+    painter_->add_font(f);
+    page_fonts_.push_back(f);
+  }
+  fonts_.encode(style, utf8_text, glyphs_);
+  content_.fill_color(style.color);
+  content_.text(f->GetIdentifier().GetName(), style.size, x, baseline + style.rise, glyphs_);
+  drawn();
 }
 
 void Canvas::line(double x, double baseline, const Line& ln) {
@@ -270,17 +326,25 @@ void Canvas::line(double x, double baseline, const Line& ln) {
 }
 
 void Canvas::fill_rect(double x, double y, double w, double h, const Color& c) {
+  if (backgrounds_first_ && wanted(true).first == Open::Artifact) {
+    background_.fill_color(c);
+    background_.fill_rect(x, y, w, h);
+    return;
+  }
+  leave_text();
   mark(true);
-  painter_->SetColor(c.r, c.g, c.b);
-  painter_->Rectangle(x, y, w, h);
-  painter_->Fill();
+  content_.fill_color(c);
+  content_.fill_rect(x, y, w, h);
+  drawn();
 }
 
 void Canvas::stroke_line(double x1, double y1, double x2, double y2, double width, const Color& c) {
+  leave_text();
   mark(true);
-  painter_->SetStrokingColor(c.r, c.g, c.b);
-  painter_->SetStrokeWidth(width);
-  painter_->DrawLine(x1, y1, x2, y2);
+  content_.stroke_color(c);
+  content_.line_width(width);
+  content_.stroke_line(x1, y1, x2, y2);
+  drawn();
 }
 
 namespace {
@@ -365,6 +429,13 @@ void Canvas::draw_furniture(PageStyle style) {
       constexpr double kLogoHeight = 14;
       const double s = kLogoHeight / header_logo_->GetHeight();
       const double lw = header_logo_->GetWidth() * s;
+      // PoDoFo draws the image straight into the page stream: put our buffered
+      // operators (the open artifact included) before it, as painter() does,
+      // without switching the rest of the page to direct mode.
+      leave_text();
+      mark(true);
+      flush();
+      content_.forget_state();
       painter_->DrawImage(r - lw, hy - 3, header_logo_, s, s);
       text_r = r - lw - 8;
     }

@@ -17,6 +17,13 @@
 // outside marked content. Rules and fills are decoration (artifacts) unless
 // graphics_are_content() is on (charts); images drawn through painter() are
 // content of the current element.
+//
+// Operators: text, fills and rules go through the canvas's own content stream
+// writer (content_stream.hpp), not PdfPainter; a page's operators are handed to
+// its stream when the page ends. Once painter() is handed out (charts, images),
+// each of the canvas's operators goes to the stream at once, so the two never
+// reorder. Decorative fills of a fresh page are collected and written first,
+// as one artifact, under everything.
 #pragma once
 
 #include <functional>
@@ -26,6 +33,7 @@
 #include <string_view>
 #include <vector>
 
+#include "content_stream.hpp"
 #include "fonts.hpp"
 #include "layout.hpp"
 #include "style.hpp"
@@ -37,6 +45,7 @@ class PdfPainter;
 class PdfPage;
 class PdfObject;
 class PdfImage;
+class PdfFont;
 }  // namespace PoDoFo
 
 namespace sdg::pdf {
@@ -178,6 +187,10 @@ class Canvas {
 
  private:
   void draw_furniture(PageStyle style);
+  void start_stream(bool fresh);  // a page's stream starts (fresh) or is reopened: nothing known
+  void flush();         // hands what content_ holds to the page's stream
+  void leave_text();    // ends the text object (closing a sequence opened inside it)
+  void drawn();         // after each operation: flushes at once while painter() is out
   void mark(bool graphic);  // open the right marked-content sequence
   void close_mark();        // EMC if one is open
   void end_page();
@@ -187,6 +200,16 @@ class Canvas {
   Fonts& fonts_;
   PageGeometry g_;
   std::unique_ptr<RawPainter> painter_;
+  ContentStream content_;  // operators of the current page not yet in its stream
+  bool direct_ = false;    // painter() was handed out on this page
+  // Decorative fills (zebra rows, boxes, bands) of a fresh page, written as one
+  // artifact at the start of its stream: under everything, as they were, but
+  // they no longer break the text objects and colours of the content.
+  ContentStream background_;
+  bool backgrounds_first_ = false;
+  std::vector<PoDoFo::PdfFont*> page_fonts_;  // in the page's /Resources already
+  std::string glyphs_;     // scratch for Fonts::encode()
+  std::string drawable_;   // scratch for Fonts::drawable()
   PoDoFo::PdfPage* page_ = nullptr;  // the page being drawn (owned_page_, or doc.GetPage() when reopened)
   std::unique_ptr<PoDoFo::PdfPage> owned_page_;  // from append_page() (page_tree.hpp)
   int page_count_ = 0;
@@ -212,6 +235,7 @@ class Canvas {
   int artifact_depth_ = 0;
   bool graphics_content_ = false;
   enum class Open { None, Artifact, Content } open_ = Open::None;
+  std::pair<Open, int> wanted(bool graphic) const;  // the sequence drawing needs now, and its element
   int open_node_ = -1;
   int last_link_ = -1;
   std::string last_link_url_;

@@ -2,6 +2,7 @@
 
 #include <podofo/podofo.h>
 
+#include <cstring>
 #include <utility>
 
 #include "sdgreport/error.hpp"
@@ -100,6 +101,44 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
   i += static_cast<std::size_t>(n);
   return cp;
 }
+
+/// Calls f(unit) for each UTF-16 unit of UTF-8 text, as PoDoFo's PdfString
+/// conversion yields them (surrogate pairs above U+FFFF); a malformed byte is U+FFFD.
+template <class F>
+void for_each_utf16(std::string_view s, F&& f) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* end = p + s.size();
+  while (p < end) {
+    std::uint32_t c = *p;
+    int extra = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : -1;
+    if (extra < 0 || end - p <= extra) {
+      f(std::uint16_t{0xFFFD});
+      ++p;
+      continue;
+    }
+    c = extra == 0 ? c : extra == 1 ? c & 0x1F : extra == 2 ? c & 0x0F : c & 0x07;
+    bool ok = true;
+    for (int k = 1; k <= extra; ++k) {
+      if ((p[k] & 0xC0) != 0x80) ok = false;
+      c = (c << 6) | (p[k] & 0x3F);
+    }
+    if (!ok) {
+      f(std::uint16_t{0xFFFD});
+      ++p;
+      continue;
+    }
+    p += extra + 1;
+    if (c == 0) return;  // PoDoFo's strings end at NUL
+    if (c > 0xFFFF) {
+      c -= 0x10000;
+      f(static_cast<std::uint16_t>(0xD800 + (c >> 10)));
+      f(static_cast<std::uint16_t>(0xDC00 + (c & 0x3FF)));
+    } else {
+      f(static_cast<std::uint16_t>(c));
+    }
+  }
+}
+
 }  // namespace
 
 char32_t Fonts::missing_glyph(const TextStyle& style, std::string_view text) {
@@ -114,32 +153,92 @@ char32_t Fonts::missing_glyph(const TextStyle& style, std::string_view text) {
   return 0;
 }
 
-std::string Fonts::drawable(const TextStyle& style, std::string_view text) {
+std::string_view Fonts::drawable(const TextStyle& style, std::string_view text, std::string& scratch) {
   const auto i = static_cast<std::size_t>(style.face);
-  std::string out(text);
-  if (!specs_[i].checked || text.find_first_of("\xC2\xE2") == std::string_view::npos) return out;
+  if (!specs_[i].checked || text.find_first_of("\xC2\xE2") == std::string_view::npos) return text;
   const PdfFontMetrics* m = font(style)->GetFontMetrics();
   static constexpr std::pair<std::string_view, char32_t> kSubstitutes[] = {
       {"\u2011", U'-'}, {"\u00A0", U' '}, {"\u202F", U' '}};
+  scratch.assign(text);
   for (const auto& [from, cp] : kSubstitutes) {
-    std::size_t at = out.find(from);
+    std::size_t at = scratch.find(from);
     if (at == std::string::npos) continue;
-    char32_t orig = 0;
     std::size_t k = 0;
-    orig = next_code_point(from, k);
+    const char32_t orig = next_code_point(from, k);
     if (m->GetGlyphId(static_cast<long>(orig)) != 0) continue;
-    for (; at != std::string::npos; at = out.find(from, at + 1)) out.replace(at, from.size(), 1, static_cast<char>(cp));
+    for (; at != std::string::npos; at = scratch.find(from, at + 1))
+      scratch.replace(at, from.size(), 1, static_cast<char>(cp));
   }
-  return out;
+  return scratch;
 }
 
 const std::string& Fonts::file(const TextStyle& style) const {
   return specs_[static_cast<std::size_t>(style.face)].file;
 }
 
+Fonts::Glyphs& Fonts::glyphs(const TextStyle& style) {
+  const auto i = static_cast<std::size_t>(style.face);
+  if (glyphs_of_face_[i] != nullptr) return *glyphs_of_face_[i];
+  PdfFont* f = font(style);
+  for (const auto& g : glyphs_)
+    if (g->font == f) return *(glyphs_of_face_[i] = g.get());
+  auto g = std::make_unique<Glyphs>();
+  g->font = f;
+  glyphs_of_face_[i] = g.get();
+  glyphs_.push_back(std::move(g));
+  return *glyphs_of_face_[i];
+}
+
+double Fonts::unit_width(Glyphs& g, std::uint16_t unit) {
+  double& w = g[unit].width;
+  if (w < 0) {
+    // PoDoFo's width at 1000 pt is the advance in 1/1000 em (its StringWidth() sums these, scaled).
+    const float size = g.font->GetFontSize();
+    g.font->SetFontSize(1000.0f);
+    w = g.font->GetFontMetrics()->UnicodeCharWidth(unit);
+    g.font->SetFontSize(size);
+  }
+  return w;
+}
+
+std::uint16_t Fonts::unit_glyph(Glyphs& g, std::uint16_t unit) {
+  std::int32_t& id = g[unit].id;
+  if (id < 0) id = static_cast<std::int32_t>(g.font->GetFontMetrics()->GetGlyphId(unit) & 0xFFFF);
+  return static_cast<std::uint16_t>(id);
+}
+
 double Fonts::width(const TextStyle& style, std::string_view text) {
   if (text.empty()) return 0;
-  return font(style)->GetFontMetrics()->StringWidth(utf8(drawable(style, text)));
+  std::string scratch;
+  const std::string_view t = drawable(style, text, scratch);
+  Glyphs& g = glyphs(style);
+  // As PdfFontMetrics::StringWidth(): each character's advance scaled by the size.
+  const double scale = static_cast<double>(static_cast<float>(style.size) * 100.0f) / 100.0;
+  double w = 0;
+  for_each_utf16(t, [&](std::uint16_t u) { w += unit_width(g, u) * scale / 1000.0; });
+  return w;
+}
+
+void Fonts::encode(const TextStyle& style, std::string_view text, std::string& out) {
+  out.clear();
+  Glyphs& g = glyphs(style);
+  std::string fresh;  // characters this font's subset does not have yet
+  for_each_utf16(text, [&](std::uint16_t u) {
+    const std::uint16_t id = unit_glyph(g, u);
+    out += static_cast<char>(id >> 8);
+    out += static_cast<char>(id & 0xFF);
+    if (Unit& e = g[u]; !e.used) {
+      e.used = true;
+      fresh += static_cast<char>(u >> 8);
+      fresh += static_cast<char>(u & 0xFF);
+    }
+  });
+  if (!fresh.empty() && g.font->IsSubsetting()) {
+    std::vector<pdf_utf16be> be(fresh.size() / 2);  // UTF-16BE in memory, aligned
+    std::memcpy(be.data(), fresh.data(), fresh.size());
+    const PdfString units(be.data(), static_cast<pdf_long>(be.size()));
+    g.font->AddUsedSubsettingGlyphs(units, static_cast<long>(be.size()));
+  }
 }
 
 double Fonts::ascent(const TextStyle& style) {

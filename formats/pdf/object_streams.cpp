@@ -141,11 +141,23 @@ void append_variant(std::string& out, const PdfVariant& v) {
         out += "/Type";
         append_value(out, *type);
       }
+      // /K (a structure element's kids, the part that differs most between
+      // neighbours) last, so that what comes before it repeats the previous one.
+      static const PdfName kids("K");
+      const PdfObject* k = nullptr;
       for (const auto& [key, value] : dict.GetKeys()) {
         if (type != nullptr && key == PdfName::KeyType) continue;
+        if (key == kids) {
+          k = value;
+          continue;
+        }
         out += '/';
         out += key.GetEscapedName();
         append_value(out, *value);
+      }
+      if (k != nullptr) {
+        out += "/K";
+        append_value(out, *k);
       }
       out += ">>";
       return;

@@ -30,7 +30,7 @@ namespace sdg::pdf {
 
 /// Objects per object stream: large enough to compress well, small enough that a
 /// reader decompresses little to reach one object (qpdf uses 100).
-inline constexpr std::size_t kObjectsPerStream = 200;
+inline constexpr std::size_t kObjectsPerStream = 1000;
 
 /// The whole file as bytes. Embeds pending font subsets first. Throws PdfError
 /// from PoDoFo, or sdg::Error(Output) if compression fails.

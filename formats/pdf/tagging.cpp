@@ -78,7 +78,7 @@ void StructTree::write(PdfMemDocument& doc, int page_count) const {
   PdfObject* root = objs.CreateObject("StructTreeRoot");
   std::vector<PdfObject*> obj(n, nullptr);
   for (std::size_t i = 0; i < n; ++i)
-    if (live[i]) obj[i] = objs.CreateObject("StructElem");
+    if (live[i]) obj[i] = objs.CreateObject();  // /Type /StructElem is optional (PDF 32000-1, table 323)
 
   for (std::size_t i = 0; i < n; ++i) {
     if (!live[i]) continue;

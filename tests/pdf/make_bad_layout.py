@@ -119,22 +119,27 @@ def one_row_part(good, out):
 def uncontinued(good, out):
     with pikepdf.open(good) as pdf:
         page, ops, _ = continuation_page(pdf)
-        # The caption is the first 9 pt text object below the running head (the
-        # head, footer, caption and repeated header row share one artifact).
-        bt = None
+        # The caption is the first line of 9 pt text below the running head. Text
+        # objects are shared by several runs and positioned with relative Td, so
+        # follow the text line matrix and drop only that line's show operators.
+        size, x, y, line_y, drop = None, 0.0, 0.0, None, set()
         for i, (operands, op) in enumerate(ops):
             o = str(op)
             if o == "BT":
-                bt, size, y = i, None, None
-            elif o == "Tf" and bt is not None:
+                x = y = 0.0
+            elif o == "Tf":
                 size = float(operands[1])
-            elif o == "Td" and bt is not None:
-                y = float(operands[1])
-            elif o == "ET" and bt is not None:
-                if size == 9 and y is not None and 700 < y < 770:
-                    return save(pdf, page, ops[:bt] + ops[i + 1:], out)
-                bt = None
-        raise SystemExit("no continued caption found")
+            elif o in ("Td", "TD"):
+                x, y = x + float(operands[0]), y + float(operands[1])
+            elif o == "Tm":
+                x, y = float(operands[4]), float(operands[5])
+            elif o in ("Tj", "TJ", "'", '"'):
+                if size == 9 and 700 < y < 770 and (line_y is None or abs(y - line_y) < 0.5):
+                    line_y = y
+                    drop.add(i)
+        if not drop:
+            raise SystemExit("no continued caption found")
+        return save(pdf, page, [o for i, o in enumerate(ops) if i not in drop], out)
 
 
 if __name__ == "__main__":
