@@ -9,6 +9,7 @@
 
 #include "chart.hpp"
 #include "layout_constants.hpp"
+#include "sdgreport/error.hpp"
 #include "sdgreport/i18n.hpp"
 
 namespace sdg::pdf {
@@ -25,6 +26,8 @@ void Renderer::figure(const Figure& f) {
   const double w_max = c_.width();
   const double h_max = (c_.top() - c_.bottom()) * 0.6;
   std::unique_ptr<PdfImage> img;
+  if (is_svg_path(f.path))
+    throw Error(ErrorCode::Input, "figure '" + f.path + "' is SVG, which the PDF writer does not draw; convert it to PNG");
   if (!std::filesystem::is_regular_file(path, ec)) {
     ctx_.warn("image-missing",
               "figure '" + f.path + "' not found (" + path.string() + "); drawn as a placeholder");
@@ -38,11 +41,13 @@ void Renderer::figure(const Figure& f) {
                                         PdfError::ErrorMessage(e.GetError()) + "); drawn as a placeholder");
     }
   }
-  double w = w_max, h = 90;
+  // The asked width (Figure::width), else the text width; never wider than the
+  // image's natural size at kImageDpi, nor taller than 60 % of the text block.
+  const double asked = figure_width_points(f.width, w_max).value_or(w_max);
+  double w = std::min(asked, w_max), h = 90;
   if (img) {
     const double pw = img->GetWidth(), ph = img->GetHeight();
-    // Scaled to the frame width, never taller than 60 % of the text block.
-    w = w_max;
+    w = std::min(w, pw * 72.0 / kImageDpi);
     h = w * ph / pw;
     if (h > h_max) {
       h = h_max;

@@ -198,3 +198,28 @@ TEST(Model, TextMustBeValidUtf8) {
   t.rows[0][0] = Cell::of("\xF8");
   EXPECT_NE(model_error([&] { s.add_block(t); }).find("not valid UTF-8"), std::string::npos);
 }
+
+TEST(Model, FigureWidth) {
+  EXPECT_DOUBLE_EQ(*figure_width_points("50%", 400), 200);
+  EXPECT_DOUBLE_EQ(*figure_width_points("250%", 400), 400);  // capped at the text width
+  EXPECT_DOUBLE_EQ(*figure_width_points("1in", 400), 72);
+  EXPECT_NEAR(*figure_width_points("2.54cm", 400), 72, 1e-9);
+  EXPECT_NEAR(*figure_width_points("25.4mm", 400), 72, 1e-9);
+  EXPECT_DOUBLE_EQ(*figure_width_points("170pt", 400), 170);
+  for (const char* bad : {"", "40", "%", "0%", "-3cm", "1.2.3cm", "6 cm", "6km", "wide"})
+    EXPECT_FALSE(figure_width_points(bad, 400)) << bad;
+  Section s("x");
+  Figure f{"map.png", "A map of Norway", "", "", "6 cm"};
+  EXPECT_NE(model_error([&] { s.add_block(f); }).find("figure width '6 cm'"), std::string::npos);
+  f.width = "40%";
+  s.add_block(f);
+  EXPECT_EQ(s.blocks().back().as<Figure>().width, "40%");
+}
+
+TEST(Model, SvgPaths) {
+  EXPECT_TRUE(is_svg_path("a/map.svg"));
+  EXPECT_TRUE(is_svg_path("MAP.SVG"));
+  EXPECT_TRUE(is_svg_path("map.svgz"));
+  EXPECT_FALSE(is_svg_path("map.png"));
+  EXPECT_FALSE(is_svg_path("svg"));
+}
