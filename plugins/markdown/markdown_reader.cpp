@@ -764,8 +764,8 @@ class Reader {
     }
     std::filesystem::path path(percent_decode(url));
     if (is_svg_path(path.string()))
-      fail(n, "image '" + url + "' is SVG, which sdgreport does not draw; convert it to PNG (e.g. rsvg-convert -d 150 -p 150 -o " +
-                  path.stem().string() + ".png " + path.filename().string() + ")");
+      fail(n, "image '" + url + "': SVG images are not supported; convert to PNG (e.g. rsvg-convert -w 1600 " +
+                  path.filename().string() + " -o " + path.stem().string() + ".png)");
     if (!opts_.image_dir.empty() && path.is_relative())
       path = (opts_.image_dir / path).lexically_normal();
     Figure f;
