@@ -69,13 +69,15 @@ double Renderer::room_left() const {
 void Renderer::figure(const Figure& f, bool may_float) {
   flush_figure();
   FigureBox box = figure_box(f);
+  const double gap_before = pending_space_;
   space(kParaGap + 4);
   // A figure that would leave most of the page empty waits for the next page
   // while the paragraphs after it flow up (pagination.hpp).
   const FigurePlan plan = plan_figure(figure_need(box), box.h, room_left(), c_.top() - c_.bottom(), may_float);
   if (plan.move == FigureMove::Float) {
     if (!c_.has_page()) c_.new_page();
-    waiting_ = std::make_unique<WaitingFigure>(WaitingFigure{f, std::move(box), c_.page_index()});
+    pending_space_ = gap_before;  // the floated paragraph keeps its own spacing
+    waiting_ = std::make_unique<WaitingFigure>(WaitingFigure{f, std::move(box), c_.page_index(), false});
     return;
   }
   if (plan.move == FigureMove::Shrink) {

@@ -11,13 +11,13 @@ source "$here/../e2e/lib.sh"
 PY=/usr/bin/python3
 export SOURCE_DATE_EPOCH=1781481600
 cd "$d"
-mkdir -p text img
+mkdir -p text/img
 $PY - <<'PYEOF'
 from PIL import Image
-Image.new("RGB", (3000, 900), (0, 104, 157)).save("img/full.png")    # natural 1440 pt: text width
-Image.new("RGB", (2000, 1000), (200, 80, 40)).save("img/wide.png")   # natural 960 pt
-Image.new("RGB", (300, 150), (40, 160, 60)).save("img/small.png")    # natural 144 pt
-Image.new("RGB", (1600, 1100), (120, 120, 120)).save("img/tall.png") # a tall figure, for the float
+Image.new("RGB", (3000, 900), (0, 104, 157)).save("text/img/full.png")    # natural 1440 pt: text width
+Image.new("RGB", (2000, 1000), (200, 80, 40)).save("text/img/wide.png")   # natural 960 pt
+Image.new("RGB", (300, 150), (40, 160, 60)).save("text/img/small.png")    # natural 144 pt
+Image.new("RGB", (1600, 1400), (120, 120, 120)).save("text/img/tall.png") # a tall figure, for the float
 PYEOF
 {
   echo "title: Figures"
@@ -43,9 +43,9 @@ Asked for the full width, but only 300 pixels wide:
 ![A small green block](img/small.png){width=100%}
 MD
 {
-  # About 45 % of a page of text, then a figure too tall for the rest of the
+  # About a third of a page of text, then a figure too tall for the rest of the
   # page, then paragraphs that fit in the gap.
-  for i in $(seq 1 9); do
+  for i in $(seq 1 6); do
     echo "Lead-in paragraph $i. Sustainable development meets the needs of the present without compromising the ability of future generations to meet their own needs."
     echo
   done
@@ -101,11 +101,11 @@ fig_page=0 text_page=0
 for p in $(seq 1 "$pages"); do
   pdftotext -enc UTF-8 -f "$p" -l "$p" "$pdf" "p$p.txt"
   grep -q "FLOATED-3" "p$p.txt" && text_page=$p
-  grep -q "^Figure 4\." "p$p.txt" && fig_page=$p
+  grep -q "^Figure 4$" "p$p.txt" && fig_page=$p
 done
 [ "$fig_page" -gt 0 ] && [ "$text_page" -gt 0 ] || fail "floated text (page $text_page) or figure 4 (page $fig_page) not found"
 [ "$text_page" -lt "$fig_page" ] || fail "the paragraphs after the figure did not float up: text on page $text_page, figure on $fig_page"
-grep -q "Lead-in paragraph 9" "p$text_page.txt" || fail "the floated text is not on the page the figure left"
+grep -q "Lead-in paragraph 6" "p$text_page.txt" || fail "the floated text is not on the page the figure left"
 # Tag order = drawn order: the last floated paragraph's P comes before the Figure.
 $PY - "$pdf" <<'PYEOF' || fail "structure order of the floated text"
 import sys
@@ -113,19 +113,17 @@ import pikepdf
 pdf = pikepdf.open(sys.argv[1])
 order = []
 def walk(node):
-    if isinstance(node, pikepdf.Dictionary) and node.get("/S") is not None:
+    if isinstance(node, pikepdf.Array):
+        for c in node:
+            walk(c)
+    elif isinstance(node, pikepdf.Dictionary) and node.get("/S") is not None:
         s = str(node.S)
         if s == "/Figure":
             order.append(("Figure", str(node.get("/Alt", ""))))
         elif s == "/P":
             order.append(("P", None))
-        k = node.get("/K")
-        if isinstance(k, pikepdf.Array):
-            for c in k:
-                walk(c)
-        elif isinstance(k, pikepdf.Dictionary):
-            walk(k)
-walk(pdf.Root.StructTreeRoot)
+        walk(node.get("/K"))
+walk(pdf.Root.StructTreeRoot.K)
 tall = [i for i, (s, alt) in enumerate(order) if s == "Figure" and alt.startswith("A tall grey")]
 if not tall:
     sys.exit("no Figure element for the tall image")
@@ -140,7 +138,7 @@ pass "a figure that would leave half a page empty: the text after it floats up (
 # SVG: refused at its Markdown line, exit 1, the earlier output untouched.
 before=$(md5sum "$pdf")
 printf 'Intro.\n\n![A chart of energy use](img/chart.svg)\n' > text/pictures.md
-printf '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>\n' > img/chart.svg
+printf '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>\n' > text/img/chart.svg
 set +e
 "$SDGREPORT" -q build report.yaml -o out > svg.out 2> svg.err
 rc=$?

@@ -76,7 +76,7 @@ TEST(Model, CellsMustFitTheirColumnAndMissingCellsNeedAStatus) {
 
 TEST(Model, FiguresAndChartsNeedAltText) {
   Section s("x");
-  EXPECT_NE(model_error([&] { s.add_block(Figure{"map.png", "", "Kart", {}}); }).find("needs alt text"),
+  EXPECT_NE(model_error([&] { s.add_block(Figure{"map.png", "", "Kart", {}, {}}); }).find("needs alt text"),
             std::string::npos);
   Chart c;
   c.title = "Utslipp";
@@ -102,7 +102,7 @@ TEST(Model, IndicatorSummariesNameRealIndicators) {
 TEST(Model, NestedBlocksAreCheckedToo) {
   Section s("x");
   List l;
-  l.items = {{Paragraph{{Inline::plain("ok")}}}, {Quote{{Figure{"a.png", "", "", {}}}}}};
+  l.items = {{Paragraph{{Inline::plain("ok")}}}, {Quote{{Figure{"a.png", "", "", {}, {}}}}}};
   EXPECT_NE(model_error([&] { s.add_block(l); }).find("needs alt text"), std::string::npos);
   EXPECT_NE(model_error([&] { s.add_block(List{}); }).find("at least one item"), std::string::npos);
   EXPECT_NE(model_error([&] { s.add_block(Heading{7, {Inline::plain("h")}}); }).find("level must be 1–6"),
