@@ -149,3 +149,26 @@ grep -q "SVG images are not supported; convert to PNG (e.g. rsvg-convert -w 1600
   { cat svg.err; fail "SVG message"; }
 [ "$(md5sum "$pdf")" = "$before" ] || fail "the earlier PDF was changed by the failed build"
 pass "SVG refused: $(head -1 svg.err)"
+set +e
+"$SDGREPORT" validate report.yaml > validate.out 2>&1
+rc=$?
+set -e
+[ $rc -eq 2 ] || { cat validate.out; fail "validate with an SVG image: exit $rc, expected 2 (errors)"; }
+grep -q "pictures.md:3:1: error: .*SVG images are not supported" validate.out || { cat validate.out; fail "validate does not name the SVG"; }
+pass "validate: $(grep -m1 SVG validate.out)"
+
+# A JSON model with an SVG figure: the PDF writer refuses it (exit 1, no output);
+# the model keeps a figure's width.
+printf 'Intro.\n\n![A small green block](img/small.png){width=50%%}\n' > text/pictures.md
+"$SDGREPORT" -q build report.yaml --format json -o json
+model=$(ls json/*.json)
+grep -q '"width": "50%"' "$model" || fail "the JSON model lost the figure's width"
+sed 's|img/small.png|img/chart.svg|' "$model" > svg.json
+set +e
+"$SDGREPORT" -q render svg.json --format pdf -o svgout 2> render.err
+rc=$?
+set -e
+[ $rc -eq 1 ] || { cat render.err; fail "PDF of a model with an SVG figure: exit $rc, expected 1"; }
+grep -q "SVG images are not supported" render.err || { cat render.err; fail "PDF writer's SVG message"; }
+[ ! -e svgout/svg.pdf ] || fail "a PDF was written for a model with an SVG figure"
+pass "JSON model: width kept; SVG figure refused by the PDF writer: $(head -1 render.err)"
