@@ -163,6 +163,10 @@ printf 'Intro.\n\n![A small green block](img/small.png){width=50%%}\n' > text/pi
 "$SDGREPORT" -q build report.yaml --format json -o json
 model=$(ls json/*.json)
 grep -q '"width": "50%"' "$model" || fail "the JSON model lost the figure's width"
+# The HTML edition caps the image at the width (max-width: never stretched).
+"$SDGREPORT" -q build report.yaml --format html -o html
+grep -q '<img src="data:image/png;base64,[^"]*" alt="A small green block" style="max-width:50%">' html/*.html ||
+  fail "HTML: the figure's width is not its max-width"
 sed 's|img/small.png|img/chart.svg|' "$model" > svg.json
 set +e
 "$SDGREPORT" -q render svg.json --format pdf -o svgout 2> render.err
@@ -171,4 +175,4 @@ set -e
 [ $rc -eq 1 ] || { cat render.err; fail "PDF of a model with an SVG figure: exit $rc, expected 1"; }
 grep -q "SVG images are not supported" render.err || { cat render.err; fail "PDF writer's SVG message"; }
 [ ! -e svgout/svg.pdf ] || fail "a PDF was written for a model with an SVG figure"
-pass "JSON model: width kept; SVG figure refused by the PDF writer: $(head -1 render.err)"
+pass "JSON model and HTML (max-width) keep the width; SVG figure refused by the PDF writer: $(head -1 render.err)"
