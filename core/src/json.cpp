@@ -393,7 +393,8 @@ Block read_block(const Reader& r, std::size_t depth) {
   }
   if (type == "figure")
     return Figure{r.at("path").str(), r.at("alt").str(), r.at("caption").str(),
-                  r.has("id") ? r.at("id").str() : std::string(), r.has("width") ? r.at("width").str() : std::string()};
+                  r.has("id") ? r.at("id").str() : std::string(),
+                  r.has("width") ? r.at("width").str() : std::string()};
   if (type == "indicator_summary") {
     IndicatorSummary s;
     s.indicator = r.at("indicator").str();

@@ -4,11 +4,13 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <filesystem>
 #include <set>
 #include <vector>
 
 #include "sdgreport/catalogue.hpp"
 #include "sdgreport/error.hpp"
+#include "sdgreport/images.hpp"
 #include "sdgreport/limits.hpp"
 
 namespace sdg {
@@ -303,8 +305,9 @@ void check_block_at(const Block& block, const Where& parent, std::size_t depth) 
           check_label(b.caption, where, "the caption");
           if (b.path.empty()) refuse(where, "a figure needs an image path");
           if (!b.width.empty() && !figure_width_points(b.width, 1))
-            refuse(Where{&where, {}, b.path}, "figure width '" + b.width +
-                                                  "' is not a percentage or a length such as 40%, 6cm, 60mm, 2.5in, 170pt");
+            refuse(Where{&where, {}, b.path},
+                   "figure width '" + b.width +
+                       "' is not a percentage or a length such as 40%, 6cm, 60mm, 2.5in, 170pt");
           if (b.alt.empty())
             refuse(Where{&where, {}, b.path}, "a figure needs alt text (a text alternative for screen readers)");
         } else if constexpr (std::is_same_v<T, IndicatorSummary>) {
@@ -482,6 +485,14 @@ bool is_svg_path(std::string_view path) noexcept {
   for (std::size_t i = path.size() > 5 ? path.size() - 5 : 0; i < path.size(); ++i)
     tail += static_cast<char>(std::tolower(static_cast<unsigned char>(path[i])));
   return tail.ends_with(".svg") || tail.ends_with(".svgz");
+}
+
+std::string svg_refusal(const std::string& path) {
+  const std::filesystem::path p(path);
+  std::filesystem::path png = p.filename();
+  png.replace_extension(".png");
+  return "SVG images are not supported; convert to PNG (e.g. rsvg-convert -w 1600 " + p.filename().string() + " -o " +
+         png.string() + ")";
 }
 
 bool is_valid_utf8(std::string_view s) noexcept {

@@ -26,7 +26,8 @@ void Renderer::paragraph(const Inlines& content) {
   // otherwise the figure comes first (pagination.hpp, float_step()). Paragraphs
   // with footnotes move lines as their notes need room, so they do not float.
   if (waiting_) {
-    const bool notes = std::any_of(spans.begin(), spans.end(), [](const Span& s) { return footnote_of(s.url) != 0; });
+    const bool notes =
+        std::any_of(spans.begin(), spans.end(), [](const Span& s) { return footnote_of(s.url) != 0; });
     FloatStep step = FloatStep::FigureFirst;
     if (!notes && lists_.empty() && quote_depth_ == 0)
       step = float_step(break_lines(spans, c_.width(), fonts_.measure()).size(), kBodyLeading, room_left(),

@@ -12,6 +12,7 @@
 #include "pagination.hpp"
 #include "sdgreport/error.hpp"
 #include "sdgreport/i18n.hpp"
+#include "sdgreport/images.hpp"
 
 namespace sdg::pdf {
 
@@ -27,8 +28,7 @@ Renderer::FigureBox Renderer::figure_box(const Figure& f) {
   const double h_max = (c_.top() - c_.bottom()) * 0.6;
   FigureBox box;
   if (is_svg_path(f.path))
-    throw Error(ErrorCode::Input, "figure '" + f.path +
-                                      "': SVG images are not supported; convert to PNG (e.g. rsvg-convert -w 1600 in.svg -o out.png)");
+    throw Error(ErrorCode::Input, "figure '" + f.path + "': " + svg_refusal(f.path));
   if (!std::filesystem::is_regular_file(path, ec)) {
     ctx_.warn("image-missing",
               "figure '" + f.path + "' not found (" + path.string() + "); drawn as a placeholder");
@@ -59,7 +59,9 @@ Renderer::FigureBox Renderer::figure_box(const Figure& f) {
   return box;
 }
 
-double Renderer::figure_need(const FigureBox& b) { return b.h + 8 + 2 * kCaptionLeading; }
+double Renderer::figure_need(const FigureBox& b) {
+  return b.h + 8 + 2 * kCaptionLeading;
+}
 
 double Renderer::room_left() const {
   if (!c_.has_page() || c_.at_top()) return c_.top() - c_.bottom();
@@ -73,7 +75,8 @@ void Renderer::figure(const Figure& f, bool may_float) {
   space(kParaGap + 4);
   // A figure that would leave most of the page empty waits for the next page
   // while the paragraphs after it flow up (pagination.hpp).
-  const FigurePlan plan = plan_figure(figure_need(box), box.h, room_left(), c_.top() - c_.bottom(), may_float);
+  const FigurePlan plan =
+      plan_figure(figure_need(box), box.h, room_left(), c_.top() - c_.bottom(), may_float);
   if (plan.move == FigureMove::Float) {
     if (!c_.has_page()) c_.new_page();
     pending_space_ = gap_before;  // the floated paragraph keeps its own spacing
@@ -92,7 +95,8 @@ void Renderer::flush_figure() {
   const std::unique_ptr<WaitingFigure> w = std::move(waiting_);
   // No text floated up (the next block was no paragraph): shrunk to fit if it may be.
   if (!w->text_floated && c_.page_index() == w->page) {
-    const FigurePlan plan = plan_figure(figure_need(w->box), w->box.h, room_left(), c_.top() - c_.bottom(), false);
+    const FigurePlan plan =
+        plan_figure(figure_need(w->box), w->box.h, room_left(), c_.top() - c_.bottom(), false);
     if (plan.move == FigureMove::Shrink) {
       w->box.w *= plan.scale;
       w->box.h *= plan.scale;

@@ -195,7 +195,8 @@ void Renderer::reserve_contents(const Document& doc) {
   // under the titles page_title() gives them.
   const Section* glance = at_a_glance_before(doc);
   if (glance) {
-    const auto at = std::find_if(col.items.begin(), col.items.end(), [&](const auto& it) { return it.section == glance; });
+    const auto at = std::find_if(col.items.begin(), col.items.end(),
+                                 [&](const auto& it) { return it.section == glance; });
     col.items.insert(at, {nullptr, 1, {}, false, label(Label::AtAGlance, lang_)});
   }
   if (!doc.meta.colophon.empty()) col.items.push_back({nullptr, 1, {}, false, label(Label::Colophon, lang_)});
@@ -209,7 +210,7 @@ void Renderer::reserve_contents(const Document& doc) {
     const double w = c_.width() - look.title_x - kTocPageCol;
     // Goal sections read "Goal 7: …" and carry no number (section_number()).
     const std::string number = it.in_goal ? std::string() : it.number;
-    std::string title = !it.section         ? it.page_title
+    std::string title = !it.section          ? it.page_title
                         : it.section->goal() ? goal_heading(*it.section->goal(), it.section->title(), lang_)
                                              : it.section->title();
     auto lines = break_lines(plain(title, look.style), w, m);
@@ -295,8 +296,8 @@ void Renderer::draw_contents() {
     c_.text(right - num_w, last_base, look.style, num);
     std::string contents = e.number.empty() ? "" : e.number + " ";
     contents += e.title + ", " + label(Label::Page, lang_) + " " + num;
-    c_.goto_link(left + look.indent, e.top - e.height, right - left - look.indent, e.height,
-                 land.page, land.y, link, contents);
+    c_.goto_link(left + look.indent, e.top - e.height, right - left - look.indent, e.height, land.page,
+                 land.y, link, contents);
     c_.end_content();
     c_.end_content();
     c_.end_content();

@@ -10,6 +10,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "sdgreport/catalogue.hpp"
+#include "sdgreport/images.hpp"
 #include "sdgreport/limits.hpp"
 #include "sdgreport/numbers.hpp"
 
@@ -739,7 +740,8 @@ class Reader {
       } else if (a.starts_with("width=")) {
         f.width = a.substr(6);
         if (!figure_width_points(f.width, 1))
-          fail(n, "image width '" + f.width + "' is not a percentage or a length such as 40%, 6cm, 60mm, 2.5in");
+          fail(n,
+               "image width '" + f.width + "' is not a percentage or a length such as 40%, 6cm, 60mm, 2.5in");
       } else {
         fail(n, "'" + a + "' after an image is not an attribute sdgreport knows (use {#id width=40%})");
       }
@@ -764,8 +766,7 @@ class Reader {
     }
     std::filesystem::path path(percent_decode(url));
     if (is_svg_path(path.string()))
-      fail(n, "image '" + url + "': SVG images are not supported; convert to PNG (e.g. rsvg-convert -w 1600 " +
-                  path.filename().string() + " -o " + path.stem().string() + ".png)");
+      fail(n, "image '" + url + "': " + svg_refusal(path.string()));
     if (!opts_.image_dir.empty() && path.is_relative())
       path = (opts_.image_dir / path).lexically_normal();
     Figure f;

@@ -482,8 +482,10 @@ TEST(MarkdownBlocks, ImageWidthAndSvg) {
   EXPECT_NE(error_of("![Map](map.png){height=3cm}\n").message().find("'height=3cm'"), std::string::npos);
   const sdg::Error svg = error_of("Intro.\n\n![A chart of energy use](chart.svg)\n");
   EXPECT_EQ(svg.where().line, 3);
-  EXPECT_NE(svg.message().find("SVG images are not supported; convert to PNG (e.g. rsvg-convert -w 1600 chart.svg -o chart.png)"),
-            std::string::npos);
+  EXPECT_NE(
+      svg.message().find(
+          "SVG images are not supported; convert to PNG (e.g. rsvg-convert -w 1600 chart.svg -o chart.png)"),
+      std::string::npos);
 }
 
 TEST(MarkdownNotes, PlacementDirectives) {

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "sdgreport/error.hpp"
+#include "sdgreport/images.hpp"
 #include "sdgreport/model.hpp"
 #include "sdgreport/walk.hpp"
 
@@ -76,7 +77,9 @@ TEST(Model, CellsMustFitTheirColumnAndMissingCellsNeedAStatus) {
 
 TEST(Model, FiguresAndChartsNeedAltText) {
   Section s("x");
-  EXPECT_NE(model_error([&] { s.add_block(Figure{"map.png", "", "Kart", {}, {}}); }).find("needs alt text"),
+  EXPECT_NE(model_error([&] {
+              s.add_block(Figure{"map.png", "", "Kart", {}, {}});
+            }).find("needs alt text"),
             std::string::npos);
   Chart c;
   c.title = "Utslipp";
@@ -222,4 +225,6 @@ TEST(Model, SvgPaths) {
   EXPECT_TRUE(is_svg_path("map.svgz"));
   EXPECT_FALSE(is_svg_path("map.png"));
   EXPECT_FALSE(is_svg_path("svg"));
+  EXPECT_EQ(svg_refusal("charts/Energy use.SVG"),
+            "SVG images are not supported; convert to PNG (e.g. rsvg-convert -w 1600 Energy use.SVG -o Energy use.png)");
 }
