@@ -135,6 +135,7 @@ json block_json(const Block& block) {
           j["alt"] = b.alt;
           j["caption"] = b.caption;
           if (!b.id.empty()) j["id"] = b.id;
+          if (!b.width.empty()) j["width"] = b.width;
         } else if constexpr (std::is_same_v<T, IndicatorSummary>) {
           j["indicator"] = b.indicator;
           j["title"] = b.title;
@@ -392,7 +393,8 @@ Block read_block(const Reader& r, std::size_t depth) {
   }
   if (type == "figure")
     return Figure{r.at("path").str(), r.at("alt").str(), r.at("caption").str(),
-                  r.has("id") ? r.at("id").str() : std::string()};
+                  r.has("id") ? r.at("id").str() : std::string(),
+                  r.has("width") ? r.at("width").str() : std::string()};
   if (type == "indicator_summary") {
     IndicatorSummary s;
     s.indicator = r.at("indicator").str();

@@ -1,13 +1,16 @@
 #include "sdgreport/model.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <filesystem>
 #include <set>
 #include <vector>
 
 #include "sdgreport/catalogue.hpp"
 #include "sdgreport/error.hpp"
+#include "sdgreport/images.hpp"
 #include "sdgreport/limits.hpp"
 
 namespace sdg {
@@ -301,6 +304,10 @@ void check_block_at(const Block& block, const Where& parent, std::size_t depth) 
           for (const std::string* t : {&b.path, &b.alt, &b.id}) check_text(*t, where, "figure text");
           check_label(b.caption, where, "the caption");
           if (b.path.empty()) refuse(where, "a figure needs an image path");
+          if (!b.width.empty() && !figure_width_points(b.width, 1))
+            refuse(Where{&where, {}, b.path},
+                   "figure width '" + b.width +
+                       "' is not a percentage or a length such as 40%, 6cm, 60mm, 2.5in, 170pt");
           if (b.alt.empty())
             refuse(Where{&where, {}, b.path}, "a figure needs alt text (a text alternative for screen readers)");
         } else if constexpr (std::is_same_v<T, IndicatorSummary>) {
@@ -446,6 +453,46 @@ void Document::check() const {
     refuse("document", "date '" + meta.date + "' is not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY)");
   std::set<std::string> ids;
   for (const Section& ch : chapters_) check_section(ch, ids, 1);
+}
+
+std::optional<double> figure_width_points(std::string_view width, double text_width) {
+  static constexpr std::pair<std::string_view, double> kUnits[] = {
+      {"%", 0}, {"cm", 72 / 2.54}, {"mm", 72 / 25.4}, {"in", 72}, {"pt", 1}};
+  for (const auto& [unit, points] : kUnits) {
+    if (!width.ends_with(unit)) continue;
+    const std::string_view num = width.substr(0, width.size() - unit.size());
+    if (num.empty() || num.size() > 8) return std::nullopt;
+    double v = 0, scale = 0;  // digits with at most one '.'
+    for (char c : num) {
+      if (c == '.' && scale == 0) {
+        scale = 1;
+      } else if (c >= '0' && c <= '9') {
+        v = v * 10 + (c - '0');
+        scale *= 10;
+      } else {
+        return std::nullopt;
+      }
+    }
+    if (scale > 1) v /= scale;
+    if (!(v > 0)) return std::nullopt;
+    return points == 0 ? text_width * std::min(v, 100.0) / 100 : v * points;
+  }
+  return std::nullopt;
+}
+
+bool is_svg_path(std::string_view path) noexcept {
+  std::string tail;
+  for (std::size_t i = path.size() > 5 ? path.size() - 5 : 0; i < path.size(); ++i)
+    tail += static_cast<char>(std::tolower(static_cast<unsigned char>(path[i])));
+  return tail.ends_with(".svg") || tail.ends_with(".svgz");
+}
+
+std::string svg_refusal(const std::string& path) {
+  const std::filesystem::path p(path);
+  std::filesystem::path png = p.filename();
+  png.replace_extension(".png");
+  return "SVG images are not supported; convert to PNG (e.g. rsvg-convert -w 1600 " + p.filename().string() + " -o " +
+         png.string() + ")";
 }
 
 bool is_valid_utf8(std::string_view s) noexcept {

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "sdgreport/catalogue.hpp"
+#include "sdgreport/images.hpp"
 #include "sdgreport/walk.hpp"
 
 namespace sdg {
@@ -197,6 +198,9 @@ void Validator::check_blocks(const Blocks& blocks, int goal, const std::string& 
         std::error_code ec;
         if (!std::filesystem::is_regular_file(p, ec))
           add(Finding::Severity::Error, "figure-missing", by + ": image '" + f->path + "' does not exist", src.where);
+        else if (is_svg_path(f->path))
+          add(Finding::Severity::Error, "figure-svg",
+              by + ": image '" + f->path + "': " + svg_refusal(f->path), src.where);
         if (f->alt.size() < 5 || f->alt == std::filesystem::path(f->path).filename().string())
           add(Finding::Severity::Warning, "weak-alt-text",
               by + ": figure '" + f->path + "' has alt text '" + f->alt + "', which does not describe it", src.where);

@@ -409,7 +409,9 @@ void BodyWriter::figure(const Figure& f, const Where&) {
   const auto path = ctx_.resolve(f.path);
   std::string o = "<figure class=\"image\" id=\"" + n.anchor + "\">\n";
   if (auto url = image_data_url(path)) {
-    o += "<img src=\"" + *url + "\" alt=\"" + attr(f.alt) + "\">\n";
+    // Figure::width as a cap: the image keeps its natural size when it is smaller.
+    const std::string width = f.width.empty() ? "" : " style=\"max-width:" + attr(f.width) + "\"";
+    o += "<img src=\"" + *url + "\" alt=\"" + attr(f.alt) + "\"" + width + ">\n";
   } else {
     std::error_code ec;
     ctx_.warn(

@@ -66,6 +66,19 @@ bool Renderer::wants_at_a_glance(const Document& doc) {
   return false;
 }
 
+const Section* Renderer::at_a_glance_before(const Document& doc) {
+  if (!wants_at_a_glance(doc)) return nullptr;
+  const std::string& after = doc.meta.at_a_glance_after;
+  bool after_named = false;
+  for (const Section& ch : doc.chapters()) {
+    bool goals = ch.goal().has_value();
+    for (const Section& s : ch.sections()) goals = goals || s.goal().has_value();
+    if (after_named || goals) return &ch;
+    if (!after.empty() && ch.id() == after) after_named = true;
+  }
+  return nullptr;
+}
+
 void Renderer::at_a_glance(const Document& doc) {
   FactsCollector facts;
   walk(doc, facts);

@@ -4,7 +4,10 @@
 
 #include <podofo/podofo.h>
 
+#include <algorithm>
+
 #include "layout_constants.hpp"
+#include "pagination.hpp"
 #include "sdgreport/i18n.hpp"
 
 namespace sdg::pdf {
@@ -17,10 +20,29 @@ using namespace layout;
 void Renderer::paragraph(const Inlines& content) {
   TextStyle st{Face::Regular, kBodySize, colors::ink};
   if (quote_depth_ > 0) st.color = Color::hex(0x3C4043);
+  const auto spans = flatten(content, st, colors::link, &resolver_);
+  // A figure waiting for the next page: this paragraph floats up into the gap
+  // when it fits there, or flows across the break with the figure below it;
+  // otherwise the figure comes first (pagination.hpp, float_step()). Paragraphs
+  // with footnotes move lines as their notes need room, so they do not float.
+  if (waiting_) {
+    const bool notes =
+        std::any_of(spans.begin(), spans.end(), [](const Span& s) { return footnote_of(s.url) != 0; });
+    FloatStep step = FloatStep::FigureFirst;
+    if (!notes && lists_.empty() && quote_depth_ == 0)
+      step = float_step(break_lines(spans, c_.width(), fonts_.measure()).size(), kBodyLeading, room_left(),
+                        c_.top() - c_.bottom(), figure_need(waiting_->box));
+    if (step == FloatStep::FigureFirst)
+      flush_figure();
+    else
+      waiting_->text_floated = true;
+  }
   c_.begin_content("P");
-  flow(flatten(content, st, colors::link, &resolver_), kBodyLeading, c_.left(), c_.width());
+  flow(spans, kBodyLeading, c_.left(), c_.width());
   c_.end_content();
   space(lists_.empty() ? kParaGap : kItemGap);
+  // Past the break: the waiting figure goes below the paragraph's last lines.
+  if (waiting_ && c_.page_index() != waiting_->page) flush_figure();
 }
 
 void Renderer::begin_list(const List& l) {

@@ -3,6 +3,7 @@
 
 #include <podofo/podofo.h>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 
@@ -172,10 +173,11 @@ TocLook toc_look(int level) {
 /// Chapters and their sections, as the contents lists them.
 struct TocCollector : Visitor {
   struct Item {
-    const Section* section;
+    const Section* section;  // nullptr: a page without a section, listed by its title
     int level;
     std::string number;
     bool in_goal;
+    std::string page_title = {};
   };
   std::vector<Item> items;
   bool begin_section(const Section& s, const Where& w) override {
@@ -189,6 +191,15 @@ struct TocCollector : Visitor {
 void Renderer::reserve_contents(const Document& doc) {
   TocCollector col;
   walk(doc, col);
+  // The at-a-glance page and the colophon are listed like chapters, unnumbered,
+  // under the titles page_title() gives them.
+  const Section* glance = at_a_glance_before(doc);
+  if (glance) {
+    const auto at = std::find_if(col.items.begin(), col.items.end(),
+                                 [&](const auto& it) { return it.section == glance; });
+    col.items.insert(at, {nullptr, 1, {}, false, label(Label::AtAGlance, lang_)});
+  }
+  if (!doc.meta.colophon.empty()) col.items.push_back({nullptr, 1, {}, false, label(Label::Colophon, lang_)});
   if (col.items.size() < 2) return;  // nothing worth a contents page
   const Measure m = fonts_.measure();
   const double top = c_.top(), bottom = c_.bottom();
@@ -199,8 +210,9 @@ void Renderer::reserve_contents(const Document& doc) {
     const double w = c_.width() - look.title_x - kTocPageCol;
     // Goal sections read "Goal 7: …" and carry no number (section_number()).
     const std::string number = it.in_goal ? std::string() : it.number;
-    std::string title = it.section->goal() ? goal_heading(*it.section->goal(), it.section->title(), lang_)
-                                           : it.section->title();
+    std::string title = !it.section          ? it.page_title
+                        : it.section->goal() ? goal_heading(*it.section->goal(), it.section->title(), lang_)
+                                             : it.section->title();
     auto lines = break_lines(plain(title, look.style), w, m);
     const double h = static_cast<double>(lines.size()) * look.leading;
     if (y - look.before - h < bottom) {
@@ -244,9 +256,17 @@ void Renderer::draw_contents() {
       c_.reopen(toc_pages_[static_cast<std::size_t>(page)]);
     }
     const TocLook look = toc_look(e.level);
-    const auto land = landing_.find(e.section);
-    if (land == landing_.end()) continue;  // cannot happen: every listed section was drawn
-    const std::string num = c_.page_number(land->second.page);
+    Landing land{};
+    if (e.section) {
+      const auto it = landing_.find(e.section);
+      if (it == landing_.end()) continue;  // cannot happen: every listed section was drawn
+      land = it->second;
+    } else {
+      const auto it = page_landing_.find(e.title);
+      if (it == page_landing_.end()) continue;  // cannot happen: the page was drawn
+      land = it->second;
+    }
+    const std::string num = c_.page_number(land.page);
 
     c_.begin_content("TOCI");
     c_.begin_content("Reference");
@@ -276,8 +296,8 @@ void Renderer::draw_contents() {
     c_.text(right - num_w, last_base, look.style, num);
     std::string contents = e.number.empty() ? "" : e.number + " ";
     contents += e.title + ", " + label(Label::Page, lang_) + " " + num;
-    c_.goto_link(left + look.indent, e.top - e.height, right - left - look.indent, e.height,
-                 land->second.page, land->second.y, link, contents);
+    c_.goto_link(left + look.indent, e.top - e.height, right - left - look.indent, e.height, land.page,
+                 land.y, link, contents);
     c_.end_content();
     c_.end_content();
     c_.end_content();

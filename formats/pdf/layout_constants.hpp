@@ -33,6 +33,10 @@ inline constexpr double kChartMaxHeight = 230;
 inline constexpr double kChartCaptionGap = 6;
 inline constexpr double kChartNoteRoom = 22;
 
+// Figures: an image is drawn at most at its natural size at this resolution
+// (a 1500-pixel-wide PNG is at most 10 in = 720 pt wide), never stretched.
+inline constexpr double kImageDpi = 150;
+
 // Headings: size, leading, space before and after, by depth.
 struct HeadingLook {
   double size, leading, before, after;

@@ -205,6 +205,7 @@ double Renderer::page_title(const std::string& title) {
   c_.new_page(PageStyle::Opening);
   pending_space_ = 0;
   outline_.push_back({1, title, c_.page_index(), c_.geometry().height});
+  page_landing_[title] = {c_.page_index(), c_.geometry().height};
   c_.begin_content("H1");
   const TextStyle tit{Face::UiBold, 24, colors::ink};
   const double y = c_.top();

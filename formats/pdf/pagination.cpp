@@ -94,4 +94,25 @@ RowPages paginate_rows(const std::vector<double>& rows, double first, double fre
   return r;
 }
 
+FigurePlan plan_figure(double need, double image, double room, double page, bool text_may_float) {
+  if (need <= room + kEps) return {FigureMove::Here, 1};
+  if (room <= kFloatEmptyShare * page + kEps) return {FigureMove::NextPage, 1};
+  if (text_may_float) return {FigureMove::Float, 1};
+  // The image shrunk to the room left, if no further than kFigureMinScale.
+  if (image > 0) {
+    const double scale = (room - (need - image)) / image;
+    if (scale >= kFigureMinScale - kEps) return {FigureMove::Shrink, std::min(scale, 1.0)};
+  }
+  return {FigureMove::NextPage, 1};
+}
+
+FloatStep float_step(std::size_t lines, double leading, double room, double page, double figure) {
+  const auto pages = paginate_lines(lines, lines_fitting(room, leading), lines_fitting(page, leading));
+  if (pages.size() == 1) return FloatStep::Text;
+  // Across one break, with the figure fitting below the last lines on the next page.
+  if (pages.size() == 2 && pages[0] > 0 && static_cast<double>(pages[1]) * leading + figure <= page + kEps)
+    return FloatStep::TextThenFigure;
+  return FloatStep::FigureFirst;
+}
+
 }  // namespace sdg::pdf

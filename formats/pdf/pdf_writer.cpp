@@ -57,21 +57,22 @@ class PdfVisitor : public Visitor {
 
   void begin_document(const Document& d) override {
     doc_ = &d;
-    glance_ = Renderer::wants_at_a_glance(d);
+    glance_before_ = Renderer::at_a_glance_before(d);
     r_.cover(d.meta);
     if (toc_) r_.reserve_contents(d);
   }
-  void end_document(const Document& d) override { r_.colophon(d.meta); }
+  void end_document(const Document& d) override {
+    r_.flush_figure();
+    r_.colophon(d.meta);
+  }
   bool toc_ = true;
   bool goal_page_break_ = true;
   bool begin_section(const Section& s, const Where& w) override {
+    r_.flush_figure();  // a waiting figure stays in its section
     if (w.depth() == 1) {
       // The at-a-glance page: after the chapter the pipeline named (the
       // highlights), else before the first chapter with goal sections.
-      if (glance_ && (after_named_ || has_goal_sections(s))) {
-        r_.at_a_glance(*doc_);
-        glance_ = false;
-      }
+      if (&s == glance_before_) r_.at_a_glance(*doc_);
       c_.anchor(s.id());  // cross-reference targets land where their first content is drawn
       r_.chapter(s, w);
     } else {
@@ -81,52 +82,71 @@ class PdfVisitor : public Visitor {
     }
     return true;
   }
-  void end_section(const Section& s, const Where& w) override {
-    if (w.depth() == 1 && glance_ && !doc_->meta.at_a_glance_after.empty() &&
-        s.id() == doc_->meta.at_a_glance_after)
-      after_named_ = true;
+  void end_section(const Section&, const Where&) override { r_.flush_figure(); }
+  void heading(const Heading& h, const Where& w) override {
+    r_.flush_figure();
+    r_.heading(h, w);
   }
-  void heading(const Heading& h, const Where& w) override { r_.heading(h, w); }
+  // Only paragraphs float up past a waiting figure (Renderer::figure()); every
+  // other block draws it first.
   void paragraph(const Paragraph& p, const Where&) override { r_.paragraph(p.content); }
   bool begin_list(const List& l, const Where&) override {
+    r_.flush_figure();
+    ++nested_;
     r_.begin_list(l);
     return true;
   }
   void begin_list_item(const List& l, std::size_t i, const Where&) override { r_.begin_list_item(l, i); }
   void end_list_item(const List&, std::size_t, const Where&) override { r_.end_list_item(); }
-  void end_list(const List&, const Where&) override { r_.end_list(); }
+  void end_list(const List&, const Where&) override {
+    r_.flush_figure();
+    --nested_;
+    r_.end_list();
+  }
   bool begin_quote(const Quote&, const Where& w) override {
+    r_.flush_figure();
+    ++nested_;
     r_.begin_quote(w);
     return true;
   }
-  void end_quote(const Quote&, const Where&) override { r_.end_quote(); }
+  void end_quote(const Quote&, const Where&) override {
+    r_.flush_figure();
+    --nested_;
+    r_.end_quote();
+  }
   void table(const Table& t, const Where& w) override {
+    r_.flush_figure();
     if (!t.id.empty()) c_.anchor(t.id);
     r_.table(t, w);
   }
   void chart(const Chart& c, const Where& w) override {
+    r_.flush_figure();
     if (!c.id.empty()) c_.anchor(c.id);
     r_.chart(c, w);
   }
-  void figure(const Figure& f, const Where&) override {
-    if (!f.id.empty()) c_.anchor(f.id);
-    r_.figure(f);
+  // The renderer sets the figure's anchor where it lands (it may wait for the next page).
+  void figure(const Figure& f, const Where&) override { r_.figure(f, nested_ == 0); }
+  void indicator_summary(const IndicatorSummary& s, const Where& w) override {
+    r_.flush_figure();
+    r_.indicator(s, w);
   }
-  void indicator_summary(const IndicatorSummary& s, const Where& w) override { r_.indicator(s, w); }
-  // Containers: the walker renders their children.
+  // Containers: the walker renders their children; a figure in one does not wait.
+  bool begin_container(const Container&, const Where&) override {
+    r_.flush_figure();
+    ++nested_;
+    return true;
+  }
+  void end_container(const Container&, const Where&) override {
+    r_.flush_figure();
+    --nested_;
+  }
 
  private:
-  static bool has_goal_sections(const Section& s) {
-    if (s.goal()) return true;
-    for (const Section& sub : s.sections())
-      if (sub.goal()) return true;
-    return false;
-  }
   Renderer& r_;
   Canvas& c_;
   const Document* doc_ = nullptr;
-  bool glance_ = false;       // an at-a-glance page is still to come
-  bool after_named_ = false;  // the chapter it follows has ended
+  const Section* glance_before_ = nullptr;  // the chapter the at-a-glance page precedes
+  int nested_ = 0;                          // depth in lists, quotes and containers
 };
 
 /// True when a cross-reference asks for a page number ("page 12").

@@ -46,6 +46,10 @@ class Renderer {
   /// True when the document gets an at-a-glance page (it has goal sections and
   /// meta.at_a_glance is on).
   static bool wants_at_a_glance(const Document& doc);
+  /// The chapter the at-a-glance page comes before: the one after the chapter
+  /// meta.at_a_glance_after names, else the first with goal sections; nullptr
+  /// when there is no such page. The walk and the contents both follow it.
+  static const Section* at_a_glance_before(const Document& doc);
   /// The at-a-glance page (at_a_glance.cpp), on a new page.
   void at_a_glance(const Document& doc);
   /// The colophon on the last page (colophon.cpp); nothing when meta.colophon is empty.
@@ -74,7 +78,14 @@ class Renderer {
   void end_quote();
   void table(const Table& t, const Where& w);
   void indicator(const IndicatorSummary& s, const Where& w);
-  void figure(const Figure& f);
+  /// Draws a figure (its id an anchor where it lands), or keeps it waiting for
+  /// the next page while the paragraphs after it fill the page (pagination.hpp,
+  /// plan_figure()). The caller flushes a waiting figure before any other block
+  /// than a paragraph of the same section, and at the section's end.
+  void figure(const Figure& f, bool may_float = true);
+  /// Draws the waiting figure, if any (shrunk when no text floated up and that
+  /// makes it fit the page).
+  void flush_figure();
   void chart(const Chart& c, const Where& w);
 
   const std::vector<OutlineEntry>& outline() const noexcept { return outline_; }
@@ -130,6 +141,27 @@ class Renderer {
                             const std::string& national_id = {}) const;
   double lines_height(const std::string& text, const TextStyle& style, double width, double leading) const;
 
+  // ---- figures (figures.cpp)
+  /// An image (nullptr when missing or unreadable: a placeholder, warned once)
+  /// and the size it is drawn at.
+  struct FigureBox {
+    std::unique_ptr<PoDoFo::PdfImage> img;
+    double w = 0, h = 0;
+  };
+  FigureBox figure_box(const Figure& f);
+  /// Height of a figure with its gaps and caption (kept together on a page).
+  static double figure_need(const FigureBox& b);
+  void draw_figure(const Figure& f, const FigureBox& box);
+  /// Room left on the page for a block after the pending space.
+  double room_left() const;
+  struct WaitingFigure {
+    Figure figure;
+    FigureBox box;
+    int page = 0;  // where it was met
+    bool text_floated = false;
+  };
+  std::unique_ptr<WaitingFigure> waiting_;  // a figure waiting for the next page
+
   // ---- footnotes (page_flow.cpp): numbered per document, drawn at the foot of
   // the page where referenced, each a Note element after its Reference.
   struct PageNote {
@@ -178,10 +210,13 @@ class Renderer {
     double y;
   };
   std::map<const Section*, Landing> landing_;  // where each section's heading landed
+  // Where the pages without a section landed (page_title()): the at-a-glance
+  // page and the colophon, by their title.
+  std::map<std::string, Landing> page_landing_;
   // Table of contents: laid out before the chapters (its page count must be
   // known), drawn on its reserved pages once every heading has landed.
   struct TocEntry {
-    const Section* section;
+    const Section* section;  // nullptr for a page_title() page (found by its title)
     int level;
     std::string number;
     std::string title;  // as listed: "Goal 7: …" for goal sections

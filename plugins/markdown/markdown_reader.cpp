@@ -10,6 +10,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "sdgreport/catalogue.hpp"
+#include "sdgreport/images.hpp"
 #include "sdgreport/limits.hpp"
 #include "sdgreport/numbers.hpp"
 
@@ -664,15 +665,13 @@ class Reader {
       } else if (t == CMARK_NODE_IMAGE) {
         const std::size_t before = figures.size();
         image(n, figures, depth + 1);
-        // "![Map](map.png){#fig:map}": the figure's id.
+        // "![Map](map.png){#fig:map width=40%}": the figure's id and width.
         cmark_node* next = cmark_node_next(n);
         if (figures.size() > before && next && type_of(next) == CMARK_NODE_TEXT) {
           const std::string after = literal(next);
           const std::size_t close = after.find('}');
-          if (after.starts_with("{#") && close != std::string::npos) {
-            const std::string id = after.substr(2, close - 2);
-            if (id.empty() || !valid_id(id)) fail(next, "'{#" + id + "}' is not a valid id");
-            figures.back().figure.id = id;
+          if (after.starts_with("{") && close != std::string::npos) {
+            figure_attributes(next, after.substr(1, close - 1), figures.back().figure);
             append_text(runs, after.substr(close + 1));
             n = next;
           }
@@ -723,6 +722,32 @@ class Reader {
     return Inline::footnote(std::move(note));
   }
 
+  /// The attributes in "{#id width=40%}" after an image: an id and/or a width.
+  void figure_attributes(cmark_node* n, const std::string& attrs, Figure& f) {
+    std::size_t at = 0;
+    while (at < attrs.size()) {
+      if (attrs[at] == ' ') {
+        ++at;
+        continue;
+      }
+      const std::size_t end = std::min(attrs.find(' ', at), attrs.size());
+      const std::string a = attrs.substr(at, end - at);
+      at = end;
+      if (a.starts_with('#')) {
+        const std::string id = a.substr(1);
+        if (id.empty() || !valid_id(id)) fail(n, "'{#" + id + "}' is not a valid id");
+        f.id = id;
+      } else if (a.starts_with("width=")) {
+        f.width = a.substr(6);
+        if (!figure_width_points(f.width, 1))
+          fail(n,
+               "image width '" + f.width + "' is not a percentage or a length such as 40%, 6cm, 60mm, 2.5in");
+      } else {
+        fail(n, "'" + a + "' after an image is not an attribute sdgreport knows (use {#id width=40%})");
+      }
+    }
+  }
+
   void image(cmark_node* n, std::vector<PendingFigure>& figures, std::size_t depth) {
     std::string url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
     std::vector<PendingFigure> nested;  // an image inside alt text is only text
@@ -740,6 +765,8 @@ class Reader {
       return;
     }
     std::filesystem::path path(percent_decode(url));
+    if (is_svg_path(path.string()))
+      fail(n, "image '" + url + "': " + svg_refusal(path.string()));
     if (!opts_.image_dir.empty() && path.is_relative())
       path = (opts_.image_dir / path).lexically_normal();
     Figure f;

@@ -3,7 +3,11 @@
 contents name every goal section "Goal N: …" ("Mål N: …" in Norwegian), and no goal
 section carries a number that reads like a target id ("4.7").
 
-Usage: goal_check.py REPORT.pdf CONTENTS.txt WORD COUNT
+Pages without a section of their own (the at-a-glance page, the colophon), named
+after COUNT in the report language, must be top-level bookmarks and contents
+entries too, each leading to the page that carries the title.
+
+Usage: goal_check.py REPORT.pdf CONTENTS.txt WORD COUNT [PAGE_TITLE...]
   CONTENTS.txt  pdftotext -layout of the contents pages
   WORD          "Goal" or "Mål";  COUNT  how many goal sections to expect
 """
@@ -25,10 +29,36 @@ def outline_titles(pdf):
     return out
 
 
+def top_level_bookmarks(pdf):
+    """(title, 0-based page) of each top-level bookmark."""
+    out = []
+    with pdf.open_outline() as outline:
+        for item in outline.root:
+            dest = item.destination
+            page = pikepdf.Page(dest[0]).index if isinstance(dest, pikepdf.Array) else None
+            out.append((str(item.title), page))
+    return out
+
+
 def main():
     path, contents, word, count = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+    page_titles = sys.argv[5:]
     failures = []
-    titles = outline_titles(pikepdf.open(path))
+    pdf = pikepdf.open(path)
+    titles = outline_titles(pdf)
+    tops = top_level_bookmarks(pdf)
+    contents_text = open(contents, encoding="utf-8").read()
+    for t in page_titles:
+        hits = [p for title, p in tops if title == t]
+        if not hits:
+            failures.append("bookmarks: no top-level entry %r" % t)
+        elif hits[0] is not None:
+            text = subprocess.run(["pdftotext", "-enc", "UTF-8", "-f", str(hits[0] + 1), "-l", str(hits[0] + 1), path, "-"],
+                                  capture_output=True, text=True, check=True).stdout
+            if t not in text:
+                failures.append("bookmark %r leads to page %d, which does not show it" % (t, hits[0] + 1))
+        if not re.search(r"(?m)^\s*%s\s*(\.\s*){3,}\S+\s*$" % re.escape(t), contents_text):
+            failures.append("contents: no entry %r" % t)
     goal_re = re.compile(r"^%s (\d+): \S" % re.escape(word))
     goals = [int(goal_re.match(t).group(1)) for t in titles if goal_re.match(t)]
     if goals != list(range(1, count + 1)):
@@ -64,6 +94,8 @@ def main():
         print("FAIL", f)
     if not failures:
         print("ok: %d goal sections named '%s N: …' in bookmarks and contents, none numbered" % (count, word))
+        if page_titles:
+            print("ok: %s in bookmarks and contents" % ", ".join(page_titles))
     return 1 if failures else 0
 
 

@@ -95,3 +95,46 @@ TEST(Pagination, RowTallerThanAPageIsReported) {
   ASSERT_TRUE(r.too_tall.has_value());
   EXPECT_EQ(*r.too_tall, 1u);
 }
+
+// ---- a lone figure does not leave most of a page empty (issue 12, item 2)
+
+TEST(Pagination, FigureThatFitsStaysHere) {
+  EXPECT_EQ(plan_figure(300, 250, 300, 700, true).move, FigureMove::Here);
+  EXPECT_EQ(plan_figure(300, 250, 500, 700, false).move, FigureMove::Here);
+}
+
+TEST(Pagination, FigureLeavingASmallGapMovesToTheNextPage) {
+  // 250 of 700 points left (36 %): the figure moves, the gap is accepted.
+  EXPECT_EQ(plan_figure(400, 350, 250, 700, true).move, FigureMove::NextPage);
+  EXPECT_EQ(plan_figure(400, 350, 280, 700, false).move, FigureMove::NextPage);  // exactly 40 %
+}
+
+TEST(Pagination, FigureLeavingMostOfAPageEmptyLetsTextFloatUp) {
+  // 350 of 700 left (50 %) and paragraphs follow: they fill the gap.
+  EXPECT_EQ(plan_figure(420, 370, 350, 700, true).move, FigureMove::Float);
+}
+
+TEST(Pagination, FigureWithoutTextToFloatShrinksToNoLessThan60Percent) {
+  // 350 left, 50 of caption and gaps: the image may be 300 of its 370 (81 %).
+  const FigurePlan p = plan_figure(420, 370, 350, 700, false);
+  EXPECT_EQ(p.move, FigureMove::Shrink);
+  EXPECT_NEAR(p.scale, 300.0 / 370, 1e-9);
+  EXPECT_LE(p.scale * 370 + 50, 350 + 1e-9);
+  // 300 left: 250 of 500 would be 50 %, below the 60 % floor: it moves instead.
+  EXPECT_EQ(plan_figure(550, 500, 300, 700, false).move, FigureMove::NextPage);
+  // Exactly 60 % is allowed.
+  EXPECT_EQ(plan_figure(550, 500, 350, 700, false).move, FigureMove::Shrink);
+}
+
+TEST(Pagination, FloatingParagraphs) {
+  // 10 lines of 14 in 200 points: they fit (14 lines would): the figure waits on.
+  EXPECT_EQ(float_step(10, 14, 200, 700, 400), FloatStep::Text);
+  // 20 lines, 14 fit: 14 + 6 lines; 6 × 14 + 400 fits the next page.
+  EXPECT_EQ(float_step(20, 14, 200, 700, 400), FloatStep::TextThenFigure);
+  // The same with a figure too tall to follow the 6 lines: figure first.
+  EXPECT_EQ(float_step(20, 14, 200, 700, 650), FloatStep::FigureFirst);
+  // Only one line fits (an orphan): the paragraph would move whole; figure first.
+  EXPECT_EQ(float_step(5, 14, 20, 700, 400), FloatStep::FigureFirst);
+  // A paragraph longer than a page and a half: figure first.
+  EXPECT_EQ(float_step(80, 14, 200, 700, 100), FloatStep::FigureFirst);
+}

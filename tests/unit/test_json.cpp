@@ -55,7 +55,8 @@ Document full_document() {
   c.source = "Miljødirektoratet";
   c.indicator = "13.2.2";
   g7.add_block(c);
-  g7.add_block(Figure{"img/kart.png", "Kart over Norge", "Figur 1", {}});
+  g7.add_block(Figure{"img/kart.png", "Kart over Norge", "Figur 1", {}, {}});
+  g7.add_block(Figure{"img/logo.png", "Logo for KS", "", "fig:logo", "40%"});  // id and width round-trip
   IndicatorSummary s;
   s.indicator = "7.2.1";
   s.title = "Fornybar andel";
@@ -82,6 +83,7 @@ TEST(Json, RoundTripIsLosslessAndByteIdentical) {
   EXPECT_TRUE(back == d) << "every field survives the round trip";
   EXPECT_EQ(to_json(back), first);
   EXPECT_NE(first.find("\"sdgreport_model\": 1"), std::string::npos);
+  EXPECT_NE(first.find("\"width\": \"40%\""), std::string::npos) << "a figure's width is written when set";
   EXPECT_NE(first.find("Frivillig rapport – «KS»"), std::string::npos) << "UTF-8 written as is";
 }
 

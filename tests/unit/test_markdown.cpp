@@ -470,6 +470,24 @@ TEST(MarkdownNotes, HeadingIdsAndFigureIds) {
   EXPECT_EQ(dup.where().line, 3);
 }
 
+TEST(MarkdownBlocks, ImageWidthAndSvg) {
+  Section s = read("Text ![Map of Norway](map.png){#fig:map width=40%} and ![Logo](logo.png){width=6cm}.\n");
+  ASSERT_EQ(s.blocks().size(), 3u);
+  EXPECT_EQ(s.blocks()[1].as<sdg::Figure>().id, "fig:map");
+  EXPECT_EQ(s.blocks()[1].as<sdg::Figure>().width, "40%");
+  EXPECT_EQ(s.blocks()[2].as<sdg::Figure>().width, "6cm");
+  const sdg::Error bad = error_of("One.\n\nTwo ![Map](map.png){width=wide}\n");
+  EXPECT_EQ(bad.where().line, 3);
+  EXPECT_NE(bad.message().find("image width 'wide'"), std::string::npos);
+  EXPECT_NE(error_of("![Map](map.png){height=3cm}\n").message().find("'height=3cm'"), std::string::npos);
+  const sdg::Error svg = error_of("Intro.\n\n![A chart of energy use](chart.svg)\n");
+  EXPECT_EQ(svg.where().line, 3);
+  EXPECT_NE(
+      svg.message().find(
+          "SVG images are not supported; convert to PNG (e.g. rsvg-convert -w 1600 chart.svg -o chart.png)"),
+      std::string::npos);
+}
+
 TEST(MarkdownNotes, PlacementDirectives) {
   Section s = read("Before.\n\n::: data energy\n\nMiddle.\n\n```sdgreport-data water\n```\n\nAfter.\n");
   ASSERT_EQ(s.blocks().size(), 5u);

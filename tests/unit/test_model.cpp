@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "sdgreport/error.hpp"
+#include "sdgreport/images.hpp"
 #include "sdgreport/model.hpp"
 #include "sdgreport/walk.hpp"
 
@@ -76,7 +77,9 @@ TEST(Model, CellsMustFitTheirColumnAndMissingCellsNeedAStatus) {
 
 TEST(Model, FiguresAndChartsNeedAltText) {
   Section s("x");
-  EXPECT_NE(model_error([&] { s.add_block(Figure{"map.png", "", "Kart", {}}); }).find("needs alt text"),
+  EXPECT_NE(model_error([&] {
+              s.add_block(Figure{"map.png", "", "Kart", {}, {}});
+            }).find("needs alt text"),
             std::string::npos);
   Chart c;
   c.title = "Utslipp";
@@ -102,7 +105,7 @@ TEST(Model, IndicatorSummariesNameRealIndicators) {
 TEST(Model, NestedBlocksAreCheckedToo) {
   Section s("x");
   List l;
-  l.items = {{Paragraph{{Inline::plain("ok")}}}, {Quote{{Figure{"a.png", "", "", {}}}}}};
+  l.items = {{Paragraph{{Inline::plain("ok")}}}, {Quote{{Figure{"a.png", "", "", {}, {}}}}}};
   EXPECT_NE(model_error([&] { s.add_block(l); }).find("needs alt text"), std::string::npos);
   EXPECT_NE(model_error([&] { s.add_block(List{}); }).find("at least one item"), std::string::npos);
   EXPECT_NE(model_error([&] { s.add_block(Heading{7, {Inline::plain("h")}}); }).find("level must be 1–6"),
@@ -197,4 +200,31 @@ TEST(Model, TextMustBeValidUtf8) {
   Table t = small_table();
   t.rows[0][0] = Cell::of("\xF8");
   EXPECT_NE(model_error([&] { s.add_block(t); }).find("not valid UTF-8"), std::string::npos);
+}
+
+TEST(Model, FigureWidth) {
+  EXPECT_DOUBLE_EQ(*figure_width_points("50%", 400), 200);
+  EXPECT_DOUBLE_EQ(*figure_width_points("250%", 400), 400);  // capped at the text width
+  EXPECT_DOUBLE_EQ(*figure_width_points("1in", 400), 72);
+  EXPECT_NEAR(*figure_width_points("2.54cm", 400), 72, 1e-9);
+  EXPECT_NEAR(*figure_width_points("25.4mm", 400), 72, 1e-9);
+  EXPECT_DOUBLE_EQ(*figure_width_points("170pt", 400), 170);
+  for (const char* bad : {"", "40", "%", "0%", "-3cm", "1.2.3cm", "6 cm", "6km", "wide"})
+    EXPECT_FALSE(figure_width_points(bad, 400)) << bad;
+  Section s("x");
+  Figure f{"map.png", "A map of Norway", "", "", "6 cm"};
+  EXPECT_NE(model_error([&] { s.add_block(f); }).find("figure width '6 cm'"), std::string::npos);
+  f.width = "40%";
+  s.add_block(f);
+  EXPECT_EQ(s.blocks().back().as<Figure>().width, "40%");
+}
+
+TEST(Model, SvgPaths) {
+  EXPECT_TRUE(is_svg_path("a/map.svg"));
+  EXPECT_TRUE(is_svg_path("MAP.SVG"));
+  EXPECT_TRUE(is_svg_path("map.svgz"));
+  EXPECT_FALSE(is_svg_path("map.png"));
+  EXPECT_FALSE(is_svg_path("svg"));
+  EXPECT_EQ(svg_refusal("charts/Energy use.SVG"),
+            "SVG images are not supported; convert to PNG (e.g. rsvg-convert -w 1600 Energy use.SVG -o Energy use.png)");
 }

@@ -85,7 +85,9 @@ TEST_F(PipelineTest, PluginErrorsNameThePluginAndSection) {
 }
 
 TEST_F(PipelineTest, PluginModelViolationsAreReportedWithThePlugin) {
-  plugins.sources["bad"] = [](const SourceRequest&, Section& s, Context&) { s.add_block(Figure{"x.png", "", "", {}}); };
+  plugins.sources["bad"] = [](const SourceRequest&, Section& s, Context&) {
+    s.add_block(Figure{"x.png", "", "", {}, {}});
+  };
   auto def = parse_definition("title: T\nchapters:\n  - title: G\n    source: { plugin: bad }\n", dir / "r.yaml");
   Context ctx(dir, "en", 0);
   try {

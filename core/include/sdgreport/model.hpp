@@ -203,8 +203,21 @@ struct Figure {
   std::string alt;   ///< required
   std::string caption;
   std::string id;    ///< optional stable id (cross-references, anchors)
+  /// Width on the page: "40%" of the text width, or a length "6cm", "60mm",
+  /// "2.5in", "170pt"; "" = the writer's default. Writers never stretch an image
+  /// beyond its natural size (figure_width_points()).
+  std::string width;
   bool operator==(const Figure&) const = default;
 };
+
+/// The width in points of a Figure::width for a text block `text_width` points
+/// wide (a percentage is of it, capped at 100 %); nullopt when `width` is empty or
+/// not of the form "N%", "Ncm", "Nmm", "Nin", "Npt" with 0 < N.
+/// Example: figure_width_points("50%", 400) == 200; figure_width_points("1in", 400) == 72.
+std::optional<double> figure_width_points(std::string_view width, double text_width);
+/// True for an SVG image path (".svg", ".svgz", any case): no writer draws SVG,
+/// so readers and `validate` refuse it with the place it comes from.
+bool is_svg_path(std::string_view path) noexcept;
 
 struct IndicatorSummary {
   std::string indicator;  ///< SDG indicator id, e.g. "7.2.1" (checked against the catalogue)
