@@ -10,7 +10,7 @@ set -euo pipefail
 
 build_pkgs=(
   build-essential cmake pkg-config ninja-build
-  libpodofo-dev libxlsxwriter-dev
+  libpodofo-dev libxlsxwriter-dev libdeflate-dev
   libspdlog-dev libfmt-dev
   libboost-dev
   libyaml-cpp-dev libcmark-gfm-dev libcmark-gfm-extensions-dev

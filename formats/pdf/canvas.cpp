@@ -197,9 +197,9 @@ void Canvas::mark(bool graphic) {
     content_.begin_marked("/" + tree_.node(node).role + "<</MCID " + std::to_string(mcid) + ">>BDC\n");
     tree_.add_mcr(node, cur_page_, mcid);
   }
-  drawn();
   open_ = want;
   open_node_ = node;
+  drawn();
 }
 
 void Canvas::close_mark() {

@@ -3,9 +3,9 @@
 // (cross-reference streams).
 #include "object_streams.hpp"
 
+#include <libdeflate.h>
 #include <openssl/evp.h>
 #include <podofo/podofo.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <charconv>
@@ -30,16 +30,29 @@ struct XrefEntry {
   std::uint16_t field3 = 0;  // generation, or index in the object stream
 };
 
-std::string deflate_bytes(const char* data, std::size_t size) {
-  uLongf out_size = compressBound(static_cast<uLong>(size));
-  std::string out(out_size, '\0');
-  // Level 6 (zlib's default): within a few percent of 9 on this data, much faster.
-  const int rc = compress2(reinterpret_cast<Bytef*>(out.data()), &out_size, reinterpret_cast<const Bytef*>(data),
-                           static_cast<uLong>(size), 6);
-  if (rc != Z_OK) throw Error(ErrorCode::Output, "cannot compress a PDF object stream (zlib error " + std::to_string(rc) + ")");
-  out.resize(out_size);
-  return out;
-}
+/// Flate (zlib format) with libdeflate at level 6: on the 500-page report's
+/// streams 7 % smaller than zlib's level 6 and faster (levels 9–12 gain up to
+/// 9 % more but are 7–14 times slower).
+class Deflater {
+ public:
+  Deflater() : c_(libdeflate_alloc_compressor(6)) {
+    if (c_ == nullptr) throw Error(ErrorCode::Output, "cannot compress the PDF's streams (out of memory)");
+  }
+  ~Deflater() { libdeflate_free_compressor(c_); }
+  Deflater(const Deflater&) = delete;
+  Deflater& operator=(const Deflater&) = delete;
+
+  std::string operator()(const char* data, std::size_t size) {
+    std::string out(libdeflate_zlib_compress_bound(c_, size), '\0');
+    const std::size_t n = libdeflate_zlib_compress(c_, data, size, out.data(), out.size());
+    if (n == 0) throw Error(ErrorCode::Output, "cannot compress a PDF stream");
+    out.resize(n);
+    return out;
+  }
+
+ private:
+  libdeflate_compressor* c_;
+};
 
 /// "N G R" for a reference held by a trailer key, or "" when the key is absent.
 std::string reference_of(const PdfObject* trailer, const char* key) {
@@ -49,8 +62,40 @@ std::string reference_of(const PdfObject* trailer, const char* key) {
   return std::to_string(r.ObjectNumber()) + " " + std::to_string(r.GenerationNumber()) + " R";
 }
 
-/// Appends one indirect object that has a stream, written by PoDoFo as before.
-void append_stream_object(std::string& out, const PdfObject& obj) {
+void append_variant(std::string& out, const PdfVariant& v);
+
+/// Appends one indirect object that has a stream. A stream PoDoFo left without
+/// a filter (page contents, fonts, ToUnicode maps: the writer sets PoDoFo's
+/// default filter to none while it builds the document, pdf_writer.cpp) is
+/// compressed here; the XMP metadata stays plain (PDF/UA readers look for it
+/// as text); anything else is written by PoDoFo as it is.
+void append_stream_object(std::string& out, const PdfObject& obj, Deflater& deflate) {
+  const PdfDictionary& dict = obj.GetDictionary();
+  const PdfObject* type = dict.GetKey(PdfName::KeyType);
+  const bool plain = dict.HasKey(PdfName::KeyFilter) || (type != nullptr && type->IsName() && type->GetName() == PdfName("Metadata"));
+  if (!plain) {
+    char* data = nullptr;
+    pdf_long size = 0;
+    obj.GetStream()->GetCopy(&data, &size);
+    std::string packed;
+    try {
+      packed = deflate(data, static_cast<std::size_t>(size));
+    } catch (...) {
+      podofo_free(data);
+      throw;
+    }
+    podofo_free(data);
+    PdfDictionary d(dict);
+    d.AddKey(PdfName::KeyFilter, PdfName("FlateDecode"));
+    d.AddKey(PdfName::KeyLength, PdfVariant(static_cast<pdf_int64>(packed.size())));
+    const PdfReference& r = obj.Reference();
+    out += std::to_string(r.ObjectNumber()) + " " + std::to_string(r.GenerationNumber()) + " obj\n";
+    append_variant(out, PdfVariant(d));
+    out += "\nstream\n";
+    out += packed;
+    out += "\nendstream\nendobj\n";
+    return;
+  }
   PdfRefCountedBuffer buffer;
   PdfOutputDevice device(&buffer);
   obj.WriteObject(&device, kMode, nullptr);
@@ -83,8 +128,6 @@ void append_real(std::string& out, double v) {
   }
   out.append(buf, end);
 }
-
-void append_variant(std::string& out, const PdfVariant& v);
 
 /// A value after a dictionary key's name or in an array: numbers, booleans,
 /// null and references get a space before them.
@@ -174,7 +217,7 @@ void append_variant(std::string& out, const PdfVariant& v) {
 /// Appends one object stream holding `objects` (all without streams, generation 0)
 /// as object `number`, and records each object's entry.
 void append_object_stream(std::string& out, std::uint32_t number, const std::vector<const PdfObject*>& objects,
-                          std::vector<XrefEntry>& xref, std::string& body) {
+                          std::vector<XrefEntry>& xref, std::string& body, Deflater& deflate) {
   body.clear();
   std::string header;
   for (std::size_t i = 0; i < objects.size(); ++i) {
@@ -189,7 +232,7 @@ void append_object_stream(std::string& out, std::uint32_t number, const std::vec
   }
   header += '\n';
   body.insert(0, header);
-  const std::string packed = deflate_bytes(body.data(), body.size());
+  const std::string packed = deflate(body.data(), body.size());
 
   xref[number] = {1, static_cast<std::uint32_t>(out.size()), 0};
   out += std::to_string(number) + " 0 obj\n<</Type/ObjStm/N " + std::to_string(objects.size()) + "/First " +
@@ -261,13 +304,14 @@ std::string write_compact(PdfMemDocument& doc) {
   std::vector<XrefEntry> xref(xref_number + 1);
   xref[0] = {0, 0, 0xFFFF};
 
+  Deflater deflate;
   std::string out = "%PDF-";
   out += s_szPdfVersionNums[static_cast<int>(doc.GetPdfVersion())];
   out += "\n%\xE2\xE3\xCF\xD3\n";
   for (const PdfObject* obj : streams) {
     const PdfReference& r = obj->Reference();
     xref[r.ObjectNumber()] = {1, static_cast<std::uint32_t>(out.size()), static_cast<std::uint16_t>(r.GenerationNumber())};
-    append_stream_object(out, *obj);
+    append_stream_object(out, *obj, deflate);
   }
   std::vector<const PdfObject*> chunk;
   std::string body;
@@ -275,7 +319,7 @@ std::string write_compact(PdfMemDocument& doc) {
     const auto begin = packed.begin() + static_cast<std::ptrdiff_t>(s * kObjectsPerStream);
     const auto end = packed.begin() + static_cast<std::ptrdiff_t>(std::min(packed.size(), (s + 1) * kObjectsPerStream));
     chunk.assign(begin, end);
-    append_object_stream(out, first_stream_number + static_cast<std::uint32_t>(s), chunk, xref, body);
+    append_object_stream(out, first_stream_number + static_cast<std::uint32_t>(s), chunk, xref, body, deflate);
   }
   // Free entries (deleted objects) keep their generation for the next use.
   for (const PdfReference& r : objects.GetFreeObjects())
@@ -285,7 +329,7 @@ std::string write_compact(PdfMemDocument& doc) {
   const std::size_t xref_offset = out.size();
   if (xref_offset > 0xFFFFFFFFu) throw Error(ErrorCode::Output, "the PDF would be larger than 4 GB");
   xref[xref_number] = {1, static_cast<std::uint32_t>(xref_offset), 0};
-  const std::string rows = deflate_bytes(xref_rows(xref).data(), xref.size() * 8);
+  const std::string rows = deflate(xref_rows(xref).data(), xref.size() * 8);
 
   const PdfObject* trailer = doc.GetTrailer();
   const std::string root = reference_of(trailer, "Root"), info = reference_of(trailer, "Info");

@@ -8,7 +8,9 @@
 //     in object-number order, into Flate-compressed object streams of
 //     kObjectsPerStream objects each;
 //   - stream objects (page contents, fonts, images, XMP) stay ordinary
-//     indirect objects, written by PoDoFo exactly as before;
+//     indirect objects; one without a filter is Flate-compressed here
+//     (libdeflate), except the XMP metadata; one with a filter is written by
+//     PoDoFo as it is;
 //   - a cross-reference stream (PNG "Up" predictor, Flate) ends the file and
 //     carries the trailer keys /Root, /Info and /ID.
 //

@@ -285,6 +285,20 @@ class QuietPoDoFoLog {
   bool was_;
 };
 
+/// Streams PoDoFo creates for a scope (page contents, fonts) get no filter, so
+/// they are not compressed twice: the final pass (object_streams.hpp)
+/// compresses them, faster and smaller than PoDoFo's zlib. Restored after.
+class UnfilteredStreams {
+ public:
+  UnfilteredStreams() : was_(PdfStream::eDefaultFilter) { PdfStream::eDefaultFilter = ePdfFilter_None; }
+  ~UnfilteredStreams() { PdfStream::eDefaultFilter = was_; }
+  UnfilteredStreams(const UnfilteredStreams&) = delete;
+  UnfilteredStreams& operator=(const UnfilteredStreams&) = delete;
+
+ private:
+  EPdfFilter was_;
+};
+
 std::string describe(const PdfError& e) {
   // PdfError::what() is only the enum name; use the message table and the detail.
   const char* text = PdfError::ErrorMessage(e.GetError());
@@ -332,6 +346,7 @@ class PdfWriter : public FormatWriter {
     // cache misses once per page on the first GetPage() and logs each miss to
     // stderr; its log is not ours to show (our messages go through ctx.warn).
     const QuietPoDoFoLog quiet_podofo;
+    const UnfilteredStreams unfiltered;
     const Targets targets = collect_targets(doc);
     PageRefFinder finder;
     walk(doc, finder);

@@ -4,7 +4,9 @@
 Usage: make_bad_pdfs.py GOOD.pdf OUT_DIR
 Writes OUT_DIR/untagged-paragraph.pdf (the first paragraph's BDC/EMC removed, so
 its text is drawn outside marked content) and OUT_DIR/figure-without-alt.pdf (the
-first Figure element's /Alt removed).
+first Figure element's /Alt removed) and OUT_DIR/crossed-text-object.pdf (the
+text object around the first marked-content sequence begun inside one is ended
+and begun again inside that sequence, so the two no longer nest).
 """
 import sys
 
@@ -60,7 +62,25 @@ def drop_figure_alt(good, out):
         pdf.save(out, static_id=True)
 
 
+def cross_text_object(good, out):
+    with pikepdf.open(good) as pdf:
+        for page in pdf.pages:
+            ops = list(pikepdf.parse_content_stream(page))
+            in_text = False
+            for k, (operands, op) in enumerate(ops):
+                o = str(op)
+                if o in ("BT", "ET"):
+                    in_text = o == "BT"
+                elif o == "BDC" and in_text:
+                    ops[k + 1:k + 1] = [([], pikepdf.Operator("ET")), ([], pikepdf.Operator("BT"))]
+                    page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(ops))
+                    pdf.save(out, static_id=True)
+                    return
+    raise SystemExit("no marked-content sequence inside a text object in the good PDF")
+
+
 if __name__ == "__main__":
     good, out_dir = sys.argv[1], sys.argv[2]
     untag_paragraph(good, f"{out_dir}/untagged-paragraph.pdf")
     drop_figure_alt(good, f"{out_dir}/figure-without-alt.pdf")
+    cross_text_object(good, f"{out_dir}/crossed-text-object.pdf")

@@ -191,9 +191,26 @@ class Checker:
             mcid_parents = as_list(self.parent_tree.get(int(sp))) if sp is not None else []
             props = page.Resources.get("/Properties", {}) if "/Resources" in pobj else {}
             stack = []  # per open sequence: ("artifact" | "mcid" | "other", mcid)
-            bad_text = bad_paint = 0
+            # ISO 32000-1 14.6: a marked-content sequence and a text object nest;
+            # one begun inside BT … ET ends inside it, one begun outside ends outside.
+            in_text = False
+            began_in_text = []  # per open sequence
+            bad_nesting = bad_text = bad_paint = 0
             for operands, op in pikepdf.parse_content_stream(page):
                 op = str(op)
+                if op == "BT":
+                    if in_text:
+                        bad_nesting += 1
+                    in_text = True
+                elif op == "ET":
+                    if not in_text or (began_in_text and began_in_text[-1]):
+                        bad_nesting += 1
+                    in_text = False
+                if op in ("BDC", "BMC"):
+                    began_in_text.append(in_text)
+                elif op == "EMC" and began_in_text:
+                    if began_in_text.pop() != in_text:
+                        bad_nesting += 1
                 if op in ("BDC", "BMC"):
                     tag = str(operands[0])[1:]
                     if tag == "Artifact":
@@ -223,6 +240,8 @@ class Checker:
                             bad_paint += 1
             if stack:
                 self.fail(f"page {i + 1}: {len(stack)} marked-content sequence(s) not closed")
+            if bad_nesting or in_text:
+                self.fail(f"page {i + 1}: marked content and text objects (BT/ET) do not nest")
             if bad_text:
                 self.fail(f"page {i + 1}: {bad_text} text operator(s) outside tagged content or artifacts")
             if bad_paint:

@@ -69,4 +69,8 @@ if $PY "$here/pdfua_check.py" "$d/bad/figure-without-alt.pdf" > "$d/bad2.txt"; t
   fail "checker passed a PDF with a figure without alt text"
 fi
 grep -q "Figure .* has no /Alt" "$d/bad2.txt" || { cat "$d/bad2.txt"; fail "wrong reason (2)"; }
-pass "checker fails on an untagged paragraph and on a figure without /Alt"
+if $PY "$here/pdfua_check.py" "$d/bad/crossed-text-object.pdf" > "$d/bad3.txt"; then
+  fail "checker passed a PDF whose marked content crosses a text object"
+fi
+grep -q "marked content and text objects (BT/ET) do not nest" "$d/bad3.txt" || { cat "$d/bad3.txt"; fail "wrong reason (3)"; }
+pass "checker fails on an untagged paragraph, on a figure without /Alt and on marked content crossing BT/ET"

@@ -89,3 +89,48 @@ TEST(ObjectStreams, ReproducibleAndTheIdFollowsTheContent) {
 }
 
 }  // namespace
+
+namespace {
+
+std::string stream_text(const PoDoFo::PdfObject* o) {
+  char* buf = nullptr;
+  PoDoFo::pdf_long len = 0;
+  o->GetStream()->GetFilteredCopy(&buf, &len);
+  std::string s(buf, static_cast<std::size_t>(len));
+  PoDoFo::podofo_free(buf);
+  return s;
+}
+
+}  // namespace
+
+TEST(ObjectStreams, UnfilteredStreamsAreCompressedAndTheXmpStaysPlain) {
+  std::string content;
+  for (int i = 0; i < 200; ++i) content += "BT /F1 10 Tf 66 " + std::to_string(700 - i) + " Td (Mål 7) Tj ET\n";
+  const std::string xmp = "<?xpacket begin=\"\"?><x:xmpmeta xmlns:x=\"adobe:ns:meta/\"/><?xpacket end=\"r\"?>";
+  std::string bytes;
+  {
+    PdfMemDocument doc;
+    doc.SetPdfVersion(ePdfVersion_1_7);
+    PdfObject* s = doc.GetObjects().CreateObject();
+    s->GetStream()->Set(content.data(), static_cast<pdf_long>(content.size()), TVecFilters());  // no filter
+    PdfObject* md = doc.GetObjects().CreateObject("Metadata");
+    md->GetStream()->Set(xmp.data(), static_cast<pdf_long>(xmp.size()), TVecFilters());
+    doc.GetCatalog()->GetDictionary().AddKey(PdfName("Probe"), s->Reference());
+    doc.GetCatalog()->GetDictionary().AddKey(PdfName("Metadata"), md->Reference());
+    bytes = sdg::pdf::write_compact(doc);
+  }
+  EXPECT_LT(bytes.size(), content.size());           // the content went in compressed
+  EXPECT_NE(bytes.find(xmp), std::string::npos);     // the XMP as plain text
+  PdfMemDocument back;
+  back.LoadFromBuffer(bytes.data(), static_cast<long>(bytes.size()));
+  const PdfObject* s = back.GetCatalog()->GetIndirectKey("Probe");
+  ASSERT_NE(s, nullptr);
+  const PdfObject* filter = s->GetDictionary().GetKey(PdfName::KeyFilter);
+  ASSERT_NE(filter, nullptr);
+  EXPECT_EQ(filter->GetName(), PdfName("FlateDecode"));
+  EXPECT_EQ(stream_text(s), content);
+  const PdfObject* md = back.GetCatalog()->GetIndirectKey("Metadata");
+  ASSERT_NE(md, nullptr);
+  EXPECT_FALSE(md->GetDictionary().HasKey(PdfName::KeyFilter));
+  EXPECT_EQ(stream_text(md), xmp);
+}
