@@ -53,9 +53,6 @@ class @CLASS@ final : public sdg::DataSource {
  public:
   void fill(const sdg::SourceRequest& req, sdg::Section& target, sdg::Context& ctx) override {
     const sdg::Options& opts = req.options;
-    for (const std::string& key : opts.unknown_keys({"plugin", "file", "caption", "unit", "source"}))
-      ctx.warn("unknown-option", "option '" + key + "' is not used by the @NAME@ plugin");
-
     // Paths in options are relative to the report definition.
     const std::filesystem::path path = ctx.resolve(opts.string("file"));
     std::ifstream in(path, std::ios::binary);
@@ -102,9 +99,19 @@ class @CLASS@ final : public sdg::DataSource {
   }
 };
 
+// The options it takes besides the generic keys (plugin, id, …): sdgreport checks
+// every source entry against them before any plugin runs.
+constexpr sdg::OptionSpec kOptions[] = {
+    {.name = "file", .type = sdg::OptionType::Path, .description = "The CSV file (label;value)", .required = true},
+    {.name = "caption", .type = sdg::OptionType::String, .description = "Table caption (default: the section title)"},
+    {.name = "source", .type = sdg::OptionType::String, .description = "Source note of the table and chart",
+     .required = true},
+    {.name = "unit", .type = sdg::OptionType::String, .description = "Unit of the values"},
+};
+
 }  // namespace
 
-SDGREPORT_DATA_SOURCE_PLUGIN(@CLASS@, "@NAME@", "0.1.0", "Two-column CSV into a table and a chart")
+SDGREPORT_DATA_SOURCE_PLUGIN(@CLASS@, "@NAME@", "0.1.0", "Two-column CSV into a table and a chart", kOptions)
 )sdg";
 
 constexpr const char* kReport = R"sdg(# Try the plugin: sdgreport build report/report.yaml --plugin-dir build -o out
@@ -211,7 +218,7 @@ std::string quoted(const std::string& s) {
 
 }  // namespace
 
-void scaffold_report(const std::filesystem::path& dir, const std::string& lang) {
+void scaffold_report(const std::filesystem::path& dir, const std::string& lang, const std::string& schema_json) {
   if (lang != "en" && lang != "nb" && lang != "nn")
     throw Error(ErrorCode::Usage, "--lang must be en, nb or nn, not '" + lang + "'");
   std::error_code ec;
@@ -222,6 +229,7 @@ void scaffold_report(const std::filesystem::path& dir, const std::string& lang) 
   static const char* kTitle[3] = {"Voluntary Subnational Review", "Frivillig lokal gjennomgang", "Frivillig lokal gjennomgang"};
 
   std::string yaml;
+  if (!schema_json.empty()) yaml += "# yaml-language-server: $schema=report.schema.json\n";
   yaml += "# A report that follows the UN Secretary-General's common reporting guidelines.\n";
   yaml += "#   sdgreport validate report.yaml     what is missing before the deadline\n";
   yaml += "#   sdgreport build report.yaml -o out\n";
@@ -252,6 +260,7 @@ void scaffold_report(const std::filesystem::path& dir, const std::string& lang) 
   yaml += "  - { format: pdf, file: " + quoted(name + ".pdf") + " }\n";
   yaml += "  - { format: xlsx, file: " + quoted(name + ".xlsx") + " }   # the statistical annex\n";
   write(dir / "report.yaml", yaml);
+  if (!schema_json.empty()) write(dir / "report.schema.json", schema_json);
 
   const Catalogue& cat = Catalogue::get();
   for (const Goal& g : cat.goals()) {

@@ -117,6 +117,13 @@ void Validator::record(const Error& e) {
                        e.where()});
 }
 
+void Validator::record(const std::vector<Warning>& warnings) {
+  std::vector<Finding> given;
+  for (const Warning& w : warnings)
+    given.push_back({Finding::Severity::Warning, w.code, w.message, Location{w.where, 0, 0}});
+  findings_.insert(findings_.begin(), given.begin(), given.end());
+}
+
 void Validator::attach(AssembleOptions& opts) {
   opts.on_source_done = [this](const Section& target, std::size_t first_block, std::size_t first_section,
                                const SourceSpec& src) { source_done(target, first_block, first_section, src); };
@@ -298,7 +305,7 @@ int Validator::errors() const noexcept {
 
 int Validator::warnings() const noexcept { return static_cast<int>(findings_.size()) - errors(); }
 
-int Validator::exit_code() const noexcept { return errors() > 0 ? 2 : (warnings() > 0 ? 1 : 0); }
+int Validator::exit_code(bool strict) const noexcept { return errors() > 0 || (strict && warnings() > 0) ? 1 : 0; }
 
 std::string Validator::to_json() const {
   nlohmann::ordered_json j;
