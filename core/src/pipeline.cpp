@@ -305,7 +305,7 @@ std::vector<OutputSpec> select_outputs(const ReportDefinition& def, const std::v
     if (!listed) {
       OutputSpec o;
       o.format = f;
-      o.options = Options(Value::map({}), "format '" + f + "'");
+      o.options = Options(Value::map({{"format", Value::scalar(f)}}), "format '" + f + "'");
       out.push_back(std::move(o));
     }
   }
