@@ -197,7 +197,7 @@ std::string definition_schema(const PluginHost& host) {
         {"organisation", text("The organisation publishing the report")},
         {"authors", texts("Authors")},
         {"language", {{"enum", {"en", "nb", "nn"}}, {"description", "Report language"}}},
-        {"date", {{"type", "string"}, {"pattern", "^(?:[0-9]{4}-[0-9]{2}-[0-9]{2})?$"}, {"description", "YYYY-MM-DD"}}},
+        {"date", {{"type", "string"}, {"pattern", "^(?:[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?)?$"}, {"description", "YYYY-MM-DD, YYYY-MM or YYYY"}}},
         {"edition", text("Edition")},
         {"keywords", texts("Keywords (PDF metadata)")},
         {"plugin_dirs", texts("Folders to load plugins from, relative to the definition")},

@@ -545,4 +545,6 @@ std::string make_id(const std::string& title) {
   return out.empty() ? "section" : out;
 }
 
+bool is_iso_date(const std::string& date) { return valid_date(date); }
+
 }  // namespace sdg

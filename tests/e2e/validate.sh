@@ -148,6 +148,9 @@ pdftotext proj-nb/out/proj-nb.pdf proj-nb.txt  # not piped into grep -q: with pi
 grep -q "Framgang på mål og delmål" proj-nb.txt || fail "nb chapter titles"
 pdftotext proj-nn/out/proj-nn.pdf proj-nn.txt
 grep -q "Innhald" proj-nn.txt || fail "nn labels"
+grep -q "Skriv Markdown under denne kommentaren" proj-nb/text/opening.md || fail "new --lang nb: hints not in Bokmål"
+grep -q "hva som mangler før fristen" proj-nb/report.yaml || fail "new --lang nb: report.yaml hints not in Bokmål"
+grep -q "Skildra framgangen" proj-nn/text/goals/goal-07.md || fail "new --lang nn: goal hints not in Nynorsk"
 ls proj-en/text/goals | grep -c "goal-..\.md" | grep -qx 17 || fail "a Markdown file per goal"
 grep -q "7.2  By 2030, increase substantially the share of renewable energy" proj-en/text/goals/goal-07.md || fail "goal hint lists targets"
 "$SDGREPORT" -q new proj-en 2> err.txt && fail "new overwrote a project"
