@@ -1,6 +1,7 @@
 #include "sdgreport/validate.hpp"
 
 #include <algorithm>
+#include <fstream>
 #include <cctype>
 #include <filesystem>
 #include <map>
@@ -78,6 +79,21 @@ void links_of(const Inlines& runs, std::vector<std::string>& out) {
     if (r.kind == Inline::Kind::Link) out.push_back(r.url);
     links_of(r.children, out);
   }
+}
+
+// "" when `p` is a PNG or JPEG file the writers can embed (by its first bytes);
+// else why not. SVG is refused by name: no writer renders it.
+std::string unusable_image(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return "cannot be read";
+  unsigned char b[8] = {};
+  in.read(reinterpret_cast<char*>(b), sizeof b);
+  if (b[0] == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') return "";
+  if (b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF) return "";
+  std::string ext = p.extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (ext == ".svg" || ext == ".svgz") return "SVG images are not supported; convert to PNG";
+  return "not a PNG or JPEG image (by its first bytes); convert it to PNG";
 }
 
 }  // namespace
@@ -202,8 +218,11 @@ void Validator::check_blocks(const Blocks& blocks, int goal, const std::string& 
                                             ? std::filesystem::path(f->path)
                                             : def_.base_dir() / f->path;
         std::error_code ec;
-        if (!std::filesystem::is_regular_file(p, ec))
+        if (!std::filesystem::is_regular_file(p, ec)) {
           add(Finding::Severity::Error, "figure-missing", by + ": image '" + f->path + "' does not exist", src.where);
+        } else if (std::string why = unusable_image(p); !why.empty()) {
+          add(Finding::Severity::Error, "figure-unreadable", by + ": image '" + f->path + "': " + why, src.where);
+        }
         if (f->alt.size() < 5 || f->alt == std::filesystem::path(f->path).filename().string())
           add(Finding::Severity::Warning, "weak-alt-text",
               by + ": figure '" + f->path + "' has alt text '" + f->alt + "', which does not describe it", src.where);

@@ -68,6 +68,15 @@ printf '![Map of Norway with the 15 counties](img/missing.png)\n' > text/fig.md
 sed 's|text/goal.md|text/fig.md|' clean.yaml > figure.yaml
 run "missing figure" 1 figure.yaml
 finding "missing figure" error figure-missing "figure\.yaml:6:20"
+# An image validate cannot embed: SVG (refused by name) and a file that is not PNG or JPEG.
+printf '<svg xmlns="http://www.w3.org/2000/svg"/>' > text/img/logo.svg
+printf 'not an image' > text/img/fake.png
+printf '![The logo of the municipality](img/logo.svg)\n\n![A map of the county](img/fake.png)\n' > text/svg.md
+sed 's|text/goal.md|text/svg.md|' clean.yaml > svg.yaml
+run "unusable images" 1 svg.yaml
+finding "svg image" error figure-unreadable "svg\.yaml:6:20"
+grep -q "img/logo.svg': SVG images are not supported; convert to PNG" out.txt || { cat out.txt; fail "svg message"; }
+grep -q "img/fake.png': not a PNG or JPEG image" out.txt || { cat out.txt; fail "fake png message"; }
 printf '![map](img/map.png)\n' > text/weak.md
 sed 's|text/goal.md|text/weak.md|' clean.yaml > weakalt.yaml
 run "weak alt text" 0 weakalt.yaml
