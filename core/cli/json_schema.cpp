@@ -37,8 +37,11 @@ std::string any_case_pattern(const std::vector<std::string>& values) {
     if (i) out += '|';
     for (char c : values[i]) {
       const auto u = static_cast<unsigned char>(c);
-      if (std::isalpha(u)) out += std::string("[") + static_cast<char>(std::tolower(u)) + static_cast<char>(std::toupper(u)) + "]";
-      else out += regex_escape(std::string(1, c));
+      if (std::isalpha(u))
+        out +=
+            std::string("[") + static_cast<char>(std::tolower(u)) + static_cast<char>(std::toupper(u)) + "]";
+      else
+        out += regex_escape(std::string(1, c));
     }
   }
   return out + ")$";
@@ -52,9 +55,15 @@ json boolean_schema() {
 json option_schema(const OptionSpec& s) {
   json j;
   switch (s.type) {
-    case OptionType::String: j = kText; break;
-    case OptionType::Path: j = {{"type", "string"}}; break;
-    case OptionType::Boolean: j = boolean_schema(); break;
+    case OptionType::String:
+      j = kText;
+      break;
+    case OptionType::Path:
+      j = {{"type", "string"}};
+      break;
+    case OptionType::Boolean:
+      j = boolean_schema();
+      break;
     case OptionType::Integer:
     case OptionType::Number:
       j = {{"type", json::array({s.type == OptionType::Integer ? "integer" : "number", "string"})},
@@ -64,14 +73,18 @@ json option_schema(const OptionSpec& s) {
       break;
     case OptionType::Enum: {
       const std::vector<std::string> values = enum_values(s);
-      j = s.ignore_case ? json{{"anyOf", json::array({{{"enum", values}}, {{"type", "string"}, {"pattern", any_case_pattern(values)}}})}}
-                        : json{{"enum", values}};
+      j = s.ignore_case
+              ? json{{"anyOf", json::array({{{"enum", values}},
+                                            {{"type", "string"}, {"pattern", any_case_pattern(values)}}})}}
+              : json{{"enum", values}};
       break;
     }
     case OptionType::List:
       j = {{"anyOf", json::array({kText, {{"type", "array"}, {"items", kText}}})}};
       break;
-    case OptionType::Map: j = {{"type", "object"}}; break;
+    case OptionType::Map:
+      j = {{"type", "object"}};
+      break;
   }
   if (s.or_map && s.type != OptionType::Map) j = {{"anyOf", json::array({j, {{"type", "object"}}})}};
   std::string d = s.description ? s.description : "";
@@ -96,7 +109,8 @@ json entry_schema(const OptionTable& generic, const OptionTable& declared) {
 }
 
 // Entries of one kind: `key` (plugin/format) names the plugin; if/then picks its options.
-json entries_schema(const PluginHost& host, PluginKind kind, const std::string& key, const std::string& what) {
+json entries_schema(const PluginHost& host, PluginKind kind, const std::string& key,
+                    const std::string& what) {
   std::vector<const PluginRecord*> plugins;
   for (const PluginRecord& r : host.plugins())
     if (r.enabled && r.kind == kind) plugins.push_back(&r);
@@ -112,11 +126,12 @@ json entries_schema(const PluginHost& host, PluginKind kind, const std::string& 
             {"description", what},
             {"required", {key}},
             {"properties", {{key, {{"enum", names}, {"description", "The plugin: " + [&] {
-                                                      std::string s;
-                                                      for (const PluginRecord* r : plugins)
-                                                        s += (s.empty() ? "" : "; ") + r->name + " — " + r->description;
-                                                      return s;
-                                                    }()}}}}}};
+                                                       std::string s;
+                                                       for (const PluginRecord* r : plugins)
+                                                         s += (s.empty() ? "" : "; ") + r->name + " — " +
+                                                              r->description;
+                                                       return s;
+                                                     }()}}}}}};
   if (!cases.empty()) j["allOf"] = cases;
   return j;
 }
@@ -128,19 +143,24 @@ json text(const std::string& description) {
 }
 
 json texts(const std::string& description) {
-  return {{"anyOf", json::array({kText, {{"type", "array"}, {"items", kText}}})}, {"description", description}};
+  return {{"anyOf", json::array({kText, {{"type", "array"}, {"items", kText}}})},
+          {"description", description}};
 }
 
 json goal_number() {
-  return {{"type", json::array({"integer", "string"})}, {"minimum", 1}, {"maximum", 17},
-          {"pattern", "^(?:[1-9]|1[0-7])$"}, {"description", "An SDG goal, 1–17"}};
+  return {{"type", json::array({"integer", "string"})},
+          {"minimum", 1},
+          {"maximum", 17},
+          {"pattern", "^(?:[1-9]|1[0-7])$"},
+          {"description", "An SDG goal, 1–17"}};
 }
 
 }  // namespace
 
 std::string definition_schema(const PluginHost& host) {
-  json sources = {{"anyOf", json::array({{{"$ref", "#/definitions/source"}},
-                                         {{"type", "array"}, {"items", {{"$ref", "#/definitions/source"}}}}})}};
+  json sources = {
+      {"anyOf", json::array({{{"$ref", "#/definitions/source"}},
+                             {{"type", "array"}, {"items", {{"$ref", "#/definitions/source"}}}}})}};
   json goal_entry = {{"type", "object"},
                      {"required", {"goal"}},
                      {"additionalProperties", false},
@@ -149,9 +169,13 @@ std::string definition_schema(const PluginHost& host) {
                        {"title", text("Replaces the catalogue's short title of the goal section")},
                        {"source", {{"$ref", "#/definitions/sources"}}},
                        {"sources", {{"$ref", "#/definitions/sources"}}}}}};
-  json goals = {{"anyOf", json::array({{{"const", "all"}}, goal_number(),
-                                       {{"type", "array"}, {"items", {{"anyOf", json::array({goal_number(), goal_entry})}}}}})},
-                {"description", "Goal sections to create: 'all', a goal, or a list of goals and { goal, title, sources }"}};
+  json goals = {
+      {"anyOf",
+       json::array({{{"const", "all"}},
+                    goal_number(),
+                    {{"type", "array"}, {"items", {{"anyOf", json::array({goal_number(), goal_entry})}}}}})},
+      {"description",
+       "Goal sections to create: 'all', a goal, or a list of goals and { goal, title, sources }"}};
   json chapter = {
       {"type", "object"},
       {"required", {"title"}},
@@ -159,9 +183,13 @@ std::string definition_schema(const PluginHost& host) {
       {"properties",
        {{"title", text("The chapter's title")},
         {"id", text("The chapter's id (for links and cross-references)")},
-        {"role", {{"enum", chapter_roles()}, {"description", "The part of the UN reporting guidelines it fulfils"}}},
-        {"word_limit", {{"type", json::array({"integer", "string"})}, {"minimum", 1}, {"pattern", "^[0-9]+$"},
-                        {"description", "Most words allowed in the chapter's text"}}},
+        {"role",
+         {{"enum", chapter_roles()}, {"description", "The part of the UN reporting guidelines it fulfils"}}},
+        {"word_limit",
+         {{"type", json::array({"integer", "string"})},
+          {"minimum", 1},
+          {"pattern", "^[0-9]+$"},
+          {"description", "Most words allowed in the chapter's text"}}},
         {"numbered", boolean_schema()},
         {"source", {{"$ref", "#/definitions/sources"}}},
         {"sources", {{"$ref", "#/definitions/sources"}}},
@@ -169,23 +197,27 @@ std::string definition_schema(const PluginHost& host) {
         {"goal_sources", {{"$ref", "#/definitions/sources"}}},
         {"sections", {{"type", "array"}, {"items", {{"$ref", "#/definitions/chapter"}}}}}}}};
   json image = {{"type", "string"}, {"description", "A PNG or JPEG file, relative to the report definition"}};
-  json theme = {{"type", "object"},
-                {"description", "Logo, cover image, accent colour, page size and fonts"},
-                {"properties",
-                 {{"logo", image},
-                  {"logo_in_header", boolean_schema()},
-                  {"cover_image", image},
-                  {"accent", {{"type", "string"}, {"pattern", "^#[0-9A-Fa-f]{6}$"}, {"description", "#RRGGBB"}}},
-                  {"page_size", {{"enum", {"A4", "Letter"}}}},
-                  {"font", {{"type", "object"}, {"description", "Four font files: regular, bold, italic, bold_italic"}}}}}};
+  json theme = {
+      {"type", "object"},
+      {"description", "Logo, cover image, accent colour, page size and fonts"},
+      {"properties",
+       {{"logo", image},
+        {"logo_in_header", boolean_schema()},
+        {"cover_image", image},
+        {"accent", {{"type", "string"}, {"pattern", "^#[0-9A-Fa-f]{6}$"}, {"description", "#RRGGBB"}}},
+        {"page_size", {{"enum", {"A4", "Letter"}}}},
+        {"font",
+         {{"type", "object"}, {"description", "Four font files: regular, bold, italic, bold_italic"}}}}}};
   json limits = {{"type", "object"}, {"additionalProperties", false}, {"properties", json::object()}};
   for (const char* k : {"table_columns", "table_cells", "chart_series", "chart_categories", "label_length"})
-    limits["properties"][k] = {{"type", json::array({"integer", "string"})}, {"minimum", 1}, {"pattern", "^[0-9]+$"}};
+    limits["properties"][k] = {
+        {"type", json::array({"integer", "string"})}, {"minimum", 1}, {"pattern", "^[0-9]+$"}};
   json schema = {
       {"$schema", "http://json-schema.org/draft-07/schema#"},
       {"$id", "https://sdgreport.invalid/report-definition.schema.json"},
       {"title", "sdgreport report definition"},
-      {"description", "A report definition (report.yaml); see docs/report-definition.md. Generated by `sdgreport schema`."},
+      {"description",
+       "A report definition (report.yaml); see docs/report-definition.md. Generated by `sdgreport schema`."},
       {"type", "object"},
       {"required", {"title", "chapters"}},
       {"additionalProperties", false},
@@ -197,7 +229,10 @@ std::string definition_schema(const PluginHost& host) {
         {"organisation", text("The organisation publishing the report")},
         {"authors", texts("Authors")},
         {"language", {{"enum", {"en", "nb", "nn"}}, {"description", "Report language"}}},
-        {"date", {{"type", "string"}, {"pattern", "^(?:[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?)?$"}, {"description", "YYYY-MM-DD, YYYY-MM or YYYY"}}},
+        {"date",
+         {{"type", "string"},
+          {"pattern", "^(?:[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?)?$"},
+          {"description", "YYYY-MM-DD, YYYY-MM or YYYY"}}},
         {"edition", text("Edition")},
         {"keywords", texts("Keywords (PDF metadata)")},
         {"plugin_dirs", texts("Folders to load plugins from, relative to the definition")},
@@ -205,35 +240,48 @@ std::string definition_schema(const PluginHost& host) {
         {"outputs", {{"type", "array"}, {"items", {{"$ref", "#/definitions/output"}}}}},
         {"excluded_goals",
          {{"type", "array"},
-          {"items", {{"type", "object"}, {"required", {"goal", "reason"}}, {"additionalProperties", false},
-                     {"properties", {{"goal", goal_number()}, {"reason", text("Why the report leaves it out")}}}}}}},
-        {"required_chapters", {{"type", json::array({"array", "null"})}, {"items", {{"enum", chapter_roles()}}}}},
+          {"items",
+           {{"type", "object"},
+            {"required", {"goal", "reason"}},
+            {"additionalProperties", false},
+            {"properties", {{"goal", goal_number()}, {"reason", text("Why the report leaves it out")}}}}}}},
+        {"required_chapters",
+         {{"type", json::array({"array", "null"})}, {"items", {{"enum", chapter_roles()}}}}},
         {"limits", limits},
         {"allow_paths", texts("Folders besides the report's that images may come from")},
         {"theme", theme},
         {"colophon",
-         {{"type", "object"}, {"additionalProperties", false},
-          {"properties", {{"isbn", text("ISBN")}, {"issn", text("ISSN")}, {"licence", text("Licence")},
-                          {"contact", text("Contact")}, {"data_sources", texts("Data sources")}}}}},
+         {{"type", "object"},
+          {"additionalProperties", false},
+          {"properties",
+           {{"isbn", text("ISBN")},
+            {"issn", text("ISSN")},
+            {"licence", text("Licence")},
+            {"contact", text("Contact")},
+            {"data_sources", texts("Data sources")}}}}},
         {"at_a_glance", boolean_schema()}}},
       {"definitions",
        {{"chapter", chapter},
         {"sources", sources},
-        {"source", entries_schema(host, PluginKind::DataSource, "plugin", "A data source: a plugin and its options")},
-        {"output", entries_schema(host, PluginKind::Format, "format", "An output: a format plugin and its options")}}}};
+        {"source",
+         entries_schema(host, PluginKind::DataSource, "plugin", "A data source: a plugin and its options")},
+        {"output",
+         entries_schema(host, PluginKind::Format, "format", "An output: a format plugin and its options")}}}};
   return schema.dump(2) + "\n";
 }
 
 std::string describe_options(const PluginRecord& plugin) {
   std::ostringstream out;
-  out << plugin.name << " (" << plugin_kind_name(plugin.kind) << " plugin " << plugin.version << "): " << plugin.description
-      << "\n";
+  out << plugin.name << " (" << plugin_kind_name(plugin.kind) << " plugin " << plugin.version
+      << "): " << plugin.description << "\n";
   auto line = [&](const OptionSpec& s, bool generic) {
     out << "  " << s.name << "  " << option_type_name(s.type);
-    if (s.type == OptionType::Enum) out << " (" << enum_values_list(s) << (s.ignore_case ? "; any case" : "") << ")";
+    if (s.type == OptionType::Enum)
+      out << " (" << enum_values_list(s) << (s.ignore_case ? "; any case" : "") << ")";
     if (std::isfinite(s.minimum) || std::isfinite(s.maximum)) {
-      out << " [" << (std::isfinite(s.minimum) ? std::to_string(static_cast<long long>(s.minimum)) : "") << "…"
-          << (std::isfinite(s.maximum) ? std::to_string(static_cast<long long>(s.maximum)) : "") << "]";
+      out << " [" << (std::isfinite(s.minimum) ? std::to_string(static_cast<long long>(s.minimum)) : "")
+          << "…" << (std::isfinite(s.maximum) ? std::to_string(static_cast<long long>(s.maximum)) : "")
+          << "]";
     }
     if (s.or_map) out << " or a map";
     if (s.required) out << ", required";

@@ -13,7 +13,9 @@ namespace sdg {
 namespace {
 
 constexpr OptionSpec kGenericSource[] = {
-    {.name = "plugin", .type = OptionType::String, .description = "The data-source plugin that reads this entry",
+    {.name = "plugin",
+     .type = OptionType::String,
+     .description = "The data-source plugin that reads this entry",
      .required = true},
     {.name = "id",
      .type = OptionType::String,
@@ -34,7 +36,9 @@ constexpr OptionSpec kGenericSource[] = {
 };
 
 constexpr OptionSpec kGenericOutput[] = {
-    {.name = "format", .type = OptionType::String, .description = "The format plugin that writes this output",
+    {.name = "format",
+     .type = OptionType::String,
+     .description = "The format plugin that writes this output",
      .required = true},
     {.name = "file",
      .type = OptionType::Path,
@@ -82,15 +86,17 @@ void check_value(const Options& entry, const std::string& key, const Value& v, c
   if (v.is_null()) return;  // `key:` with nothing: the same as leaving it out
   if (v.is_map()) {
     if (s.type == OptionType::Map || s.or_map) return;
-    throw entry.error(key, s.type == OptionType::List ? std::string("expected a list of text values, got a map")
-                                                      : "expected one " + std::string(option_type_name(s.type)) +
-                                                            " value, got a map");
+    throw entry.error(key,
+                      s.type == OptionType::List
+                          ? std::string("expected a list of text values, got a map")
+                          : "expected one " + std::string(option_type_name(s.type)) + " value, got a map");
   }
   if (s.type == OptionType::Map) throw entry.error(key, "expected a map, got " + show(v));
   if (v.is_list()) {
     if (s.type != OptionType::List) throw entry.error(key, "expected a single value, got a list");
     for (const Value& item : v.items())
-      if (!item.is_scalar()) throw entry.error(key, "expected a list of text values, got a nested list or map");
+      if (!item.is_scalar())
+        throw entry.error(key, "expected a list of text values, got a nested list or map");
     return;
   }
   const std::string& t = v.text();
@@ -98,7 +104,8 @@ void check_value(const Options& entry, const std::string& key, const Value& v, c
     case OptionType::String:
     case OptionType::Path:
     case OptionType::List:
-    case OptionType::Map: return;
+    case OptionType::Map:
+      return;
     case OptionType::Boolean: {
       const std::string l = lower(t);
       if (l == "true" || l == "false" || l == "yes" || l == "no" || l == "on" || l == "off") return;
@@ -142,20 +149,32 @@ const OptionSpec* OptionTable::find(const std::string& name) const noexcept {
 
 const char* option_type_name(OptionType t) noexcept {
   switch (t) {
-    case OptionType::String: return "string";
-    case OptionType::Integer: return "integer";
-    case OptionType::Number: return "number";
-    case OptionType::Boolean: return "boolean";
-    case OptionType::Enum: return "enum";
-    case OptionType::List: return "list";
-    case OptionType::Map: return "map";
-    case OptionType::Path: return "path";
+    case OptionType::String:
+      return "string";
+    case OptionType::Integer:
+      return "integer";
+    case OptionType::Number:
+      return "number";
+    case OptionType::Boolean:
+      return "boolean";
+    case OptionType::Enum:
+      return "enum";
+    case OptionType::List:
+      return "list";
+    case OptionType::Map:
+      return "map";
+    case OptionType::Path:
+      return "path";
   }
   return "unknown";
 }
 
-OptionTable generic_source_options() noexcept { return option_table(kGenericSource); }
-OptionTable generic_output_options() noexcept { return option_table(kGenericOutput); }
+OptionTable generic_source_options() noexcept {
+  return option_table(kGenericSource);
+}
+OptionTable generic_output_options() noexcept {
+  return option_table(kGenericOutput);
+}
 OptionTable generic_options(PluginKind kind) noexcept {
   return kind == PluginKind::Format ? generic_output_options() : generic_source_options();
 }
@@ -195,9 +214,10 @@ void check_options(const Options& entry, PluginKind kind, const OptionTable& dec
   // entries made in code, such as preview's html output, need not repeat them.)
   for (const OptionSpec& s : declared)
     if (s.required && !entry.has(s.name))
-      throw Error(ErrorCode::Definition, entry.owner() + ": option '" + std::string(s.name) + "' is required (" +
-                                               s.description + ")",
-                    entry.where());
+      throw Error(
+          ErrorCode::Definition,
+          entry.owner() + ": option '" + std::string(s.name) + "' is required (" + s.description + ")",
+          entry.where());
 }
 
 Options canonical_options(const Options& entry, const OptionTable& declared) {

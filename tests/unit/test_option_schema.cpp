@@ -17,14 +17,22 @@ namespace {
 
 constexpr const char* kPaper[] = {"a4", "letter", nullptr};
 constexpr OptionSpec kPdf[] = {
-    {.name = "paper", .type = OptionType::Enum, .description = "Page size", .default_value = "a4", .values = kPaper,
+    {.name = "paper",
+     .type = OptionType::Enum,
+     .description = "Page size",
+     .default_value = "a4",
+     .values = kPaper,
      .ignore_case = true},
     {.name = "toc", .type = OptionType::Boolean, .description = "Contents", .default_value = "true"},
 };
 constexpr OptionSpec kCsv[] = {
     {.name = "file", .type = OptionType::Path, .description = "The file", .required = true},
     {.name = "caption", .type = OptionType::String, .description = "Caption"},
-    {.name = "decimals", .type = OptionType::Integer, .description = "Decimals", .minimum = 0, .maximum = 10,
+    {.name = "decimals",
+     .type = OptionType::Integer,
+     .description = "Decimals",
+     .minimum = 0,
+     .maximum = 10,
      .or_map = true},
     {.name = "columns", .type = OptionType::List, .description = "Columns"},
     {.name = "pivot", .type = OptionType::Map, .description = "Pivot"},
@@ -49,8 +57,8 @@ Error error_of(const std::function<void()>& f) {
 }
 
 Options entry(const std::string& yaml_entry, const std::string& owner) {
-  const ReportDefinition d = parse_definition("title: T\nchapters: [{ title: C }]\noutputs:\n  - " + yaml_entry + "\n",
-                                              "/r/report.yaml");
+  const ReportDefinition d = parse_definition(
+      "title: T\nchapters: [{ title: C }]\noutputs:\n  - " + yaml_entry + "\n", "/r/report.yaml");
   return Options(d.outputs.at(0).options.value(), owner);
 }
 
@@ -74,47 +82,64 @@ TEST(OptionSchema, UnknownOptionOfAFormatIsAnErrorWithItsPositionAndASuggestion)
   const Error e = error_of([&] { check_plugins(d, d.outputs, p); });
   EXPECT_EQ(e.code(), ErrorCode::Definition);
   // The source comes first in the file.
-  EXPECT_EQ(std::string(e.what()), "report.yaml:4:50: unknown option 'captoin' of plugin 'csv' (did you mean 'caption'?)");
+  EXPECT_EQ(std::string(e.what()),
+            "report.yaml:4:50: unknown option 'captoin' of plugin 'csv' (did you mean 'caption'?)");
 
   const ReportDefinition d2 = parse_definition(
       "title: T\nchapters: [{ title: C }]\noutputs:\n  - { format: pdf, papper: a4 }\n", "report.yaml");
   const Error e2 = error_of([&] { check_plugins(d2, d2.outputs, p); });
-  EXPECT_EQ(std::string(e2.what()), "report.yaml:4:28: unknown option 'papper' of format 'pdf' (did you mean 'paper'?)");
+  EXPECT_EQ(std::string(e2.what()),
+            "report.yaml:4:28: unknown option 'papper' of format 'pdf' (did you mean 'paper'?)");
 }
 
 TEST(OptionSchema, ChecksTypesValuesAndRanges) {
   const OptionTable pdf = option_table(kPdf), csv = option_table(kCsv);
   auto message = [](const std::function<void()>& f) { return std::string(error_of(f).what()); };
-  EXPECT_EQ(message([&] { check_options(entry("{ format: pdf, paper: a5 }", "format 'pdf'"), PluginKind::Format, pdf); }),
-            "/r/report.yaml:4:27: option 'paper' of format 'pdf': expected one of a4, letter, got 'a5' (did you mean 'a4'?)");
-  EXPECT_EQ(message([&] { check_options(entry("{ format: pdf, toc: maybe }", "format 'pdf'"), PluginKind::Format, pdf); }),
+  EXPECT_EQ(message([&] {
+              check_options(entry("{ format: pdf, paper: a5 }", "format 'pdf'"), PluginKind::Format, pdf);
+            }),
+            "/r/report.yaml:4:27: option 'paper' of format 'pdf': expected one of a4, letter, got 'a5' (did "
+            "you mean 'a4'?)");
+  EXPECT_EQ(message([&] {
+              check_options(entry("{ format: pdf, toc: maybe }", "format 'pdf'"), PluginKind::Format, pdf);
+            }),
             "/r/report.yaml:4:25: option 'toc' of format 'pdf': expected true or false, got 'maybe'");
-  EXPECT_EQ(message([&] { check_options(entry("{ format: x, file: a.csv, decimals: 11 }", "plugin 'csv'"),
-                                        PluginKind::Format, csv); }),
+  EXPECT_EQ(message([&] {
+              check_options(entry("{ format: x, file: a.csv, decimals: 11 }", "plugin 'csv'"),
+                            PluginKind::Format, csv);
+            }),
             "/r/report.yaml:4:41: option 'decimals' of plugin 'csv': expected a whole number 0–10, got 11");
-  EXPECT_NE(message([&] { check_options(entry("{ format: x, file: a.csv, decimals: two }", "plugin 'csv'"),
-                                        PluginKind::Format, csv); })
-                .find("expected a whole number, got 'two'"),
+  EXPECT_NE(message([&] {
+              check_options(entry("{ format: x, file: a.csv, decimals: two }", "plugin 'csv'"),
+                            PluginKind::Format, csv);
+            }).find("expected a whole number, got 'two'"),
             std::string::npos);
-  EXPECT_NE(message([&] { check_options(entry("{ format: x, caption: C }", "plugin 'csv'"), PluginKind::Format, csv); })
-                .find("option 'file' is required"),
+  EXPECT_NE(message([&] {
+              check_options(entry("{ format: x, caption: C }", "plugin 'csv'"), PluginKind::Format, csv);
+            }).find("option 'file' is required"),
             std::string::npos);
-  EXPECT_NE(message([&] { check_options(entry("{ format: x, file: a.csv, pivot: [a] }", "plugin 'csv'"),
-                                        PluginKind::Format, csv); })
-                .find("expected a map, got a list"),
+  EXPECT_NE(message([&] {
+              check_options(entry("{ format: x, file: a.csv, pivot: [a] }", "plugin 'csv'"),
+                            PluginKind::Format, csv);
+            }).find("expected a map, got a list"),
             std::string::npos);
-  EXPECT_NE(message([&] { check_options(entry("{ format: x, file: a.csv, caption: [a, b] }", "plugin 'csv'"), PluginKind::Format, csv); })
-                .find("expected a single value, got a list"),
+  EXPECT_NE(message([&] {
+              check_options(entry("{ format: x, file: a.csv, caption: [a, b] }", "plugin 'csv'"),
+                            PluginKind::Format, csv);
+            }).find("expected a single value, got a list"),
             std::string::npos);
   // Accepted: case differences in an ignore_case enum, a map where or_map, a scalar as a list of one.
-  EXPECT_NO_THROW(check_options(entry("{ format: pdf, paper: A4, toc: No }", "format 'pdf'"), PluginKind::Format, pdf));
-  EXPECT_NO_THROW(check_options(entry("{ format: x, file: a.csv, decimals: { A: 2 }, columns: A }", "plugin 'csv'"),
-                                PluginKind::Format, csv));
+  EXPECT_NO_THROW(
+      check_options(entry("{ format: pdf, paper: A4, toc: No }", "format 'pdf'"), PluginKind::Format, pdf));
+  EXPECT_NO_THROW(
+      check_options(entry("{ format: x, file: a.csv, decimals: { A: 2 }, columns: A }", "plugin 'csv'"),
+                    PluginKind::Format, csv));
 }
 
 TEST(OptionSchema, ThePluginSeesTheDeclaredSpellingOfAnEnum) {
   const ReportDefinition d = parse_definition(
-      "title: T\nchapters: [{ title: C, source: { plugin: s, paper: LETTER } }]\noutputs:\n  - { format: pdf, paper: A4 }\n",
+      "title: T\nchapters: [{ title: C, source: { plugin: s, paper: LETTER } }]\noutputs:\n  - { format: "
+      "pdf, paper: A4 }\n",
       "/r/report.yaml");
   test::FakeProvider p;
   std::string source_saw, writer_saw;
@@ -143,8 +168,11 @@ TEST(OptionSchema, GenericKeysAreDeclaredOnceInTheCore) {
   EXPECT_NE(generic_source_options().find("plugin"), nullptr);
   EXPECT_NE(generic_source_options().find("isolate"), nullptr);
   EXPECT_NE(generic_output_options().find("file"), nullptr);
-  EXPECT_NO_THROW(check_options(entry("{ format: pdf, file: x.pdf }", "format 'pdf'"), PluginKind::Format, option_table(kPdf)));
-  const Error e = error_of(
-      [&] { check_options(entry("{ format: pdf, fiel: x.pdf }", "format 'pdf'"), PluginKind::Format, option_table(kPdf)); });
+  EXPECT_NO_THROW(check_options(entry("{ format: pdf, file: x.pdf }", "format 'pdf'"), PluginKind::Format,
+                                option_table(kPdf)));
+  const Error e = error_of([&] {
+    check_options(entry("{ format: pdf, fiel: x.pdf }", "format 'pdf'"), PluginKind::Format,
+                  option_table(kPdf));
+  });
   EXPECT_NE(std::string(e.what()).find("did you mean 'file'?"), std::string::npos);
 }
