@@ -20,7 +20,7 @@ build_pkgs=(
   fonts-dejavu-core fonts-dejavu-extra
 )
 test_pkgs=(
-  qpdf poppler-utils python3 python3-openpyxl python3-pikepdf
+  qpdf poppler-utils python3 python3-openpyxl python3-pikepdf python3-jsonschema python3-yaml
   libreoffice-calc-nogui locales
   chromium default-jre-headless curl bc iproute2
   fonts-noto-core fonts-open-sans

@@ -41,17 +41,25 @@ void build_definition(const ReportDefinition& def, const std::vector<OutputSpec>
   check_plugins(def, outputs, host);
   check_output_dir(out_dir);
 
-  set_limits(def.limits);  // the definition's `limits:` apply to every source and check
   // The checks of `validate` run first: each source's output as it comes, then the whole report.
   Validator validator(def);
-  AssembleOptions opts = assemble_opts;
-  validator.attach(opts);
-  opts.on_source_error = nullptr;  // a failing source stops the build
-  Document doc = assemble(def, host, ctx, opts);
-  validator.finish(doc);
+  Document doc = assemble_checked(def, host, assemble_opts, ctx, validator, false);
   report_findings(validator);
   write_outputs(doc, outputs, out_dir, host, ctx);
-  if (!ctx.warnings().empty()) log().info("{} warning(s)", ctx.warnings().size());
+  // Every warning printed: the plugins' (logged as they came) and the validator's.
+  const std::size_t warnings = ctx.warnings().size() + static_cast<std::size_t>(validator.warnings());
+  if (warnings > 0) log().info("{} warning{}", warnings, warnings == 1 ? "" : "s");
+}
+
+Document assemble_checked(const ReportDefinition& def, PluginHost& host, const AssembleOptions& assemble_opts,
+                          Context& ctx, Validator& validator, bool keep_going) {
+  set_limits(def.limits);  // the definition's `limits:` apply to every source and check
+  AssembleOptions opts = assemble_opts;
+  validator.attach(opts);
+  if (!keep_going) opts.on_source_error = nullptr;  // a failing source stops the build
+  Document doc = assemble(def, host, ctx, opts);
+  validator.finish(doc);
+  return doc;
 }
 
 }  // namespace sdg::cli

@@ -9,6 +9,7 @@
 #include "host.hpp"
 #include "sdgreport/definition.hpp"
 #include "sdgreport/pipeline.hpp"
+#include "sdgreport/validate.hpp"
 
 namespace sdg::cli {
 
@@ -19,6 +20,14 @@ void build_definition(const ReportDefinition& def, const std::vector<OutputSpec>
 /// The same with the caller's context (whose inputs() then lists what the build read).
 void build_definition(const ReportDefinition& def, const std::vector<OutputSpec>& outputs, PluginHost& host,
                       const std::filesystem::path& out_dir, const AssembleOptions& assemble_opts, Context& ctx);
+
+/// What `build` and `validate` share, so that they say the same: the definition's
+/// limits, then the document assembled with the validator's per-source checks and
+/// its whole-report checks. With `keep_going` (validate) a failing source becomes
+/// an error finding and the other sources still run; else assemble() throws.
+/// The caller has run check_plugins(). Writes nothing.
+Document assemble_checked(const ReportDefinition& def, PluginHost& host, const AssembleOptions& assemble_opts,
+                          Context& ctx, Validator& validator, bool keep_going);
 
 /// Loads the default and user plugin directories plus `extra` into a host.
 using PluginLoader = std::function<void(PluginHost&, const std::vector<std::filesystem::path>& extra)>;

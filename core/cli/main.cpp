@@ -7,7 +7,10 @@
 //   sdgreport new DIR [--lang en|nb|nn]
 //   sdgreport new-plugin NAME [-o DIR]
 //
-// Exit codes: 0 success, 1 the build failed (message on stderr), 2 bad command line.
+// Exit codes, one convention for every command (docs/cli.md): 0 success (warnings
+// may have been printed), 1 failed — an error in the definition, a source or an
+// output, or for `validate` an error finding (`--strict`: any finding) —, 2 bad
+// command line.
 #include <CLI/CLI.hpp>
 
 #include <fstream>
@@ -18,12 +21,14 @@
 
 #include "host.hpp"
 #include "build.hpp"
+#include "json_schema.hpp"
 #include "preview.hpp"
 #include "scaffold.hpp"
 #include "sdgreport/definition.hpp"
 #include "sdgreport/json.hpp"
 #include "sdgreport/log.hpp"
 #include "sdgreport/pipeline.hpp"
+#include "sdgreport/suggest.hpp"
 #include "sdgreport/validate.hpp"
 
 namespace fs = std::filesystem;
@@ -53,30 +58,33 @@ std::vector<std::string> split_formats(const std::vector<std::string>& raw) {
   return out;
 }
 
-int cmd_validate(const Common& common, const std::string& report, bool as_json, const sdg::AssembleOptions& assemble_opts) {
+// `validate` is `build` without writing: the same checks, the same sources run
+// in-process, every warning printed once and counted (docs/cli.md).
+int cmd_validate(const Common& common, const std::string& report, bool as_json, bool strict,
+                 const sdg::AssembleOptions& assemble_opts) {
   const fs::path def_path(report);
   std::optional<sdg::ReportDefinition> def;
   std::optional<sdg::Validator> validator;
+  std::optional<sdg::Context> ctx;
   try {
     def = sdg::load_definition(def_path);
     sdg::PluginHost host;
     load_plugins(host, common, def->plugin_dirs);
     sdg::check_plugins(*def, sdg::select_outputs(*def, {}), host);
     validator.emplace(*def);
-    sdg::AssembleOptions opts = assemble_opts;
-    validator->attach(opts);
-    sdg::Context ctx(def->base_dir(), def->meta.language, sdg::build_epoch());
-    sdg::Document doc = sdg::assemble(*def, host, ctx, opts);
-    validator->finish(doc);
+    ctx.emplace(def->base_dir(), def->meta.language, sdg::build_epoch());
+    ctx->set_echo(false);  // printed below with the findings, once
+    sdg::cli::assemble_checked(*def, host, assemble_opts, *ctx, *validator, true);
   } catch (const sdg::Error& e) {
     // The definition could not be read or the document not built: one error finding.
     if (!def) {
       def.emplace();
       def->path = def_path;
     }
-    validator.emplace(*def);
+    if (!validator) validator.emplace(*def);
     validator->record(e);
   }
+  if (ctx) validator->record(ctx->warnings());
   if (as_json) {
     std::cout << validator->to_json();
   } else {
@@ -84,7 +92,7 @@ int cmd_validate(const Common& common, const std::string& report, bool as_json, 
     std::cout << validator->errors() << (validator->errors() == 1 ? " error, " : " errors, ") << validator->warnings()
               << (validator->warnings() == 1 ? " warning\n" : " warnings\n");
   }
-  return validator->exit_code();
+  return validator->exit_code(strict);
 }
 
 int cmd_build(const Common& common, const std::string& report, const std::string& out_dir,
@@ -131,6 +139,45 @@ int cmd_render(const Common& common, const std::string& model, const std::string
   return 0;
 }
 
+int cmd_schema(const Common& common, const std::string& out_file) {
+  sdg::PluginHost host;
+  load_plugins(host, common);
+  const std::string text = sdg::cli::definition_schema(host);
+  if (out_file.empty() || out_file == "-") {
+    std::cout << text;
+    return 0;
+  }
+  // Written beside and renamed, so a failed write leaves the old schema.
+  const fs::path tmp = fs::path(out_file).concat(".tmp");
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    out << text;
+    out.close();
+    if (!out) throw sdg::Error(sdg::ErrorCode::Output, "cannot write '" + tmp.string() + "'");
+  }
+  std::error_code ec;
+  fs::rename(tmp, out_file, ec);
+  if (ec) throw sdg::Error(sdg::ErrorCode::Output, "cannot write '" + out_file + "': " + ec.message());
+  return 0;
+}
+
+int cmd_plugin_options(const Common& common, const std::string& name) {
+  sdg::PluginHost host;
+  load_plugins(host, common);
+  const sdg::PluginRecord* r = host.find(name);
+  if (!r) {
+    std::vector<std::string> names;
+    for (const sdg::PluginRecord& p : host.plugins())
+      if (p.enabled) names.push_back(p.name);
+    std::string list;
+    for (const std::string& n : names) list += (list.empty() ? "" : ", ") + n;
+    throw sdg::Error(sdg::ErrorCode::Usage, "no plugin '" + name + "'" + sdg::did_you_mean(name, names) +
+                                                " (available: " + (list.empty() ? "none" : list) + ")");
+  }
+  std::cout << sdg::cli::describe_options(*r);
+  return 0;
+}
+
 int cmd_plugins(const Common& common) {
   sdg::PluginHost host;
   load_plugins(host, common);
@@ -168,11 +215,11 @@ int main(int argc, char** argv) {
   app.add_flag("-q,--quiet", common.quiet, "Only errors on stderr");
   app.add_option("--plugin-dir", common.plugin_dirs, "Also load plugins from DIR")->type_name("DIR");
 
-  std::string report, model, out_dir = ".";
+  std::string report = "report.yaml", model, out_dir = ".";
   std::vector<std::string> formats;
 
   auto* build = app.add_subcommand("build", "Build the outputs of a report definition");
-  build->add_option("report", report, "Report definition (YAML)")->required()->type_name("REPORT.yaml");
+  build->add_option("report", report, "Report definition (YAML; default: ./report.yaml)")->type_name("REPORT.yaml");
   build->add_option("-o,--output-dir", out_dir, "Directory for the outputs (default: current)")->type_name("DIR");
   build->add_option("--format", formats, "Only these formats, comma-separated (pdf,xlsx,json)")->type_name("LIST");
   sdg::AssembleOptions assemble_opts;
@@ -190,10 +237,12 @@ int main(int argc, char** argv) {
   build->add_option("--memory-limit", assemble_opts.memory_limit_mb, "Megabytes an isolated source may use (default 4096, 0 = none)")
       ->check(CLI::NonNegativeNumber);
 
-  bool validate_json = false;
-  auto* validate = app.add_subcommand("validate", "Check a report without writing outputs (exit 0 clean, 1 warnings, 2 errors)");
-  validate->add_option("report", report, "Report definition (YAML)")->required()->type_name("REPORT.yaml");
+  bool validate_json = false, validate_strict = false;
+  auto* validate = app.add_subcommand(
+      "validate", "Build without writing: every check and warning of build, counted (exit 0 no errors, 1 errors)");
+  validate->add_option("report", report, "Report definition (YAML; default: ./report.yaml)")->type_name("REPORT.yaml");
   validate->add_flag("--json", validate_json, "Findings as JSON on stdout");
+  validate->add_flag("--strict", validate_strict, "Warnings fail too (exit 1)");
   validate->add_flag("--isolate", assemble_opts.isolate, "Run each data source in a child process");
 
   auto* render = app.add_subcommand("render", "Write a document model (JSON from --format json) to other formats");
@@ -218,6 +267,13 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 65535));
 
   auto* plugins = app.add_subcommand("plugins", "List plugins: name, kind, version, path; and disabled ones with the reason");
+  std::string options_of;
+  plugins->add_option("--options", options_of, "Print the options one plugin takes")->type_name("NAME");
+
+  std::string schema_file;
+  auto* schema = app.add_subcommand(
+      "schema", "Write a JSON Schema (draft-07) of the report definition with every plugin's options, for editors");
+  schema->add_option("-o,--output", schema_file, "Write to FILE (default: standard output)")->type_name("FILE");
 
   try {
     app.parse(argc, argv);
@@ -229,14 +285,17 @@ int main(int argc, char** argv) {
   try {
     if (*build) return cmd_build(common, report, out_dir, formats, assemble_opts, each_csv, jobs);
     if (*render) return cmd_render(common, model, out_dir, formats);
-    if (*validate) return cmd_validate(common, report, validate_json, assemble_opts);
-    if (*plugins) return cmd_plugins(common);
+    if (*validate) return cmd_validate(common, report, validate_json, validate_strict, assemble_opts);
+    if (*plugins) return options_of.empty() ? cmd_plugins(common) : cmd_plugin_options(common, options_of);
+    if (*schema) return cmd_schema(common, schema_file);
     if (*preview) {
       auto loader = [&common](sdg::PluginHost& host, const std::vector<fs::path>& extra) { load_plugins(host, common, extra); };
       return sdg::cli::preview(report, preview_port, loader);
     }
     if (*new_report) {
-      sdg::cli::scaffold_report(new_dir, new_lang);
+      sdg::PluginHost host;
+      load_plugins(host, common);
+      sdg::cli::scaffold_report(new_dir, new_lang, sdg::cli::definition_schema(host));
       return 0;
     }
     if (*new_plugin) {

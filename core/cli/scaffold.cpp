@@ -53,9 +53,6 @@ class @CLASS@ final : public sdg::DataSource {
  public:
   void fill(const sdg::SourceRequest& req, sdg::Section& target, sdg::Context& ctx) override {
     const sdg::Options& opts = req.options;
-    for (const std::string& key : opts.unknown_keys({"plugin", "file", "caption", "unit", "source"}))
-      ctx.warn("unknown-option", "option '" + key + "' is not used by the @NAME@ plugin");
-
     // Paths in options are relative to the report definition.
     const std::filesystem::path path = ctx.resolve(opts.string("file"));
     std::ifstream in(path, std::ios::binary);
@@ -102,9 +99,19 @@ class @CLASS@ final : public sdg::DataSource {
   }
 };
 
+// The options it takes besides the generic keys (plugin, id, …): sdgreport checks
+// every source entry against them before any plugin runs.
+constexpr sdg::OptionSpec kOptions[] = {
+    {.name = "file", .type = sdg::OptionType::Path, .description = "The CSV file (label;value)", .required = true},
+    {.name = "caption", .type = sdg::OptionType::String, .description = "Table caption (default: the section title)"},
+    {.name = "source", .type = sdg::OptionType::String, .description = "Source note of the table and chart",
+     .required = true},
+    {.name = "unit", .type = sdg::OptionType::String, .description = "Unit of the values"},
+};
+
 }  // namespace
 
-SDGREPORT_DATA_SOURCE_PLUGIN(@CLASS@, "@NAME@", "0.1.0", "Two-column CSV into a table and a chart")
+SDGREPORT_DATA_SOURCE_PLUGIN(@CLASS@, "@NAME@", "0.1.0", "Two-column CSV into a table and a chart", kOptions)
 )sdg";
 
 constexpr const char* kReport = R"sdg(# Try the plugin: sdgreport build report/report.yaml --plugin-dir build -o out
@@ -165,36 +172,108 @@ struct ChapterTemplate {
   const char* role;
   const char* file;
   const char* title[3];  // en, nb, nn
-  const char* hint;      // in English: it is guidance for the editor, not report text
+  const char* hint[3];   // guidance for the editor, in the report's language (en, nb, nn)
 };
 
 // The chapters of the UN Secretary-General's common reporting guidelines for VNRs, which VSRs follow.
 const ChapterTemplate kChapters[] = {
     {"opening", "opening", {"Opening statement", "Åpningsord", "Opningsord"},
-     "A short statement by the head of the organisation (mayor, county leader, chair of the association):\n"
-     "why the review matters, and the main commitment."},
+     {"A short statement by the head of the organisation (mayor, county leader, chair of the association):\n"
+      "why the review matters, and the main commitment.",
+      "En kort hilsen fra lederen (ordfører, fylkesordfører, styreleder): hvorfor gjennomgangen er viktig,\n"
+      "og den viktigste forpliktelsen.",
+      "Ei kort helsing frå leiaren (ordførar, fylkesordførar, styreleiar): kvifor gjennomgangen er viktig,\n"
+      "og den viktigaste forpliktinga."}},
     {"highlights", "highlights", {"Highlights", "Hovedbudskap", "Hovudbodskap"},
-     "Main messages: one to two pages (the definition sets a word limit). Progress, good practice,\n"
-     "challenges and the support you need, in short paragraphs or a list."},
+     {"Main messages: one to two pages (the definition sets a word limit). Progress, good practice,\n"
+      "challenges and the support you need, in short paragraphs or a list.",
+      "Hovedbudskap: én til to sider (definisjonen setter en ordgrense). Framgang, gode eksempler,\n"
+      "utfordringer og støtten dere trenger, i korte avsnitt eller en liste.",
+      "Hovudbodskap: éi til to sider (definisjonen set ei ordgrense). Framgang, gode døme,\n"
+      "utfordringar og støtta de treng, i korte avsnitt eller ei liste."}},
     {"introduction", "introduction", {"Introduction", "Innledning", "Innleiing"},
-     "The context: who reports, the local and regional government system, and how this review relates to\n"
-     "the national VNR."},
+     {"The context: who reports, the local and regional government system, and how this review relates to\n"
+      "the national VNR.",
+      "Sammenhengen: hvem som rapporterer, kommune- og fylkessystemet, og hvordan gjennomgangen henger\n"
+      "sammen med Norges nasjonale VNR.",
+      "Samanhengen: kven som rapporterer, kommune- og fylkessystemet, og korleis gjennomgangen heng\n"
+      "saman med den nasjonale VNR-en."}},
     {"methodology", "methodology", {"Methodology and process", "Metode og prosess", "Metode og prosess"},
-     "How the review was prepared: sources of data, surveys, consultations with municipalities, civil\n"
-     "society and the private sector, and their limits."},
+     {"How the review was prepared: sources of data, surveys, consultations with municipalities, civil\n"
+      "society and the private sector, and their limits.",
+      "Hvordan gjennomgangen ble laget: datakilder, spørreundersøkelser, samråd med kommuner, sivilsamfunn\n"
+      "og næringsliv, og begrensningene deres.",
+      "Korleis gjennomgangen vart laga: datakjelder, spørjeundersøkingar, samråd med kommunar, sivilsamfunn\n"
+      "og næringsliv, og avgrensingane deira."}},
     {"policy", "policy", {"Policy and enabling environment", "Politikk og rammevilkår", "Politikk og rammevilkår"},
-     "Ownership of the goals; how they are built into local and regional plans and budgets; leaving no one\n"
-     "behind; innovation and partnerships; structural barriers and success factors."},
+     {"Ownership of the goals; how they are built into local and regional plans and budgets; leaving no one\n"
+      "behind; innovation and partnerships; structural barriers and success factors.",
+      "Eierskap til målene; hvordan de er bygd inn i planer og budsjetter; at ingen skal utelates;\n"
+      "innovasjon og partnerskap; strukturelle hindre og suksessfaktorer.",
+      "Eigarskap til måla; korleis dei er bygde inn i planar og budsjett; at ingen skal utelatast;\n"
+      "innovasjon og partnarskap; strukturelle hinder og suksessfaktorar."}},
     {"progress", "progress", {"Progress on goals and targets", "Framgang på mål og delmål", "Framgang på mål og delmål"},
-     "A short introduction to the goal sections that follow: how progress was assessed and which goals\n"
-     "are covered in depth."},
+     {"A short introduction to the goal sections that follow: how progress was assessed and which goals\n"
+      "are covered in depth.",
+      "En kort innledning til målkapitlene som følger: hvordan framgangen ble vurdert, og hvilke mål\n"
+      "som omtales grundig.",
+      "Ei kort innleiing til målkapitla som følgjer: korleis framgangen vart vurdert, og kva mål\n"
+      "som vert omtalte grundig."}},
     {"means", "means", {"Means of implementation", "Virkemidler for gjennomføring", "Verkemiddel for gjennomføring"},
-     "Financing, capacity, technology, data and partnerships needed to reach the goals."},
+     {"Financing, capacity, technology, data and partnerships needed to reach the goals.",
+      "Finansiering, kapasitet, teknologi, data og partnerskap som trengs for å nå målene.",
+      "Finansiering, kapasitet, teknologi, data og partnarskap som trengst for å nå måla."}},
     {"conclusion", "conclusion", {"Conclusion and next steps", "Konklusjon og veien videre", "Konklusjon og vegen vidare"},
-     "What you have learnt and what you will do next, with dates where you can."},
+     {"What you have learnt and what you will do next, with dates where you can.",
+      "Hva dere har lært, og hva dere skal gjøre videre, med datoer der dere kan.",
+      "Kva de har lært, og kva de skal gjere vidare, med datoar der de kan."}},
     {"annex", "annex", {"Annexes", "Vedlegg", "Vedlegg"},
-     "The statistical annex is the Excel workbook (outputs: xlsx). Add survey notes, lists of participants\n"
-     "or indicator definitions here."},
+     {"The statistical annex is the Excel workbook (outputs: xlsx). Add survey notes, lists of participants\n"
+      "or indicator definitions here.",
+      "Det statistiske vedlegget er Excel-arbeidsboka (outputs: xlsx). Legg til notater om undersøkelser,\n"
+      "deltakerlister eller indikatordefinisjoner her.",
+      "Det statistiske vedlegget er Excel-arbeidsboka (outputs: xlsx). Legg til notat om undersøkingar,\n"
+      "deltakarlister eller indikatordefinisjonar her."}},
+};
+
+// The other hints new writes, in en, nb, nn.
+struct Hints {
+  const char* header[4];  // the comment lines at the top of report.yaml
+  const char* date;       // after date:
+  const char* data;       // under goal_sources
+  const char* annex;      // after the xlsx output
+  const char* below;      // at the end of each Markdown hint
+  const char* goal[3];    // in each goal file
+  const char* targets;    // before the list of targets
+};
+const Hints kHints[3] = {
+    {{"A report that follows the UN Secretary-General's common reporting guidelines.",
+      "  sdgreport validate report.yaml     what is missing before the deadline",
+      "  sdgreport build report.yaml -o out", "The format is described in docs/report-definition.md of sdgreport."},
+     "e.g. 2026-06-15", "Data: add sources here, e.g. { plugin: opensdg, folder: data/open-sdg }",
+     "the statistical annex", "Write Markdown below this comment.",
+     {"Describe progress on the targets you work with, what you do, and what holds you back.",
+      "Tables: Markdown pipe tables, with a 'Table: caption' line before and a 'Source: …' line after.",
+      "Name the targets you address in front matter at the very top of the file:"},
+     "Targets of this goal:"},
+    {{"En rapport som følger FNs generalsekretærs felles retningslinjer for rapportering.",
+      "  sdgreport validate report.yaml     hva som mangler før fristen",
+      "  sdgreport build report.yaml -o out", "Formatet er beskrevet i docs/report-definition.md i sdgreport."},
+     "f.eks. 2026-06-15", "Data: legg til kilder her, f.eks. { plugin: opensdg, folder: data/open-sdg }",
+     "det statistiske vedlegget", "Skriv Markdown under denne kommentaren.",
+     {"Beskriv framgangen på delmålene dere arbeider med, hva dere gjør, og hva som holder dere tilbake.",
+      "Tabeller: Markdown-tabeller med en linje 'Tabell: tittel' før og en linje 'Kilde: …' etter.",
+      "Nevn delmålene dere omtaler i front matter helt øverst i fila:"},
+     "Delmålene under dette målet:"},
+    {{"Ein rapport som følgjer dei felles retningslinjene frå FNs generalsekretær for rapportering.",
+      "  sdgreport validate report.yaml     kva som manglar før fristen",
+      "  sdgreport build report.yaml -o out", "Formatet er skildra i docs/report-definition.md i sdgreport."},
+     "t.d. 2026-06-15", "Data: legg til kjelder her, t.d. { plugin: opensdg, folder: data/open-sdg }",
+     "det statistiske vedlegget", "Skriv Markdown under denne kommentaren.",
+     {"Skildra framgangen på delmåla de arbeider med, kva de gjer, og kva som held dykk tilbake.",
+      "Tabellar: Markdown-tabellar med ei linje 'Tabell: tittel' før og ei linje 'Kjelde: …' etter.",
+      "Nemn delmåla de omtaler i front matter heilt øvst i fila:"},
+     "Delmåla under dette målet:"},
 };
 
 std::size_t lang_index(const std::string& lang) { return lang == "nb" ? 1 : lang == "nn" ? 2 : 0; }
@@ -211,7 +290,7 @@ std::string quoted(const std::string& s) {
 
 }  // namespace
 
-void scaffold_report(const std::filesystem::path& dir, const std::string& lang) {
+void scaffold_report(const std::filesystem::path& dir, const std::string& lang, const std::string& schema_json) {
   if (lang != "en" && lang != "nb" && lang != "nn")
     throw Error(ErrorCode::Usage, "--lang must be en, nb or nn, not '" + lang + "'");
   std::error_code ec;
@@ -222,16 +301,15 @@ void scaffold_report(const std::filesystem::path& dir, const std::string& lang) 
   static const char* kTitle[3] = {"Voluntary Subnational Review", "Frivillig lokal gjennomgang", "Frivillig lokal gjennomgang"};
 
   std::string yaml;
-  yaml += "# A report that follows the UN Secretary-General's common reporting guidelines.\n";
-  yaml += "#   sdgreport validate report.yaml     what is missing before the deadline\n";
-  yaml += "#   sdgreport build report.yaml -o out\n";
-  yaml += "# The format is described in docs/report-definition.md of sdgreport.\n";
+  if (!schema_json.empty()) yaml += "# yaml-language-server: $schema=report.schema.json\n";
+  const Hints& h = kHints[li];
+  for (const char* line : h.header) yaml += std::string("# ") + line + "\n";
   yaml += "sdgreport: 1\n";
   yaml += "name: " + quoted(name) + "\n";
   yaml += "title: " + quoted(kTitle[li]) + "\n";
   yaml += "organisation: " + quoted("") + "\n";
   yaml += "language: " + lang + "\n";
-  yaml += "date: " + quoted("") + "   # e.g. 2026-06-15\n";
+  yaml += "date: " + quoted("") + "   # " + h.date + "\n";
   yaml += "chapters:\n";
   for (const ChapterTemplate& c : kChapters) {
     yaml += "  - title: " + quoted(c.title[li]) + "\n";
@@ -243,24 +321,23 @@ void scaffold_report(const std::filesystem::path& dir, const std::string& lang) 
       yaml += "    goals: all\n";
       yaml += "    goal_sources:\n";
       yaml += "      - { plugin: markdown, pattern: \"text/goals/goal-{goal:02}.md\" }\n";
-      yaml += "      # Data: add sources here, e.g. { plugin: opensdg, folder: data/open-sdg }\n";
+      yaml += std::string("      # ") + h.data + "\n";
     }
     write(dir / "text" / (std::string(c.file) + ".md"),
-          "<!--\n" + std::string(c.title[li]) + "\n\n" + c.hint + "\n\nWrite Markdown below this comment. -->\n");
+          "<!--\n" + std::string(c.title[li]) + "\n\n" + c.hint[li] + "\n\n" + h.below + " -->\n");
   }
   yaml += "outputs:\n";
   yaml += "  - { format: pdf, file: " + quoted(name + ".pdf") + " }\n";
-  yaml += "  - { format: xlsx, file: " + quoted(name + ".xlsx") + " }   # the statistical annex\n";
+  yaml += "  - { format: xlsx, file: " + quoted(name + ".xlsx") + " }   # " + h.annex + "\n";
   write(dir / "report.yaml", yaml);
+  if (!schema_json.empty()) write(dir / "report.schema.json", schema_json);
 
   const Catalogue& cat = Catalogue::get();
   for (const Goal& g : cat.goals()) {
     std::string hint = "<!--\n" + goal_label(g.number, lang) + ": " + g.title(lang) + "\n\n";
-    hint += "Describe progress on the targets you work with, what you do, and what holds you back.\n";
-    hint += "Tables: Markdown pipe tables, with a 'Table: caption' line before and a 'Source: …' line after.\n";
-    hint += "Name the targets you address in front matter at the very top of the file:\n";
+    for (const char* line : h.goal) hint += std::string(line) + "\n";
     hint += "  ---\n  targets: [" + std::to_string(g.number) + ".1, " + std::to_string(g.number) + ".2]\n  ---\n";
-    hint += "Targets of this goal:\n";
+    hint += std::string(h.targets) + "\n";
     for (const Target* t : cat.targets_of(g.number)) hint += "  " + t->id + "  " + t->title(lang) + "\n";
     hint += "-->\n";
     char file[32];

@@ -14,6 +14,8 @@ void scaffold_plugin(const std::string& name, const std::filesystem::path& dir, 
 /// Creates `dir` (which must not exist or be empty) holding a report project that follows
 /// the UN common reporting guidelines: report.yaml, a Markdown file per chapter and per goal
 /// with a hint (as a comment) of what belongs there, and data/README.md. It builds at once.
-void scaffold_report(const std::filesystem::path& dir, const std::string& lang);
+/// With `schema_json` (from `sdgreport schema`), also report.schema.json, named on the
+/// first line of report.yaml for editors (`# yaml-language-server: $schema=…`).
+void scaffold_report(const std::filesystem::path& dir, const std::string& lang, const std::string& schema_json = {});
 
 }  // namespace sdg::cli

@@ -13,6 +13,7 @@
 
 #include "sdgreport/error.hpp"
 #include "sdgreport/log.hpp"
+#include "sdgreport/option_check.hpp"
 
 namespace dll = boost::dll;
 namespace fs = std::filesystem;
@@ -87,6 +88,26 @@ std::string fingerprint_mismatch(const PluginFingerprint& plugin) {
       return "built with " + std::string(item.what) + " " + std::to_string(plugin.*item.field) +
              ", but this sdgreport has " + std::to_string(host.*item.field) +
              "; rebuild the plugin with the same compiler and SDK as this sdgreport";
+  return "";
+}
+
+// "" when a plugin's option table is well-formed; else what is wrong with it.
+std::string option_table_problem(const OptionTable& table, PluginKind kind) {
+  if (table.count > 0 && !table.items) return "declares options but gives no table";
+  if (table.count > 1000) return "declares more than 1000 options";
+  const OptionTable generic = generic_options(kind);
+  std::set<std::string> names;
+  for (const OptionSpec& s : table) {
+    if (!valid_name(s.name)) return "declares an option with an invalid name (use a-z, 0-9, '-' and '_')";
+    const std::string n = s.name;
+    if (generic.find(n)) return "declares option '" + n + "', which is a generic key the core declares";
+    if (!names.insert(n).second) return "declares option '" + n + "' twice";
+    const auto t = static_cast<std::uint32_t>(s.type);
+    if (t < static_cast<std::uint32_t>(OptionType::String) || t > static_cast<std::uint32_t>(OptionType::Path))
+      return "option '" + n + "' has an unknown type " + std::to_string(t);
+    if (s.type == OptionType::Enum && (!s.values || !s.values[0]))
+      return "option '" + n + "' is an enum without values";
+  }
   return "";
 }
 
@@ -242,6 +263,8 @@ PluginRecord PluginHost::load(const fs::path& file) {
   else if (info->kind == PluginKind::Format) factory = kFormatFactory;
   else return refuse("unknown plugin kind " + std::to_string(static_cast<std::uint32_t>(info->kind)));
   if (!lib->has(factory)) return refuse(std::string("missing export ") + factory);
+  if (std::string why = option_table_problem(info->options, info->kind); !why.empty()) return refuse(why);
+  rec.options = info->options;
 
   for (const PluginRecord& r : impl_->records)
     if (r.enabled && r.name == rec.name) return refuse("shadowed by " + r.path.string() + ", found earlier");
@@ -257,6 +280,18 @@ const std::vector<PluginRecord>& PluginHost::plugins() const { return impl_->rec
 
 std::shared_ptr<DataSource> PluginHost::data_source(const std::string& name) {
   return impl_->create<DataSource>(name, PluginKind::DataSource, kDataFactory);
+}
+
+std::optional<OptionTable> PluginHost::declared_options(const std::string& name, PluginKind kind) {
+  const PluginRecord* r = impl_->enabled(name, kind);
+  if (!r) return std::nullopt;
+  return r->options;
+}
+
+const PluginRecord* PluginHost::find(const std::string& name) const {
+  for (const PluginRecord& r : impl_->records)
+    if (r.enabled && r.name == name) return &r;
+  return nullptr;
 }
 
 std::shared_ptr<FormatWriter> PluginHost::format_writer(const std::string& name) {

@@ -23,6 +23,7 @@ struct PluginRecord {
   PluginKind kind = PluginKind::DataSource;
   std::string version;
   std::string description;
+  OptionTable options;      ///< the options it declares (in the plugin's memory, loaded while the host lives)
   std::filesystem::path path;
   bool enabled = false;
   std::string reason;       ///< why it is disabled
@@ -51,6 +52,9 @@ class PluginHost final : public PluginProvider {
 
   std::shared_ptr<DataSource> data_source(const std::string& name) override;
   std::shared_ptr<FormatWriter> format_writer(const std::string& name) override;
+  std::optional<OptionTable> declared_options(const std::string& name, PluginKind kind) override;
+  /// The enabled plugin of that name, of any kind, or nullptr.
+  const PluginRecord* find(const std::string& name) const;
 
  private:
   struct Impl;

@@ -21,7 +21,7 @@ std::filesystem::path Context::resolve(const std::string& path) const {
 
 void Context::warn(const std::string& code, const std::string& message, std::string where) {
   if (where.empty()) where = scope_;
-  log().warn("{}{}{} [{}]", where, where.empty() ? "" : ": ", message, code);
+  if (echo_) log().warn("{}{}{} [{}]", where, where.empty() ? "" : ": ", message, code);
   warnings_.push_back({code, message, std::move(where)});
 }
 

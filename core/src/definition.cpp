@@ -10,11 +10,13 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
 #include "sdgreport/catalogue.hpp"
 #include "sdgreport/limits.hpp"
+#include "sdgreport/suggest.hpp"
 #include "sdgreport/validate.hpp"
 
 namespace sdg {
@@ -115,6 +117,47 @@ class ValueBuilder {
   std::size_t nodes_ = 0;
 };
 
+// yaml-cpp reports an unclosed quote where the parser gave up, often lines later.
+// The first line up to there whose value opens a quote it does not close is
+// where the author went wrong (a definition's quoted values are one line each).
+std::optional<int> unclosed_quote_line(std::string_view yaml, int up_to_line) {
+  int line = 1;
+  std::size_t start = 0;
+  while (start < yaml.size() && line <= up_to_line) {
+    std::size_t end = yaml.find('\n', start);
+    if (end == std::string_view::npos) end = yaml.size();
+    const std::string_view l = yaml.substr(start, end - start);
+    // The value of "key: value" or "- value", and of each "key: value" inside { … }.
+    for (std::size_t p = 0; p < l.size(); ++p) {
+      if (l[p] == '#' && (p == 0 || l[p - 1] == ' ')) break;  // a comment
+      const bool value_start = (p >= 2 && l[p - 1] == ' ' && (l[p - 2] == ':' || l[p - 2] == '-' ||
+                                                              l[p - 2] == ',' || l[p - 2] == '[' || l[p - 2] == '{')) ||
+                               (p >= 1 && (l[p - 1] == '[' || l[p - 1] == '{'));
+      if (!value_start || (l[p] != '"' && l[p] != '\'')) continue;
+      const char q = l[p];
+      std::size_t i = p + 1;
+      bool closed = false;
+      for (; i < l.size(); ++i) {
+        if (q == '"' && l[i] == '\\') {
+          ++i;
+        } else if (l[i] == q) {
+          if (q == '\'' && i + 1 < l.size() && l[i + 1] == '\'') {
+            ++i;
+          } else {
+            closed = true;
+            break;
+          }
+        }
+      }
+      if (!closed) return line;
+      p = i;
+    }
+    start = end + 1;
+    ++line;
+  }
+  return std::nullopt;
+}
+
 [[noreturn]] void fail(const Value& at, const std::string& what) {
   throw Error(ErrorCode::Definition, what, at.where());
 }
@@ -125,7 +168,11 @@ void expect_keys(const Value& map, const std::vector<std::string>& known, const 
       std::string list;
       for (const auto& s : known) list += (list.empty() ? "" : ", ") + s;
       Location at = v.where().empty() ? map.where() : v.where();
-      throw Error(ErrorCode::Definition, "unknown key '" + k + "' in " + what + " (expected one of: " + list + ")", at);
+      const std::string hint = closest_match(k, known);
+      throw Error(ErrorCode::Definition,
+                  "unknown key '" + k + "' in " + what +
+                      (hint.empty() ? " (expected one of: " + list + ")" : " (did you mean '" + hint + "'?)"),
+                  at);
     }
   }
 }
@@ -357,7 +404,13 @@ ReportDefinition parse_definition(std::string_view yaml, const std::filesystem::
                     std::to_string(limits().yaml_depth) + " (see docs/limits.md)",
                 mark_of(e.mark, file));
   } catch (const YAML::Exception& e) {
-    throw Error(ErrorCode::Definition, "not valid YAML: " + e.msg, mark_of(e.mark, file));
+    const Location at = mark_of(e.mark, file);
+    if (const auto open = unclosed_quote_line(yaml, at.line == 0 ? 1 << 30 : at.line); open && *open < at.line)
+      throw Error(ErrorCode::Definition,
+                  "not valid YAML: a quoted value is not closed on this line (the parser noticed on line " +
+                      std::to_string(at.line) + ": " + e.msg + ")",
+                  Location{file, *open, 0});
+    throw Error(ErrorCode::Definition, "not valid YAML: " + e.msg, at);
   }
   const Value top = ValueBuilder(file, vars).build(root);
   if (!top.is_map()) throw Error(ErrorCode::Definition, "a report definition must be a YAML map with 'title' and 'chapters'", Location{file, 1, 1});
@@ -389,6 +442,14 @@ ReportDefinition parse_definition(std::string_view yaml, const std::filesystem::
   if (!is_supported_language(m.language))
     fail(*top.find("language"), "language '" + m.language + "' is not supported (expected en, nb or nn)");
   m.date = text_of(top, "date", false, "");
+  if (!m.date.empty() && !is_iso_date(m.date)) {
+    // 15.06.2026 or 15/06/2026 → "2026-06-15"
+    std::string hint;
+    if (m.date.size() == 10 && (m.date[2] == '.' || m.date[2] == '/') && m.date[5] == m.date[2])
+      hint = " such as \"" + m.date.substr(6, 4) + "-" + m.date.substr(3, 2) + "-" + m.date.substr(0, 2) + "\"";
+    fail(*top.find("date"), "date '" + m.date + "' is not in the form YYYY-MM-DD (or YYYY-MM, YYYY); write it" +
+                                (hint.empty() ? std::string(" as e.g. \"2026-06-15\"") : hint));
+  }
   m.edition = text_of(top, "edition", false, "");
   m.keywords = texts_of(top, "keywords");
   if (const Value* t = top.find("theme"); t && !t->is_null()) m.theme = theme_of(*t, path.parent_path());

@@ -487,14 +487,6 @@ bool is_svg_path(std::string_view path) noexcept {
   return tail.ends_with(".svg") || tail.ends_with(".svgz");
 }
 
-std::string svg_refusal(const std::string& path) {
-  const std::filesystem::path p(path);
-  std::filesystem::path png = p.filename();
-  png.replace_extension(".png");
-  return "SVG images are not supported; convert to PNG (e.g. rsvg-convert -w 1600 " + p.filename().string() + " -o " +
-         png.string() + ")";
-}
-
 bool is_valid_utf8(std::string_view s) noexcept {
   std::size_t i = 0;
   while (i < s.size()) {
@@ -591,5 +583,7 @@ std::string make_id(const std::string& title) {
   }
   return out.empty() ? "section" : out;
 }
+
+bool is_iso_date(const std::string& date) { return valid_date(date); }
 
 }  // namespace sdg

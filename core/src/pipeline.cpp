@@ -16,6 +16,7 @@
 #include "isolate.hpp"
 #include "sdgreport/catalogue.hpp"
 #include "sdgreport/log.hpp"
+#include "sdgreport/option_check.hpp"
 #include "sdgreport/references.hpp"
 
 namespace sdg {
@@ -130,7 +131,9 @@ class Builder {
     std::vector<std::pair<std::string, Value>> own;
     for (const auto& [k, v] : src.options.value().entries())
       if (std::find(kPipelineKeys.begin(), kPipelineKeys.end(), k) == kPipelineKeys.end()) own.emplace_back(k, v);
-    const Options options(Value::map(std::move(own), src.options.where()), src.options.owner());
+    Options options(Value::map(std::move(own), src.options.where()), src.options.owner());
+    if (auto declared = plugins_.declared_options(src.plugin, PluginKind::DataSource))
+      options = canonical_options(options, *declared);
     SourceRequest req{options, goal};
     log().debug("running {}{}", who, isolate ? " in a child process" : "");
     const std::size_t first_block = target.blocks().size(), first_section = target.sections().size();
@@ -233,12 +236,15 @@ void check_sources(const std::vector<ChapterSpec>& chapters, PluginProvider& plu
     for (const auto& [goal, list] : c.per_goal_sources) lists.push_back(&list);
     for (const auto* list : lists)
       for (const SourceSpec& s : *list) {
-        if (!seen.insert(s.plugin).second) continue;
-        try {
-          plugins.data_source(s.plugin);
-        } catch (const Error& e) {
-          throw Error(e.code(), e.message(), s.where);
+        if (seen.insert(s.plugin).second) {
+          try {
+            plugins.data_source(s.plugin);
+          } catch (const Error& e) {
+            throw Error(e.code(), e.message(), s.where);
+          }
         }
+        if (auto declared = plugins.declared_options(s.plugin, PluginKind::DataSource))
+          check_options(s.options, PluginKind::DataSource, *declared);
       }
     check_sources(c.sections, plugins, seen);
   }
@@ -254,6 +260,8 @@ void check_plugins(const ReportDefinition& def, const std::vector<OutputSpec>& o
     } catch (const Error& e) {
       throw Error(e.code(), e.message(), o.where);
     }
+    if (auto declared = plugins.declared_options(o.format, PluginKind::Format))
+      check_options(o.options, PluginKind::Format, *declared);
   }
 }
 
@@ -297,7 +305,7 @@ std::vector<OutputSpec> select_outputs(const ReportDefinition& def, const std::v
     if (!listed) {
       OutputSpec o;
       o.format = f;
-      o.options = Options(Value::map({}), "format '" + f + "'");
+      o.options = Options(Value::map({{"format", Value::scalar(f)}}), "format '" + f + "'");
       out.push_back(std::move(o));
     }
   }
@@ -415,7 +423,9 @@ std::vector<std::filesystem::path> write_outputs(const Document& doc, const std:
 
       const std::string who = "format '" + out.format + "' writing '" + p.target.string() + "'";
       ctx.set_scope(who);
-      WriteRequest req{out.options, p.tmp, p.target};
+      const auto declared = plugins.declared_options(out.format, PluginKind::Format);
+      const Options options = declared ? canonical_options(out.options, *declared) : out.options;
+      WriteRequest req{options, p.tmp, p.target};
       try {
         const LocaleGuard locale;
         writer->write(doc, req, ctx);

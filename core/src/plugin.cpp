@@ -10,6 +10,8 @@ DataSource::~DataSource() = default;
 FormatWriter::~FormatWriter() = default;
 PluginProvider::~PluginProvider() = default;
 
+std::optional<OptionTable> PluginProvider::declared_options(const std::string&, PluginKind) { return std::nullopt; }
+
 const char* plugin_kind_name(PluginKind k) noexcept {
   switch (k) {
     case PluginKind::DataSource: return "data";

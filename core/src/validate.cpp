@@ -1,6 +1,7 @@
 #include "sdgreport/validate.hpp"
 
 #include <algorithm>
+#include <fstream>
 #include <cctype>
 #include <filesystem>
 #include <map>
@@ -118,6 +119,13 @@ void Validator::record(const Error& e) {
                        e.where()});
 }
 
+void Validator::record(const std::vector<Warning>& warnings) {
+  std::vector<Finding> given;
+  for (const Warning& w : warnings)
+    given.push_back({Finding::Severity::Warning, w.code, w.message, Location{w.where, 0, 0}});
+  findings_.insert(findings_.begin(), given.begin(), given.end());
+}
+
 void Validator::attach(AssembleOptions& opts) {
   opts.on_source_done = [this](const Section& target, std::size_t first_block, std::size_t first_section,
                                const SourceSpec& src) { source_done(target, first_block, first_section, src); };
@@ -195,12 +203,13 @@ void Validator::check_blocks(const Blocks& blocks, int goal, const std::string& 
         const std::filesystem::path p = std::filesystem::path(f->path).is_absolute()
                                             ? std::filesystem::path(f->path)
                                             : def_.base_dir() / f->path;
-        std::error_code ec;
-        if (!std::filesystem::is_regular_file(p, ec))
+        if (const std::string why = image_problem(p); why == "does not exist") {
           add(Finding::Severity::Error, "figure-missing", by + ": image '" + f->path + "' does not exist", src.where);
-        else if (is_svg_path(f->path))
-          add(Finding::Severity::Error, "figure-svg",
-              by + ": image '" + f->path + "': " + svg_refusal(f->path), src.where);
+        } else if (is_svg_path(f->path)) {
+          add(Finding::Severity::Error, "figure-svg", by + ": image '" + f->path + "': " + why, src.where);
+        } else if (!why.empty()) {
+          add(Finding::Severity::Error, "figure-unreadable", by + ": image '" + f->path + "': " + why, src.where);
+        }
         if (f->alt.size() < 5 || f->alt == std::filesystem::path(f->path).filename().string())
           add(Finding::Severity::Warning, "weak-alt-text",
               by + ": figure '" + f->path + "' has alt text '" + f->alt + "', which does not describe it", src.where);
@@ -302,7 +311,7 @@ int Validator::errors() const noexcept {
 
 int Validator::warnings() const noexcept { return static_cast<int>(findings_.size()) - errors(); }
 
-int Validator::exit_code() const noexcept { return errors() > 0 ? 2 : (warnings() > 0 ? 1 : 0); }
+int Validator::exit_code(bool strict) const noexcept { return errors() > 0 || (strict && warnings() > 0) ? 1 : 0; }
 
 std::string Validator::to_json() const {
   nlohmann::ordered_json j;

@@ -43,8 +43,6 @@ class HtmlWriter final : public FormatWriter {
 
   void write(const Document& doc, const WriteRequest& req, Context& ctx) override {
     const Options& opts = req.options;
-    for (const std::string& k : opts.unknown_keys({"format", "file", "split", "toc"}))
-      ctx.warn("unknown-option", "option '" + k + "' of format 'html' is not known; ignored");
     const std::string split = opts.string_or("split", "none");
     if (split != "none" && split != "chapters")
       throw opts.error("split", "expected 'none' or 'chapters', got '" + split + "'");
@@ -89,9 +87,18 @@ class HtmlWriter final : public FormatWriter {
   }
 };
 
+// The output options, checked by the host before any plugin runs (docs/formats/html.md).
+constexpr const char* kSplit[] = {"none", "chapters", nullptr};
+constexpr OptionSpec kOptions[] = {
+    {.name = "split", .type = OptionType::Enum, .description = "One file, or one page per chapter",
+     .default_value = "none", .values = kSplit, .ignore_case = true},
+    {.name = "toc", .type = OptionType::Boolean, .description = "Table of contents on the (front) page",
+     .default_value = "true"},
+};
+
 }  // namespace
 }  // namespace sdg::html
 
 SDGREPORT_FORMAT_PLUGIN(
     sdg::html::HtmlWriter, "html", "0.1.0",
-    "Accessible HTML5 edition (WCAG 2.1 AA): one self-contained file or one page per chapter")
+    "Accessible HTML5 edition (WCAG 2.1 AA): one self-contained file or one page per chapter", sdg::html::kOptions)

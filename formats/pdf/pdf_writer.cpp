@@ -414,7 +414,21 @@ class PdfWriter : public FormatWriter {
   }
 };
 
+// The output options, checked by the host before any plugin runs (docs/formats/pdf.md).
+constexpr const char* kPaper[] = {"a4", "letter", nullptr};
+constexpr const char* kFonts[] = {"sans", "serif", nullptr};
+constexpr OptionSpec kOptions[] = {
+    {.name = "paper", .type = OptionType::Enum, .description = "Page size (default: the theme's page_size, else a4)",
+     .default_value = "a4", .values = kPaper, .ignore_case = true},
+    {.name = "font", .type = OptionType::Enum, .description = "Body face: DejaVu Sans or Serif", .default_value = "sans",
+     .values = kFonts, .ignore_case = true},
+    {.name = "toc", .type = OptionType::Boolean, .description = "Table of contents after the cover",
+     .default_value = "true"},
+    {.name = "goal_page_break", .type = OptionType::Boolean, .description = "Start each goal section on a new page",
+     .default_value = "true"},
+};
+
 }  // namespace sdg::pdf
 
 SDGREPORT_FORMAT_PLUGIN(sdg::pdf::PdfWriter, "pdf", "0.1.0",
-                        "PDF report: cover, numbered chapters, goal bands, tables, charts (PoDoFo)")
+                        "PDF report: cover, numbered chapters, goal bands, tables, charts (PoDoFo)", sdg::pdf::kOptions)

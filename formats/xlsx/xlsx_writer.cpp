@@ -129,7 +129,19 @@ class XlsxWriter final : public FormatWriter {
   }
 };
 
+// The output options, checked by the host before any plugin runs (docs/formats/xlsx.md).
+constexpr OptionSpec kOptions[] = {
+    {.name = "data_sheet", .type = OptionType::Boolean, .description = "Write the long-format Data sheet",
+     .default_value = "true"},
+    {.name = "data_sheet_limit", .type = OptionType::Integer,
+     .description = "A block with more observations is not repeated on the Data sheet (0 = no limit)",
+     .default_value = "100000", .minimum = 0},
+    {.name = "constant_memory", .type = OptionType::Boolean,
+     .description = "libxlsxwriter's streaming mode (default: on above ~200,000 cells)"},
+};
+
 }  // namespace sdg::xlsx
 
 SDGREPORT_FORMAT_PLUGIN(sdg::xlsx::XlsxWriter, "xlsx", "0.1.0",
-                        "Excel workbook: contents, one sheet per goal or chapter, long-format data, native charts")
+                        "Excel workbook: contents, one sheet per goal or chapter, long-format data, native charts",
+                        sdg::xlsx::kOptions)

@@ -100,7 +100,9 @@ class Shaper {
     if (t.caption.empty()) t.caption = std::filesystem::path(raw_.file).stem().string();
     t.source = spec_.source;
     if (t.source.empty()) {
-      t.source = "CSV file " + std::filesystem::path(raw_.file).filename().string();
+      // In the report's language: the note is printed after "Kilde:" in a Norwegian report.
+      const bool norwegian = spec_.language == "nb" || spec_.language == "nn";
+      t.source = (norwegian ? "CSV-fil " : "CSV file ") + std::filesystem::path(raw_.file).filename().string();
       warn("csv", "no 'source' given: the source note names the file; add 'source: …'");
     }
     t.indicator = spec_.indicator;

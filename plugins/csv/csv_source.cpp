@@ -11,17 +11,6 @@
 namespace sdg::csvtable {
 namespace {
 
-const std::vector<std::string> kKnownOptions = {
-    "plugin",  "file",    "delimiter", "encoding",     "header",  "decimal", "thousands",
-    "missing", "columns", "filter",    "numbers",      "text",    "pivot",   "wide_to_long",
-    "rename",  "unit",    "unit_column", "decimals",   "id",      "caption", "title",
-    "source",  "indicator", "table",   "chart",        "chart_series", "duplicates", "max_cells"};
-
-std::string where_of(const Options& opts, const std::string& key) {
-  const Value* v = opts.get(key);
-  return (v && !v->where().empty()) ? v->where().str() : opts.where().str();
-}
-
 Location location_of(const Options& opts, const std::string& key) {
   const Value* v = opts.get(key);
   return (v && !v->where().empty()) ? v->where() : opts.where();
@@ -178,10 +167,7 @@ ReadSpec read_spec(const Options& opts, const std::string& language) {
 
 void CsvSource::fill(const SourceRequest& req, Section& target, Context& ctx) {
   const Options& opts = req.options;
-  for (const std::string& key : opts.unknown_keys(kKnownOptions))
-    ctx.warn("unknown-option", "option '" + key + "' of plugin 'csv' is not known and was ignored",
-             where_of(opts, key));
-
+  // Unknown keys and wrong types were refused by the host (the options in plugin.cpp).
   const ReadSpec spec = read_spec(opts, ctx.language());
   const std::filesystem::path path = ctx.resolve(opts.string("file"));
   std::error_code ec;

@@ -10,15 +10,6 @@
 namespace sdg::jsonstat {
 namespace {
 
-const std::vector<std::string> kKnownOptions = {
-    "plugin", "file", "dataset", "select", "rows", "columns", "series", "table", "chart",
-    "id", "caption", "title", "source", "indicator", "decimals", "status", "duplicates"};
-
-std::string where_of(const Options& opts, const std::string& key) {
-  const Value* v = opts.get(key);
-  return (v && !v->where().empty()) ? v->where().str() : opts.where().str();
-}
-
 Location location_of(const Options& opts, const std::string& key) {
   const Value* v = opts.get(key);
   return (v && !v->where().empty()) ? v->where() : opts.where();
@@ -108,10 +99,7 @@ ViewSpec view_spec(const Options& opts, const std::string& language) {
 
 void JsonStatSource::fill(const SourceRequest& req, Section& target, Context& ctx) {
   const Options& opts = req.options;
-  for (const std::string& key : opts.unknown_keys(kKnownOptions))
-    ctx.warn("unknown-option", "option '" + key + "' of plugin 'jsonstat' is not known and was ignored",
-             where_of(opts, key));
-
+  // Unknown keys and wrong types were refused by the host (the options in plugin.cpp).
   // Options first, then the file, then the target.
   ViewSpec spec = view_spec(opts, ctx.language());
   const std::string file = opts.string("file");

@@ -769,6 +769,9 @@ class Reader {
       fail(n, "image '" + url + "': " + svg_refusal(path.string()));
     if (!opts_.image_dir.empty() && path.is_relative())
       path = (opts_.image_dir / path).lexically_normal();
+    if (opts_.check_images)
+      if (const std::string why = image_problem(path); !why.empty())
+        fail(n, "image '" + url + "'" + (why == "does not exist" || why == "cannot be read" ? " " : ": ") + why);
     Figure f;
     f.path = path.string();
     f.alt = std::move(alt);

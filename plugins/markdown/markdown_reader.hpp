@@ -37,6 +37,9 @@ struct ReadOptions {
   /// Relative image paths are resolved against this directory (normally the
   /// Markdown file's own directory). Empty: paths are kept as written.
   std::filesystem::path image_dir;
+  /// Check each local image file here (exists, PNG or JPEG), so that a problem is
+  /// an error at its Markdown line (the plugin sets it; text from memory does not).
+  bool check_images = false;
   /// Receives survivable problems (ignored HTML blocks, remote images, …). May be empty.
   std::function<void(const Warning&)> warn;
 };

@@ -15,15 +15,6 @@
 namespace sdg::markdown {
 namespace {
 
-const std::vector<std::string> kKnownOptions = {"plugin", "file", "pattern", "optional", "id",
-                                                "headings"};
-
-/// Where an option was written, for warnings ("report.yaml:14:30").
-std::string where_of(const Options& opts, const std::string& key) {
-  const Value* v = opts.get(key);
-  return (v && !v->where().empty()) ? v->where().str() : opts.where().str();
-}
-
 HeadingMode heading_mode(const Options& opts) {
   const std::string mode = opts.string_or("headings", "sections");
   if (mode == "sections") return HeadingMode::Sections;
@@ -98,13 +89,7 @@ std::string expand_pattern(const std::string& pattern, int goal) {
 
 void MarkdownSource::fill(const SourceRequest& req, Section& target, Context& ctx) {
   const Options& opts = req.options;
-  for (const std::string& key : opts.unknown_keys(kKnownOptions))
-    ctx.warn("unknown-option",
-             "option '" + key +
-                 "' of plugin 'markdown' is not known and was ignored (known: file, pattern, "
-                 "optional, headings, id)",
-             where_of(opts, key));
-
+  // Unknown keys and wrong types were refused by the host (the options in plugin.cpp).
   // Check every option before touching the file system or the target.
   const std::string spec = file_spec(req);
   const bool optional = opts.boolean_or("optional", false);
@@ -134,6 +119,7 @@ void MarkdownSource::fill(const SourceRequest& req, Section& target, Context& ct
   // Figures keep an absolute path, so writers find them whatever their working directory.
   read_opts.image_dir = std::filesystem::absolute(path, ec).parent_path();
   if (ec) read_opts.image_dir = path.parent_path();
+  read_opts.check_images = true;
   read_opts.warn = [&ctx](const Warning& w) { ctx.warn(w.code, w.message, w.where); };
   read_markdown(text, path.string(), target, read_opts);
 }

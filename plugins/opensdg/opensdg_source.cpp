@@ -28,9 +28,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::vector<std::string> kKnownOptions = {
-    "plugin", "folder", "indicators",        "disaggregations",    "progress",   "source",
-    "chart",  "table",  "metadata_language", "unknown_indicators", "duplicates", "status_map"};
 const std::vector<std::string> kProgressKeys = {"direction", "target", "target_year", "base_year",
                                                 "limit",     "series", "unit"};
 
@@ -260,13 +257,7 @@ std::optional<std::string> indicator_id_of_file(const std::string& file_name) {
 
 void OpenSdgSource::fill(const SourceRequest& req, Section& target, Context& ctx) {
   const Options& opts = req.options;
-  for (const std::string& key : opts.unknown_keys(kKnownOptions))
-    ctx.warn("unknown-option",
-             "option '" + key +
-                 "' of plugin 'opensdg' is not known and was ignored (known: folder, "
-                 "indicators, disaggregations, progress, source, chart, table, metadata_language, "
-                 "unknown_indicators, duplicates, status_map)",
-             where_of(opts, key));
+  // Unknown keys and wrong types were refused by the host (the options in plugin.cpp).
   const Catalogue& cat = Catalogue::get();
 
   // Check every option before touching the file system or the section.

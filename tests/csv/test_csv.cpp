@@ -571,3 +571,15 @@ TEST(CsvEncoding, TheUtf8CheckHoldsAcrossReadChunks) {
   const sdg::Error e = error_of([&] { read_text(text, spec, "big.csv"); });
   EXPECT_NE(what_of(e).find("the file is UTF-8"), std::string::npos) << e.what();
 }
+
+// Issue 13: the default source note is in the report's language ("Kilde: CSV-fil …").
+TEST(CsvShape, DefaultSourceNoteIsInTheReportLanguage) {
+  ct::ReadSpec spec;
+  spec.language = "nb";
+  spec.columns = {"Enhetsnavn", "Periode", "Verdi"};
+  spec.filters = {{"Enhetsnavn", {"Auglend skole"}}, {"Indikator/delskår", {"Lesing"}}, {"Kjønn", {"Jenter"}},
+                  {"Statistikk", {"Nasjonale prøver 5. trinn"}}, {"Periode", {"2018-2019"}}};
+  ct::Shaped s = ct::shape(read_file(kStavanger, spec), spec);
+  ASSERT_TRUE(s.table);
+  EXPECT_EQ(s.table->source, "CSV-fil stavanger-nasjonale-prover.csv");
+}

@@ -60,7 +60,7 @@ expect_failure "missing definition" "nope.yaml: cannot read the report definitio
 
 # 7. Usage error: exit code 2.
 set +e
-"$SDGREPORT" build > /dev/null 2>&1; rc=$?
+"$SDGREPORT" build --no-such-flag > /dev/null 2>&1; rc=$?  # (no argument: ./report.yaml)
 set -e
 [ $rc -eq 2 ] || fail "usage error exits $rc, not 2"
 pass "usage error exits 2"

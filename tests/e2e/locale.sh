@@ -35,7 +35,7 @@ chapters:
     goal_sources:
       - { plugin: test-locale, locale: "$loc" }
       - { plugin: markdown, file: text.md }
-      - { plugin: csv, file: data.csv, caption: "CSV", rows: year }
+      - { plugin: csv, file: data.csv, caption: "CSV" }
 outputs:
   - { format: json, file: r.json }
   - { format: pdf, file: r.pdf }

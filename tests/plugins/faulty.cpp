@@ -38,4 +38,12 @@ class Faulty final : public sdg::DataSource {
 };
 }  // namespace
 
-SDGREPORT_DATA_SOURCE_PLUGIN(Faulty, "test-faulty", "0.1.0", "Test plugin that crashes, hangs or eats memory")
+namespace {
+constexpr const char* kModes[] = {"segv", "abort", "hang", "memory", "exit", "ok", nullptr};
+constexpr sdg::OptionSpec kOptions[] = {
+    {.name = "mode", .type = sdg::OptionType::Enum, .description = "How to misbehave", .values = kModes,
+     .required = true},
+};
+}  // namespace
+
+SDGREPORT_DATA_SOURCE_PLUGIN(Faulty, "test-faulty", "0.1.0", "Test plugin that crashes, hangs or eats memory", kOptions)

@@ -16,6 +16,10 @@ class Good final : public sdg::DataSource {
     }
   }
 };
+constexpr sdg::OptionSpec kOptions[] = {
+    {.name = "text", .type = sdg::OptionType::String, .description = "The paragraph's text", .default_value = "good"},
+    {.name = "indicator", .type = sdg::OptionType::String, .description = "Indicator of a summary in goal sections"},
+};
 }  // namespace
 
-SDGREPORT_DATA_SOURCE_PLUGIN(Good, "test-good", "1.2.3", "Test plugin that behaves")
+SDGREPORT_DATA_SOURCE_PLUGIN(Good, "test-good", "1.2.3", "Test plugin that behaves", kOptions)

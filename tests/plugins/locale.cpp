@@ -42,5 +42,12 @@ class SwitchesLocale final : public sdg::DataSource {
 };
 }  // namespace
 
+namespace {
+constexpr sdg::OptionSpec kOptions[] = {
+    {.name = "locale", .type = sdg::OptionType::String, .description = "The C locale to switch to",
+     .default_value = "de_DE.UTF-8"},
+};
+}  // namespace
+
 SDGREPORT_DATA_SOURCE_PLUGIN(SwitchesLocale, "test-locale", "1.0.0",
-                             "Test plugin that switches the process to another C locale")
+                             "Test plugin that switches the process to another C locale", kOptions)

@@ -5,6 +5,6 @@ SDGREPORT_PLUGIN_EXPORT std::uint32_t sdgreport_plugin_abi() { return sdg::kPlug
 SDGREPORT_PLUGIN_EXPORT const sdg::PluginInfo* sdgreport_plugin_info() {
   static const sdg::PluginInfo info{sdg::kPluginAbiVersion, sdg::PluginKind::DataSource,
                                     "test-missing-export", "0.0.1", "no factory",
-                                    sdg::plugin_fingerprint()};
+                                    sdg::plugin_fingerprint(), {}};
   return &info;
 }

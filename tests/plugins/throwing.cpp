@@ -23,4 +23,10 @@ class Throwing final : public sdg::DataSource {
 };
 }  // namespace
 
-SDGREPORT_DATA_SOURCE_PLUGIN(Throwing, "test-throwing", "0.1.0", "Test plugin that throws")
+namespace {
+constexpr sdg::OptionSpec kOptions[] = {
+    {.name = "mode", .type = sdg::OptionType::String, .description = "What to throw", .default_value = "std"},
+};
+}  // namespace
+
+SDGREPORT_DATA_SOURCE_PLUGIN(Throwing, "test-throwing", "0.1.0", "Test plugin that throws", kOptions)

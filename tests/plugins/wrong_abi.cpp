@@ -10,7 +10,7 @@ class Old final : public sdg::DataSource {
 
 SDGREPORT_PLUGIN_EXPORT std::uint32_t sdgreport_plugin_abi() { return 999; }
 SDGREPORT_PLUGIN_EXPORT const sdg::PluginInfo* sdgreport_plugin_info() {
-  static const sdg::PluginInfo info{999, sdg::PluginKind::DataSource, "test-wrong-abi", "0.0.1", "old", {}};
+  static const sdg::PluginInfo info{999, sdg::PluginKind::DataSource, "test-wrong-abi", "0.0.1", "old", {}, {}};
   return &info;
 }
 SDGREPORT_PLUGIN_EXPORT sdg::DataSource* sdgreport_create_data_source() { return new Old(); }

@@ -20,7 +20,7 @@ constexpr sdg::PluginFingerprint shifted_fingerprint() {
 SDGREPORT_PLUGIN_EXPORT std::uint32_t sdgreport_plugin_abi() { return sdg::kPluginAbiVersion; }
 SDGREPORT_PLUGIN_EXPORT const sdg::PluginInfo* sdgreport_plugin_info() {
   static const sdg::PluginInfo info{sdg::kPluginAbiVersion, sdg::PluginKind::DataSource, "test-wrong-fingerprint",
-                                    "0.0.1", "model of another size", shifted_fingerprint()};
+                                    "0.0.1", "model of another size", shifted_fingerprint(), {}};
   return &info;
 }
 SDGREPORT_PLUGIN_EXPORT sdg::DataSource* sdgreport_create_data_source() { return new Shifted(); }

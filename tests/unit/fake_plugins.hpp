@@ -35,6 +35,8 @@ class FakeProvider final : public PluginProvider {
  public:
   std::map<std::string, FakeSource::Fn> sources;
   std::map<std::string, FakeWriter::Fn> writers;
+  /// Declared options by plugin name; a plugin not listed has no schema (not checked).
+  std::map<std::string, OptionTable> tables;
 
   std::shared_ptr<DataSource> data_source(const std::string& name) override {
     auto it = sources.find(name);
@@ -45,6 +47,11 @@ class FakeProvider final : public PluginProvider {
     auto it = writers.find(name);
     if (it == writers.end()) throw Error(ErrorCode::Plugin, "unknown format plugin '" + name + "'");
     return std::make_shared<FakeWriter>(it->second);
+  }
+  std::optional<OptionTable> declared_options(const std::string& name, PluginKind) override {
+    auto it = tables.find(name);
+    if (it == tables.end()) return std::nullopt;
+    return it->second;
   }
 };
 

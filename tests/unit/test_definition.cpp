@@ -188,3 +188,28 @@ TEST(Definition, VariablesAreSubstitutedInValues) {
   // Without variables, ${…} is plain text.
   EXPECT_EQ(parse_definition("title: ${x}\nchapters: [{ title: A }]\n", "/r/r.yaml").meta.title, "${x}");
 }
+
+// Issue 13, messages: typos of top-level keys, dates, unclosed quotes.
+TEST(DefinitionMessages, UnknownTopLevelKeySuggestsTheNearestOne) {
+  const Error e = definition_error("title: T\norganization: KS\nchapters: [{ title: C }]\n");
+  EXPECT_EQ(std::string(e.what()),
+            "/r/report.yaml:2:15: unknown key 'organization' in the report definition (did you mean 'organisation'?)");
+}
+
+TEST(DefinitionMessages, DateInAnotherFormIsRefusedAtItsLineWithTheExpectedForm) {
+  const Error e = definition_error("title: T\ndate: 15.06.2026\nchapters: [{ title: C }]\n");
+  EXPECT_EQ(e.where().line, 2);
+  EXPECT_NE(std::string(e.what()).find("date '15.06.2026' is not in the form YYYY-MM-DD"), std::string::npos) << e.what();
+  EXPECT_NE(std::string(e.what()).find("\"2026-06-15\""), std::string::npos) << e.what();
+  EXPECT_NO_THROW(parse_definition("title: T\ndate: 2026-06\nchapters: [{ title: C }]\n", "/r/report.yaml"));
+}
+
+TEST(DefinitionMessages, UnclosedQuoteIsReportedOnItsOwnLine) {
+  const Error e = definition_error(
+      "title: T\nsubtitle: \"Bærekraft\nchapters:\n  - title: A\n  - title: \"B\"\n  - title: C\n");
+  EXPECT_EQ(e.where().line, 2) << e.what();
+  EXPECT_NE(std::string(e.what()).find("quoted value is not closed"), std::string::npos) << e.what();
+  // A closed quote with an escaped quote inside, and an apostrophe in plain text, are fine.
+  EXPECT_NO_THROW(parse_definition("title: \"A \\\"B\\\"\"\nsubtitle: Norway's review\nchapters: [{ title: 'It''s' }]\n",
+                                   "/r/report.yaml"));
+}

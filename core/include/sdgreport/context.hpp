@@ -50,12 +50,16 @@ class Context {
 
   /// Records and logs a warning (where defaults to the current scope).
   void warn(const std::string& code, const std::string& message, std::string where = {});
+  /// Whether warn() also logs (default true); `validate` prints the recorded
+  /// warnings with its findings instead, so each is printed once.
+  void set_echo(bool echo) noexcept { echo_ = echo; }
   const std::vector<Warning>& warnings() const noexcept { return warnings_; }
 
  private:
   std::filesystem::path base_dir_;
   std::string language_;
   std::int64_t epoch_;
+  bool echo_ = true;
   std::string scope_;
   std::vector<Warning> warnings_;
   mutable std::vector<std::filesystem::path> inputs_;  // last: plugins built before it see the same layout

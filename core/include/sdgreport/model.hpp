@@ -398,4 +398,7 @@ bool is_national_indicator_id(std::string_view id) noexcept;
 /// ("Mål 7 – Energi" → "mal-7-energi").
 std::string make_id(const std::string& title);
 
+/// True for the date forms Metadata::date takes: YYYY-MM-DD, YYYY-MM or YYYY.
+bool is_iso_date(const std::string& date);
+
 }  // namespace sdg

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <optional>
 #include <string>
@@ -96,5 +97,59 @@ class Options {
   Value value_ = Value::map({});
   std::string owner_;
 };
+
+/// The type of a declared option (see OptionSpec). Stable numbers: part of plugin ABI 3.
+enum class OptionType : std::uint32_t {
+  String = 1,   ///< any text
+  Integer = 2,  ///< a whole number, within minimum…maximum
+  Number = 3,   ///< a decimal number ('.' as decimal mark), within minimum…maximum
+  Boolean = 4,  ///< true/false (also yes/no, on/off, any case)
+  Enum = 5,     ///< one of `values`
+  List = 6,     ///< a list of text values; a single value is a list of one
+  Map = 7,      ///< a map; its keys are the plugin's to check
+  Path = 8,     ///< a file or folder, relative to the report definition
+};
+const char* option_type_name(OptionType t) noexcept;  ///< "string", "integer", …
+
+/// One option a plugin takes, as plain data the host reads without creating the
+/// plugin (plugin ABI 3). A plugin lists them in a static array and names it in
+/// its export macro (plugin.hpp); the host then refuses unknown keys, wrong types
+/// and values out of range before any plugin runs, and `sdgreport schema` /
+/// `sdgreport plugins --options NAME` print them.
+///
+///   constexpr const char* kPaper[] = {"a4", "letter", nullptr};
+///   constexpr sdg::OptionSpec kOptions[] = {
+///       {.name = "paper", .type = sdg::OptionType::Enum, .description = "Page size",
+///        .default_value = "a4", .values = kPaper, .ignore_case = true},
+///       {.name = "max_cells", .type = sdg::OptionType::Integer, .description = "Most cells read",
+///        .minimum = 1},
+///   };
+struct OptionSpec {
+  const char* name = nullptr;           ///< [a-z0-9_]+; not one of the generic keys
+  OptionType type = OptionType::String;
+  const char* description = "";         ///< one line, English
+  const char* default_value = nullptr;  ///< as written in YAML; nullptr: none, or see the description
+  const char* const* values = nullptr;  ///< Enum: the allowed values, ending with nullptr
+  double minimum = -std::numeric_limits<double>::infinity();  ///< Integer/Number: smallest allowed
+  double maximum = std::numeric_limits<double>::infinity();   ///< Integer/Number: largest allowed
+  bool required = false;                ///< the entry must give it
+  bool ignore_case = false;             ///< Enum: `A4` is taken as `a4` (the plugin sees `a4`)
+  bool or_map = false;                  ///< a map is accepted instead (e.g. one value per column)
+};
+
+/// A plugin's declared options: `count` specs at `items`.
+struct OptionTable {
+  const OptionSpec* items = nullptr;
+  std::uint32_t count = 0;
+  const OptionSpec* begin() const noexcept { return items; }
+  const OptionSpec* end() const noexcept { return items + count; }
+  const OptionSpec* find(const std::string& name) const noexcept;
+};
+
+template <std::size_t N>
+constexpr OptionTable option_table(const OptionSpec (&specs)[N]) noexcept {
+  return OptionTable{specs, static_cast<std::uint32_t>(N)};
+}
+constexpr OptionTable option_table() noexcept { return OptionTable{}; }
 
 }  // namespace sdg

@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,10 +30,16 @@ class PluginProvider {
   /// available names when there is none. The instance keeps its library loaded.
   virtual std::shared_ptr<DataSource> data_source(const std::string& name) = 0;
   virtual std::shared_ptr<FormatWriter> format_writer(const std::string& name) = 0;
+  /// The options the named plugin declares (PluginInfo::options), read without
+  /// creating it; nullopt when the provider has no schemas (a test fake), and then
+  /// entries are not checked against one.
+  virtual std::optional<OptionTable> declared_options(const std::string& name, PluginKind kind);
 };
 
-/// Checks that every plugin the definition names exists, before anything runs;
-/// throws Error(ErrorCode::Plugin) at the first unknown one, with its location.
+/// Checks that every plugin the definition names exists and that every source and
+/// output entry fits its plugin's declared options (option_check.hpp), before
+/// anything runs; throws Error(ErrorCode::Plugin) at the first unknown plugin and
+/// Error(ErrorCode::Definition) at the first bad option, with its location.
 void check_plugins(const ReportDefinition& def, const std::vector<OutputSpec>& outputs, PluginProvider& plugins);
 
 struct AssembleOptions {

@@ -17,7 +17,16 @@
 //       target.add_block(sdg::Paragraph{{sdg::Inline::plain("…")}});
 //     }
 //   };
-//   SDGREPORT_DATA_SOURCE_PLUGIN(Survey, "survey", "1.0.0", "Municipal survey export")
+//   constexpr sdg::OptionSpec kOptions[] = {
+//       {.name = "file", .type = sdg::OptionType::Path, .description = "The survey export",
+//        .required = true},
+//   };
+//   SDGREPORT_DATA_SOURCE_PLUGIN(Survey, "survey", "1.0.0", "Municipal survey export", kOptions)
+//
+// The options array (plugin ABI 3) declares every option the plugin reads besides
+// the generic keys (plugin, id, isolate, timeout, memory_limit; for formats:
+// format, file); the host refuses any other key before a plugin runs. Leave it
+// out for a plugin that takes no options of its own.
 //
 // Errors: throw sdg::Error (or any std::exception); the host reports it with the
 // plugin's name and the section being filled, and the build fails cleanly.
@@ -73,6 +82,7 @@ struct PluginInfo {
   const char* version;      ///< the plugin's own version, e.g. "1.2.0"
   const char* description;  ///< one line
   PluginFingerprint fingerprint;  ///< plugin_fingerprint() of the plugin's build (ABI 2)
+  OptionTable options;            ///< the options it takes besides the generic keys (ABI 3)
 };
 
 /// What a data source is asked to do.
@@ -137,26 +147,30 @@ constexpr PluginFingerprint plugin_fingerprint() noexcept {
 
 #define SDGREPORT_PLUGIN_EXPORT extern "C" __attribute__((visibility("default")))
 
-#define SDGREPORT_PLUGIN_INFO_(KIND, NAME, VERSION, DESCRIPTION)                          \
+#define SDGREPORT_PLUGIN_INFO_(KIND, NAME, VERSION, DESCRIPTION, OPTIONS)                 \
   SDGREPORT_PLUGIN_EXPORT std::uint32_t sdgreport_plugin_abi() {                          \
     return ::sdg::kPluginAbiVersion;                                                       \
   }                                                                                        \
   SDGREPORT_PLUGIN_EXPORT const ::sdg::PluginInfo* sdgreport_plugin_info() {              \
     static const ::sdg::PluginInfo info{::sdg::kPluginAbiVersion, KIND, NAME, VERSION,    \
-                                        DESCRIPTION, ::sdg::plugin_fingerprint()};         \
+                                        DESCRIPTION, ::sdg::plugin_fingerprint(), OPTIONS}; \
     return &info;                                                                          \
   }
 
-/// Exports a data-source plugin whose class CLASS is default-constructible.
-#define SDGREPORT_DATA_SOURCE_PLUGIN(CLASS, NAME, VERSION, DESCRIPTION)                    \
-  SDGREPORT_PLUGIN_INFO_(::sdg::PluginKind::DataSource, NAME, VERSION, DESCRIPTION)       \
+/// Exports a data-source plugin whose class CLASS is default-constructible; the
+/// optional last argument is its array of sdg::OptionSpec.
+#define SDGREPORT_DATA_SOURCE_PLUGIN(CLASS, NAME, VERSION, DESCRIPTION, ...)               \
+  SDGREPORT_PLUGIN_INFO_(::sdg::PluginKind::DataSource, NAME, VERSION, DESCRIPTION,       \
+                         ::sdg::option_table(__VA_ARGS__))                                 \
   SDGREPORT_PLUGIN_EXPORT ::sdg::DataSource* sdgreport_create_data_source() {             \
     return new CLASS();                                                                    \
   }
 
-/// Exports a format plugin whose class CLASS is default-constructible.
-#define SDGREPORT_FORMAT_PLUGIN(CLASS, NAME, VERSION, DESCRIPTION)                         \
-  SDGREPORT_PLUGIN_INFO_(::sdg::PluginKind::Format, NAME, VERSION, DESCRIPTION)           \
+/// Exports a format plugin whose class CLASS is default-constructible; the
+/// optional last argument is its array of sdg::OptionSpec.
+#define SDGREPORT_FORMAT_PLUGIN(CLASS, NAME, VERSION, DESCRIPTION, ...)                    \
+  SDGREPORT_PLUGIN_INFO_(::sdg::PluginKind::Format, NAME, VERSION, DESCRIPTION,           \
+                         ::sdg::option_table(__VA_ARGS__))                                 \
   SDGREPORT_PLUGIN_EXPORT ::sdg::FormatWriter* sdgreport_create_format_writer() {         \
     return new CLASS();                                                                    \
   }

@@ -48,12 +48,16 @@ class Validator {
   void finish(const Document& doc);
   /// Records an error that stopped the checks (e.g. a malformed definition).
   void record(const Error& e);
+  /// Records the warnings plugins and the pipeline gave (Context::warnings()) as
+  /// findings, before the validator's own, so that every warning is counted.
+  void record(const std::vector<Warning>& warnings);
 
   const std::vector<Finding>& findings() const noexcept { return findings_; }
   int errors() const noexcept;
   int warnings() const noexcept;
-  /// 0 no findings, 1 warnings only, 2 errors.
-  int exit_code() const noexcept;
+  /// The convention every command shares (docs/cli.md): 0 no errors, 1 errors;
+  /// with `strict`, warnings count as errors.
+  int exit_code(bool strict = false) const noexcept;
   /// The findings as JSON: {"errors": n, "warnings": n, "findings": [...]}.
   std::string to_json() const;
 

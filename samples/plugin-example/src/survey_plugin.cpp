@@ -21,8 +21,6 @@ class SurveySource final : public sdg::DataSource {
  public:
   void fill(const sdg::SourceRequest& req, sdg::Section& target, sdg::Context& ctx) override {
     const sdg::Options& opts = req.options;
-    for (const std::string& key : opts.unknown_keys({"plugin", "file", "year", "source"}))
-      ctx.warn("unknown-option", "option '" + key + "' is not used by the survey plugin");
     if (!req.goal) throw opts.error("file", "the survey plugin fills goal sections: use it in goal_sources");
 
     const std::filesystem::path path = ctx.resolve(opts.string("file"));
@@ -84,4 +82,12 @@ class SurveySource final : public sdg::DataSource {
 
 }  // namespace
 
-SDGREPORT_DATA_SOURCE_PLUGIN(SurveySource, "survey", "1.0.0", "Municipal survey export summarised per goal")
+// Its options besides the generic keys: sdgreport refuses any other key, and
+// wrong types, before a plugin runs.
+constexpr sdg::OptionSpec kOptions[] = {
+    {.name = "file", .type = sdg::OptionType::Path, .description = "The survey export (CSV)", .required = true},
+    {.name = "year", .type = sdg::OptionType::String, .description = "The survey year shown with the values"},
+    {.name = "source", .type = sdg::OptionType::String, .description = "Source note", .default_value = "Municipal survey"},
+};
+
+SDGREPORT_DATA_SOURCE_PLUGIN(SurveySource, "survey", "1.0.0", "Municipal survey export summarised per goal", kOptions)
