@@ -40,9 +40,9 @@ Document full_document() {
   t.caption = "Andel fornybar";
   t.indicator = "7.2.1";
   t.columns = {{"År", Column::Type::Text, "", 0}, {"Andel", Column::Type::Number, "%", 1}};
-  t.rows = {{Cell::of("2022"), Cell::of(0.1 + 0.2)},
+  t.data = sdg::TableData::of({{Cell::of("2022"), Cell::of(0.1 + 0.2)},
             {Cell::of("2023"), Cell::missing(ValueStatus::Confidential)},
-            {Cell::of("2024"), Cell::of(-1e-300, ValueStatus::Provisional)}};
+            {Cell::of("2024"), Cell::of(-1e-300, ValueStatus::Provisional)}});
   t.source = "SSB";
   g7.add_block(t);
   Chart c;
