@@ -156,6 +156,12 @@ void TableData::append_row(std::span<const CellView> row) {
   for (std::size_t c = 0; c < row.size(); ++c) push(c, row[c]);
 }
 
+void TableData::clear_column(std::size_t c) {
+  cols_[c] = Col{};
+  rows_ = 0;
+  for (const Col& col : cols_) rows_ = std::max<std::size_t>(rows_, col.size);
+}
+
 void TableData::set_status(Col& col, std::size_t r, ValueStatus st) {
   auto it = std::lower_bound(col.statuses.begin(), col.statuses.end(), r,
                              [](const StatusAt& s, std::size_t row) { return s.row < row; });

@@ -161,17 +161,18 @@ class Shaper {
       warn(plugins::kDuplicateWarning, std::to_string(duplicates_ - kListedDuplicates) +
                                            " more duplicate rows (the first " + std::to_string(kListedDuplicates) +
                                            " are listed above)");
-    if (decimals_lost_)
+    if (precision_.decimals_lost)
       warn("csv-precision",
-           "'" + decimals_lost_text_ + "' (line " + std::to_string(decimals_lost_) + ") has " +
-               std::to_string(decimals_lost_count_) + " decimals; the report keeps at most 10, so it prints rounded",
-           decimals_lost_);
-    if (digits_lost_)
+           "'" + precision_.decimals_lost_text + "' (line " + std::to_string(precision_.decimals_lost) + ") has " +
+               std::to_string(precision_.decimals_lost_count) +
+               " decimals; the report keeps at most 10, so it prints rounded",
+           precision_.decimals_lost);
+    if (precision_.digits_lost)
       warn("csv-precision",
-           "'" + digits_lost_text_ + "' (line " + std::to_string(digits_lost_) +
+           "'" + precision_.digits_lost_text + "' (line " + std::to_string(precision_.digits_lost) +
                ") has more than 15 significant digits, more than a number keeps exactly; list the column "
                "under 'text' to print it as written",
-           digits_lost_);
+           precision_.digits_lost);
     out.warnings = std::move(warnings_);
     return out;
   }
@@ -262,33 +263,40 @@ class Shaper {
     return parse_missing_marker(v);
   }
 
-  /// Parses raw row r, column c of a number column into column `out` of `d`;
-  /// throws naming line and column for a non-number.
-  void push_number_cell(TableData& d, std::size_t out, std::size_t r, std::size_t c, int& decimals) {
+  /// Parses raw row r, column c (a number or a missing-value marker) into
+  /// column `out` of `d`; false, adding nothing, when it is neither.
+  bool try_push_number(TableData& d, std::size_t out, std::size_t r, std::size_t c, int& decimals) {
     const std::string_view v = raw_.at(r, c);
     if (auto st = missing(v)) {
       d.push_missing(out, *st == ValueStatus::None ? ValueStatus::NotAvailable : *st);
-      return;
+      return true;
     }
     auto n = parse_number(v, style_);
-    if (!n)
-      throw Error(ErrorCode::Input,
-                  "column '" + raw_.header[c] + "': '" + std::string(v) + "' is not a number (decimal mark " +
-                      (style_.decimal == 0 ? std::string("'.' or ','") : std::string("'") + style_.decimal + "'") +
-                      (style_.group ? std::string(", thousands '") + style_.group + "'" : std::string()) +
-                      "; missing-value markers: empty, '.', '..', ':', '-')",
-                  Location{raw_.file, raw_.lines[r], 0});
+    if (!n) return false;
     decimals = std::max(decimals, n->decimals);
-    if (n->decimals > 10 && !decimals_lost_) {
-      decimals_lost_ = raw_.lines[r];
-      decimals_lost_count_ = n->decimals;
-      decimals_lost_text_ = std::string(v);
+    if (n->decimals > 10 && !precision_.decimals_lost) {
+      precision_.decimals_lost = raw_.lines[r];
+      precision_.decimals_lost_count = n->decimals;
+      precision_.decimals_lost_text = std::string(v);
     }
-    if (!digits_lost_ && v.size() > 15 && significant_digits(v) > 15) {
-      digits_lost_ = raw_.lines[r];
-      digits_lost_text_ = std::string(v);
+    if (!precision_.digits_lost && v.size() > 15 && significant_digits(v) > 15) {
+      precision_.digits_lost = raw_.lines[r];
+      precision_.digits_lost_text = std::string(v);
     }
     d.push_number(out, n->value);
+    return true;
+  }
+
+  /// try_push_number, or an error naming line and column for a non-number.
+  void push_number_cell(TableData& d, std::size_t out, std::size_t r, std::size_t c, int& decimals) {
+    if (try_push_number(d, out, r, c, decimals)) return;
+    const std::string_view v = raw_.at(r, c);
+    throw Error(ErrorCode::Input,
+                "column '" + raw_.header[c] + "': '" + std::string(v) + "' is not a number (decimal mark " +
+                    (style_.decimal == 0 ? std::string("'.' or ','") : std::string("'") + style_.decimal + "'") +
+                    (style_.group ? std::string(", thousands '") + style_.group + "'" : std::string()) +
+                    "; missing-value markers: empty, '.', '..', ':', '-')",
+                Location{raw_.file, raw_.lines[r], 0});
   }
 
   /// Raw row r, column c as a text cell of column `out` (empty: not available).
@@ -331,6 +339,11 @@ class Shaper {
   void plain(Table& t) {
     const std::size_t nc = raw_.header.size(), nr = raw_.rows();
     std::vector<bool> is_number(nc, false);
+    // A column typed as numbers here is built while it is typed (each cell parsed
+    // once); `built` marks it, for every raw row in order.
+    std::vector<bool> built(nc, false);
+    std::vector<int> decimals(nc, 0);
+    t.data.reset(nc);
     for (std::size_t c = 0; c < nc; ++c) {
       if (numbers_.contains(c)) {
         is_number[c] = true;
@@ -338,10 +351,15 @@ class Shaper {
       }
       if (text_.contains(c) || c == 0) continue;  // the first column is the row's key
       std::size_t numeric = 0, other = 0, years = 0, first_other = kNone;
+      const Precision saved = precision_;
+      t.data.reserve(nr);
       for (std::size_t r = 0; r < nr; ++r) {
         const std::string_view v = raw_.at(r, c);
-        if (missing(v)) continue;
-        if (parse_number(v, style_)) {
+        if (auto st = missing(v)) {
+          if (other == 0) t.data.push_missing(c, *st == ValueStatus::None ? ValueStatus::NotAvailable : *st);
+          continue;
+        }
+        if (other == 0 ? try_push_number(t.data, c, r, c, decimals[c]) : parse_number(v, style_).has_value()) {
           ++numeric;
           years += year_text(v);
         } else {
@@ -351,15 +369,21 @@ class Shaper {
       }
       // Years and periods are labels, never "2 020": a period-named column of
       // years, or a column whose every value is a year 1900–2100.
-      if (other == 0 && numeric > 0 && years == numeric && (period_name(raw_.header[c]) || nr > 1)) continue;
-      is_number[c] = other == 0;
+      const bool labels = other == 0 && numeric > 0 && years == numeric && (period_name(raw_.header[c]) || nr > 1);
+      is_number[c] = other == 0 && !labels;
+      built[c] = is_number[c];
+      if (!built[c]) {
+        t.data.clear_column(c);
+        precision_ = saved;  // warnings about digits belong to number columns only
+        decimals[c] = 0;
+      }
+      if (labels) continue;
       if (other > 0 && numeric > 0)
         warn("csv", "column '" + raw_.header[c] + "' is read as text: '" + std::string(raw_.at(first_other, c)) +
                         "' on line " + std::to_string(raw_.lines[first_other]) +
                         " is not a number (list the column under 'numbers' to make this an error)",
              raw_.lines[first_other]);
     }
-    std::vector<int> decimals(nc, 0);
     // The text cells are the row's key when there are numbers: two rows with the
     // same key are a duplicate observation. `kept` is the raw row of each table row.
     const bool keyed = std::find(is_number.begin(), is_number.end(), true) != is_number.end();
@@ -382,9 +406,13 @@ class Shaper {
     } else {
       for (std::size_t r = 0; r < nr; ++r) kept.push_back(static_cast<std::uint32_t>(r));
     }
-    // Column by column, straight from the raw text into the table's columns.
-    t.data.reset(nc);
+    // Column by column, straight from the raw text into the table's columns
+    // (a column built while typed is kept unless duplicates removed rows).
+    const bool all_rows = kept.size() == nr && std::is_sorted(kept.begin(), kept.end());
     for (std::size_t c = 0; c < nc; ++c) {
+      if (built[c] && all_rows) continue;
+      t.data.clear_column(c);
+      t.data.reserve(kept.size());
       for (const std::uint32_t r : kept) {
         if (is_number[c])
           push_number_cell(t.data, c, r, c, decimals[c]);
@@ -577,8 +605,12 @@ class Shaper {
   std::set<std::size_t> numbers_, text_;
   std::vector<ShapeWarning> warnings_;
   std::size_t duplicates_ = 0;
-  int decimals_lost_ = 0, decimals_lost_count_ = 0, digits_lost_ = 0;  // first line where, 0: none
-  std::string decimals_lost_text_, digits_lost_text_;
+  /// Numbers that lose precision: the first line where, 0: none.
+  struct Precision {
+    int decimals_lost = 0, decimals_lost_count = 0, digits_lost = 0;
+    std::string decimals_lost_text, digits_lost_text;
+  };
+  Precision precision_;
 };
 
 }  // namespace

@@ -130,6 +130,8 @@ class TableData {
   void append_row(std::initializer_list<Cell> row) { append_row(std::span<const Cell>(row.begin(), row.size())); }
   void append_row(const std::vector<Cell>& row) { append_row(std::span<const Cell>(row)); }
   void append_row(std::span<const CellView> row);
+  /// Drops the cells of column c (to build it again).
+  void clear_column(std::size_t c);
   /// Replaces the cell at (r, c), r < column_size(c).
   void set(std::size_t r, std::size_t c, const CellView& v);
 
