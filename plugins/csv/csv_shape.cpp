@@ -120,7 +120,8 @@ class RowKeys {
 
 class Shaper {
  public:
-  Shaper(const RawTable& raw, const ReadSpec& spec) : raw_(raw), spec_(spec) {
+  Shaper(const RawTable& raw, const ReadSpec& spec, RawTable* owned = nullptr)
+      : raw_(raw), owned_(owned), spec_(spec) {
     style_ = spec.number;
     if (spec.decimal_auto) style_.decimal = raw.delimiter == ',' ? '.' : 0;
     for (const std::string& n : spec.numbers) numbers_.insert(col("numbers", n));
@@ -372,6 +373,7 @@ class Shaper {
       const bool labels = other == 0 && numeric > 0 && years == numeric && (period_name(raw_.header[c]) || nr > 1);
       is_number[c] = other == 0 && !labels;
       built[c] = is_number[c];
+      if (built[c] && owned_) owned_->release(c);  // a number column is never a key
       if (!built[c]) {
         t.data.clear_column(c);
         precision_ = saved;  // warnings about digits belong to number columns only
@@ -411,6 +413,14 @@ class Shaper {
     const bool all_rows = kept.size() == nr && std::is_sorted(kept.begin(), kept.end());
     for (std::size_t c = 0; c < nc; ++c) {
       if (built[c] && all_rows) continue;
+      if (built[c]) {  // duplicates removed rows: keep the kept ones (its text may be freed)
+        TableData kept_cells(1);
+        kept_cells.reserve(kept.size());
+        for (const std::uint32_t r : kept) kept_cells.push(0, t.data.cell(r, c));
+        t.data.clear_column(c);
+        for (std::size_t i = 0; i < kept.size(); ++i) t.data.push(c, kept_cells.cell(i, 0));
+        continue;
+      }
       t.data.clear_column(c);
       t.data.reserve(kept.size());
       for (const std::uint32_t r : kept) {
@@ -419,6 +429,7 @@ class Shaper {
         else
           push_text_cell(t.data, c, r, c);
       }
+      if (owned_) owned_->release(c);
     }
     for (std::size_t c = 0; c < nc; ++c) {
       const std::string& name = raw_.header[c];
@@ -600,6 +611,7 @@ class Shaper {
   static constexpr std::size_t kListedDuplicates = 20;  // each warned about; the rest counted
 
   const RawTable& raw_;
+  RawTable* owned_;  ///< non-null: columns may be freed once in the table
   const ReadSpec& spec_;
   NumberStyle style_;
   std::set<std::size_t> numbers_, text_;
@@ -616,5 +628,7 @@ class Shaper {
 }  // namespace
 
 Shaped shape(const RawTable& raw, const ReadSpec& spec) { return Shaper(raw, spec).run(); }
+
+Shaped shape(RawTable&& raw, const ReadSpec& spec) { return Shaper(raw, spec, &raw).run(); }
 
 }  // namespace sdg::csvtable
