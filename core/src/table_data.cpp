@@ -257,6 +257,7 @@ void TableData::shrink_to_fit() {
   }
   arena_.shrink_to_fit();
   ends_.shrink_to_fit();
+  dict_ = Dictionary{};  // rebuilt from the arena if text is added later
 }
 
 bool TableData::operator==(const TableData& o) const {

@@ -156,6 +156,7 @@ class Shaper {
       warn("csv", "no 'source' given: the source note names the file; add 'source: …'");
     }
     t.indicator = spec_.indicator;
+    t.data.shrink_to_fit();  // reserved room and the text dictionary
     if (spec_.chart) out.chart = chart(t);
     if (spec_.table) out.table = std::move(t);
     if (duplicates_ > kListedDuplicates)

@@ -137,7 +137,8 @@ class TableData {
 
   /// Bytes the store holds on the heap (capacities, not sizes) plus itself.
   std::size_t memory_bytes() const noexcept;
-  /// Gives back spare capacity (after building).
+  /// Gives back spare capacity and the text dictionary (after building; adding
+  /// text later rebuilds the dictionary from the arena).
   void shrink_to_fit();
 
   /// Equal cells in equal places (however each side stores them).
