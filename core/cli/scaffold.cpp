@@ -79,10 +79,10 @@ class @CLASS@ final : public sdg::DataSource {
         throw sdg::Error(sdg::ErrorCode::Input, "expected 2 fields (label;value)", {path.string(), rec->line, 0});
       const std::string& label = rec->fields[0];
       if (auto status = sdg::parse_missing_marker(rec->fields[1])) {
-        table.rows.push_back({sdg::Cell::of(label), sdg::Cell::missing(*status)});
+        table.data.append_row({sdg::Cell::of(label), sdg::Cell::missing(*status)});
         series.values.push_back(std::nullopt);
       } else if (auto n = sdg::parse_number(rec->fields[1])) {
-        table.rows.push_back({sdg::Cell::of(label), sdg::Cell::of(n->value)});
+        table.data.append_row({sdg::Cell::of(label), sdg::Cell::of(n->value)});
         series.values.push_back(n->value);
       } else {
         throw sdg::Error(sdg::ErrorCode::Input, "'" + rec->fields[1] + "' is not a number",

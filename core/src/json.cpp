@@ -89,13 +89,24 @@ json block_json(const Block& block) {
           }
           j["columns"] = std::move(cols);
           json rows = json::array();
-          for (const auto& row : b.rows) {
+          const TableData& d = b.data;
+          for (std::size_t ri = 0; ri < d.rows(); ++ri) {
             json r = json::array();
-            for (const Cell& c : row) {
+            for (std::size_t ci = 0; ci < d.columns(); ++ci) {
+              const CellView c = d.cell(ri, ci);
+              // Version 2: a bare number or string unless the cell has a status or is empty.
+              if (c.status == ValueStatus::None && c.kind == Cell::Kind::Number) {
+                r.push_back(c.number);
+                continue;
+              }
+              if (c.status == ValueStatus::None && c.kind == Cell::Kind::Text) {
+                r.push_back(std::string(c.text));
+                continue;
+              }
               json cell;
               switch (c.kind) {
                 case Cell::Kind::Empty: cell["empty"] = true; break;
-                case Cell::Kind::Text: cell["text"] = c.text; break;
+                case Cell::Kind::Text: cell["text"] = std::string(c.text); break;
                 case Cell::Kind::Number: cell["number"] = c.number; break;
               }
               if (c.status != ValueStatus::None) cell["status"] = value_status_name(c.status);
@@ -328,28 +339,41 @@ Block read_block(const Reader& r, std::size_t depth) {
       t.columns.push_back(std::move(col));
     }
     Reader rows = r.at("rows");
+    t.data.reset(t.columns.size());
+    t.data.reserve(rows.size());
     for (std::size_t i = 0; i < rows.size(); ++i) {
       Reader row = rows.at(i);
-      std::vector<Cell> cells;
+      if (row.size() != t.columns.size())
+        row.fail("row " + std::to_string(i + 1) + " has " + std::to_string(row.size()) +
+                 " cells but the table has " + std::to_string(t.columns.size()) + " columns");
       for (std::size_t k = 0; k < row.size(); ++k) {
         Reader c = row.at(k);
-        Cell cell;
-        if (c.has("number")) {
-          cell = Cell::of(c.at("number").number());
-        } else if (c.has("text")) {
-          cell = Cell::of(c.at("text").str());
-        } else if (!c.has("empty")) {
-          c.fail("a cell needs 'number', 'text' or 'empty'");
+        // Version 2's bare cells; objects in both versions.
+        if (c.raw().is_number()) {
+          t.data.push_number(k, c.number());
+          continue;
         }
+        if (c.raw().is_string()) {
+          t.data.push_text(k, c.str());
+          continue;
+        }
+        ValueStatus status = ValueStatus::None;
         if (c.has("status")) {
           const std::string s = c.at("status").str();
           auto st = value_status_from_name(s);
           if (!st) c.at("status").fail("unknown status '" + s + "'");
-          cell.status = *st;
+          status = *st;
         }
-        cells.push_back(std::move(cell));
+        if (c.has("number")) {
+          t.data.push_number(k, c.at("number").number(), status);
+        } else if (c.has("text")) {
+          t.data.push_text(k, c.at("text").str(), status);
+        } else if (c.has("empty")) {
+          t.data.push_missing(k, status);
+        } else {
+          c.fail("a cell needs 'number', 'text' or 'empty'");
+        }
       }
-      t.rows.push_back(std::move(cells));
     }
     t.source = r.at("source").str();
     if (r.has("source_url")) t.source_url = r.at("source_url").str();
@@ -461,9 +485,9 @@ json parse(std::string_view text, const std::string& file) { return parse_json_b
 
 void check_version(const Reader& r) {
   const int v = r.at("sdgreport_model").integer();
-  if (v != kModelJsonVersion)
-    r.fail("model version " + std::to_string(v) + " is not supported; this sdgreport reads version " +
-           std::to_string(kModelJsonVersion));
+  if (v < kOldestModelJsonVersion || v > kModelJsonVersion)
+    r.fail("model version " + std::to_string(v) + " is not supported; this sdgreport reads versions " +
+           std::to_string(kOldestModelJsonVersion) + " to " + std::to_string(kModelJsonVersion));
 }
 
 }  // namespace

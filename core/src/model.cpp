@@ -213,8 +213,8 @@ void check_table(const Table& b, const Where& where) {
   if (b.columns.empty()) refuse(w, "a table needs at least one column");
   if (b.columns.size() > limits().table_columns)
     refuse(w, limit_message("table_columns", std::to_string(b.columns.size()) + " columns"));
-  if (b.rows.size() > limits().table_cells / b.columns.size())
-    refuse(w, limit_message("table_cells", std::to_string(b.rows.size()) + " rows × " +
+  if (b.data.rows() > limits().table_cells / b.columns.size())
+    refuse(w, limit_message("table_cells", std::to_string(b.data.rows()) + " rows × " +
                                                std::to_string(b.columns.size()) + " columns"));
   for (const std::string* t : {&b.id, &b.source, &b.source_url, &b.indicator}) check_text(*t, where, "table text");
   check_label(b.caption, where, "the caption");
@@ -228,24 +228,60 @@ void check_table(const Table& b, const Where& where) {
     check_label(c.label, w, "a column label");
     check_text(c.unit, w, "a column unit");
   }
-  for (std::size_t r = 0; r < b.rows.size(); ++r) {
-    const auto& row = b.rows[r];
-    const Where rw{&w, "row ", {}, r + 1};
-    if (row.size() != b.columns.size())
-      refuse(rw, "has " + std::to_string(row.size()) + " cells but the table has " +
-                     std::to_string(b.columns.size()) + " columns");
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      const Cell& cell = row[c];
-      const Where cw{&rw, "column", b.columns[c].label};
-      if (cell.kind == Cell::Kind::Empty && cell.status == ValueStatus::None)
-        refuse(cw, "a missing cell needs a status saying why (e.g. not_available)");
-      if (cell.kind == Cell::Kind::Number) {
-        check_number(cell.number, cw, "the value");
-        if (b.columns[c].type != Column::Type::Number) refuse(cw, "a number in a text column");
+  const TableData& d = b.data;
+  if (d.columns() != b.columns.size())
+    refuse(w, "has cells in " + std::to_string(d.columns()) + " columns but " + std::to_string(b.columns.size()) +
+                  " columns are declared");
+  // Every text once (the table stores each distinct text once), then each column once.
+  for (std::size_t id = 0; id < d.text_count(); ++id) {
+    if (is_valid_utf8(d.text(id))) continue;
+    for (std::size_t c = 0; c < d.columns(); ++c)
+      for (std::size_t r = 0; r < d.column_size(c); ++r)
+        if (d.cell(r, c).kind == Cell::Kind::Text && d.cell(r, c).text == d.text(id)) {
+          const Where rw{&w, "row ", {}, r + 1};
+          refuse(Where{&rw, "column", b.columns[c].label}, "the cell text is not valid UTF-8");
+        }
+    refuse(w, "a cell text is not valid UTF-8");
+  }
+  for (std::size_t c = 0; c < d.columns(); ++c) {
+    const Column& col = b.columns[c];
+    auto at = [&](std::size_t r) { return Where{&w, "row ", {}, r + 1}; };
+    if (d.column_size(c) != d.rows()) {
+      const Where rw = at(d.column_size(c));
+      const Where cw{&rw, "column", col.label};
+      refuse(cw, "is missing: the column has " + std::to_string(d.column_size(c)) + " cells but the table " +
+                     std::to_string(d.rows()) + " rows");
+    }
+    const std::span<const double> numbers = d.numbers(c);
+    if (!numbers.empty() || d.rows() == 0) {
+      // All numbers: one tight loop, no per-cell views.
+      for (std::size_t r = 0; r < numbers.size(); ++r) {
+        const Where rw = at(r);
+        if (!std::isfinite(numbers[r])) check_number(numbers[r], Where{&rw, "column", col.label}, "the value");
       }
-      check_text(cell.text, cw, "the cell text");
-      if (cell.kind == Cell::Kind::Text && b.columns[c].type == Column::Type::Number)
-        refuse(cw, "text '" + cell.text + "' in a number column");
+      if (!numbers.empty() && col.type != Column::Type::Number) {
+        const Where rw = at(0);
+        refuse(Where{&rw, "column", col.label}, "a number in a text column");
+      }
+      continue;
+    }
+    std::size_t r = 0;
+    for (const CellView cell : d.column(c)) {
+      if (cell.kind == Cell::Kind::Empty && cell.status == ValueStatus::None) {
+        const Where rw = at(r);
+        refuse(Where{&rw, "column", col.label}, "a missing cell needs a status saying why (e.g. not_available)");
+      }
+      if (cell.kind == Cell::Kind::Number) {
+        const Where rw = at(r);
+        const Where cw{&rw, "column", col.label};
+        check_number(cell.number, cw, "the value");
+        if (col.type != Column::Type::Number) refuse(cw, "a number in a text column");
+      }
+      if (cell.kind == Cell::Kind::Text && col.type == Column::Type::Number) {
+        const Where rw = at(r);
+        refuse(Where{&rw, "column", col.label}, "text '" + std::string(cell.text) + "' in a number column");
+      }
+      ++r;
     }
   }
 }

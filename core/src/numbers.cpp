@@ -17,6 +17,7 @@ constexpr std::string_view kEllipsis = "\xE2\x80\xA6";       // U+2026
 std::size_t space_at(std::string_view s) {
   if (s.empty()) return 0;
   if (s[0] == ' ' || s[0] == '\t') return 1;
+  if (static_cast<unsigned char>(s[0]) < 0x80) return 0;  // the others start with a lead byte
   for (std::string_view sp : {kNoBreakSpace, kNarrowNoBreak, kThinSpace})
     if (s.starts_with(sp)) return sp.size();
   return 0;
@@ -25,6 +26,7 @@ std::size_t space_at(std::string_view s) {
 std::size_t space_before_end(std::string_view s) {
   if (s.empty()) return 0;
   if (s.back() == ' ' || s.back() == '\t') return 1;
+  if (static_cast<unsigned char>(s.back()) < 0x80) return 0;  // the others end with a continuation byte
   for (std::string_view sp : {kNoBreakSpace, kNarrowNoBreak, kThinSpace})
     if (s.ends_with(sp)) return sp.size();
   return 0;

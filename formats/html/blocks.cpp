@@ -251,7 +251,7 @@ class BodyWriter : public Visitor {
 
   /// A cell's text: the number in the report's language with its flag, or the
   /// symbol of a missing value (each symbol explained in the table's key).
-  std::string cell(const Cell& c, const Column& col, std::set<ValueStatus>& used) const {
+  std::string cell(const CellView& c, const Column& col, std::set<ValueStatus>& used) const {
     auto symbol = [&](ValueStatus s) {
       const std::string& sym = status_symbol(s, lang_);
       if (sym.empty()) return std::string();
@@ -262,7 +262,7 @@ class BodyWriter : public Visitor {
       case Cell::Kind::Empty:
         return symbol(c.status);
       case Cell::Kind::Text:
-        return text(c.text);
+        return text(std::string(c.text));
       case Cell::Kind::Number: {
         std::string s = text(format_number(c.number, col.decimals, lang_));
         if (c.status != ValueStatus::None)
@@ -342,10 +342,10 @@ void BodyWriter::table(const Table& t, const Where&) {
   }
   inner += "</tr></thead>\n<tbody>\n";
   std::set<ValueStatus> used;
-  for (const auto& row : t.rows) {
+  for (std::size_t r = 0; r < t.data.rows(); ++r) {
     inner += "<tr>";
     for (std::size_t j = 0; j < nc; ++j) {
-      const std::string v = j < row.size() ? cell(row[j], t.columns[j], used) : std::string();
+      const std::string v = j < t.data.columns() ? cell(t.data.cell(r, j), t.columns[j], used) : std::string();
       const bool num = t.columns[j].type == Column::Type::Number;
       if (j == 0 && row_headers)
         inner += "<th scope=\"row\">" + v + "</th>";

@@ -32,12 +32,12 @@ struct CellText {
   bool marker = false;
 };
 
-CellText cell_text(const Cell& c, const Column& col, const std::string& lang) {
+CellText cell_text(const CellView& c, const Column& col, const std::string& lang) {
   switch (c.kind) {
     case Cell::Kind::Empty:
       return {status_symbol(c.status, lang), {}, true};
     case Cell::Kind::Text:
-      return {c.text, {}, false};
+      return {std::string(c.text), {}, false};
     case Cell::Kind::Number:
       return {format_number(c.number, col.decimals, lang), status_symbol(c.status, lang), false};
   }
@@ -68,11 +68,12 @@ void Renderer::table(const Table& t, const Where& w) {
     const Column& col = t.columns[j];
     head_text[j] = col.unit.empty() ? col.label : col.label + " (" + col.unit + ")";
   }
-  std::vector<std::vector<CellText>> texts(t.rows.size(), std::vector<CellText>(n));
+  const std::size_t nr = t.data.rows();
+  std::vector<std::vector<CellText>> texts(nr, std::vector<CellText>(n));
   std::set<ValueStatus> used;
-  for (std::size_t i = 0; i < t.rows.size(); ++i)
-    for (std::size_t j = 0; j < n && j < t.rows[i].size(); ++j) {
-      const Cell& c = t.rows[i][j];
+  for (std::size_t i = 0; i < nr; ++i)
+    for (std::size_t j = 0; j < n && j < t.data.columns(); ++j) {
+      const CellView c = t.data.cell(i, j);
       texts[i][j] = cell_text(c, t.columns[j], lang_);
       if (!status_symbol(c.status, lang_).empty()) used.insert(c.status);
     }
@@ -156,9 +157,9 @@ void Renderer::table(const Table& t, const Where& w) {
     for (std::size_t c = 0; c < k; ++c) head_row[c] = head_spans(cols[c], cs);
     std::vector<std::vector<Line>> head_lines;
     const double head_h = layout_row(head_row, head_lines);
-    std::vector<std::vector<std::vector<Line>>> row_lines(t.rows.size());
-    std::vector<double> row_h(t.rows.size());
-    for (std::size_t i = 0; i < t.rows.size(); ++i) {
+    std::vector<std::vector<std::vector<Line>>> row_lines(nr);
+    std::vector<double> row_h(nr);
+    for (std::size_t i = 0; i < nr; ++i) {
       std::vector<std::vector<Span>> row(k);
       for (std::size_t c = 0; c < k; ++c) row[c] = cell_spans(texts[i][cols[c]], cs);
       row_h[i] = layout_row(row, row_lines[i]);
@@ -233,7 +234,7 @@ void Renderer::table(const Table& t, const Where& w) {
     c_.end_content();
     c_.begin_content("TBody");
     std::size_t next_break = 1;
-    for (std::size_t i = 0; i < t.rows.size(); ++i) {
+    for (std::size_t i = 0; i < nr; ++i) {
       if (next_break < pages.start.size() && i == pages.start[next_break]) {
         ++next_break;
         c_.stroke_line(x0, c_.y(), x0 + table_w, c_.y(), 0.6, colors::rule);

@@ -176,24 +176,24 @@ void Sheet::apply_widths(double min, double max) {
   }
 }
 
-void Sheet::text(int row, int col, const std::string& s, lxw_format* f, bool fit_width) {
+void Sheet::text(int row, int col, std::string_view s, lxw_format* f, bool fit_width) {
   // Fast path (every cell of a large table comes here): valid UTF-8 within
   // Excel's limit is written as is; excel_length <= bytes, so short text fits.
-  const std::string* t = &s;
-  std::string repaired;
-  if (!is_valid_utf8(s)) {
-    repaired = valid_utf8(s);
-    t = &repaired;
+  // libxlsxwriter wants a C string: the text goes through one reused buffer.
+  std::string& t = scratch_;
+  if (is_valid_utf8(s)) {
+    t.assign(s);
+  } else {
+    t = valid_utf8(s);
   }
-  if (t->size() > kMaxCellText && excel_length(*t) > kMaxCellText) {
-    repaired = truncate_chars(*t, kMaxCellText);
-    t = &repaired;
+  if (t.size() > kMaxCellText && excel_length(t) > kMaxCellText) {
+    t = truncate_chars(t, kMaxCellText);
     book_.ctx().warn("text-truncated", where(row, col) + ": text cut to Excel's limit of 32,767 characters");
   }
-  if (t->empty() && !f) return;
-  check(worksheet_write_string(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), t->c_str(), f),
+  if (t.empty() && !f) return;
+  check(worksheet_write_string(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), t.c_str(), f),
         where(row, col), book_.final_path());
-  if (fit_width) fit_text(col, *t);
+  if (fit_width) fit_text(col, t);
 }
 
 void Sheet::fit_text(int col, std::string_view t) {

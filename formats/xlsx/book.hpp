@@ -88,7 +88,7 @@ class Sheet {
   /// Text, always as a string cell (never a formula, whatever it starts with).
   /// Invalid UTF-8 is repaired; text over Excel's limit is cut with a warning.
   /// `fit` = false leaves the column width alone (titles that may overflow).
-  void text(int row, int col, const std::string& s, lxw_format* f = nullptr, bool fit = true);
+  void text(int row, int col, std::string_view s, lxw_format* f = nullptr, bool fit = true);
   /// A finite number (callers turn NaN and infinities into missing cells);
   /// `decimals` < 0 means as is (General).
   void number(int row, int col, double v, lxw_format* f, int decimals);
@@ -112,6 +112,7 @@ class Sheet {
   lxw_worksheet* ws_;
   std::string name_;
   std::vector<std::size_t> widths_;
+  std::string scratch_;  ///< the C string handed to libxlsxwriter
 };
 
 }  // namespace sdg::xlsx

@@ -65,7 +65,8 @@ class DataWriter {
   std::string& category() { return category_; }
 
   /// One observation. `cell` for tables, `value` for charts.
-  void row(const std::string& series, const std::string& period, const Cell* cell, const std::optional<double>& value,
+  void row(const std::string& series, const std::string& period, const CellView* cell,
+           const std::optional<double>& value,
            int decimals, const std::string& unit) {
     if (goal_ > 0) sheet_.number(row_, kGoal, goal_, nullptr, 0);
     sheet_.text(row_, kTarget, target_);
@@ -130,23 +131,26 @@ void write_table(DataWriter& w, const Table& t, const Item& item, const SheetPla
     w.breakdown() += (k ? "; " : "") + t.columns[shape.breakdown[k]].label;
   }
   std::string period;
-  for (const auto& r : t.rows) {
+  const TableData& d = t.data;
+  for (std::size_t r = 0; r < d.rows(); ++r) {
     period.clear();
     w.category().clear();
-    if (shape.period_key >= 0 && static_cast<std::size_t>(shape.period_key) < r.size()) {
-      period = key_text(t, static_cast<std::size_t>(shape.period_key), r[static_cast<std::size_t>(shape.period_key)]);
+    if (shape.period_key >= 0 && static_cast<std::size_t>(shape.period_key) < d.columns()) {
+      const auto pk = static_cast<std::size_t>(shape.period_key);
+      period = key_text(t, pk, d.cell(r, pk));
     }
     for (std::size_t k = 0; k < shape.breakdown.size(); ++k) {
       const std::size_t c = shape.breakdown[k];
-      w.category() += (k ? "; " : "") + (c < r.size() ? key_text(t, c, r[c]) : std::string());
+      w.category() += (k ? "; " : "") + (c < d.columns() ? key_text(t, c, d.cell(r, c)) : std::string());
     }
-    for (std::size_t c = 0; c < t.columns.size() && c < r.size(); ++c) {
+    for (std::size_t c = 0; c < t.columns.size() && c < d.columns(); ++c) {
       if (!is_measure(t, c)) continue;
       const Column& col = t.columns[c];
+      const CellView cell = d.cell(r, c);
       if (shape.periods_across) {
-        w.row(title, col.label, &r[c], std::nullopt, col.decimals, col.unit);
+        w.row(title, col.label, &cell, std::nullopt, col.decimals, col.unit);
       } else {
-        w.row(names_no_series(col.label, lang) ? title : col.label, period, &r[c], std::nullopt, col.decimals, col.unit);
+        w.row(names_no_series(col.label, lang) ? title : col.label, period, &cell, std::nullopt, col.decimals, col.unit);
       }
     }
   }

@@ -56,9 +56,9 @@ class Planner : public Visitor {
     item.goal = where.goal();
     std::size_t measures = 0;
     for (std::size_t c = 0; c < t.columns.size(); ++c) measures += is_measure(t, c);
-    item.observations = measures * t.rows.size();
-    item.sheet_rows = 2 + t.rows.size() + (t.source.empty() ? 0 : 1) + 1;
-    plan_.cells += (t.columns.size() + 1) * (t.rows.size() + 4);
+    item.observations = measures * t.data.rows();
+    item.sheet_rows = 2 + t.data.rows() + (t.source.empty() ? 0 : 1) + 1;
+    plan_.cells += (t.columns.size() + 1) * (t.data.rows() + 4);
     add(item, where);
   }
 
@@ -122,11 +122,10 @@ void shape_table(const Table& t, Shape& shape) {
   if (!shape.periods_across) {
     for (std::size_t c = 0; c < t.columns.size() && shape.period_key < 0; ++c) {
       if (is_measure(t, c)) continue;
-      bool all = !t.rows.empty();
+      bool all = !t.data.empty();
       bool any = false;
-      for (const auto& row : t.rows) {
-        if (c >= row.size()) continue;
-        const std::string v = key_text(t, c, row[c]);
+      for (const CellView cell : t.data.column(c)) {
+        const std::string v = key_text(t, c, cell);
         if (v.empty()) continue;
         any = true;
         if (!looks_like_period(v)) {
@@ -202,8 +201,8 @@ int chart_decimals(const Chart& c) {
   return d;
 }
 
-std::string key_text(const Table& t, std::size_t col, const Cell& cell) {
-  if (cell.kind == Cell::Kind::Text) return cell.text;
+std::string key_text(const Table& t, std::size_t col, const CellView& cell) {
+  if (cell.kind == Cell::Kind::Text) return std::string(cell.text);
   if (cell.kind == Cell::Kind::Number && std::isfinite(cell.number)) {
     char buf[64];
     const int d = t.columns[col].type == Column::Type::Number ? std::clamp(t.columns[col].decimals, 0, 10) : 0;
@@ -219,28 +218,29 @@ bool chart_covered_by(const Chart& c, const Table& t) {
   // keys, the keys joined as a chart series names them, the column label), and
   // by single labels for one-series charts.
   struct Obs {
-    const Cell* cell;
+    CellView cell;
     int decimals;
   };
   std::unordered_map<std::string, std::vector<Obs>> index;
   const bool one_series = c.series.size() == 1;
   std::vector<std::string> labels;
-  for (const auto& row : t.rows) {
+  const TableData& d = t.data;
+  for (std::size_t r = 0; r < d.rows(); ++r) {
     labels.clear();
     std::string joined;
     std::size_t keys = 0;
-    for (std::size_t col = 0; col < t.columns.size() && col < row.size(); ++col) {
+    for (std::size_t col = 0; col < t.columns.size() && col < d.columns(); ++col) {
       if (is_measure(t, col)) continue;
-      std::string k = key_text(t, col, row[col]);
+      std::string k = key_text(t, col, d.cell(r, col));
       if (k.empty()) continue;
       joined += (keys++ ? " \xE2\x80\x93 " : "") + k;
       labels.push_back(std::move(k));
     }
     if (keys > 1) labels.push_back(joined);
     const std::size_t nkeys = labels.size();
-    for (std::size_t col = 0; col < t.columns.size() && col < row.size(); ++col) {
+    for (std::size_t col = 0; col < t.columns.size() && col < d.columns(); ++col) {
       if (!is_measure(t, col)) continue;
-      const Obs obs{&row[col], std::clamp(t.columns[col].decimals, 0, 10)};
+      const Obs obs{d.cell(r, col), std::clamp(t.columns[col].decimals, 0, 10)};
       labels.resize(nkeys);
       labels.push_back(t.columns[col].label);
       for (std::size_t a = 0; a < labels.size(); ++a) {
@@ -252,7 +252,7 @@ bool chart_covered_by(const Chart& c, const Table& t) {
     }
   }
   auto same = [](const Obs& o, const std::optional<double>& v) {
-    const Cell& cell = *o.cell;
+    const CellView& cell = o.cell;
     const bool present = cell.kind == Cell::Kind::Number && std::isfinite(cell.number);
     if (!v || !std::isfinite(*v)) return !present && cell.kind != Cell::Kind::Text;
     if (!present) return false;

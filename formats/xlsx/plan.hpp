@@ -98,7 +98,7 @@ bool chart_covered_by(const Chart& c, const Table& t);
 int chart_decimals(const Chart& c);
 
 /// The text of a key cell as it goes into the Data sheet ("" when empty).
-std::string key_text(const Table& t, std::size_t col, const Cell& cell);
+std::string key_text(const Table& t, std::size_t col, const CellView& cell);
 
 Plan make_plan(const Document& doc, std::string_view lang, const PlanOptions& opts);
 

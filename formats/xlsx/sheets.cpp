@@ -34,11 +34,11 @@ std::string with_unit(const std::string& label, const std::string& unit) {
 
 /// Thousands separators only from five digits up: years stay "2024".
 bool wants_thousands(const Table& t, std::size_t col) {
-  for (const auto& row : t.rows) {
-    if (col < row.size() && row[col].kind == Cell::Kind::Number && std::isfinite(row[col].number) &&
-        std::fabs(row[col].number) >= 10000) {
-      return true;
-    }
+  if (col >= t.data.columns()) return false;
+  if (const std::span<const double> all = t.data.numbers(col); !all.empty())  // all numbers: no views
+    return std::any_of(all.begin(), all.end(), [](double v) { return std::isfinite(v) && std::fabs(v) >= 10000; });
+  for (const CellView v : t.data.column(col)) {
+    if (v.kind == Cell::Kind::Number && std::isfinite(v.number) && std::fabs(v.number) >= 10000) return true;
   }
   return false;
 }
@@ -119,16 +119,8 @@ class SectionWriter {
 
     const int ncols = static_cast<int>(t.columns.size());
     int status_columns = 0;
-    for (std::size_t c = 0; c < t.columns.size(); ++c) {
-      bool here = false;
-      for (const auto& r : t.rows) {
-        if (c < r.size() && r[c].status != ValueStatus::None) {
-          here = true;
-          break;
-        }
-      }
-      status_columns += here;
-    }
+    const TableData& d = t.data;
+    for (std::size_t c = 0; c < t.columns.size() && c < d.columns(); ++c) status_columns += d.has_status(c);
     const int note_col = status_columns > 0 ? ncols : -1;
     const int width = note_col >= 0 ? ncols + 1 : ncols;
 
@@ -137,7 +129,7 @@ class SectionWriter {
     if (note_col >= 0) heads.push_back(label(Label::Status, lang_));
 
     const int header_row = row_;
-    const int last_row = header_row + static_cast<int>(t.rows.size());
+    const int last_row = header_row + static_cast<int>(d.rows());
     header(heads, header_row, last_row, t.id, "Table", k);
     ++row_;
 
@@ -150,11 +142,11 @@ class SectionWriter {
     }
 
     std::string notes;
-    for (const auto& r : t.rows) {
+    for (std::size_t r = 0; r < d.rows(); ++r) {
       notes.clear();
-      for (int c = 0; c < ncols && static_cast<std::size_t>(c) < r.size(); ++c) {
+      for (int c = 0; c < ncols && static_cast<std::size_t>(c) < d.columns(); ++c) {
         const Column& col = t.columns[static_cast<std::size_t>(c)];
-        const Cell& cell = r[static_cast<std::size_t>(c)];
+        const CellView cell = d.cell(r, static_cast<std::size_t>(c));
         ValueStatus status = cell.status;
         const bool number_column = col.type == Column::Type::Number;
         switch (cell.kind) {

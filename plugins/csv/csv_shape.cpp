@@ -67,9 +67,61 @@ Error option_error(const ReadSpec& spec, const std::string& key, const std::stri
   return Error(ErrorCode::Definition, "option '" + key + "': " + what);
 }
 
+/// The rows of a plain table by key (their text cells), without copying the
+/// keys: an open-addressing set of row numbers that compares the raw cells.
+class RowKeys {
+ public:
+  RowKeys(const RawTable& raw, const std::vector<bool>& is_number, std::size_t rows) : raw_(raw) {
+    for (std::size_t c = 0; c < is_number.size(); ++c)
+      if (!is_number[c]) key_cols_.push_back(c);
+    std::size_t n = 16;
+    while (n < rows * 2) n *= 2;
+    slots_.assign(n, Slot{});
+  }
+
+  /// The index (into the caller's kept rows) of the first row with raw row r's
+  /// key, or kNone after recording r as `index`.
+  std::size_t find_or_add(std::size_t r, std::size_t index) {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash(r) & mask;; i = (i + 1) & mask) {
+      Slot& s = slots_[i];
+      if (s.index == kFree) {
+        s = Slot{static_cast<std::uint32_t>(r), static_cast<std::uint32_t>(index)};
+        return kNone;
+      }
+      if (same(s.row, r)) return s.index;
+    }
+  }
+
+ private:
+  struct Slot {
+    std::uint32_t row = 0, index = kFree;
+  };
+  static constexpr std::uint32_t kFree = 0xffffffffu;
+
+  std::uint64_t hash(std::size_t r) const {
+    std::uint64_t h = 1469598103934665603ull;
+    for (std::size_t c : key_cols_) {
+      for (unsigned char ch : raw_.at(r, c)) h = (h ^ ch) * 1099511628211ull;
+      h = (h ^ 0x1f) * 1099511628211ull;
+    }
+    return h;
+  }
+  bool same(std::size_t a, std::size_t b) const {
+    for (std::size_t c : key_cols_)
+      if (raw_.at(a, c) != raw_.at(b, c)) return false;
+    return true;
+  }
+
+  const RawTable& raw_;
+  std::vector<std::size_t> key_cols_;
+  std::vector<Slot> slots_;
+};
+
 class Shaper {
  public:
-  Shaper(const RawTable& raw, const ReadSpec& spec) : raw_(raw), spec_(spec) {
+  Shaper(const RawTable& raw, const ReadSpec& spec, RawTable* owned = nullptr)
+      : raw_(raw), owned_(owned), spec_(spec) {
     style_ = spec.number;
     if (spec.decimal_auto) style_.decimal = raw.delimiter == ',' ? '.' : 0;
     for (const std::string& n : spec.numbers) numbers_.insert(col("numbers", n));
@@ -106,23 +158,25 @@ class Shaper {
       warn("csv", "no 'source' given: the source note names the file; add 'source: …'");
     }
     t.indicator = spec_.indicator;
+    t.data.shrink_to_fit();  // reserved room and the text dictionary
     if (spec_.chart) out.chart = chart(t);
     if (spec_.table) out.table = std::move(t);
     if (duplicates_ > kListedDuplicates)
       warn(plugins::kDuplicateWarning, std::to_string(duplicates_ - kListedDuplicates) +
                                            " more duplicate rows (the first " + std::to_string(kListedDuplicates) +
                                            " are listed above)");
-    if (decimals_lost_)
+    if (precision_.decimals_lost)
       warn("csv-precision",
-           "'" + decimals_lost_text_ + "' (line " + std::to_string(decimals_lost_) + ") has " +
-               std::to_string(decimals_lost_count_) + " decimals; the report keeps at most 10, so it prints rounded",
-           decimals_lost_);
-    if (digits_lost_)
+           "'" + precision_.decimals_lost_text + "' (line " + std::to_string(precision_.decimals_lost) + ") has " +
+               std::to_string(precision_.decimals_lost_count) +
+               " decimals; the report keeps at most 10, so it prints rounded",
+           precision_.decimals_lost);
+    if (precision_.digits_lost)
       warn("csv-precision",
-           "'" + digits_lost_text_ + "' (line " + std::to_string(digits_lost_) +
+           "'" + precision_.digits_lost_text + "' (line " + std::to_string(precision_.digits_lost) +
                ") has more than 15 significant digits, more than a number keeps exactly; list the column "
                "under 'text' to print it as written",
-           digits_lost_);
+           precision_.digits_lost);
     out.warnings = std::move(warnings_);
     return out;
   }
@@ -213,35 +267,49 @@ class Shaper {
     return parse_missing_marker(v);
   }
 
-  /// A cell of a number column; throws naming line and column for a non-number.
-  Cell number_cell(std::size_t r, std::size_t c, int& decimals) {
+  /// Parses raw row r, column c (a number or a missing-value marker) into
+  /// column `out` of `d`; false, adding nothing, when it is neither.
+  bool try_push_number(TableData& d, std::size_t out, std::size_t r, std::size_t c, int& decimals) {
     const std::string_view v = raw_.at(r, c);
-    if (auto st = missing(v)) return Cell::missing(*st == ValueStatus::None ? ValueStatus::NotAvailable : *st);
+    if (auto st = missing(v)) {
+      d.push_missing(out, *st == ValueStatus::None ? ValueStatus::NotAvailable : *st);
+      return true;
+    }
     auto n = parse_number(v, style_);
-    if (!n)
-      throw Error(ErrorCode::Input,
-                  "column '" + raw_.header[c] + "': '" + std::string(v) + "' is not a number (decimal mark " +
-                      (style_.decimal == 0 ? std::string("'.' or ','") : std::string("'") + style_.decimal + "'") +
-                      (style_.group ? std::string(", thousands '") + style_.group + "'" : std::string()) +
-                      "; missing-value markers: empty, '.', '..', ':', '-')",
-                  Location{raw_.file, raw_.lines[r], 0});
+    if (!n) return false;
     decimals = std::max(decimals, n->decimals);
-    if (n->decimals > 10 && !decimals_lost_) {
-      decimals_lost_ = raw_.lines[r];
-      decimals_lost_count_ = n->decimals;
-      decimals_lost_text_ = std::string(v);
+    if (n->decimals > 10 && !precision_.decimals_lost) {
+      precision_.decimals_lost = raw_.lines[r];
+      precision_.decimals_lost_count = n->decimals;
+      precision_.decimals_lost_text = std::string(v);
     }
-    if (!digits_lost_ && significant_digits(v) > 15) {
-      digits_lost_ = raw_.lines[r];
-      digits_lost_text_ = std::string(v);
+    if (!precision_.digits_lost && v.size() > 15 && significant_digits(v) > 15) {
+      precision_.digits_lost = raw_.lines[r];
+      precision_.digits_lost_text = std::string(v);
     }
-    return Cell::of(n->value);
+    d.push_number(out, n->value);
+    return true;
   }
 
-  Cell text_cell(std::size_t r, std::size_t c) const {
+  /// try_push_number, or an error naming line and column for a non-number.
+  void push_number_cell(TableData& d, std::size_t out, std::size_t r, std::size_t c, int& decimals) {
+    if (try_push_number(d, out, r, c, decimals)) return;
     const std::string_view v = raw_.at(r, c);
-    if (v.empty()) return Cell::missing(ValueStatus::NotAvailable);
-    return Cell::of(std::string(v));
+    throw Error(ErrorCode::Input,
+                "column '" + raw_.header[c] + "': '" + std::string(v) + "' is not a number (decimal mark " +
+                    (style_.decimal == 0 ? std::string("'.' or ','") : std::string("'") + style_.decimal + "'") +
+                    (style_.group ? std::string(", thousands '") + style_.group + "'" : std::string()) +
+                    "; missing-value markers: empty, '.', '..', ':', '-')",
+                Location{raw_.file, raw_.lines[r], 0});
+  }
+
+  /// Raw row r, column c as a text cell of column `out` (empty: not available).
+  void push_text_cell(TableData& d, std::size_t out, std::size_t r, std::size_t c) const {
+    const std::string_view v = raw_.at(r, c);
+    if (v.empty())
+      d.push_missing(out, ValueStatus::NotAvailable);
+    else
+      d.push_text(out, v);
   }
 
   std::string unit_for(const std::string& name) const {
@@ -275,6 +343,11 @@ class Shaper {
   void plain(Table& t) {
     const std::size_t nc = raw_.header.size(), nr = raw_.rows();
     std::vector<bool> is_number(nc, false);
+    // A column typed as numbers here is built while it is typed (each cell parsed
+    // once); `built` marks it, for every raw row in order.
+    std::vector<bool> built(nc, false);
+    std::vector<int> decimals(nc, 0);
+    t.data.reset(nc);
     for (std::size_t c = 0; c < nc; ++c) {
       if (numbers_.contains(c)) {
         is_number[c] = true;
@@ -282,10 +355,15 @@ class Shaper {
       }
       if (text_.contains(c) || c == 0) continue;  // the first column is the row's key
       std::size_t numeric = 0, other = 0, years = 0, first_other = kNone;
+      const Precision saved = precision_;
+      t.data.reserve(nr);
       for (std::size_t r = 0; r < nr; ++r) {
         const std::string_view v = raw_.at(r, c);
-        if (missing(v)) continue;
-        if (parse_number(v, style_)) {
+        if (auto st = missing(v)) {
+          if (other == 0) t.data.push_missing(c, *st == ValueStatus::None ? ValueStatus::NotAvailable : *st);
+          continue;
+        }
+        if (other == 0 ? try_push_number(t.data, c, r, c, decimals[c]) : parse_number(v, style_).has_value()) {
           ++numeric;
           years += year_text(v);
         } else {
@@ -295,45 +373,66 @@ class Shaper {
       }
       // Years and periods are labels, never "2 020": a period-named column of
       // years, or a column whose every value is a year 1900–2100.
-      if (other == 0 && numeric > 0 && years == numeric && (period_name(raw_.header[c]) || nr > 1)) continue;
-      is_number[c] = other == 0;
+      const bool labels = other == 0 && numeric > 0 && years == numeric && (period_name(raw_.header[c]) || nr > 1);
+      is_number[c] = other == 0 && !labels;
+      built[c] = is_number[c];
+      if (built[c] && owned_) owned_->release(c);  // a number column is never a key
+      if (!built[c]) {
+        t.data.clear_column(c);
+        precision_ = saved;  // warnings about digits belong to number columns only
+        decimals[c] = 0;
+      }
+      if (labels) continue;
       if (other > 0 && numeric > 0)
         warn("csv", "column '" + raw_.header[c] + "' is read as text: '" + std::string(raw_.at(first_other, c)) +
                         "' on line " + std::to_string(raw_.lines[first_other]) +
                         " is not a number (list the column under 'numbers' to make this an error)",
              raw_.lines[first_other]);
     }
-    std::vector<int> decimals(nc, 0);
     // The text cells are the row's key when there are numbers: two rows with the
-    // same key are a duplicate observation.
+    // same key are a duplicate observation. `kept` is the raw row of each table row.
     const bool keyed = std::find(is_number.begin(), is_number.end(), true) != is_number.end();
-    std::unordered_map<std::string, std::size_t> key_row;  // key → index into t.rows
-    std::vector<std::size_t> row_from;                     // raw row of each t.rows entry
-    t.rows.reserve(nr);
-    for (std::size_t r = 0; r < nr; ++r) {
-      std::vector<Cell> row;
-      row.reserve(nc);
-      for (std::size_t c = 0; c < nc; ++c)
-        row.push_back(is_number[c] ? number_cell(r, c, decimals[c]) : text_cell(r, c));
-      if (keyed) {
-        std::string key, shown;
-        for (std::size_t c = 0; c < nc; ++c)
-          if (!is_number[c]) {
-            key += std::string(raw_.at(r, c)) + '\x1f';
-            shown += (shown.empty() ? "'" : " / '") + std::string(raw_.at(r, c)) + "'";
-          }
-        auto [it, fresh] = key_row.try_emplace(key, t.rows.size());
-        if (!fresh) {
-          duplicate(row_from[it->second], r, shown);
-          if (spec_.duplicates == plugins::DuplicatePolicy::Last) {
-            t.rows[it->second] = std::move(row);
-            row_from[it->second] = r;
-          }
+    std::vector<std::uint32_t> kept;
+    kept.reserve(nr);
+    if (keyed) {
+      RowKeys keys(raw_, is_number, nr);
+      for (std::size_t r = 0; r < nr; ++r) {
+        const std::size_t first = keys.find_or_add(r, kept.size());
+        if (first == kNone) {
+          kept.push_back(static_cast<std::uint32_t>(r));
           continue;
         }
+        std::string shown;
+        for (std::size_t c = 0; c < nc; ++c)
+          if (!is_number[c]) shown += (shown.empty() ? "'" : " / '") + std::string(raw_.at(r, c)) + "'";
+        duplicate(kept[first], r, shown);
+        if (spec_.duplicates == plugins::DuplicatePolicy::Last) kept[first] = static_cast<std::uint32_t>(r);
       }
-      t.rows.push_back(std::move(row));
-      row_from.push_back(r);
+    } else {
+      for (std::size_t r = 0; r < nr; ++r) kept.push_back(static_cast<std::uint32_t>(r));
+    }
+    // Column by column, straight from the raw text into the table's columns
+    // (a column built while typed is kept unless duplicates removed rows).
+    const bool all_rows = kept.size() == nr && std::is_sorted(kept.begin(), kept.end());
+    for (std::size_t c = 0; c < nc; ++c) {
+      if (built[c] && all_rows) continue;
+      if (built[c]) {  // duplicates removed rows: keep the kept ones (its text may be freed)
+        TableData kept_cells(1);
+        kept_cells.reserve(kept.size());
+        for (const std::uint32_t r : kept) kept_cells.push(0, t.data.cell(r, c));
+        t.data.clear_column(c);
+        for (std::size_t i = 0; i < kept.size(); ++i) t.data.push(c, kept_cells.cell(i, 0));
+        continue;
+      }
+      t.data.clear_column(c);
+      t.data.reserve(kept.size());
+      for (const std::uint32_t r : kept) {
+        if (is_number[c])
+          push_number_cell(t.data, c, r, c, decimals[c]);
+        else
+          push_text_cell(t.data, c, r, c);
+      }
+      if (owned_) owned_->release(c);
     }
     for (std::size_t c = 0; c < nc; ++c) {
       const std::string& name = raw_.header[c];
@@ -365,7 +464,6 @@ class Shaper {
 
     std::vector<std::size_t> from(row_keys.size() * col_keys.size(), kNone);
     std::vector<int> seen_decimals(col_keys.size(), 0);  // each column its own
-    std::vector<std::vector<Cell>> cells(row_keys.size(), std::vector<Cell>(col_keys.size() + 1));
     for (std::size_t r = 0; r < raw_.rows(); ++r) {
       const std::size_t i = row_index[std::string(raw_.at(r, rc))], j = col_index[std::string(raw_.at(r, kc))];
       std::size_t& slot = from[i * col_keys.size() + j];
@@ -379,18 +477,27 @@ class Shaper {
         if (spec_.duplicates != plugins::DuplicatePolicy::Last) continue;
       }
       slot = r;
-      cells[i][j + 1] = number_cell(r, vc, seen_decimals[j]);
     }
     const std::string unit = unit_for(p.values);
+    t.data.reset(col_keys.size() + 1);
+    t.data.reserve(row_keys.size());
+    for (const std::string& key : row_keys) {
+      if (key.empty())
+        t.data.push_missing(0, ValueStatus::NotAvailable);
+      else
+        t.data.push_text(0, key);
+    }
+    for (std::size_t j = 0; j < col_keys.size(); ++j)
+      for (std::size_t i = 0; i < row_keys.size(); ++i) {
+        const std::size_t r = from[i * col_keys.size() + j];
+        if (r == kNone)
+          t.data.push_missing(j + 1, ValueStatus::NotAvailable);
+        else
+          push_number_cell(t.data, j + 1, r, vc, seen_decimals[j]);
+      }
     t.columns.push_back(Column{label(p.rows), Column::Type::Text, "", 0});
     for (std::size_t j = 0; j < col_keys.size(); ++j)
       t.columns.push_back(number_column(col_keys[j], unit, decimals_for(p.values, seen_decimals[j])));
-    for (std::size_t i = 0; i < row_keys.size(); ++i) {
-      cells[i][0] = row_keys[i].empty() ? Cell::missing(ValueStatus::NotAvailable) : Cell::of(row_keys[i]);
-      for (std::size_t j = 0; j < col_keys.size(); ++j)
-        if (from[i * col_keys.size() + j] == kNone) cells[i][j + 1] = Cell::missing(ValueStatus::NotAvailable);
-      t.rows.push_back(std::move(cells[i]));
-    }
   }
 
   void melt(Table& t) {
@@ -424,18 +531,21 @@ class Shaper {
       skip[r] = true;
       if (spec_.duplicates == plugins::DuplicatePolicy::Last) replaced[it->second] = r;
     }
+    // Table rows are (raw row, value column) pairs; the columns are built one by one.
+    std::vector<std::uint32_t> from;
     for (std::size_t r0 = 0; r0 < raw_.rows(); ++r0) {
       if (skip[r0]) continue;
       const auto rep = replaced.find(r0);
-      const std::size_t r = rep == replaced.end() ? r0 : rep->second;
-      for (std::size_t c : values) {
-        std::vector<Cell> row;
-        for (std::size_t i : ids) row.push_back(text_cell(r, i));
-        row.push_back(Cell::of(label(raw_.header[c])));
-        row.push_back(number_cell(r, c, seen));
-        t.rows.push_back(std::move(row));
-      }
+      from.push_back(static_cast<std::uint32_t>(rep == replaced.end() ? r0 : rep->second));
     }
+    t.data.reset(ids.size() + 2);
+    for (std::size_t k = 0; k < ids.size(); ++k)
+      for (const std::uint32_t r : from)
+        for (std::size_t n = 0; n < values.size(); ++n) push_text_cell(t.data, k, r, ids[k]);
+    for (std::size_t n = 0; n < from.size(); ++n)
+      for (const std::size_t c : values) t.data.push_text(ids.size(), label(raw_.header[c]));
+    for (const std::uint32_t r : from)
+      for (const std::size_t c : values) push_number_cell(t.data, ids.size() + 1, r, c, seen);
     for (std::size_t i : ids) t.columns.push_back(Column{label(raw_.header[i]), Column::Type::Text, "", 0});
     t.columns.push_back(Column{w.name, Column::Type::Text, "", 0});
     std::string unit = spec_.unit;
@@ -448,14 +558,17 @@ class Shaper {
     for (std::size_t c = 0; c < t.columns.size(); ++c)
       (t.columns[c].type == Column::Type::Number ? nums : texts).push_back(c);
     if (nums.empty()) throw option_error(spec_, "chart", "the table has no number column to chart");
-    if (t.rows.empty()) throw option_error(spec_, "chart", "the table has no rows to chart");
-    auto row_label = [&](const std::vector<Cell>& row) {
+    const TableData& d = t.data;
+    if (d.empty()) throw option_error(spec_, "chart", "the table has no rows to chart");
+    auto row_label = [&](std::size_t r) {
       std::string s;
-      for (std::size_t c : texts)
-        if (row[c].kind == Cell::Kind::Text) s += (s.empty() ? "" : " – ") + row[c].text;
+      for (std::size_t c : texts) {
+        const CellView v = d.cell(r, c);
+        if (v.kind == Cell::Kind::Text) (s += s.empty() ? "" : " – ") += v.text;
+      }
       return s;
     };
-    auto value = [](const Cell& c) -> std::optional<double> {
+    auto value = [](const CellView& c) -> std::optional<double> {
       if (c.kind == Cell::Kind::Number) return c.number;
       return std::nullopt;
     };
@@ -468,20 +581,20 @@ class Shaper {
     ch.indicator = t.indicator;
     if (!spec_.chart_series_are_columns) {
       for (std::size_t c : nums) ch.categories.push_back(t.columns[c].label);
-      for (const auto& row : t.rows) {
+      for (std::size_t r = 0; r < d.rows(); ++r) {
         Series s;
-        s.name = row_label(row);
+        s.name = row_label(r);
         s.unit = t.columns[nums.front()].unit;
-        for (std::size_t c : nums) s.values.push_back(value(row[c]));
+        for (std::size_t c : nums) s.values.push_back(value(d.cell(r, c)));
         ch.series.push_back(std::move(s));
       }
     } else {
-      for (const auto& row : t.rows) ch.categories.push_back(row_label(row));
+      for (std::size_t r = 0; r < d.rows(); ++r) ch.categories.push_back(row_label(r));
       for (std::size_t c : nums) {
         Series s;
         s.name = t.columns[c].label;
         s.unit = t.columns[c].unit;
-        for (const auto& row : t.rows) s.values.push_back(value(row[c]));
+        for (const CellView v : d.column(c)) s.values.push_back(value(v));
         ch.series.push_back(std::move(s));
       }
     }
@@ -501,17 +614,24 @@ class Shaper {
   static constexpr std::size_t kListedDuplicates = 20;  // each warned about; the rest counted
 
   const RawTable& raw_;
+  RawTable* owned_;  ///< non-null: columns may be freed once in the table
   const ReadSpec& spec_;
   NumberStyle style_;
   std::set<std::size_t> numbers_, text_;
   std::vector<ShapeWarning> warnings_;
   std::size_t duplicates_ = 0;
-  int decimals_lost_ = 0, decimals_lost_count_ = 0, digits_lost_ = 0;  // first line where, 0: none
-  std::string decimals_lost_text_, digits_lost_text_;
+  /// Numbers that lose precision: the first line where, 0: none.
+  struct Precision {
+    int decimals_lost = 0, decimals_lost_count = 0, digits_lost = 0;
+    std::string decimals_lost_text, digits_lost_text;
+  };
+  Precision precision_;
 };
 
 }  // namespace
 
 Shaped shape(const RawTable& raw, const ReadSpec& spec) { return Shaper(raw, spec).run(); }
+
+Shaped shape(RawTable&& raw, const ReadSpec& spec) { return Shaper(raw, spec, &raw).run(); }
 
 }  // namespace sdg::csvtable

@@ -178,8 +178,8 @@ void CsvSource::fill(const SourceRequest& req, Section& target, Context& ctx) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(ErrorCode::Input, "cannot open CSV file '" + path.string() + "'", location_of(opts, "file"));
 
-  const RawTable raw = read_csv(in, path.string(), spec);
-  Shaped out = shape(raw, spec);
+  // The raw columns are freed as they become the table's: the file is not held twice.
+  Shaped out = shape(read_csv(in, path.string(), spec), spec);
   for (const ShapeWarning& w : out.warnings)
     ctx.warn(w.code, path.string() + ": " + w.message,
              w.line ? path.string() + ":" + std::to_string(w.line) : opts.where().str());

@@ -112,21 +112,37 @@ struct RawTable {
   std::map<std::string, int> units_seen;  ///< values of `unit_column` in kept rows → first line
 
   std::size_t rows() const { return lines.size(); }
-  /// The kept cell at row r, column c (spaces trimmed).
+  /// The kept cell at row r, column c (spaces trimmed); empty once the column is released.
   std::string_view at(std::size_t r, std::size_t c) const {
-    const std::size_t i = r * header.size() + c;
-    const std::size_t begin = i == 0 ? 0 : ends[i - 1];
-    return std::string_view(text.data() + begin, ends[i] - begin);
+    const Col& col = cols_[c];
+    if (r >= col.ends.size()) return {};
+    const std::size_t begin = r == 0 ? 0 : col.ends[r - 1];
+    return std::string_view(col.text.data() + begin, col.ends[r] - begin);
   }
+  /// Appends the next kept cell: row by row, `header.size()` cells a row.
   void add(std::string_view cell) {
-    text.append(cell);
-    ends.push_back(text.size());
+    if (cols_.size() != header.size()) cols_.resize(header.size());
+    Col& col = cols_[next_];
+    next_ = next_ + 1 == header.size() ? 0 : next_ + 1;
+    if (col.text.size() + cell.size() > 0xffffffffu)
+      throw Error(ErrorCode::Input, "a column holds more than 4 GiB of text", Location{file, 0, 0});
+    col.text.append(cell);
+    col.ends.push_back(static_cast<std::uint32_t>(col.text.size()));
+  }
+  /// Frees the text of column c (shape() does so once it has turned a column into the table's).
+  void release(std::size_t c) {
+    if (c < cols_.size()) cols_[c] = Col{};
   }
 
  private:
-  // The kept cells end to end, row-major: 8 bytes per cell besides the text.
-  std::string text;
-  std::vector<std::size_t> ends;
+  // The kept cells column by column, so that each can be freed once used:
+  // 4 bytes per cell besides the text.
+  struct Col {
+    std::string text;
+    std::vector<std::uint32_t> ends;
+  };
+  std::vector<Col> cols_;
+  std::size_t next_ = 0;
 };
 
 /// Reads the whole stream. Throws sdg::Error (see the header comment).
@@ -147,6 +163,9 @@ struct Shaped {
 
 /// Types, pivots or melts, and labels the kept rows. Throws sdg::Error.
 Shaped shape(const RawTable& raw, const ReadSpec& spec);
+/// The same, freeing each column of `raw` once it is in the table (plain
+/// tables), so a big file is not held twice; `raw` is left without cells.
+Shaped shape(RawTable&& raw, const ReadSpec& spec);
 
 /// The delimiter the first line suggests: the most frequent of ';', '\t', ','
 /// and '|' outside quotes (ties in that order); ',' when none occurs.

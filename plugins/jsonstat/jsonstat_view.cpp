@@ -397,7 +397,7 @@ View make_view(const Dataset& ds, const ViewSpec& spec) {
         const ValueStatus st = status_for(o.status, o.value.has_value(), spec, unshown);
         row.push_back(o.value ? Cell::of(*o.value, st) : Cell::missing(st));
       }
-      t.rows.push_back(std::move(row));
+      t.data.append_row(row);
     }
     view.table = std::move(t);
   }

@@ -599,7 +599,7 @@ class Reader {
         else
           cells.push_back(Cell::of(text));
       }
-      t.rows.push_back(std::move(cells));
+      t.data.append_row(cells);
     }
   }
 

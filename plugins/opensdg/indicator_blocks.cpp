@@ -108,7 +108,7 @@ Table make_table(const View& v, const YearIndex& yi, const std::string& caption,
         any = true;
       }
     }
-    if (any) t.rows.push_back(std::move(row));
+    if (any) t.data.append_row(row);
   }
   return t;
 }

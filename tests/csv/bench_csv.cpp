@@ -53,6 +53,6 @@ int main(int argc, char** argv) {
             << raw.records_read << " records, " << raw.rows() << " kept; read "
             << std::chrono::duration<double>(t1 - t0).count() << " s, shape "
             << std::chrono::duration<double>(t2 - t1).count() << " s; peak RSS " << ru.ru_maxrss / 1024
-            << " MB; table rows " << shaped.table->rows.size() << "\n";
+            << " MB; table rows " << shaped.table->data.rows() << "\n";
   return 0;
 }

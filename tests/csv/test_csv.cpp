@@ -94,10 +94,10 @@ TEST(CsvStavanger, PivotSchoolByPeriod) {
   EXPECT_EQ(t.columns[7].label, "2020-2021");
   EXPECT_EQ(t.columns[1].unit, "Skalapoeng");  // from the Måleenhet column
   EXPECT_EQ(t.columns[1].decimals, 0);
-  ASSERT_EQ(t.rows.size(), 1u);
+  ASSERT_EQ(t.data.rows(), 1u);
   std::vector<Cell> expect{Cell::of("Auglend skole"), Cell::of(53.0), Cell::of(46.0), Cell::of(50.0),
                            Cell::of(49.0), Cell::of(49.0), Cell::of(52.0), Cell::of(50.0)};
-  EXPECT_EQ(t.rows[0], expect);
+  for (std::size_t c = 0; c < expect.size(); ++c) EXPECT_EQ(t.data.cell(0, c), expect[c]) << c;
   EXPECT_EQ(t.source, "Stavanger kommune (jornix/stavangerskolen)");
   EXPECT_TRUE(s.warnings.empty());
 }
@@ -110,10 +110,10 @@ TEST(CsvStavanger, DotIsMissingWithStatus) {
   EXPECT_EQ(s.table->columns[1].label, "2007-2008");
   EXPECT_EQ(s.table->columns[1].unit, "Gjennomsnittspoeng med én desimal (1-3)");
   for (std::size_t c = 1; c < s.table->columns.size(); ++c)
-    EXPECT_EQ(s.table->rows[0][c], Cell::missing(ValueStatus::NotApplicable));  // '.' by default
+    EXPECT_EQ(s.table->data.cell(0, c), Cell::missing(ValueStatus::NotApplicable));  // '.' by default
   spec.missing["."] = ValueStatus::NotAvailable;
   ct::Shaped s2 = ct::shape(read_file(kStavanger, spec), spec);
-  EXPECT_EQ(s2.table->rows[0][1], Cell::missing(ValueStatus::NotAvailable));
+  EXPECT_EQ(s2.table->data.cell(0, 1), Cell::missing(ValueStatus::NotAvailable));
 }
 
 TEST(CsvStavanger, ColumnsRenameAndChart) {
@@ -134,11 +134,11 @@ TEST(CsvStavanger, ColumnsRenameAndChart) {
   EXPECT_EQ(t.columns[1].type, sdg::Column::Type::Text);   // periods are text
   EXPECT_EQ(t.columns[2].label, "Skalapoeng");
   EXPECT_EQ(t.columns[2].type, sdg::Column::Type::Number);
-  ASSERT_EQ(t.rows.size(), 4u);
-  EXPECT_EQ(t.rows[0][0], Cell::of("Auglend skole"));
+  ASSERT_EQ(t.data.rows(), 4u);
+  EXPECT_EQ(t.data.cell(0, 0), Cell::of("Auglend skole"));
   ASSERT_TRUE(s.chart);
   EXPECT_EQ(s.chart->series.size(), 1u);
-  EXPECT_EQ(s.chart->categories[0], "Auglend skole – " + t.rows[0][1].text);
+  EXPECT_EQ(s.chart->categories[0], "Auglend skole – " + std::string(t.data.cell(0, 1).text));
   EXPECT_EQ(s.chart->source, "CSV file stavanger-nasjonale-prover.csv");  // no source given
   ASSERT_EQ(s.warnings.size(), 1u);
   EXPECT_NE(s.warnings[0].message.find("no 'source' given"), std::string::npos);
@@ -154,11 +154,11 @@ TEST(CsvConventions, DecimalCommaAndSpaceThousands) {
                           spec);
   EXPECT_EQ(t.columns[1].decimals, 2);
   EXPECT_EQ(t.columns[2].decimals, 1);
-  EXPECT_EQ(t.rows[0][1], Cell::of(-2000000.0));
-  EXPECT_EQ(t.rows[1][1], Cell::of(1234.5));
-  EXPECT_EQ(t.rows[1][2], Cell::missing(ValueStatus::NotAvailable));
-  EXPECT_EQ(t.rows[2][2], Cell::missing(ValueStatus::Confidential));
-  EXPECT_EQ(t.rows[2][0], Cell::of("Røst"));
+  EXPECT_EQ(t.data.cell(0, 1), Cell::of(-2000000.0));
+  EXPECT_EQ(t.data.cell(1, 1), Cell::of(1234.5));
+  EXPECT_EQ(t.data.cell(1, 2), Cell::missing(ValueStatus::NotAvailable));
+  EXPECT_EQ(t.data.cell(2, 2), Cell::missing(ValueStatus::Confidential));
+  EXPECT_EQ(t.data.cell(2, 0), Cell::of("Røst"));
 }
 
 TEST(CsvConventions, CommaDelimitedWithDotDecimalsAndGroups) {
@@ -167,8 +167,8 @@ TEST(CsvConventions, CommaDelimitedWithDotDecimalsAndGroups) {
   spec.number.decimal = '.';
   spec.decimal_auto = false;
   sdg::Table t = table_of("Region,Value\n\"Agder, Vest\",\"1,234.5\"\n", spec);
-  EXPECT_EQ(t.rows[0][0], Cell::of("Agder, Vest"));
-  EXPECT_EQ(t.rows[0][1], Cell::of(1234.5));
+  EXPECT_EQ(t.data.cell(0, 0), Cell::of("Agder, Vest"));
+  EXPECT_EQ(t.data.cell(0, 1), Cell::of(1234.5));
 }
 
 TEST(CsvConventions, Windows1252WithoutHeader) {
@@ -180,13 +180,13 @@ TEST(CsvConventions, Windows1252WithoutHeader) {
   spec.rename = {{"1", "Område"}, {"2", "År"}, {"3", "Verdi"}};
   spec.text = {"2"};
   sdg::Table t = table_of(bytes, spec);
-  ASSERT_EQ(t.rows.size(), 3u);
+  ASSERT_EQ(t.data.rows(), 3u);
   EXPECT_EQ(t.columns[0].label, "Område");
-  EXPECT_EQ(t.rows[0][0], Cell::of("Bærum"));
-  EXPECT_EQ(t.rows[1][0], Cell::of("Trøndelag"));
-  EXPECT_EQ(t.rows[2][0], Cell::of("€ og –"));
-  EXPECT_EQ(t.rows[2][1], Cell::of("2022"));
-  EXPECT_EQ(t.rows[0][2], Cell::of(1.5));
+  EXPECT_EQ(t.data.cell(0, 0), Cell::of("Bærum"));
+  EXPECT_EQ(t.data.cell(1, 0), Cell::of("Trøndelag"));
+  EXPECT_EQ(t.data.cell(2, 0), Cell::of("€ og –"));
+  EXPECT_EQ(t.data.cell(2, 1), Cell::of("2022"));
+  EXPECT_EQ(t.data.cell(0, 2), Cell::of(1.5));
 }
 
 TEST(CsvConventions, QuotingDoubledQuotesAndLineBreaks) {
@@ -213,9 +213,11 @@ TEST(CsvConventions, WideToLong) {
   EXPECT_EQ(t.columns[2].label, "Andel");
   EXPECT_EQ(t.columns[2].unit, "%");
   EXPECT_EQ(t.columns[2].decimals, 1);
-  ASSERT_EQ(t.rows.size(), 4u);
-  EXPECT_EQ(t.rows[1], (std::vector<Cell>{Cell::of("Nord-Norge"), Cell::of("2022"), Cell::of(74.1)}));
-  EXPECT_EQ(t.rows[3][2], Cell::missing(ValueStatus::NotAvailable));
+  ASSERT_EQ(t.data.rows(), 4u);
+  EXPECT_EQ(t.data.cell(1, 0), Cell::of("Nord-Norge"));
+  EXPECT_EQ(t.data.cell(1, 1), Cell::of("2022"));
+  EXPECT_EQ(t.data.cell(1, 2), Cell::of(74.1));
+  EXPECT_EQ(t.data.cell(3, 2), Cell::missing(ValueStatus::NotAvailable));
 }
 
 TEST(CsvConventions, DelimiterDetection) {
@@ -374,7 +376,7 @@ TEST(CsvSource, OptionsAndFill) {
   const auto& t = target.blocks()[0].as<sdg::Table>();
   EXPECT_EQ(t.caption, "Nasjonale prøver i regning, 5. trinn");
   EXPECT_EQ(t.columns[0].label, "Skole");
-  EXPECT_EQ(t.rows.size(), 2u);
+  EXPECT_EQ(t.data.rows(), 2u);
   EXPECT_EQ(t.source, "Stavanger kommune");
   const auto& c = target.blocks()[1].as<sdg::Chart>();
   EXPECT_EQ(c.series[1].name, "Gautesete skole");
@@ -441,8 +443,8 @@ TEST(CsvFidelity, YearColumnsAreTextNotNumbers) {
   spec.source = "x";
   const sdg::Table t = table_of("Kommune;År;Verdi\nOslo;2019;1,5\nOslo;2020;2,5\n", spec);
   EXPECT_EQ(t.columns[1].type, sdg::Column::Type::Text);
-  EXPECT_EQ(t.rows[0][1].kind, Cell::Kind::Text);
-  EXPECT_EQ(t.rows[0][1].text, "2019");
+  EXPECT_EQ(t.data.cell(0, 1).kind, Cell::Kind::Text);
+  EXPECT_EQ(t.data.cell(0, 1).text, "2019");
   EXPECT_EQ(t.columns[2].type, sdg::Column::Type::Number);
   // Named like a period, one row is enough; listed under numbers, it stays a number.
   EXPECT_EQ(table_of("Kommune;Periode;Verdi\nOslo;2020;2\n", spec).columns[1].type, sdg::Column::Type::Text);
@@ -466,7 +468,7 @@ TEST(CsvFidelity, PrecisionLossIsWarnedAbout) {
             std::string::npos)
       << messages[1];
   EXPECT_EQ(s.table->columns[1].decimals, 10);  // kept to the model's limit
-  EXPECT_DOUBLE_EQ(s.table->rows[0][1].number, 1e-11);
+  EXPECT_DOUBLE_EQ(s.table->data.cell(0, 1).number, 1e-11);
 }
 
 TEST(CsvDuplicates, PlainAndWideToLongRowsWithTheSameKey) {
@@ -474,16 +476,16 @@ TEST(CsvDuplicates, PlainAndWideToLongRowsWithTheSameKey) {
   spec.source = "x";
   const std::string text = "Kommune;År;Verdi\nOslo;2019;1\nBergen;2019;2\nOslo;2019;3\n";
   ct::Shaped s = ct::shape(read_text(text, spec), spec);
-  ASSERT_EQ(s.table->rows.size(), 2u);
-  EXPECT_DOUBLE_EQ(s.table->rows[0][2].number, 1);
+  ASSERT_EQ(s.table->data.rows(), 2u);
+  EXPECT_DOUBLE_EQ(s.table->data.cell(0, 2).number, 1);
   ASSERT_FALSE(s.warnings.empty());
   EXPECT_EQ(s.warnings[0].code, "duplicate-observation");
   EXPECT_NE(s.warnings[0].message.find("lines 2 and 4 are two rows for 'Oslo' / '2019'"), std::string::npos)
       << s.warnings[0].message;
   spec.duplicates = sdg::plugins::DuplicatePolicy::Last;
   s = ct::shape(read_text(text, spec), spec);
-  ASSERT_EQ(s.table->rows.size(), 2u);
-  EXPECT_DOUBLE_EQ(s.table->rows[0][2].number, 3);
+  ASSERT_EQ(s.table->data.rows(), 2u);
+  EXPECT_DOUBLE_EQ(s.table->data.cell(0, 2).number, 3);
   spec.duplicates = sdg::plugins::DuplicatePolicy::Error;
   const sdg::Error e = error_of([&] { ct::shape(read_text(text, spec), spec); });
   EXPECT_EQ(e.where().line, 4);
@@ -494,13 +496,13 @@ TEST(CsvDuplicates, PlainAndWideToLongRowsWithTheSameKey) {
   wl.wide_to_long = ct::WideToLong{};
   const std::string wide = "Kommune;2019;2020\nOslo;1;2\nBergen;3;4\nOslo;5;6\n";
   s = ct::shape(read_text(wide, wl), wl);
-  EXPECT_EQ(s.table->rows.size(), 4u);  // Oslo and Bergen × 2 years, the second Oslo left out
-  EXPECT_DOUBLE_EQ(s.table->rows[0][2].number, 1);
+  EXPECT_EQ(s.table->data.rows(), 4u);  // Oslo and Bergen × 2 years, the second Oslo left out
+  EXPECT_DOUBLE_EQ(s.table->data.cell(0, 2).number, 1);
   wl.duplicates = sdg::plugins::DuplicatePolicy::Last;
   s = ct::shape(read_text(wide, wl), wl);
-  ASSERT_EQ(s.table->rows.size(), 4u);
-  EXPECT_EQ(s.table->rows[0][0].text, "Oslo");
-  EXPECT_DOUBLE_EQ(s.table->rows[0][2].number, 5);
+  ASSERT_EQ(s.table->data.rows(), 4u);
+  EXPECT_EQ(s.table->data.cell(0, 0).text, "Oslo");
+  EXPECT_DOUBLE_EQ(s.table->data.cell(0, 2).number, 5);
 }
 
 TEST(CsvIds, StableTableIdAndChartDataTable) {

@@ -44,7 +44,7 @@ YAML
   SOURCE_DATE_EPOCH=1700000000 "$SDGREPORT" -q --plugin-dir "$PLUGINS" build "r-$loc.yaml" -o "out-$loc" 2> "err-$loc" ||
     { cat "err-$loc"; fail "build with locale $loc failed"; }
 done
-expect_contains out-C/r.json '1234567.125' '"number": 0.125' '12345.75'
+expect_contains out-C/r.json '1234567.125' '0.125' '12345.75'
 for loc in de_DE.UTF-8 nb_NO.UTF-8; do
   for f in r.json r.pdf r.xlsx; do
     cmp -s "out-C/$f" "out-$loc/$f" || fail "$f differs between locale C and $loc"

@@ -24,6 +24,7 @@ import urllib.parse
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
 from report_numbers import format_number  # noqa: E402  (tests/support/report_numbers.py)
+from model_cells import cell_object  # noqa: E402  (tests/support/model_cells.py)
 
 SYMBOLS = {
     "en": {"not_available": "..", "not_applicable": "-", "confidential": ":", "provisional": "p",
@@ -153,7 +154,7 @@ def fidelity(model_path, pages):
         if len(body) != len(t["rows"]):
             problem(f"table {n}: {len(t['rows'])} rows in the model, {len(body)} in the page")
         for i, (row, hrow) in enumerate(zip(t["rows"], body), 1):
-            for j, cell in enumerate(row):
+            for j, cell in enumerate(map(cell_object, row)):
                 col = t["columns"][j]
                 if "text" in cell:
                     want = cell["text"]

@@ -130,10 +130,10 @@ TEST(JsonStatGalicia, TableWithFileLabels) {
   EXPECT_EQ(t.columns[2].label, "2011");
   EXPECT_EQ(t.columns[1].unit, "persons");
   EXPECT_EQ(t.columns[1].decimals, 0);
-  ASSERT_EQ(t.rows.size(), 5u);
-  EXPECT_EQ(t.rows[1][0], Cell::of("A Coruña"));
-  EXPECT_EQ(t.rows[1][1], Cell::of(1096027.0));
-  EXPECT_EQ(t.rows[4][2], Cell::of(954877.0));
+  ASSERT_EQ(t.data.rows(), 5u);
+  EXPECT_EQ(t.data.cell(1, 0), Cell::of("A Coruña"));
+  EXPECT_EQ(t.data.cell(1, 1), Cell::of(1096027.0));
+  EXPECT_EQ(t.data.cell(4, 2), Cell::of(954877.0));
   EXPECT_FALSE(v.chart);
   EXPECT_NO_THROW(sdg::check_block(t));
 }
@@ -145,7 +145,7 @@ TEST(JsonStatGalicia, NullBecomesMissingCell) {
   js::View v = js::make_view(galicia()[0], spec);
   ASSERT_TRUE(v.table);
   EXPECT_EQ(v.table->columns[1].label, "population");  // the metric's label names the one column
-  EXPECT_EQ(v.table->rows[3][1], Cell::missing(ValueStatus::NotAvailable));  // Ourense: null
+  EXPECT_EQ(v.table->data.cell(3, 1), Cell::missing(ValueStatus::NotAvailable));  // Ourense: null
 }
 
 TEST(JsonStatGalicia, ChartSeriesFromRows) {
@@ -199,16 +199,16 @@ TEST(JsonStatOecdCanada, ChildHierarchy) {
   spec.select = {sel("area", {"EU15/*"}), sel("year", {"2010..2014"})};
   js::View v = js::make_view(oecd_canada()[0], spec);  // rows area, columns year (time across)
   ASSERT_TRUE(v.table);
-  ASSERT_EQ(v.table->rows.size(), 15u);
-  EXPECT_EQ(v.table->rows[0][0], Cell::of("Austria"));
+  ASSERT_EQ(v.table->data.rows(), 15u);
+  EXPECT_EQ(v.table->data.cell(0, 0), Cell::of("Austria"));
   EXPECT_EQ(v.table->columns[1].label, "2010");
   EXPECT_EQ(v.table->columns[5].label, "2014");
   EXPECT_EQ(v.table->columns[1].unit, "%");
-  EXPECT_EQ(v.table->rows[0][1], Cell::of(4.391591645));
+  EXPECT_EQ(v.table->data.cell(0, 1), Cell::of(4.391591645));
   EXPECT_EQ(v.table->columns[1].decimals, 9);  // as many as the file gives
   // status object: "e" on 2013 and 2014 → estimated
-  EXPECT_EQ(v.table->rows[0][4], Cell::of(4.695491708, ValueStatus::Estimated));
-  EXPECT_EQ(v.table->rows[0][3].status, ValueStatus::None);
+  EXPECT_EQ(v.table->data.cell(0, 4), Cell::of(4.695491708, ValueStatus::Estimated));
+  EXPECT_EQ(v.table->data.cell(0, 3).status, ValueStatus::None);
   EXPECT_TRUE(v.warnings.empty());
 }
 
@@ -234,9 +234,9 @@ TEST(JsonStatOecdCanada, StatusArrayAndMultiplier) {
   EXPECT_EQ(t.columns[1].label, "Total");
   EXPECT_EQ(t.columns[1].unit, "person (thousands)");
   EXPECT_EQ(t.columns[1].decimals, 1);
-  EXPECT_EQ(t.rows[0][1], Cell::of(34880.5));
-  EXPECT_EQ(t.rows[0][3], Cell::of(17571.3));
-  EXPECT_EQ(t.rows[19][0], Cell::of("90 and older"));
+  EXPECT_EQ(t.data.cell(0, 1), Cell::of(34880.5));
+  EXPECT_EQ(t.data.cell(0, 3), Cell::of(17571.3));
+  EXPECT_EQ(t.data.cell(19, 0), Cell::of("90 and older"));
   // "a" has no counterpart: a warning, not a guess
   ASSERT_EQ(v.warnings.size(), 1u);
   EXPECT_NE(v.warnings[0].find("'a'"), std::string::npos);
@@ -246,7 +246,7 @@ TEST(JsonStatOecdCanada, StatusArrayAndMultiplier) {
   spec.status_map["a"] = ValueStatus::Provisional;
   js::View mapped = js::make_view(ca, spec);
   EXPECT_TRUE(mapped.warnings.empty());
-  EXPECT_EQ(mapped.table->rows[0][1].status, ValueStatus::Provisional);
+  EXPECT_EQ(mapped.table->data.cell(0, 1).status, ValueStatus::Provisional);
 }
 
 TEST(JsonStatOecdCanada, MetricAsColumnsGivesUnitsPerColumn) {
@@ -258,7 +258,7 @@ TEST(JsonStatOecdCanada, MetricAsColumnsGivesUnitsPerColumn) {
   js::View v = js::make_view(oecd_canada()[1], spec);
   EXPECT_EQ(v.table->columns[1].unit, "person (thousands)");
   EXPECT_EQ(v.table->columns[2].unit, "%");
-  EXPECT_EQ(v.table->rows[0][2], Cell::of(100.0));
+  EXPECT_EQ(v.table->data.cell(0, 2), Cell::of(100.0));
 }
 
 TEST(JsonStatOecdCanada, BundleNeedsDatasetName) {
@@ -428,7 +428,7 @@ TEST(JsonStatSource, FillAddsTableAndChartWithSource) {
   ASSERT_EQ(target.blocks().size(), 2u);
   const auto& t = target.blocks()[0].as<sdg::Table>();
   EXPECT_EQ(t.source, "Economic Outlook No 92 - December 2012 - OECD Annual Projections");
-  EXPECT_EQ(t.rows[0][0], Cell::of("Norway"));
+  EXPECT_EQ(t.data.cell(0, 0), Cell::of("Norway"));
   EXPECT_EQ(t.columns[1].label, "2011");
   EXPECT_EQ(t.columns[1].decimals, 1);
   const auto& c = target.blocks()[1].as<sdg::Chart>();
@@ -466,9 +466,9 @@ TEST(JsonStatDuplicates, TwoCategoriesWithOneLabelAreReportedWithBothPositions) 
   spec.rows = "Region";
   spec.columns = "Tid";
   js::View v = js::make_view(sets[0], spec);
-  ASSERT_EQ(v.table->rows.size(), 2u);  // Oslo once, Bergen
-  EXPECT_EQ(v.table->rows[0][0].text, "Oslo");
-  EXPECT_DOUBLE_EQ(v.table->rows[0][1].number, 1);
+  ASSERT_EQ(v.table->data.rows(), 2u);  // Oslo once, Bergen
+  EXPECT_EQ(v.table->data.cell(0, 0).text, "Oslo");
+  EXPECT_DOUBLE_EQ(v.table->data.cell(0, 1).number, 1);
   ASSERT_EQ(v.duplicates.size(), 1u);
   EXPECT_NE(v.duplicates[0].find("categories '0301' (position 0) and 'K-0301' (position 1)"), std::string::npos)
       << v.duplicates[0];
@@ -476,8 +476,8 @@ TEST(JsonStatDuplicates, TwoCategoriesWithOneLabelAreReportedWithBothPositions) 
 
   spec.duplicates = sdg::plugins::DuplicatePolicy::Last;
   v = js::make_view(sets[0], spec);
-  ASSERT_EQ(v.table->rows.size(), 2u);
-  EXPECT_DOUBLE_EQ(v.table->rows[0][1].number, 3);  // K-0301's values, in Oslo's place
+  ASSERT_EQ(v.table->data.rows(), 2u);
+  EXPECT_DOUBLE_EQ(v.table->data.cell(0, 1).number, 3);  // K-0301's values, in Oslo's place
 
   spec.duplicates = sdg::plugins::DuplicatePolicy::Error;
   const sdg::Error e = error_of([&] { js::make_view(sets[0], spec); });

@@ -86,7 +86,7 @@ std::vector<const T*> blocks_of(const std::vector<Block>& blocks) {
   return out;
 }
 
-double number(const Cell& c) {
+double number(const sdg::CellView& c) {
   EXPECT_EQ(c.kind, Cell::Kind::Number);
   return c.number;
 }
@@ -125,8 +125,8 @@ TEST(OpenSdgRealFiles, UsaBomCrlfAndAnEmptyValue) {
   ASSERT_EQ(tables[0]->columns.size(), 2u);
   EXPECT_EQ(tables[0]->columns[0].label, "Year");
   EXPECT_EQ(tables[0]->columns[1].label, "Value");
-  ASSERT_EQ(tables[0]->rows.size(), 23u);
-  EXPECT_EQ(tables[0]->rows[6][1], Cell::missing(ValueStatus::NotAvailable));
+  ASSERT_EQ(tables[0]->data.rows(), 23u);
+  EXPECT_EQ(tables[0]->data.cell(6, 1), Cell::missing(ValueStatus::NotAvailable));
   EXPECT_EQ(tables[0]->source, "FBI");
   EXPECT_EQ(tables[0]->indicator, "16.1.3");
 }
@@ -166,14 +166,14 @@ TEST(OpenSdgRealFiles, CanadaQuotedNonAsciiHeaderAndSeries) {
   ASSERT_EQ(t.columns.size(), 3u);
   EXPECT_EQ(t.columns[1].label, "Physical violence");
   EXPECT_EQ(t.columns[2].label, "Sexual violence");
-  ASSERT_EQ(t.rows.size(), 5u);
-  EXPECT_EQ(t.rows[4][0], Cell::of(std::string("2019")));
-  EXPECT_DOUBLE_EQ(number(t.rows[4][1]), 46);
-  EXPECT_DOUBLE_EQ(number(t.rows[4][2]), 30);
+  ASSERT_EQ(t.data.rows(), 5u);
+  EXPECT_EQ(t.data.cell(4, 0), Cell::of(std::string("2019")));
+  EXPECT_DOUBLE_EQ(number(t.data.cell(4, 1)), 46);
+  EXPECT_DOUBLE_EQ(number(t.data.cell(4, 2)), 30);
   EXPECT_EQ(tables[1]->caption, "Violence by Gender");
   ASSERT_EQ(tables[1]->columns.size(), 5u);
   EXPECT_EQ(tables[1]->columns[1].label, "Physical violence, Men");
-  EXPECT_DOUBLE_EQ(number(tables[1]->rows[0][4]), 50);  // Sexual violence, Women
+  EXPECT_DOUBLE_EQ(number(tables[1]->data.cell(0, 4)), 50);  // Sexual violence, Women
   EXPECT_EQ(tables[2]->columns[2].label, "Physical violence, Separated, divorced, or widowed");
   // Summary: latest value of the first series.
   const auto sum = blocks_of<IndicatorSummary>(built.blocks).front();
@@ -232,11 +232,11 @@ TEST(OpenSdgRealFiles, UkEmptyFirstLineNoFinalNewlineGeoCodes) {
   EXPECT_EQ(t.columns[3].label, "United Kingdom (UK) – K02000002");
   EXPECT_EQ(t.columns[1].unit, "Number");
   EXPECT_EQ(t.columns[1].decimals, 1);
-  ASSERT_EQ(t.rows.size(), 21u);  // 2000–2020
-  EXPECT_EQ(t.rows[9][0], Cell::of(std::string("2009")));
-  EXPECT_DOUBLE_EQ(number(t.rows[9][1]), 223.0);
-  EXPECT_DOUBLE_EQ(number(t.rows[1][2]), 2.0);                        // UK 2001
-  EXPECT_EQ(t.rows[0][1], Cell::missing(ValueStatus::NotAvailable));  // EWNI has no 2000
+  ASSERT_EQ(t.data.rows(), 21u);  // 2000–2020
+  EXPECT_EQ(t.data.cell(9, 0), Cell::of(std::string("2009")));
+  EXPECT_DOUBLE_EQ(number(t.data.cell(9, 1)), 223.0);
+  EXPECT_DOUBLE_EQ(number(t.data.cell(1, 2)), 2.0);                        // UK 2001
+  EXPECT_EQ(t.data.cell(0, 1), Cell::missing(ValueStatus::NotAvailable));  // EWNI has no 2000
   const auto sum = blocks_of<IndicatorSummary>(built.blocks).front();
   EXPECT_EQ(sum->year, "2014");  // the first series (EWNI) ends in 2014
   EXPECT_DOUBLE_EQ(*sum->value, 642.0);
@@ -262,8 +262,8 @@ TEST(OpenSdgRealFiles, SchleswigHolsteinGermanLabelsTrailingSpaces) {
   ASSERT_EQ(tables[1]->columns.size(), 5u);
   EXPECT_EQ(tables[1]->columns[1].label, "Männer");
   EXPECT_EQ(tables[1]->columns[3].label, "Ausländer");
-  EXPECT_EQ(tables[1]->rows[0][3], Cell::missing(ValueStatus::NotAvailable));  // empty values
-  EXPECT_DOUBLE_EQ(number(tables[1]->rows[0][1]), 11.9);                       // Männer 2005
+  EXPECT_EQ(tables[1]->data.cell(0, 3), Cell::missing(ValueStatus::NotAvailable));  // empty values
+  EXPECT_DOUBLE_EQ(number(tables[1]->data.cell(0, 1)), 11.9);                       // Männer 2005
 }
 
 // ---------------------------------------------------------------- quirks written inline
@@ -276,8 +276,8 @@ TEST(OpenSdgCsv, NonIntegerYearsSortByTheirFirstYear) {
   o.title = "T";
   const auto built = os::build_indicator_blocks("7.2.1", d, o);
   const auto t = blocks_of<Table>(built.blocks).front();
-  EXPECT_EQ(t->rows[0][0], Cell::of(std::string("2004/05")));
-  EXPECT_EQ(t->rows[1][0], Cell::of(std::string("2005/06")));
+  EXPECT_EQ(t->data.cell(0, 0), Cell::of(std::string("2004/05")));
+  EXPECT_EQ(t->data.cell(1, 0), Cell::of(std::string("2005/06")));
   const auto sum = blocks_of<IndicatorSummary>(built.blocks).front();
   EXPECT_EQ(sum->year, "2019");
 }
@@ -931,7 +931,7 @@ TEST(OpenSdgMetadataText, KeyTitleHtmlSourceMetadataDataTableAndSeries) {
   EXPECT_EQ(tables[0]->metadata.at("unit"), "Prozent");
   EXPECT_EQ(tables[0]->metadata.at("updated"), "2024-03-01");
   EXPECT_EQ(tables[0]->metadata.at("url"), "https://www.destatis.de");
-  EXPECT_EQ(tables[0]->rows[0][1].status, ValueStatus::Estimated);
+  EXPECT_EQ(tables[0]->data.cell(0, 1).status, ValueStatus::Estimated);
   const auto charts = blocks_of<Chart>(g5.blocks());
   ASSERT_EQ(charts.size(), 1u);
   EXPECT_EQ(charts[0]->data_table, "opensdg-5-4-1");

@@ -23,6 +23,7 @@ import os
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
 from report_numbers import format_number  # noqa: E402  (tests/support/report_numbers.py)
+from model_cells import cell_object  # noqa: E402  (tests/support/model_cells.py)
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -81,7 +82,7 @@ def main(model_path, pdf_path):
                 if w not in words:
                     problems.append(f"table {name!r}: header word {w!r} not intact in the text")
         for r, row in enumerate(t["rows"]):
-            for j, cell in enumerate(row):
+            for j, cell in enumerate(map(cell_object, row)):
                 cells += 1
                 where = f"table {name!r} row {r + 1} column {cols[j]['label']!r}"
                 status = cell.get("status")

@@ -22,7 +22,7 @@ class SwitchesLocale final : public sdg::DataSource {
     const char* years[] = {"2020", "2021", "2022", "2023"};
     sdg::Series s{"Andel", "%", {}};
     for (int i = 0; i < 4; ++i) {
-      t.rows.push_back({sdg::Cell::of(std::string(years[i])), sdg::Cell::of(values[i])});
+      t.data.append_row({sdg::Cell::of(std::string(years[i])), sdg::Cell::of(values[i])});
       s.values.push_back(values[i]);
     }
     target.add_block(t);

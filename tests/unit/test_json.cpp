@@ -40,9 +40,9 @@ Document full_document() {
   t.caption = "Andel fornybar";
   t.indicator = "7.2.1";
   t.columns = {{"År", Column::Type::Text, "", 0}, {"Andel", Column::Type::Number, "%", 1}};
-  t.rows = {{Cell::of("2022"), Cell::of(0.1 + 0.2)},
+  t.data = sdg::TableData::of({{Cell::of("2022"), Cell::of(0.1 + 0.2)},
             {Cell::of("2023"), Cell::missing(ValueStatus::Confidential)},
-            {Cell::of("2024"), Cell::of(-1e-300, ValueStatus::Provisional)}};
+            {Cell::of("2024"), Cell::of(-1e-300, ValueStatus::Provisional)}});
   t.source = "SSB";
   g7.add_block(t);
   Chart c;
@@ -82,9 +82,36 @@ TEST(Json, RoundTripIsLosslessAndByteIdentical) {
   const Document back = document_from_json(first, "model.json");
   EXPECT_TRUE(back == d) << "every field survives the round trip";
   EXPECT_EQ(to_json(back), first);
-  EXPECT_NE(first.find("\"sdgreport_model\": 1"), std::string::npos);
+  EXPECT_NE(first.find("\"sdgreport_model\": 2"), std::string::npos);
   EXPECT_NE(first.find("\"width\": \"40%\""), std::string::npos) << "a figure's width is written when set";
   EXPECT_NE(first.find("Frivillig rapport – «KS»"), std::string::npos) << "UTF-8 written as is";
+}
+
+TEST(Json, ReadsVersion1CellsAndWritesVersion2) {
+  // Version 1 wrote every cell as an object; version 2 writes cells without a status bare.
+  const std::string v1 = R"({"sdgreport_model": 1,
+    "meta": {"title": "T", "subtitle": "", "organisation": "", "authors": [], "language": "nb", "date": "",
+             "edition": "", "keywords": []},
+    "chapters": [{"title": "Kap", "id": "kap", "numbered": true, "goal": null, "targets": [], "sections": [],
+      "blocks": [{"type": "table", "id": "t1", "caption": "Tabell", "indicator": "", "source": "SSB",
+        "columns": [{"label": "Fylke", "type": "text", "unit": "", "decimals": 0},
+                    {"label": "Andel", "type": "number", "unit": "%", "decimals": 1}],
+        "rows": [[{"text": "Trøndelag"}, {"number": 48.5}],
+                 [{"text": "Nord-Norge"}, {"number": 3.25, "status": "provisional"}],
+                 [{"text": "Østfold"}, {"empty": true, "status": "confidential"}]]}]}]})";
+  const Document d = document_from_json(v1, "v1.json");
+  const Table& t = d.chapters()[0].blocks()[0].as<Table>();
+  ASSERT_EQ(t.data.rows(), 3u);
+  EXPECT_EQ(t.data.cell(0, 0), CellView(Cell::of("Trøndelag")));
+  EXPECT_EQ(t.data.cell(0, 1), CellView(Cell::of(48.5)));
+  EXPECT_EQ(t.data.cell(1, 1), CellView(Cell::of(3.25, ValueStatus::Provisional)));
+  EXPECT_EQ(t.data.cell(2, 1), CellView(Cell::missing(ValueStatus::Confidential)));
+  const std::string v2 = to_json(d);
+  EXPECT_NE(v2.find("\"sdgreport_model\": 2"), std::string::npos);
+  EXPECT_NE(v2.find("\"Trøndelag\",\n"), std::string::npos) << v2;
+  EXPECT_NE(v2.find("48.5\n"), std::string::npos) << v2;
+  EXPECT_NE(v2.find("\"status\": \"provisional\""), std::string::npos) << v2;
+  EXPECT_TRUE(document_from_json(v2, "v2.json") == d);
 }
 
 TEST(Json, SectionRoundTrip) {
@@ -108,15 +135,18 @@ TEST(Json, SyntaxErrorsGiveLineAndColumn) {
 TEST(Json, RefusesOtherVersionsAndBrokenTrees) {
   std::string text = to_json(full_document());
   std::string newer = text;
-  newer.replace(newer.find("\"sdgreport_model\": 1"), 20, "\"sdgreport_model\": 2");
+  newer.replace(newer.find("\"sdgreport_model\": 2"), 20, "\"sdgreport_model\": 3");
   try {
     document_from_json(newer, "new.json");
     FAIL();
   } catch (const Error& e) {
-    EXPECT_NE(std::string(e.what()).find("model version 2 is not supported; this sdgreport reads version 1"),
+    EXPECT_NE(std::string(e.what()).find("model version 3 is not supported; this sdgreport reads versions 1 to 2"),
               std::string::npos)
         << e.what();
   }
+  std::string older = text;
+  older.replace(older.find("\"sdgreport_model\": 2"), 20, "\"sdgreport_model\": 0");
+  EXPECT_THROW(document_from_json(older, "old.json"), Error);
   std::string no_alt = text;
   no_alt.replace(no_alt.find("\"alt\": \"Kart over Norge\""), 24, "\"alt\": \"\"");
   try {

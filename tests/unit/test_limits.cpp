@@ -43,7 +43,7 @@ TEST(Limits, TableCellsAndChartSeriesCanBeRaised) {
   sdg::set_limits(low);
   sdg::Table t;
   t.columns.assign(10, sdg::Column{"c", sdg::Column::Type::Text, "", 0});
-  t.rows.assign(101, std::vector<sdg::Cell>(10, sdg::Cell::of(std::string("v"))));
+  t.data = sdg::TableData::of(std::vector<std::vector<sdg::Cell>>(101, std::vector<sdg::Cell>(10, sdg::Cell::of(std::string("v")))));
   std::string e = error_of([&] { sdg::check_block(t); });
   EXPECT_NE(e.find("101 rows × 10 columns: over the limit table_cells = 1000; raise it with "
                    "'limits: { table_cells: N }'"),
@@ -72,7 +72,7 @@ TEST(Limits, ErrorsNameTheRowAndColumnOnlyWhenThereIsAnError) {
   sdg::Table t;
   t.caption = "Energi";
   t.columns = {{"År", sdg::Column::Type::Text, "", 0}, {"GWh", sdg::Column::Type::Number, "", 1}};
-  t.rows = {{sdg::Cell::of(std::string("2020")), sdg::Cell::of(std::string("x"))}};
+  t.data = sdg::TableData::of({{sdg::Cell::of(std::string("2020")), sdg::Cell::of(std::string("x"))}});
   const std::string e = error_of([&] { sdg::check_block(t, "section 'S'"); });
   EXPECT_NE(e.find("section 'S', table 'Energi', row 1, column 'GWh': text 'x' in a number column"), std::string::npos)
       << e;

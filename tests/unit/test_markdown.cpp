@@ -190,43 +190,43 @@ TEST(MarkdownTables, NorwegianNumbersMissingCellsCaptionAndSource) {
   EXPECT_EQ(t.columns[2].decimals, 2);
   EXPECT_EQ(t.columns[3].type, Column::Type::Text);
 
-  ASSERT_EQ(t.rows.size(), 4u);
-  EXPECT_EQ(t.rows[0][0], Cell::of(std::string("Viken")));
-  EXPECT_EQ(t.rows[0][1], Cell::of(1234.5));
-  EXPECT_EQ(t.rows[0][2], Cell::of(12.0));
-  EXPECT_EQ(t.rows[0][3], Cell::of(std::string("foreløpig")));
-  EXPECT_EQ(t.rows[1][1], Cell::of(98765.0));
-  EXPECT_EQ(t.rows[1][2], Cell::of(7.25));
-  EXPECT_EQ(t.rows[1][3], Cell::missing(ValueStatus::NotAvailable));
-  EXPECT_EQ(t.rows[2][1], Cell::missing(ValueStatus::NotAvailable));
-  EXPECT_EQ(t.rows[2][2], Cell::missing(ValueStatus::NotApplicable));
-  EXPECT_EQ(t.rows[3][1], Cell::of(-3.0));
-  EXPECT_EQ(t.rows[3][2], Cell::missing(ValueStatus::NotAvailable));  // short row
-  EXPECT_EQ(t.rows[3][3], Cell::missing(ValueStatus::NotAvailable));
+  ASSERT_EQ(t.data.rows(), 4u);
+  EXPECT_EQ(t.data.cell(0, 0), Cell::of(std::string("Viken")));
+  EXPECT_EQ(t.data.cell(0, 1), Cell::of(1234.5));
+  EXPECT_EQ(t.data.cell(0, 2), Cell::of(12.0));
+  EXPECT_EQ(t.data.cell(0, 3), Cell::of(std::string("foreløpig")));
+  EXPECT_EQ(t.data.cell(1, 1), Cell::of(98765.0));
+  EXPECT_EQ(t.data.cell(1, 2), Cell::of(7.25));
+  EXPECT_EQ(t.data.cell(1, 3), Cell::missing(ValueStatus::NotAvailable));
+  EXPECT_EQ(t.data.cell(2, 1), Cell::missing(ValueStatus::NotAvailable));
+  EXPECT_EQ(t.data.cell(2, 2), Cell::missing(ValueStatus::NotApplicable));
+  EXPECT_EQ(t.data.cell(3, 1), Cell::of(-3.0));
+  EXPECT_EQ(t.data.cell(3, 2), Cell::missing(ValueStatus::NotAvailable));  // short row
+  EXPECT_EQ(t.data.cell(3, 3), Cell::missing(ValueStatus::NotAvailable));
 }
 
 TEST(MarkdownTables, SourceLineRightUnderTheTable) {
   Section s = read("| År | Verdi |\n|---|---|\n| 2020 | 1,5 |\nSource: Eurostat\n");
   const auto& t = s.blocks().at(0).as<sdg::Table>();
   EXPECT_EQ(t.source, "Eurostat");
-  EXPECT_EQ(t.rows.size(), 1u);
+  EXPECT_EQ(t.data.rows(), 1u);
 }
 
 TEST(MarkdownTables, YearColumnStaysText) {
   Section s = read("| År | Verdi | Mengde |\n|---|--:|--:|\n| 2020 | 1,5 | 2020 |\n| 2024 | 2 | 1 950,5 |\n");
   const auto& t = s.blocks().at(0).as<sdg::Table>();
   EXPECT_EQ(t.columns[0].type, Column::Type::Text);
-  EXPECT_EQ(t.rows[1][0], Cell::of(std::string("2024")));
+  EXPECT_EQ(t.data.cell(1, 0), Cell::of(std::string("2024")));
   EXPECT_EQ(t.columns[1].type, Column::Type::Number);
   EXPECT_EQ(t.columns[2].type, Column::Type::Number);  // not all years
-  EXPECT_EQ(t.rows[0][2], Cell::of(2020.0));
+  EXPECT_EQ(t.data.cell(0, 2), Cell::of(2020.0));
 }
 
 TEST(MarkdownTables, MixedColumnIsText) {
   Section s = read("| A |\n|---|\n| 1 |\n| 1,234,567 |\n");
   const auto& t = s.blocks().at(0).as<sdg::Table>();
   EXPECT_EQ(t.columns[0].type, Column::Type::Text);
-  EXPECT_EQ(t.rows[1][0], Cell::of(std::string("1,234,567")));
+  EXPECT_EQ(t.data.cell(1, 0), Cell::of(std::string("1,234,567")));
 }
 
 // ---------------------------------------------------------------- headings

@@ -24,7 +24,7 @@ Table small_table() {
   Table t;
   t.caption = "Fornybar energi";
   t.columns = {{"År", Column::Type::Text, "", 0}, {"Andel", Column::Type::Number, "%", 1}};
-  t.rows = {{Cell::of("2022"), Cell::of(48.5)}, {Cell::of("2023"), Cell::missing(ValueStatus::NotAvailable)}};
+  t.data = sdg::TableData::of({{Cell::of("2022"), Cell::of(48.5)}, {Cell::of("2023"), Cell::missing(ValueStatus::NotAvailable)}});
   return t;
 }
 
@@ -55,23 +55,34 @@ TEST(Model, TableRowsMustMatchColumns) {
   Section s("Energi");
   EXPECT_NO_THROW(s.add_block(small_table()));
   Table t = small_table();
-  t.rows.push_back({Cell::of("2024")});
-  std::string msg = model_error([&] { s.add_block(t); });
+  // A row of the wrong width is refused when it is appended…
+  std::string msg = model_error([&] { t.data.append_row({Cell::of("2024")}); });
   EXPECT_NE(msg.find("row 3"), std::string::npos) << msg;
   EXPECT_NE(msg.find("has 1 cells but the table has 2 columns"), std::string::npos) << msg;
+  EXPECT_EQ(t.data.rows(), 2u) << "the refused row was not added";
+  // …and a column built shorter than the others when the table is checked.
+  t.data.push_text(0, "2024");
+  msg = model_error([&] { s.add_block(t); });
+  EXPECT_NE(msg.find("row 3, column 'Andel'"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("the column has 2 cells but the table 3 rows"), std::string::npos) << msg;
   EXPECT_EQ(s.blocks().size(), 1u) << "the refused block was not added";
+  // Cells declared for fewer columns than the table has.
+  t = small_table();
+  t.columns.push_back(Column{"Extra", Column::Type::Text, "", 0});
+  msg = model_error([&] { s.add_block(t); });
+  EXPECT_NE(msg.find("has cells in 2 columns but 3 columns are declared"), std::string::npos) << msg;
 }
 
 TEST(Model, CellsMustFitTheirColumnAndMissingCellsNeedAStatus) {
   Section s("x");
   Table t = small_table();
-  t.rows[0][1] = Cell::of("48,5");
+  t.data.set(0, 1, Cell::of("48,5"));
   EXPECT_NE(model_error([&] { s.add_block(t); }).find("text '48,5' in a number column"), std::string::npos);
   t = small_table();
-  t.rows[1][1] = Cell{};
+  t.data.set(1, 1, Cell{});
   EXPECT_NE(model_error([&] { s.add_block(t); }).find("needs a status"), std::string::npos);
   t = small_table();
-  t.rows[0][1] = Cell::of(std::numeric_limits<double>::quiet_NaN());
+  t.data.set(0, 1, Cell::of(std::numeric_limits<double>::quiet_NaN()));
   EXPECT_NE(model_error([&] { s.add_block(t); }).find("not a finite number"), std::string::npos);
 }
 
@@ -198,7 +209,7 @@ TEST(Model, TextMustBeValidUtf8) {
   EXPECT_NE(model_error([&] { s.add_block(Paragraph{{Inline::plain("bl\xE5")}}); }).find("not valid UTF-8"),
             std::string::npos);
   Table t = small_table();
-  t.rows[0][0] = Cell::of("\xF8");
+  t.data.set(0, 0, Cell::of("\xF8"));
   EXPECT_NE(model_error([&] { s.add_block(t); }).find("not valid UTF-8"), std::string::npos);
 }
 

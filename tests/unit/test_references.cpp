@@ -14,7 +14,7 @@ Table table(const std::string& id) {
   t.id = id;
   t.caption = "T " + id;
   t.columns = {Column{"year", Column::Type::Text, {}, 0}};
-  t.rows = {{Cell::of("2024")}};
+  t.data = sdg::TableData::of({{Cell::of("2024")}});
   return t;
 }
 

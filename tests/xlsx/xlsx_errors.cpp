@@ -57,7 +57,7 @@ sdg::Document small_doc(const std::vector<std::string>& titles) {
     sdg::Table t;
     t.caption = "T";
     t.columns = {{"Region", sdg::Column::Type::Text, "", 0}, {"2024", sdg::Column::Type::Number, "%", 1}};
-    t.rows = {{sdg::Cell::of(std::string("Oslo")), sdg::Cell::of(1.5)}};
+    t.data = sdg::TableData::of({{sdg::Cell::of(std::string("Oslo")), sdg::Cell::of(1.5)}});
     ch.add_block(t);
   }
   return doc;

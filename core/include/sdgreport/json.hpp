@@ -16,8 +16,15 @@
 namespace sdg {
 
 /// Version of the JSON layout, written as "sdgreport_model": N. Readers accept
-/// this version only; a newer file is refused with a message naming both.
-inline constexpr int kModelJsonVersion = 1;
+/// this version and kOldestModelJsonVersion onwards; any other is refused with a
+/// message naming what is read.
+///
+/// Version 2 writes a table cell without a status as a bare JSON number or
+/// string; a cell with a status, and an empty cell, stay objects
+/// ({"number": 1.5, "status": "provisional"}, {"empty": true, "status": …}).
+/// Version 1 wrote every cell as an object; it is still read.
+inline constexpr int kModelJsonVersion = 2;
+inline constexpr int kOldestModelJsonVersion = 1;
 
 std::string to_json(const Document& doc);
 Document document_from_json(std::string_view text, const std::string& file_name);

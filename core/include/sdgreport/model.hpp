@@ -25,6 +25,8 @@
 #include <variant>
 #include <vector>
 
+#include "sdgreport/table_data.hpp"
+
 namespace sdg {
 
 // ---------------------------------------------------------------- inline text
@@ -77,19 +79,7 @@ std::string plain_text(const Inlines& runs);
 
 // ---------------------------------------------------------------- statuses
 
-/// Status of an observation or a table cell. A missing cell must carry a status
-/// other than None; a present value may carry one (provisional, estimated).
-enum class ValueStatus {
-  None,
-  NotAvailable,   ///< ".." — data not available
-  NotApplicable,  ///< "-"  — category does not apply
-  Confidential,   ///< ":"  — suppressed for confidentiality
-  Provisional,
-  Estimated,
-  BreakInSeries,
-};
-const char* value_status_name(ValueStatus s) noexcept;  ///< "not_available", …
-std::optional<ValueStatus> value_status_from_name(const std::string& name);
+// ValueStatus, Cell, CellView and TableData: sdgreport/table_data.hpp.
 
 /// Progress assessment of an indicator (Open SDG / Statistics Canada methodology).
 enum class ProgressStatus {
@@ -142,25 +132,12 @@ struct Column {
   bool operator==(const Column&) const = default;
 };
 
-/// A table cell: empty (with a status saying why), text, or a number.
-struct Cell {
-  enum class Kind { Empty, Text, Number };
-  Kind kind = Kind::Empty;
-  std::string text;
-  double number = 0;
-  ValueStatus status = ValueStatus::None;
-
-  static Cell missing(ValueStatus why) { return {Kind::Empty, {}, 0, why}; }
-  static Cell of(std::string s) { return {Kind::Text, std::move(s), 0, ValueStatus::None}; }
-  static Cell of(double v, ValueStatus st = ValueStatus::None) { return {Kind::Number, {}, v, st}; }
-  bool operator==(const Cell&) const = default;
-};
-
 struct Table {
   std::string id;          ///< optional stable id (used for anchors and sheet rows)
   std::string caption;
   std::vector<Column> columns;
-  std::vector<std::vector<Cell>> rows;
+  /// The cells, by column (see sdgreport/table_data.hpp): `data.rows()`, `data.cell(r, c)`.
+  TableData data;
   std::string source;      ///< source note, e.g. "Statistics Norway, table 09817"
   std::string source_url;  ///< optional link for the source note (http/https)
   std::string indicator;   ///< optional SDG indicator id the table reports

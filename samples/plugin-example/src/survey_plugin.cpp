@@ -49,7 +49,7 @@ class SurveySource final : public sdg::DataSource {
     sdg::Series yes{"Yes", "%", {}};
 
     for (const auto& q : questions) {
-      table.rows.push_back({sdg::Cell::of(q.text), sdg::Cell::of(static_cast<double>(q.responses)),
+      table.data.append_row({sdg::Cell::of(q.text), sdg::Cell::of(static_cast<double>(q.responses)),
                             q.responses ? sdg::Cell::of(q.value) : sdg::Cell::missing(sdg::ValueStatus::NotAvailable),
                             sdg::Cell::of(std::string(q.yes_no ? "% yes" : "mean"))});
       if (q.yes_no) {
