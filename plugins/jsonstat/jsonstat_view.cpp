@@ -341,7 +341,9 @@ View make_view(const Dataset& ds, const ViewSpec& spec) {
     source_url = t.url;
   }
   if (source.empty()) {
-    source = "JSON-stat file " + (spec.file.empty() ? std::string("(unnamed)") : spec.file);
+    const bool norwegian = spec.language == "nb" || spec.language == "nn";
+    source = (norwegian ? "JSON-stat-fil " : "JSON-stat file ") +
+             (spec.file.empty() ? std::string(norwegian ? "(uten navn)" : "(unnamed)") : spec.file);
     view.warnings.push_back("the file gives no 'source' and the options none: the source note names the file");
   }
 

@@ -470,7 +470,8 @@ void OpenSdgSource::fill(const SourceRequest& req, Section& target, Context& ctx
         if (b.source_url.empty()) b.source_url = t.url;
       }
       if (joined.empty()) {
-        joined = "Open SDG data, " + p.file.filename().string();
+        joined = (s.language == "nb" || s.language == "nn" ? "Open SDG-data, " : "Open SDG data, ") +
+                 p.file.filename().string();
         ctx.warn("opensdg-no-source",
                  "no source_organisation_N in the metadata of " + p.block_id +
                      " and no 'source' option; the data file is cited instead",

@@ -510,3 +510,18 @@ TEST(JsonStatMetadata, NotesUpdatedSourceLinkIdsAndDataTable) {
   other.select = {sel("Region", {"4601"})};
   EXPECT_NE(js::make_view(sets[0], other).table->id, v.table->id);
 }
+
+TEST(JsonStatView, DefaultSourceNoteIsInTheReportLanguage) {
+  const std::string text =
+      R"({"version":"2.0","class":"dataset","label":"Folkemengde","id":["år"],"size":[2],)"
+      R"("dimension":{"år":{"category":{"index":["2023","2024"]}}},"value":[1,2]})";
+  const auto sets = js::read_jsonstat(text, "folk.json");
+  js::ViewSpec spec;
+  spec.file = "folk.json";
+  spec.language = "nb";
+  js::View v = js::make_view(sets[0], spec);
+  ASSERT_TRUE(v.table);
+  EXPECT_EQ(v.table->source, "JSON-stat-fil folk.json");
+  spec.language = "en";
+  EXPECT_EQ(js::make_view(sets[0], spec).table->source, "JSON-stat file folk.json");
+}

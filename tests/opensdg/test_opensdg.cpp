@@ -634,6 +634,19 @@ TEST(OpenSdgSource, ListedIdsMetadataTitleChartAndProgressOption) {
   EXPECT_EQ(all.targets(), (std::vector<std::string>{"7.1", "7.2"}));
 }
 
+TEST(OpenSdgSource, DefaultSourceNoteIsInTheReportLanguage) {
+  TempDir dir;
+  dir.write("data/indicator_7-1-1.csv", "Year,Value\n2015,100\n2020,100\n");
+  sdg::Context ctx(dir.path, "nb", 0);
+  os::OpenSdgSource src;
+  Section g7("Energi");
+  g7.set_goal(7);
+  src.fill(sdg::SourceRequest{options({{"folder", scalar(".")}, {"chart", scalar("none")}}), 7}, g7, ctx);
+  const auto sums = blocks_of<IndicatorSummary>(g7.blocks());
+  ASSERT_EQ(sums.size(), 1u);
+  EXPECT_EQ(sums[0]->source, "Open SDG-data, indicator_7-1-1.csv");
+}
+
 TEST(OpenSdgSource, UnknownIndicatorIdNamesTheFile) {
   TempDir dir;
   dir.write("data/indicator_4-1-1.csv", "Year,Value\n2015,1\n");
