@@ -25,21 +25,12 @@ import xml.etree.ElementTree as ET
 
 import pikepdf
 
+from pdfua_check import number_tree  # same folder: the one number-tree reader
+
 MB = 72  # bottom margin of the writer (formats/pdf/canvas.hpp); the footer lies below it
 MT = 76  # top margin; the running head lies above it
 TOL = 1.0
 CONTINUED = re.compile(r"^(Table|Tabell) \d+ \((continued|forts\.)\)")
-
-
-def number_tree(node, out):
-    if "/Nums" in node:
-        nums = node.Nums
-        for i in range(0, len(nums), 2):
-            out[int(nums[i])] = nums[i + 1]
-    if "/Kids" in node:
-        for kid in node.Kids:
-            number_tree(kid, out)
-    return out
 
 
 def mul(a, b):

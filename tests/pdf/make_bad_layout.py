@@ -16,16 +16,7 @@ import sys
 import pikepdf
 from pikepdf import Name
 
-
-def number_tree(node, out):
-    if "/Nums" in node:
-        nums = node.Nums
-        for i in range(0, len(nums), 2):
-            out[int(nums[i])] = nums[i + 1]
-    if "/Kids" in node:
-        for kid in node.Kids:
-            number_tree(kid, out)
-    return out
+from pdfua_check import number_tree  # same folder: the one number-tree reader
 
 
 def roles(elem):

@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <utility>
+
 #include "sdgreport/error.hpp"
 
 namespace sdg::test {
@@ -17,6 +20,14 @@ Error error_of(F&& f) {
   }
   ADD_FAILURE() << "no sdg::Error thrown";
   return Error(ErrorCode::Internal, "none");
+}
+
+/// The message of the error `f` throws, after checking it has `code`.
+template <typename F>
+std::string message_of(ErrorCode code, F&& f) {
+  const Error e = error_of(std::forward<F>(f));
+  EXPECT_EQ(e.code(), code);
+  return e.what();
 }
 
 }  // namespace sdg::test

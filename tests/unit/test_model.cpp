@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "errors.hpp"
 #include "sdgreport/error.hpp"
 #include "sdgreport/images.hpp"
 #include "sdgreport/model.hpp"
@@ -10,14 +11,7 @@ using namespace sdg;
 namespace {
 
 std::string model_error(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    EXPECT_EQ(e.code(), ErrorCode::Model);
-    return e.what();
-  }
-  ADD_FAILURE() << "no error";
-  return {};
+  return sdg::test::message_of(ErrorCode::Model, f);
 }
 
 Table small_table() {

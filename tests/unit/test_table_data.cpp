@@ -7,6 +7,7 @@
 #include <limits>
 #include <string>
 
+#include "errors.hpp"
 #include "sdgreport/error.hpp"
 #include "sdgreport/limits.hpp"
 #include "sdgreport/model.hpp"
@@ -15,14 +16,7 @@ namespace sdg {
 namespace {
 
 std::string model_error(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    EXPECT_EQ(e.code(), ErrorCode::Model);
-    return e.what();
-  }
-  ADD_FAILURE() << "no error";
-  return {};
+  return sdg::test::message_of(ErrorCode::Model, f);
 }
 
 TEST(TableData, NumberCellsTakeAtMost16BytesAllIn) {
