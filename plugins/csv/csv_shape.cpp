@@ -356,7 +356,7 @@ class Shaper {
       if (text_.contains(c) || c == 0) continue;  // the first column is the row's key
       std::size_t numeric = 0, other = 0, years = 0, first_other = kNone;
       const Precision saved = precision_;
-      t.data.reserve(nr);
+      t.data.reserve_column(c, nr, Cell::Kind::Number);  // this column only: the others are still raw text
       for (std::size_t r = 0; r < nr; ++r) {
         const std::string_view v = raw_.at(r, c);
         if (auto st = missing(v)) {
@@ -425,7 +425,7 @@ class Shaper {
         continue;
       }
       t.data.clear_column(c);
-      t.data.reserve(kept.size());
+      t.data.reserve_column(c, kept.size(), is_number[c] ? Cell::Kind::Number : Cell::Kind::Text);
       for (const std::uint32_t r : kept) {
         if (is_number[c])
           push_number_cell(t.data, c, r, c, decimals[c]);
