@@ -51,6 +51,13 @@ void TableData::reserve(std::size_t rows) {
   }
 }
 
+void TableData::reserve_column(std::size_t c, std::size_t rows, Cell::Kind k) {
+  Col& col = cols_[c];
+  if (k == Cell::Kind::Number) col.numbers.reserve(rows);
+  if (k == Cell::Kind::Text) col.texts.reserve(rows);
+  if (col.mixed) col.kinds.reserve(rows);
+}
+
 ValueStatus TableData::status_at(const Col& col, std::size_t r) noexcept {
   if (col.statuses.empty()) return ValueStatus::None;
   auto it = std::lower_bound(col.statuses.begin(), col.statuses.end(), r,

@@ -139,8 +139,8 @@ void Validator::source_done(const Section& target, std::size_t first_block, std:
                             const SourceSpec& src) {
   const int goal = target.goal().value_or(0);
   const std::string where = "section '" + target.title() + "'";
-  Blocks added(target.blocks().begin() + static_cast<std::ptrdiff_t>(first_block), target.blocks().end());
-  check_blocks(added, goal, where, src);
+  // A view of the blocks the source added, not a copy (a big table would be held twice).
+  check_blocks(std::span<const Block>(target.blocks()).subspan(first_block), goal, where, src);
   // Subsections the source added, at any depth.
   std::vector<const Section*> stack;
   for (std::size_t i = first_section; i < target.sections().size(); ++i) stack.push_back(&target.sections()[i]);
@@ -152,7 +152,7 @@ void Validator::source_done(const Section& target, std::size_t first_block, std:
   }
 }
 
-void Validator::check_blocks(const Blocks& blocks, int goal, const std::string& where, const SourceSpec& src) {
+void Validator::check_blocks(std::span<const Block> blocks, int goal, const std::string& where, const SourceSpec& src) {
   const Catalogue& cat = Catalogue::get();
   const std::string by = "plugin '" + src.plugin + "', " + where;
   auto check_id = [&](const std::string& id, const std::string& what, bool national) {
@@ -183,7 +183,7 @@ void Validator::check_blocks(const Blocks& blocks, int goal, const std::string& 
         add(Finding::Severity::Warning, "broken-link", by + ": link to '" + url + "', which does not exist", src.where);
     }
   };
-  std::function<void(const Blocks&)> walk_blocks = [&](const Blocks& bs) {
+  std::function<void(std::span<const Block>)> walk_blocks = [&](std::span<const Block> bs) {
     for (const Block& b : bs) {
       if (const auto* t = std::get_if<Table>(&b.value)) {
         const std::string what = "table '" + t->caption + "'";

@@ -356,7 +356,7 @@ class Shaper {
       if (text_.contains(c) || c == 0) continue;  // the first column is the row's key
       std::size_t numeric = 0, other = 0, years = 0, first_other = kNone;
       const Precision saved = precision_;
-      t.data.reserve(nr);
+      t.data.reserve_column(c, nr, Cell::Kind::Number);  // this column only: the others are still raw text
       for (std::size_t r = 0; r < nr; ++r) {
         const std::string_view v = raw_.at(r, c);
         if (auto st = missing(v)) {
@@ -392,15 +392,22 @@ class Shaper {
     // The text cells are the row's key when there are numbers: two rows with the
     // same key are a duplicate observation. `kept` is the raw row of each table row.
     const bool keyed = std::find(is_number.begin(), is_number.end(), true) != is_number.end();
+    // Listed only once a row is dropped: until then table row i is raw row i
+    // (no 4 bytes a row for a table without duplicates).
     std::vector<std::uint32_t> kept;
-    kept.reserve(nr);
+    std::size_t kept_n = 0;
     if (keyed) {
       RowKeys keys(raw_, is_number, nr);
       for (std::size_t r = 0; r < nr; ++r) {
-        const std::size_t first = keys.find_or_add(r, kept.size());
+        const std::size_t first = keys.find_or_add(r, kept_n);
         if (first == kNone) {
-          kept.push_back(static_cast<std::uint32_t>(r));
+          if (!kept.empty()) kept.push_back(static_cast<std::uint32_t>(r));
+          ++kept_n;
           continue;
+        }
+        if (kept.empty()) {
+          kept.reserve(nr);
+          for (std::size_t i = 0; i < kept_n; ++i) kept.push_back(static_cast<std::uint32_t>(i));
         }
         std::string shown;
         for (std::size_t c = 0; c < nc; ++c)
@@ -409,24 +416,26 @@ class Shaper {
         if (spec_.duplicates == plugins::DuplicatePolicy::Last) kept[first] = static_cast<std::uint32_t>(r);
       }
     } else {
-      for (std::size_t r = 0; r < nr; ++r) kept.push_back(static_cast<std::uint32_t>(r));
+      kept_n = nr;
     }
+    auto raw_row = [&kept](std::size_t i) -> std::size_t { return kept.empty() ? i : kept[i]; };
     // Column by column, straight from the raw text into the table's columns
     // (a column built while typed is kept unless duplicates removed rows).
-    const bool all_rows = kept.size() == nr && std::is_sorted(kept.begin(), kept.end());
+    const bool all_rows = kept.empty();
     for (std::size_t c = 0; c < nc; ++c) {
       if (built[c] && all_rows) continue;
       if (built[c]) {  // duplicates removed rows: keep the kept ones (its text may be freed)
         TableData kept_cells(1);
-        kept_cells.reserve(kept.size());
+        kept_cells.reserve(kept_n);
         for (const std::uint32_t r : kept) kept_cells.push(0, t.data.cell(r, c));
         t.data.clear_column(c);
-        for (std::size_t i = 0; i < kept.size(); ++i) t.data.push(c, kept_cells.cell(i, 0));
+        for (std::size_t i = 0; i < kept_n; ++i) t.data.push(c, kept_cells.cell(i, 0));
         continue;
       }
       t.data.clear_column(c);
-      t.data.reserve(kept.size());
-      for (const std::uint32_t r : kept) {
+      t.data.reserve_column(c, kept_n, is_number[c] ? Cell::Kind::Number : Cell::Kind::Text);
+      for (std::size_t i = 0; i < kept_n; ++i) {
+        const std::size_t r = raw_row(i);
         if (is_number[c])
           push_number_cell(t.data, c, r, c, decimals[c]);
         else

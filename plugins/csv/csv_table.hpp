@@ -131,7 +131,11 @@ struct RawTable {
   }
   /// Frees the text of column c (shape() does so once it has turned a column into the table's).
   void release(std::size_t c) {
-    if (c < cols_.size()) cols_[c] = Col{};
+    // Moved out, not assigned over: assigning an empty (short) string keeps
+    // the old buffer in libstdc++, so the text would stay allocated.
+    if (c < cols_.size()) {
+      Col gone = std::move(cols_[c]);
+    }
   }
 
  private:

@@ -167,5 +167,23 @@ TEST(TableData, TableCellsLimitCountsRowsTimesColumns) {
   EXPECT_NE(e.find("51 rows × 2 columns"), std::string::npos) << e;
 }
 
+// The csv shaper builds one column at a time while the others are still raw
+// text: reserving column c must not reserve the others.
+TEST(TableData, ReserveColumnReservesThatColumnOnly) {
+  TableData d(3);
+  const std::size_t empty = d.memory_bytes();
+  d.reserve_column(1, 100000, Cell::Kind::Number);
+  const std::size_t one = d.memory_bytes() - empty;
+  EXPECT_GE(one, 100000 * sizeof(double));
+  EXPECT_LT(one, 2 * 100000 * sizeof(double)) << "only column 1's numbers";
+  d.reserve_column(0, 100000, Cell::Kind::Text);
+  const std::size_t text = d.memory_bytes() - empty - one;
+  EXPECT_GE(text, 100000 * sizeof(std::uint32_t));
+  EXPECT_LT(text, 100000 * sizeof(double)) << "text ids, no numbers, for a text column";
+  for (std::size_t r = 0; r < 3; ++r) d.append_row({Cell::of("x"), Cell::of(1.5), Cell::missing(ValueStatus::Confidential)});
+  EXPECT_EQ(d.cell(2, 1).number, 1.5);
+  EXPECT_EQ(d.cell(2, 0).text, "x");
+}
+
 }  // namespace
 }  // namespace sdg

@@ -98,6 +98,9 @@ class TableData {
   /// Makes room for `rows` rows in every column (numbers and text ids as the
   /// columns hold them so far; call after the first row for a tight fit).
   void reserve(std::size_t rows);
+  /// Room for `rows` cells of kind `k` in column c alone (a column built while
+  /// the others still wait as raw input: memory for one column at a time).
+  void reserve_column(std::size_t c, std::size_t rows, Cell::Kind k);
 
   std::size_t columns() const noexcept { return cols_.size(); }
   /// The number of rows: the length of the longest column.

@@ -11,6 +11,7 @@
 //   for (const sdg::Finding& f : v.findings()) …;   v.exit_code()  // 0 clean, 1 warnings, 2 errors
 #pragma once
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -64,7 +65,7 @@ class Validator {
  private:
   void source_done(const Section& target, std::size_t first_block, std::size_t first_section,
                    const SourceSpec& src);
-  void check_blocks(const Blocks& blocks, int goal, const std::string& where, const SourceSpec& src);
+  void check_blocks(std::span<const Block> blocks, int goal, const std::string& where, const SourceSpec& src);
   void add(Finding::Severity s, std::string code, std::string message, Location where);
 
   const ReportDefinition& def_;
