@@ -144,11 +144,14 @@ void for_each_utf16(std::string_view s, F&& f) {
 char32_t Fonts::missing_glyph(const TextStyle& style, std::string_view text) {
   const auto i = static_cast<std::size_t>(style.face);
   if (!specs_[i].checked) return 0;
-  const PdfFontMetrics* m = font(style)->GetFontMetrics();
+  Glyphs& g = glyphs(style);  // the ids encode() uses, looked up once per character
+  const PdfFontMetrics* m = g.font->GetFontMetrics();
   for (std::size_t at = 0; at < text.size();) {
     const char32_t cp = next_code_point(text, at);
     if (cp == U' ' || cp == U'\u00AD') continue;  // spaces are advances, soft hyphens never drawn
-    if (m->GetGlyphId(static_cast<long>(cp)) == 0) return cp;
+    const bool missing = cp <= 0xFFFF ? unit_glyph(g, static_cast<std::uint16_t>(cp)) == 0
+                                      : m->GetGlyphId(static_cast<long>(cp)) == 0;
+    if (missing) return cp;
   }
   return 0;
 }
