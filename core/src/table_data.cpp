@@ -10,6 +10,17 @@ namespace sdg {
 namespace {
 
 constexpr std::uint32_t kNoText = std::numeric_limits<std::uint32_t>::max();
+/// Text ends are 4 bytes: a table's distinct text is below 4 GiB.
+constexpr std::size_t kMaxArena = std::numeric_limits<std::uint32_t>::max();
+
+/// Slots of the dictionary for `texts` texts: a power of two at most half full
+/// (linear probing stays short), never four times the texts (memory: a
+/// million distinct keys take 8 MB of slots, not 16).
+std::size_t dictionary_size(std::size_t texts) noexcept {
+  std::size_t n = 16;
+  while (n < texts * 2) n *= 2;
+  return n;
+}
 
 /// FNV-1a: the dictionary's hash (stable, no seed: the store's layout is the same every run).
 std::uint64_t hash_text(std::string_view s) noexcept {
@@ -56,6 +67,13 @@ void TableData::reserve_column(std::size_t c, std::size_t rows, Cell::Kind k) {
   if (k == Cell::Kind::Number) col.numbers.reserve(rows);
   if (k == Cell::Kind::Text) col.texts.reserve(rows);
   if (col.mixed) col.kinds.reserve(rows);
+}
+
+void TableData::reserve_text(std::size_t bytes, std::size_t texts) {
+  arena_.reserve(std::min<std::size_t>(arena_.size() + bytes, kMaxArena));
+  ends_.reserve(ends_.size() + texts);
+  // The dictionary still grows as texts come: a column of a few repeated
+  // labels needs few slots (and a grown dictionary frees its old slots first).
 }
 
 ValueStatus TableData::status_at(const Col& col, std::size_t r) noexcept {
@@ -209,14 +227,17 @@ void TableData::set(std::size_t r, std::size_t c, const CellView& v) {
 // ---------------------------------------------------------------- text
 
 std::uint32_t TableData::intern(std::string_view s) {
-  if (dict_.slots.empty() || (dict_.used + 1) * 2 > dict_.slots.size()) grow_dictionary();
+  if (dict_.slots.empty() || (dict_.used + 1) * 2 > dict_.slots.size())
+    grow_dictionary(0);  // at least twice the slots: about a quarter full after
   const std::size_t mask = dict_.slots.size() - 1;
   for (std::size_t i = hash_text(s) & mask;; i = (i + 1) & mask) {
     const std::uint32_t id = dict_.slots[i];
     if (id == kNoText) {
       if (ends_.size() >= kNoText - 1) throw Error(ErrorCode::Model, "a table holds at most 4294967294 texts");
+      if (s.size() > kMaxArena - arena_.size())
+        throw Error(ErrorCode::Model, "a table holds at most 4 GiB of distinct text");
       arena_.append(s);
-      ends_.push_back(arena_.size());
+      ends_.push_back(static_cast<std::uint32_t>(arena_.size()));
       dict_.slots[i] = static_cast<std::uint32_t>(ends_.size() - 1);
       ++dict_.used;
       return dict_.slots[i];
@@ -225,10 +246,11 @@ std::uint32_t TableData::intern(std::string_view s) {
   }
 }
 
-void TableData::grow_dictionary() {
+void TableData::grow_dictionary(std::size_t n) {
   // Rebuilt from the arena: also after a copy, whose dictionary starts empty.
-  std::size_t n = 16;
-  while (n < (ends_.size() + 1) * 4) n *= 2;
+  n = std::max(n, dictionary_size(ends_.size() + 1));
+  dict_.slots.clear();
+  dict_.slots.shrink_to_fit();  // the old slots go before the new ones are made
   dict_.slots.assign(n, kNoText);
   dict_.used = 0;
   const std::size_t mask = n - 1;

@@ -191,8 +191,10 @@ void Sheet::text(int row, int col, std::string_view s, lxw_format* f, bool fit_w
     book_.ctx().warn("text-truncated", where(row, col) + ": text cut to Excel's limit of 32,767 characters");
   }
   if (t.empty() && !f) return;
-  check(worksheet_write_string(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), t.c_str(), f),
-        where(row, col), book_.final_path());
+  // The cell's name is made only for an error (not once per cell of a big table).
+  if (const lxw_error e =
+          worksheet_write_string(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), t.c_str(), f))
+    check(e, where(row, col), book_.final_path());
   if (fit_width) fit_text(col, t);
 }
 
@@ -208,17 +210,31 @@ void Sheet::fit_text(int col, std::string_view t) {
   fit(col, widest);
 }
 
+namespace {
+
+/// Digits before the decimal mark of a ≥ 0 (1 below 10): comparisons, not a
+/// logarithm per cell (every number of a big table comes through here).
+std::size_t integer_digits(double a) {
+  if (a < 10) return 1;
+  if (a >= 1e15) return static_cast<std::size_t>(std::log10(a)) + 1;
+  std::size_t digits = 2;
+  for (double next = 100; a >= next; next *= 10) ++digits;
+  return digits;
+}
+
+}  // namespace
+
 void Sheet::number(int row, int col, double v, lxw_format* f, int decimals) {
-  check(worksheet_write_number(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), v, f),
-        where(row, col), book_.final_path());
+  if (const lxw_error e = worksheet_write_number(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), v, f))
+    check(e, where(row, col), book_.final_path());
   // Width as shown, without formatting the number: sign, integer digits,
   // thousands separators, decimals. General (decimals < 0) shows up to 11 characters.
   const double a = std::fabs(v);
   std::size_t width = 0;
   if (decimals < 0) {
-    width = a >= 1e10 || (a != 0 && a < 1e-4) ? 11 : 1 + (a >= 10 ? static_cast<std::size_t>(std::log10(a)) : 0) + 4;
+    width = a >= 1e10 || (a != 0 && a < 1e-4) ? 11 : integer_digits(a) + 4;
   } else {
-    const std::size_t int_digits = a >= 10 ? static_cast<std::size_t>(std::log10(a)) + 1 : 1;
+    const std::size_t int_digits = integer_digits(a);
     width = int_digits + (int_digits - 1) / 3 + (decimals > 0 ? static_cast<std::size_t>(decimals) + 1 : 0);
   }
   if (v < 0) ++width;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <span>
 #include <string_view>
 
 #include "lxw_errors.hpp"
@@ -141,12 +142,19 @@ class SectionWriter {
       formats.push_back(col.type == Column::Type::Number ? book_.number(col.decimals, thousands.back()) : nullptr);
     }
 
+    // Columns of numbers only, without statuses, are read as arrays.
+    std::vector<std::span<const double>> plain_numbers;
+    for (std::size_t c = 0; c < d.columns(); ++c)
+      plain_numbers.push_back(d.has_status(c) ? std::span<const double>() : d.numbers(c));
+
     std::string notes;
     for (std::size_t r = 0; r < d.rows(); ++r) {
       notes.clear();
       for (int c = 0; c < ncols && static_cast<std::size_t>(c) < d.columns(); ++c) {
         const Column& col = t.columns[static_cast<std::size_t>(c)];
-        const CellView cell = d.cell(r, static_cast<std::size_t>(c));
+        const std::span<const double> plain = plain_numbers[static_cast<std::size_t>(c)];
+        const CellView cell = plain.empty() ? d.cell(r, static_cast<std::size_t>(c))
+                                            : CellView(Cell::Kind::Number, {}, plain[r], ValueStatus::None);
         ValueStatus status = cell.status;
         const bool number_column = col.type == Column::Type::Number;
         switch (cell.kind) {

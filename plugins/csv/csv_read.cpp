@@ -369,13 +369,13 @@ class Collector {
       matched_[k].insert(static_cast<std::size_t>(it - allowed.begin()));
     }
     for (std::size_t c : keep_) out_.add(trim_spaces(f[c]));
-    out_.lines.push_back(line);
+    out_.add_line(line);
     if (unit_col_ != kNone) out_.units_seen.try_emplace(std::string(trim_spaces(f[unit_col_])), line);
   }
 
   void finish() {
     if (!have_header_) throw Error(ErrorCode::Input, "the file is empty", Location{out_.file, 1, 0});
-    if (out_.lines.empty() && out_.records_read > 0 && !filters_.empty()) {
+    if (out_.rows() == 0 && out_.records_read > 0 && !filters_.empty()) {
       std::string unmatched;
       for (std::size_t k = 0; k < filters_.size(); ++k)
         for (std::size_t v = 0; v < filters_[k].second.size(); ++v)

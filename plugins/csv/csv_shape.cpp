@@ -225,17 +225,17 @@ class Shaper {
   /// A second row `r` for the key of row `first`: per the `duplicates` policy, an
   /// error naming both lines, or a warning (the caller keeps first or last).
   void duplicate(std::size_t first, std::size_t r, const std::string& key, const std::string& hint = {}) {
-    const std::string lines = "lines " + std::to_string(raw_.lines[first]) + " and " + std::to_string(raw_.lines[r]);
+    const std::string lines = "lines " + std::to_string(raw_.line(first)) + " and " + std::to_string(raw_.line(r));
     if (spec_.duplicates == plugins::DuplicatePolicy::Error)
       throw Error(ErrorCode::Input,
-                  "a second row for " + key + " (the first is on line " + std::to_string(raw_.lines[first]) +
+                  "a second row for " + key + " (the first is on line " + std::to_string(raw_.line(first)) +
                       "); filter the rows so that one is left, or set 'duplicates: first' or 'last'" + hint,
-                  Location{raw_.file, raw_.lines[r], 0});
+                  Location{raw_.file, raw_.line(r), 0});
     if (++duplicates_ <= kListedDuplicates)
       warn(plugins::kDuplicateWarning,
            lines + " are two rows for " + key + "; " + plugins::kept_word(spec_.duplicates) +
                " (option duplicates: first|last|error)" + hint,
-           raw_.lines[r]);
+           raw_.line(r));
   }
 
   /// The most cells a pivot or wide_to_long may make: the source's `max_cells`, at most the core's limit.
@@ -279,12 +279,12 @@ class Shaper {
     if (!n) return false;
     decimals = std::max(decimals, n->decimals);
     if (n->decimals > 10 && !precision_.decimals_lost) {
-      precision_.decimals_lost = raw_.lines[r];
+      precision_.decimals_lost = raw_.line(r);
       precision_.decimals_lost_count = n->decimals;
       precision_.decimals_lost_text = std::string(v);
     }
     if (!precision_.digits_lost && v.size() > 15 && significant_digits(v) > 15) {
-      precision_.digits_lost = raw_.lines[r];
+      precision_.digits_lost = raw_.line(r);
       precision_.digits_lost_text = std::string(v);
     }
     d.push_number(out, n->value);
@@ -300,7 +300,7 @@ class Shaper {
                     (style_.decimal == 0 ? std::string("'.' or ','") : std::string("'") + style_.decimal + "'") +
                     (style_.group ? std::string(", thousands '") + style_.group + "'" : std::string()) +
                     "; missing-value markers: empty, '.', '..', ':', '-')",
-                Location{raw_.file, raw_.lines[r], 0});
+                Location{raw_.file, raw_.line(r), 0});
   }
 
   /// Raw row r, column c as a text cell of column `out` (empty: not available).
@@ -385,9 +385,9 @@ class Shaper {
       if (labels) continue;
       if (other > 0 && numeric > 0)
         warn("csv", "column '" + raw_.header[c] + "' is read as text: '" + std::string(raw_.at(first_other, c)) +
-                        "' on line " + std::to_string(raw_.lines[first_other]) +
+                        "' on line " + std::to_string(raw_.line(first_other)) +
                         " is not a number (list the column under 'numbers' to make this an error)",
-             raw_.lines[first_other]);
+             raw_.line(first_other));
     }
     // The text cells are the row's key when there are numbers: two rows with the
     // same key are a duplicate observation. `kept` is the raw row of each table row.
@@ -434,6 +434,9 @@ class Shaper {
       }
       t.data.clear_column(c);
       t.data.reserve_column(c, kept_n, is_number[c] ? Cell::Kind::Number : Cell::Kind::Text);
+      // A text column (a key) may be all distinct: its text in the table at most
+      // as long as the raw column's, reserved at once rather than doubled.
+      if (!is_number[c]) t.data.reserve_text(raw_.text_bytes(c), kept_n);
       for (std::size_t i = 0; i < kept_n; ++i) {
         const std::size_t r = raw_row(i);
         if (is_number[c])

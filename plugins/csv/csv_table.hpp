@@ -20,6 +20,7 @@
 // that name columns the file does not have.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <functional>
 #include <istream>
@@ -107,11 +108,24 @@ struct RawTable {
   std::string file;
   char delimiter = ',';
   std::vector<std::string> header;     ///< names of the kept columns, as in the file
-  std::vector<int> lines;              ///< line of each kept row
   std::size_t records_read = 0;        ///< data records in the file
   std::map<std::string, int> units_seen;  ///< values of `unit_column` in kept rows → first line
 
-  std::size_t rows() const { return lines.size(); }
+  std::size_t rows() const { return rows_; }
+  /// The line of the file kept row r starts on (r < rows()).
+  int line(std::size_t r) const {
+    auto it = std::upper_bound(runs_.begin(), runs_.end(), r,
+                               [](std::size_t row, const LineRun& run) { return row < run.first_row; });
+    --it;  // the first run starts at row 0
+    return it->first_line + static_cast<int>(r - it->first_row);
+  }
+  /// Records the line of the next kept row (after its cells).
+  void add_line(int line) {
+    // Rows on consecutive lines (the usual file) share one run: no 4 bytes a row.
+    if (runs_.empty() || runs_.back().first_line + static_cast<long long>(rows_ - runs_.back().first_row) != line)
+      runs_.push_back({rows_, line});
+    ++rows_;
+  }
   /// The kept cell at row r, column c (spaces trimmed); empty once the column is released.
   std::string_view at(std::size_t r, std::size_t c) const {
     const Col& col = cols_[c];
@@ -119,6 +133,8 @@ struct RawTable {
     const std::size_t begin = r == 0 ? 0 : col.ends[r - 1];
     return std::string_view(col.text.data() + begin, col.ends[r] - begin);
   }
+  /// Bytes of text column c holds (0 once released).
+  std::size_t text_bytes(std::size_t c) const { return c < cols_.size() ? cols_[c].text.size() : 0; }
   /// Appends the next kept cell: row by row, `header.size()` cells a row.
   void add(std::string_view cell) {
     if (cols_.size() != header.size()) cols_.resize(header.size());
@@ -145,8 +161,15 @@ struct RawTable {
     std::string text;
     std::vector<std::uint32_t> ends;
   };
+  /// Kept rows from `first_row` on are on consecutive lines from `first_line`.
+  struct LineRun {
+    std::size_t first_row;
+    int first_line;
+  };
   std::vector<Col> cols_;
   std::size_t next_ = 0;
+  std::size_t rows_ = 0;
+  std::vector<LineRun> runs_;
 };
 
 /// Reads the whole stream. Throws sdg::Error (see the header comment).

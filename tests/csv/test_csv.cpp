@@ -72,8 +72,8 @@ TEST(CsvStavanger, HeaderWithNordicLettersAndEveryRow) {
                                       "Verdi", "Måleenhet"}));  // BOM gone from "Enhetsnavn"
   EXPECT_EQ(raw.records_read, 6233u);
   ASSERT_EQ(raw.rows(), 6233u);
-  EXPECT_EQ(raw.lines.front(), 2);
-  EXPECT_EQ(raw.lines.back(), 6234);
+  EXPECT_EQ(raw.line(0), 2);
+  EXPECT_EQ(raw.line(raw.rows() - 1), 6234);
   EXPECT_EQ(raw.at(0, 0), "Auglend skole");
   EXPECT_EQ(raw.at(0, 3), "Nasjonale prøver 5. trinn");
   EXPECT_EQ(raw.at(0, 9), "53");
@@ -199,7 +199,9 @@ TEST(CsvConventions, QuotingDoubledQuotesAndLineBreaks) {
   ASSERT_EQ(raw.rows(), 3u);
   EXPECT_EQ(raw.at(0, 1), "Sa \"hei\"; da");
   EXPECT_EQ(raw.at(1, 1), "to\nlinjer");
-  EXPECT_EQ(raw.lines, (std::vector<int>{2, 3, 5}));
+  EXPECT_EQ(raw.line(0), 2);
+  EXPECT_EQ(raw.line(1), 3);
+  EXPECT_EQ(raw.line(2), 5);
   EXPECT_EQ(raw.at(2, 1), "");
 }
 
@@ -235,7 +237,7 @@ TEST(CsvConventions, ChunkBoundariesDoNotSplitCharactersOrLineEnds) {
   ct::ReadSpec spec;
   ct::RawTable raw = read_text(text, spec);
   ASSERT_EQ(raw.rows(), 200000u);
-  EXPECT_EQ(raw.lines.back(), 200001);
+  EXPECT_EQ(raw.line(raw.rows() - 1), 200001);
   for (std::size_t r = 0; r < raw.rows(); r += 997) {
     ASSERT_EQ(raw.at(r, 0), "Trøndelag");
     ASSERT_EQ(raw.at(r, 1), "1 234,5");
@@ -503,6 +505,31 @@ TEST(CsvDuplicates, PlainAndWideToLongRowsWithTheSameKey) {
   ASSERT_EQ(s.table->data.rows(), 4u);
   EXPECT_EQ(s.table->data.cell(0, 0).text, "Oslo");
   EXPECT_DOUBLE_EQ(s.table->data.cell(0, 2).number, 5);
+}
+
+TEST(CsvLines, KeptRowsKeepTheirLinesAcrossFiltersAndLineBreaks) {
+  // Lines are stored as runs of consecutive lines; filtered-out rows and quoted
+  // line breaks start new runs, and every row still names its own line.
+  ct::ReadSpec spec;
+  spec.filters.push_back({"Kjønn", {"Begge"}});
+  const std::string text =
+      "Kommune;Kjønn;Verdi\n"     // 1
+      "Oslo;Begge;1\n"            // 2
+      "Oslo;Menn;2\n"             // 3
+      "Bergen;Begge;3\n"          // 4
+      "\"Bodø\nBudeatje\";Begge;4\n"  // 5-6
+      "Tromsø;Begge;5\n"          // 7
+      "Alta;Kvinner;6\n"          // 8
+      "Vadsø;Begge;7\n"           // 9
+      "Hamar;Begge;x\n";          // 10
+  const ct::RawTable raw = read_text(text, spec);
+  ASSERT_EQ(raw.rows(), 6u);
+  const int want[] = {2, 4, 5, 7, 9, 10};
+  for (std::size_t r = 0; r < raw.rows(); ++r) EXPECT_EQ(raw.line(r), want[r]) << "row " << r;
+  // The line of a bad number comes from the same runs.
+  spec.numbers = {"Verdi"};
+  const sdg::Error e = error_of([&] { ct::shape(read_text(text, spec), spec); });
+  EXPECT_EQ(e.where().line, 10) << e.what();
 }
 
 TEST(CsvIds, StableTableIdAndChartDataTable) {

@@ -101,6 +101,11 @@ class TableData {
   /// Room for `rows` cells of kind `k` in column c alone (a column built while
   /// the others still wait as raw input: memory for one column at a time).
   void reserve_column(std::size_t c, std::size_t rows, Cell::Kind k);
+  /// Room for up to `texts` more distinct texts of `bytes` bytes in all (an
+  /// upper bound, e.g. the raw text of a column about to be added): the arena
+  /// and its index grow once instead of doubling (no moment with both the old
+  /// and the new buffer). shrink_to_fit() gives back what was not used.
+  void reserve_text(std::size_t bytes, std::size_t texts);
 
   std::size_t columns() const noexcept { return cols_.size(); }
   /// The number of rows: the length of the longest column.
@@ -182,21 +187,19 @@ class TableData {
   }
   static ValueStatus status_at(const Col& col, std::size_t r) noexcept;
   std::string_view text_of(std::uint32_t id) const noexcept {
-    return std::string_view(arena_).substr(ends_[id] - len_of(id), len_of(id));
-  }
-  std::uint32_t len_of(std::uint32_t id) const noexcept {
-    return static_cast<std::uint32_t>(ends_[id] - (id == 0 ? 0 : ends_[id - 1]));
+    const std::uint32_t begin = id == 0 ? 0 : ends_[id - 1];
+    return std::string_view(arena_.data() + begin, ends_[id] - begin);
   }
   std::uint32_t intern(std::string_view s);
-  void grow_dictionary();
+  void grow_dictionary(std::size_t slots);
   void begin_cell(Col& col, Cell::Kind k);
   void set_status(Col& col, std::size_t r, ValueStatus st);
   void end_cell(Col& col);
 
   std::vector<Col> cols_;
   std::size_t rows_ = 0;
-  std::string arena_;                 ///< every distinct text, end to end
-  std::vector<std::uint64_t> ends_;   ///< end of text id i in the arena
+  std::string arena_;                 ///< every distinct text, end to end (at most 4 GiB - 1)
+  std::vector<std::uint32_t> ends_;   ///< end of text id i in the arena
   Dictionary dict_;
 };
 
