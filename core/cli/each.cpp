@@ -110,12 +110,15 @@ int build_each(const fs::path& definition, const fs::path& rows_csv, int jobs, c
 
   // Read every row's definition first: a broken row fails alone, and two rows
   // writing the same file are caught before anything is written.
+  // The YAML is parsed once (a file that is not valid YAML fails the command
+  // here); each row puts its values into the parsed definition.
+  const DefinitionTemplate parsed(definition);
   std::map<fs::path, std::size_t> writers;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     Row& row = rows[i];
     if (!row.error.empty()) continue;
     try {
-      row.def = load_definition(definition, &row.vars);
+      row.def = parsed.with(row.vars);
       row.outputs = select_outputs(*row.def, formats);
       if (row.outputs.empty()) throw Error(ErrorCode::Definition, "the definition lists no outputs", {definition.string()});
       for (const OutputSpec& o : row.outputs) {

@@ -391,8 +391,10 @@ bool stays_inside(const std::filesystem::path& p) {
   return *n.begin() != "..";
 }
 
-ReportDefinition parse_definition(std::string_view yaml, const std::filesystem::path& path, const Variables* vars) {
-  const std::string file = path.string();
+namespace {
+
+/// The YAML of a definition, parsed; errors as sdg::Error at their line.
+YAML::Node load_yaml(std::string_view yaml, const std::string& file) {
   YAML::Node root;
   try {
     root = YAML::Load(std::string(yaml));
@@ -412,6 +414,12 @@ ReportDefinition parse_definition(std::string_view yaml, const std::filesystem::
                   Location{file, *open, 0});
     throw Error(ErrorCode::Definition, "not valid YAML: " + e.msg, at);
   }
+  return root;
+}
+
+/// The definition from its parsed YAML, with `vars` put in for ${name}.
+ReportDefinition definition_from(const YAML::Node& root, const std::filesystem::path& path, const Variables* vars) {
+  const std::string file = path.string();
   const Value top = ValueBuilder(file, vars).build(root);
   if (!top.is_map()) throw Error(ErrorCode::Definition, "a report definition must be a YAML map with 'title' and 'chapters'", Location{file, 1, 1});
   expect_keys(top,
@@ -536,12 +544,31 @@ ReportDefinition parse_definition(std::string_view yaml, const std::filesystem::
   return def;
 }
 
-ReportDefinition load_definition(const std::filesystem::path& path, const Variables* vars) {
+std::string read_definition_text(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(ErrorCode::Definition, "cannot read the report definition: file not found or not readable", Location{path.string(), 0, 0});
   std::ostringstream buf;
   buf << in.rdbuf();
-  return parse_definition(buf.str(), path, vars);
+  return buf.str();
 }
+
+}  // namespace
+
+ReportDefinition parse_definition(std::string_view yaml, const std::filesystem::path& path, const Variables* vars) {
+  return definition_from(load_yaml(yaml, path.string()), path, vars);
+}
+
+ReportDefinition load_definition(const std::filesystem::path& path, const Variables* vars) {
+  return parse_definition(read_definition_text(path), path, vars);
+}
+
+struct DefinitionTemplate::Parsed {
+  YAML::Node root;
+};
+
+DefinitionTemplate::DefinitionTemplate(const std::filesystem::path& path)
+    : path_(path), parsed_(std::make_shared<Parsed>(Parsed{load_yaml(read_definition_text(path), path.string())})) {}
+
+ReportDefinition DefinitionTemplate::with(const Variables& vars) const { return definition_from(parsed_->root, path_, &vars); }
 
 }  // namespace sdg

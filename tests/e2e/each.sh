@@ -31,4 +31,13 @@ set +e
 "$SDGREPORT" -q build "$FIX/report.yaml" --each "$d/dup.csv" -o "$d/dup" 2> "$d/err"; rc=$?
 set -e
 [ $rc -eq 1 ] && grep -q "like the row on line 2; put a \${column} in the output file names" "$d/err" || { cat "$d/err"; fail "duplicate output not refused"; }
+# The definition is parsed once: YAML that does not parse fails the command
+# once, at its line, before any row is built (not once per row).
+printf 'title: VLR ${name}\nchapters: [\n  - title: x\n' > "$d/bad.yaml"
+set +e
+"$SDGREPORT" -q build "$d/bad.yaml" --each "$FIX/municipalities.csv" -o "$d/bad" 2> "$d/err"; rc=$?
+set -e
+[ $rc -eq 1 ] || { cat "$d/err"; fail "invalid YAML: exit code $rc, expected 1"; }
+[ "$(grep -c '^error' "$d/err")" -eq 1 ] && grep -q "bad.yaml:3:3: not valid YAML" "$d/err" || { cat "$d/err"; fail "invalid YAML not reported once at its line"; }
+[ ! -e "$d/bad" ] || fail "invalid YAML: an output folder was made"
 pass "--each: 11 built, 1 failed and named; substitution; duplicate outputs refused"

@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "sdgreport/definition.hpp"
 #include "sdgreport/error.hpp"
 
@@ -187,6 +190,40 @@ TEST(Definition, VariablesAreSubstitutedInValues) {
   }
   // Without variables, ${…} is plain text.
   EXPECT_EQ(parse_definition("title: ${x}\nchapters: [{ title: A }]\n", "/r/r.yaml").meta.title, "${x}");
+}
+
+// `build --each` parses the file once and puts each row's values in.
+TEST(Definition, TemplateGivesEachRowWhatLoadingTheFileGives) {
+  const std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) / "definition-template";
+  std::filesystem::create_directories(dir);
+  const std::filesystem::path file = dir / "report.yaml";
+  {
+    std::ofstream out(file, std::ios::binary);
+    out << "title: VLR ${name}\nlanguage: nb\nchapters:\n  - title: Data ${name}\n"
+           "    source: { plugin: jsonstat, select: { Region: \"K-${kommunenummer}\" } }\n"
+           "outputs: [{ format: pdf, file: \"vlr-${kommunenummer}.pdf\" }]\n";
+  }
+  const DefinitionTemplate parsed(file);
+  for (const Variables& vars : {Variables{{"name", "Bodø"}, {"kommunenummer", "1804"}},
+                                Variables{{"name", "Tromsø"}, {"kommunenummer", "5501"}}}) {
+    const ReportDefinition a = parsed.with(vars);
+    const ReportDefinition b = load_definition(file, &vars);
+    EXPECT_EQ(a.meta.title, "VLR " + vars.at("name"));
+    EXPECT_EQ(a.meta.title, b.meta.title);
+    EXPECT_EQ(a.chapters.at(0).title, b.chapters.at(0).title);
+    EXPECT_EQ(a.chapters[0].sources.at(0).options.map("select").string("Region"), "K-" + vars.at("kommunenummer"));
+    EXPECT_EQ(a.outputs.at(0).file, b.outputs.at(0).file);
+    EXPECT_EQ(a.path, b.path);
+  }
+  // An unknown variable is still an error at its position, row by row.
+  try {
+    parsed.with(Variables{{"kommunenummer", "1804"}});
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("report.yaml:1:8: unknown variable '${name}'"), std::string::npos) << e.what();
+  }
+  // An unreadable file fails when the template is made, like load_definition.
+  EXPECT_THROW(DefinitionTemplate(dir / "missing.yaml"), Error);
 }
 
 // Issue 13, messages: typos of top-level keys, dates, unclosed quotes.

@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -89,5 +90,20 @@ ReportDefinition load_definition(const std::filesystem::path& path, const Variab
 /// Parses definition text; `path` names the file in messages and anchors relative paths.
 ReportDefinition parse_definition(std::string_view yaml, const std::filesystem::path& path,
                                   const Variables* vars = nullptr);
+
+/// A definition file read and parsed once, for many sets of variables (the rows
+/// of `build --each`): `with(vars)` gives what load_definition(path, &vars)
+/// gives, without reading and parsing the YAML again. The constructor throws
+/// what load_definition throws for an unreadable file or invalid YAML.
+class DefinitionTemplate {
+ public:
+  explicit DefinitionTemplate(const std::filesystem::path& path);
+  ReportDefinition with(const Variables& vars) const;
+
+ private:
+  struct Parsed;
+  std::filesystem::path path_;
+  std::shared_ptr<const Parsed> parsed_;
+};
 
 }  // namespace sdg
