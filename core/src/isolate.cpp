@@ -6,6 +6,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <exception>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
@@ -62,9 +64,16 @@ std::uint64_t data_bytes_now() {
 // do not count) set to what the child inherited plus `memory_mb`.
 #endif
 
-void limit_memory(std::int64_t memory_mb) {
-  if (memory_mb <= 0) return;
-  rlimit rl{};
+/// The limit in force while the plugin fills its section: the soft limit only
+/// (the hard limit stays), so that the child can lift it again afterwards.
+struct MemoryLimit {
+  int resource = -1;
+  rlimit before{};
+};
+
+MemoryLimit limit_memory(std::int64_t memory_mb) {
+  MemoryLimit limit;
+  if (memory_mb <= 0) return limit;
 #ifdef SDGREPORT_ASAN
   // Under AddressSanitizer (make test-sanitize) the allocator maps its own
   // regions on demand, which RLIMIT_DATA refuses outright; there the limit is
@@ -77,13 +86,27 @@ void limit_memory(std::int64_t memory_mb) {
     if (std::fscanf(f, "%llu", &size) == 1) pages = size;
     std::fclose(f);
   }
-  rl.rlim_cur = rl.rlim_max =
+  limit.resource = RLIMIT_AS;
+  const rlim_t bytes =
       pages * static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE)) + static_cast<rlim_t>(memory_mb) * 1024 * 1024;
-  ::setrlimit(RLIMIT_AS, &rl);
 #else
-  rl.rlim_cur = rl.rlim_max = data_bytes_now() + static_cast<rlim_t>(memory_mb) * 1024 * 1024;
-  ::setrlimit(RLIMIT_DATA, &rl);
+  limit.resource = RLIMIT_DATA;
+  const rlim_t bytes = data_bytes_now() + static_cast<rlim_t>(memory_mb) * 1024 * 1024;
 #endif
+  if (::getrlimit(limit.resource, &limit.before) != 0) {
+    limit.resource = -1;
+    return limit;
+  }
+  rlimit rl = limit.before;
+  rl.rlim_cur = rl.rlim_max == RLIM_INFINITY ? bytes : std::min<rlim_t>(bytes, rl.rlim_max);
+  if (::setrlimit(limit.resource, &rl) != 0) limit.resource = -1;
+  return limit;
+}
+
+/// Back to the limit before: what the child does after the plugin's fill
+/// (sending the section back) is the host's work, not counted against the source.
+void lift(const MemoryLimit& limit) {
+  if (limit.resource >= 0) ::setrlimit(limit.resource, &limit.before);
 }
 
 // The message to the parent: an 8-byte little-endian length, the header (CBOR
@@ -99,28 +122,63 @@ std::string frame(const json& header, const std::string& section) {
   return out;
 }
 
+// Made before the plugin runs: the message for running out of memory where
+// no exception can be caught (a bad_alloc leaving a noexcept function, such as
+// a destructor that allocates, ends in std::terminate).
+int g_child_fd = -1;
+const std::string* g_out_of_memory = nullptr;
+
+[[noreturn]] void child_terminate() {
+  try {
+    if (const std::exception_ptr e = std::current_exception()) std::rethrow_exception(e);
+  } catch (const std::bad_alloc&) {
+    if (g_out_of_memory && g_child_fd >= 0) {
+      write_all(g_child_fd, *g_out_of_memory);
+      ::_exit(3);
+    }
+  } catch (...) {
+  }
+  std::abort();
+}
+
+std::string out_of_memory_message(std::int64_t memory_mb) {
+  return "ran out of memory (limit " + std::to_string(memory_mb) + " MB)";
+}
+
 // The child: fill, report, exit without running the parent's destructors.
 [[noreturn]] void child(DataSource& plugin, const SourceRequest& req, Section target, Context& ctx,
                         const IsolationLimits& limits, int fd) {
-  limit_memory(limits.memory_mb);
+  const std::string out_of_memory = frame(
+      json{{"error", {{"code", static_cast<int>(ErrorCode::Plugin)}, {"message", out_of_memory_message(limits.memory_mb)}}},
+           {"warnings", json::array()}},
+      std::string());
+  g_child_fd = fd;
+  g_out_of_memory = &out_of_memory;
+  std::set_terminate(child_terminate);
+  const MemoryLimit limit = limit_memory(limits.memory_mb);
   json msg;
   std::string section;
   int code = 0;
   const std::size_t warnings_before = ctx.warnings().size();
   try {
     plugin.fill(req, target, ctx);
+    lift(limit);
     section = section_to_json(target);
   } catch (const Error& e) {
+    lift(limit);
     msg["error"] = {{"code", static_cast<int>(e.code())}, {"message", e.message()},
                     {"file", e.where().file}, {"line", e.where().line}, {"column", e.where().column}};
     code = 3;
   } catch (const std::bad_alloc&) {
-    msg["error"] = {{"code", static_cast<int>(ErrorCode::Plugin)}, {"message", "ran out of memory (limit " + std::to_string(limits.memory_mb) + " MB)"}};
+    lift(limit);  // room for the message
+    msg["error"] = {{"code", static_cast<int>(ErrorCode::Plugin)}, {"message", out_of_memory_message(limits.memory_mb)}};
     code = 3;
   } catch (const std::exception& e) {
+    lift(limit);
     msg["error"] = {{"code", static_cast<int>(ErrorCode::Plugin)}, {"message", std::string("failed: ") + e.what()}};
     code = 3;
   } catch (...) {
+    lift(limit);
     msg["error"] = {{"code", static_cast<int>(ErrorCode::Plugin)}, {"message", "failed with an unknown exception"}};
     code = 3;
   }

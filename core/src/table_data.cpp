@@ -10,9 +10,6 @@ namespace sdg {
 namespace {
 
 constexpr std::uint32_t kNoText = std::numeric_limits<std::uint32_t>::max();
-/// Text ends are 4 bytes: a table's distinct text is below 4 GiB.
-constexpr std::size_t kMaxArena = std::numeric_limits<std::uint32_t>::max();
-
 /// Slots of the dictionary for `texts` texts: a power of two at most half full
 /// (linear probing stays short), never four times the texts (memory: a
 /// million distinct keys take 8 MB of slots, not 16).
@@ -70,7 +67,7 @@ void TableData::reserve_column(std::size_t c, std::size_t rows, Cell::Kind k) {
 }
 
 void TableData::reserve_text(std::size_t bytes, std::size_t texts) {
-  arena_.reserve(std::min<std::size_t>(arena_.size() + bytes, kMaxArena));
+  arena_.reserve(arena_.size() + bytes);
   ends_.reserve(ends_.size() + texts);
   // The dictionary still grows as texts come: a column of a few repeated
   // labels needs few slots (and a grown dictionary frees its old slots first).
@@ -234,10 +231,8 @@ std::uint32_t TableData::intern(std::string_view s) {
     const std::uint32_t id = dict_.slots[i];
     if (id == kNoText) {
       if (ends_.size() >= kNoText - 1) throw Error(ErrorCode::Model, "a table holds at most 4294967294 texts");
-      if (s.size() > kMaxArena - arena_.size())
-        throw Error(ErrorCode::Model, "a table holds at most 4 GiB of distinct text");
       arena_.append(s);
-      ends_.push_back(static_cast<std::uint32_t>(arena_.size()));
+      ends_.push_back(arena_.size());
       dict_.slots[i] = static_cast<std::uint32_t>(ends_.size() - 1);
       ++dict_.used;
       return dict_.slots[i];

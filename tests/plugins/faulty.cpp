@@ -1,14 +1,34 @@
 // Misbehaves in the way its `mode` option says, to test fault containment:
-// segv, abort, hang, memory (allocates until it fails), exit (calls exit(7)), ok.
+// segv, abort, hang, memory (allocates until it fails), memory_noexcept (the
+// same inside a noexcept function: the bad_alloc ends in std::terminate, as one
+// from an allocating destructor does), exit (calls exit(7)), ok.
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
+#include <new>
 #include <thread>
 #include <vector>
 
 #include "sdgreport/plugin.hpp"
 
 namespace {
+[[noreturn, gnu::noinline]] void out_of_memory() { throw std::bad_alloc(); }
+
+void eat_memory(std::vector<char*>& blocks) {
+  for (;;) {
+    char* p = static_cast<char*>(std::malloc(64 << 20));
+    if (!p) out_of_memory();
+    std::memset(p, 1, 64 << 20);
+    blocks.push_back(p);
+  }
+}
+
+[[gnu::noinline]] void eat_memory_noexcept() noexcept {
+  std::vector<char*> blocks;
+  blocks.reserve(4096);
+  eat_memory(blocks);
+}
+
 class Faulty final : public sdg::DataSource {
  public:
   void fill(const sdg::SourceRequest& req, sdg::Section& target, sdg::Context& ctx) override {
@@ -25,13 +45,9 @@ class Faulty final : public sdg::DataSource {
       for (;;) std::this_thread::sleep_for(std::chrono::seconds(1));
     if (mode == "memory") {
       std::vector<char*> blocks;
-      for (;;) {
-        char* p = static_cast<char*>(std::malloc(64 << 20));
-        if (!p) throw std::bad_alloc();
-        std::memset(p, 1, 64 << 20);
-        blocks.push_back(p);
-      }
+      eat_memory(blocks);
     }
+    if (mode == "memory_noexcept") eat_memory_noexcept();
     if (mode == "exit") std::exit(7);
     target.add_block(sdg::Paragraph{{sdg::Inline::plain("faulty plugin in mode ok – æøå")}});
   }
@@ -39,7 +55,7 @@ class Faulty final : public sdg::DataSource {
 }  // namespace
 
 namespace {
-constexpr const char* kModes[] = {"segv", "abort", "hang", "memory", "exit", "ok", nullptr};
+constexpr const char* kModes[] = {"segv", "abort", "hang", "memory", "memory_noexcept", "exit", "ok", nullptr};
 constexpr sdg::OptionSpec kOptions[] = {
     {.name = "mode", .type = sdg::OptionType::Enum, .description = "How to misbehave", .values = kModes,
      .required = true},

@@ -252,6 +252,12 @@ TEST(Isolation, RunningOutOfMemoryIsReported) {
   EXPECT_NE(isolated_failure("memory").find("ran out of memory (limit 256 MB)"), std::string::npos);
 }
 
+TEST(Isolation, RunningOutOfMemoryWhereNothingCanCatchItIsReported) {
+  // A bad_alloc leaving a noexcept function (an allocating destructor, say)
+  // ends in std::terminate, not in a catch: still "ran out of memory", not SIGABRT.
+  EXPECT_NE(isolated_failure("memory_noexcept").find("ran out of memory (limit 256 MB)"), std::string::npos);
+}
+
 TEST(Isolation, AnExitWithoutAResultIsReported) {
   EXPECT_NE(isolated_failure("exit").find("exited with status 7 without a result"), std::string::npos);
 }

@@ -187,8 +187,10 @@ class TableData {
   }
   static ValueStatus status_at(const Col& col, std::size_t r) noexcept;
   std::string_view text_of(std::uint32_t id) const noexcept {
-    const std::uint32_t begin = id == 0 ? 0 : ends_[id - 1];
-    return std::string_view(arena_.data() + begin, ends_[id] - begin);
+    return std::string_view(arena_).substr(ends_[id] - len_of(id), len_of(id));
+  }
+  std::uint32_t len_of(std::uint32_t id) const noexcept {
+    return static_cast<std::uint32_t>(ends_[id] - (id == 0 ? 0 : ends_[id - 1]));
   }
   std::uint32_t intern(std::string_view s);
   void grow_dictionary(std::size_t slots);
@@ -198,8 +200,10 @@ class TableData {
 
   std::vector<Col> cols_;
   std::size_t rows_ = 0;
-  std::string arena_;                 ///< every distinct text, end to end (at most 4 GiB - 1)
-  std::vector<std::uint32_t> ends_;   ///< end of text id i in the arena
+  // The layout of these members is part of plugin ABI 3 (text() and
+  // text_count() are inline): change it only with an ABI bump.
+  std::string arena_;                 ///< every distinct text, end to end
+  std::vector<std::uint64_t> ends_;   ///< end of text id i in the arena
   Dictionary dict_;
 };
 
