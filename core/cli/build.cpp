@@ -27,19 +27,21 @@ void report_findings(const Validator& v) {
 }  // namespace
 
 void build_definition(const ReportDefinition& def, const std::vector<OutputSpec>& outputs, PluginHost& host,
-                      const std::filesystem::path& out_dir, const AssembleOptions& assemble_opts) {
+                      const std::filesystem::path& out_dir, const AssembleOptions& assemble_opts,
+                      bool out_dir_checked) {
   Context ctx(def.base_dir(), def.meta.language, build_epoch());
-  build_definition(def, outputs, host, out_dir, assemble_opts, ctx);
+  build_definition(def, outputs, host, out_dir, assemble_opts, ctx, out_dir_checked);
 }
 
 void build_definition(const ReportDefinition& def, const std::vector<OutputSpec>& outputs, PluginHost& host,
-                      const std::filesystem::path& out_dir, const AssembleOptions& assemble_opts, Context& ctx) {
+                      const std::filesystem::path& out_dir, const AssembleOptions& assemble_opts, Context& ctx,
+                      bool out_dir_checked) {
   if (outputs.empty())
     throw Error(ErrorCode::Definition, "the definition lists no outputs; add 'outputs:' or pass --format pdf,xlsx,json",
                 Location{def.path.string(), 0, 0});
   // Check what can be checked before any plugin runs.
   check_plugins(def, outputs, host);
-  check_output_dir(out_dir);
+  if (!out_dir_checked) check_output_dir(out_dir);  // a probe file made and removed
 
   // The checks of `validate` run first: each source's output as it comes, then the whole report.
   Validator validator(def);

@@ -13,13 +13,17 @@
 
 namespace sdg::cli {
 
-/// Checks plugins and the output directory, assembles the document with the
-/// validator's checks, stops on errors (logging warnings), and writes `outputs`.
+/// Checks plugins and the output directory (unless the caller has:
+/// `out_dir_checked`, as `--each` does once for all rows), assembles the
+/// document with the validator's checks, stops on errors (logging warnings),
+/// and writes `outputs`.
 void build_definition(const ReportDefinition& def, const std::vector<OutputSpec>& outputs, PluginHost& host,
-                      const std::filesystem::path& out_dir, const AssembleOptions& assemble_opts);
+                      const std::filesystem::path& out_dir, const AssembleOptions& assemble_opts,
+                      bool out_dir_checked = false);
 /// The same with the caller's context (whose inputs() then lists what the build read).
 void build_definition(const ReportDefinition& def, const std::vector<OutputSpec>& outputs, PluginHost& host,
-                      const std::filesystem::path& out_dir, const AssembleOptions& assemble_opts, Context& ctx);
+                      const std::filesystem::path& out_dir, const AssembleOptions& assemble_opts, Context& ctx,
+                      bool out_dir_checked = false);
 
 /// What `build` and `validate` share, so that they say the same: the definition's
 /// limits, then the document assembled with the validator's per-source checks and

@@ -152,7 +152,10 @@ int build_each(const fs::path& definition, const fs::path& rows_csv, int jobs, c
   std::vector<std::size_t> tasks;
   for (std::size_t i = 0; i < rows.size(); ++i)
     if (rows[i].error.empty()) tasks.push_back(i);
-  WorkerPool pool(jobs, [&](std::size_t i) { build_definition(*rows[i].def, rows[i].outputs, host, out_dir, assemble_opts); });
+  // The output folder was checked above, once for all rows.
+  WorkerPool pool(jobs, [&](std::size_t i) {
+    build_definition(*rows[i].def, rows[i].outputs, host, out_dir, assemble_opts, /*out_dir_checked=*/true);
+  });
   pool.run(tasks, [&](const TaskResult& r) {
     if (!r.ok) {
       rows[r.task].error = r.error;
