@@ -109,6 +109,13 @@ void lift(const MemoryLimit& limit) {
   if (limit.resource >= 0) ::setrlimit(limit.resource, &limit.before);
 }
 
+/// Lifts the limit when it goes out of scope: also while an exception from
+/// the plugin unwinds, before any handler builds its message.
+struct LiftOnExit {
+  const MemoryLimit& limit;
+  ~LiftOnExit() { lift(limit); }
+};
+
 // The message to the parent: an 8-byte little-endian length, the header (CBOR
 // of {error?, warnings}), then the section's JSON as is (not escaped into a
 // string inside another JSON document, so it is neither copied nor re-parsed twice).
@@ -161,24 +168,22 @@ std::string out_of_memory_message(std::int64_t memory_mb) {
   int code = 0;
   const std::size_t warnings_before = ctx.warnings().size();
   try {
-    plugin.fill(req, target, ctx);
-    lift(limit);
+    {
+      const LiftOnExit lifted{limit};  // the limit covers fill() only, however it ends
+      plugin.fill(req, target, ctx);
+    }
     section = section_to_json(target);
   } catch (const Error& e) {
-    lift(limit);
     msg["error"] = {{"code", static_cast<int>(e.code())}, {"message", e.message()},
                     {"file", e.where().file}, {"line", e.where().line}, {"column", e.where().column}};
     code = 3;
   } catch (const std::bad_alloc&) {
-    lift(limit);  // room for the message
     msg["error"] = {{"code", static_cast<int>(ErrorCode::Plugin)}, {"message", out_of_memory_message(limits.memory_mb)}};
     code = 3;
   } catch (const std::exception& e) {
-    lift(limit);
     msg["error"] = {{"code", static_cast<int>(ErrorCode::Plugin)}, {"message", std::string("failed: ") + e.what()}};
     code = 3;
   } catch (...) {
-    lift(limit);
     msg["error"] = {{"code", static_cast<int>(ErrorCode::Plugin)}, {"message", "failed with an unknown exception"}};
     code = 3;
   }

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <functional>
 
+#include "errors.hpp"
 #include "fake_plugins.hpp"
 #include "sdgreport/definition.hpp"
 #include "sdgreport/option_check.hpp"
@@ -46,15 +47,7 @@ outputs:
   - { format: pdf, papper: a4 }
 )";
 
-Error error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e;
-  }
-  ADD_FAILURE() << "no error";
-  return Error(ErrorCode::Internal, "");
-}
+using sdg::test::error_of;
 
 Options entry(const std::string& yaml_entry, const std::string& owner) {
   const ReportDefinition d = parse_definition(
