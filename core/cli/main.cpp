@@ -24,6 +24,7 @@
 #include "json_schema.hpp"
 #include "preview.hpp"
 #include "scaffold.hpp"
+#include "sdgreport/codes.hpp"
 #include "sdgreport/definition.hpp"
 #include "sdgreport/json.hpp"
 #include "sdgreport/log.hpp"
@@ -202,6 +203,20 @@ int cmd_plugins(const Common& common) {
   return 0;
 }
 
+// `sdgreport codes`: the registry (codes.hpp) and the error kinds, as a plain list or as docs/codes.md.
+int cmd_codes(bool markdown) {
+  if (markdown) {
+    std::cout << sdg::codes_markdown();
+    return 0;
+  }
+  for (const sdg::CodeInfo& c : sdg::all_codes())
+    std::cout << c.name << (c.code == sdg::Code::CannotBuild || c.code == sdg::Code::SourceFailed ? "-<kind>" : "")
+              << '\t' << sdg::severity_name(c.severity) << '\t' << c.meaning << '\n';
+  for (sdg::ErrorCode e : sdg::all_error_codes())
+    std::cout << sdg::error_code_name(e) << "\terror kind\t" << sdg::error_code_meaning(e) << '\n';
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -275,6 +290,10 @@ int main(int argc, char** argv) {
       "schema", "Write a JSON Schema (draft-07) of the report definition with every plugin's options, for editors");
   schema->add_option("-o,--output", schema_file, "Write to FILE (default: standard output)")->type_name("FILE");
 
+  bool codes_markdown = false;
+  auto* codes = app.add_subcommand("codes", "List every warning, finding and error code with its severity and meaning");
+  codes->add_flag("--markdown", codes_markdown, "As Markdown: the text of docs/codes.md");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -288,6 +307,7 @@ int main(int argc, char** argv) {
     if (*validate) return cmd_validate(common, report, validate_json, validate_strict, assemble_opts);
     if (*plugins) return options_of.empty() ? cmd_plugins(common) : cmd_plugin_options(common, options_of);
     if (*schema) return cmd_schema(common, schema_file);
+    if (*codes) return cmd_codes(codes_markdown);
     if (*preview) {
       auto loader = [&common](sdg::PluginHost& host, const std::vector<fs::path>& extra) { load_plugins(host, common, extra); };
       return sdg::cli::preview(report, preview_port, loader);

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "sdgreport/error.hpp"
 #include "sdgreport/log.hpp"
 
 namespace sdg {
@@ -19,10 +20,24 @@ std::filesystem::path Context::resolve(const std::string& path) const {
   return r;
 }
 
-void Context::warn(const std::string& code, const std::string& message, std::string where) {
+void Context::record(std::string_view code, const std::string& message, std::string where) {
   if (where.empty()) where = scope_;
   if (echo_) log().warn("{}{}{} [{}]", where, where.empty() ? "" : ": ", message, code);
-  warnings_.push_back({code, message, std::move(where)});
+  warnings_.push_back({std::string(code), message, std::move(where)});
+}
+
+void Context::plugin_warn(std::string_view code, const std::string& message, std::string where) {
+  if (!is_plugin_code(code))
+    throw Error(ErrorCode::Plugin, "warning code '" + std::string(code) +
+                                       "' is not of the form 'plugin/code' (a plugin's name, a slash, a kebab-case "
+                                       "code); built-in warnings use a registered sdg::Code (docs/codes.md)");
+  record(code, message, std::move(where));
+}
+
+void Context::relay(const Warning& w) {
+  if (!code_from_name(w.code) && !is_plugin_code(w.code))
+    throw Error(ErrorCode::Internal, "warning code '" + w.code + "' is not registered (docs/codes.md)");
+  record(w.code, w.message, w.where);
 }
 
 std::int64_t build_epoch() {

@@ -4,15 +4,29 @@ namespace sdg {
 
 const char* error_code_name(ErrorCode code) noexcept {
   switch (code) {
-    case ErrorCode::Usage: return "usage";
-    case ErrorCode::Definition: return "definition";
-    case ErrorCode::Input: return "input";
-    case ErrorCode::Model: return "model";
-    case ErrorCode::Plugin: return "plugin";
-    case ErrorCode::Output: return "output";
-    case ErrorCode::Internal: return "internal";
+#define SDG_ERROR_NAME(id, name, meaning) \
+  case ErrorCode::id: return name;
+    SDG_ERROR_CODES(SDG_ERROR_NAME)
+#undef SDG_ERROR_NAME
   }
   return "internal";
+}
+
+const char* error_code_meaning(ErrorCode code) noexcept {
+  switch (code) {
+#define SDG_ERROR_MEANING(id, name, meaning) \
+  case ErrorCode::id: return meaning;
+    SDG_ERROR_CODES(SDG_ERROR_MEANING)
+#undef SDG_ERROR_MEANING
+  }
+  return "";
+}
+
+const std::vector<ErrorCode>& all_error_codes() {
+#define SDG_ERROR_LIST(id, name, meaning) ErrorCode::id,
+  static const std::vector<ErrorCode> all{SDG_ERROR_CODES(SDG_ERROR_LIST)};
+#undef SDG_ERROR_LIST
+  return all;
 }
 
 std::string Location::str() const {

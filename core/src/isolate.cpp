@@ -278,7 +278,7 @@ void fill_isolated(DataSource& plugin, const SourceRequest& req, Section& target
     throw Error(ErrorCode::Plugin, "sent an unreadable result");
   }
   for (const auto& w : msg.value("warnings", json::array()))
-    ctx.warn(w.value("code", ""), w.value("message", ""), w.value("where", ""));
+    ctx.relay(Warning{w.value("code", ""), w.value("message", ""), w.value("where", "")});
   if (msg.contains("error")) {
     const json& e = msg["error"];
     throw Error(static_cast<ErrorCode>(e.value("code", static_cast<int>(ErrorCode::Plugin))), e.value("message", ""),

@@ -175,6 +175,8 @@ json block_json(const Block& block) {
           for (const auto& [k, v] : b.attributes) attrs[k] = v;  // std::map: sorted
           j["attributes"] = std::move(attrs);
           j["blocks"] = blocks_json(b.blocks);
+        } else {
+          static_assert(unhandled_block_kind<T>, "block_json: a block kind is not written");
         }
       },
       block.value);
@@ -319,10 +321,12 @@ Inlines read_inlines(const Reader& r, std::size_t depth = 1) {
 Blocks read_blocks(const Reader& r, std::size_t depth);
 
 Block read_block_value(const Reader& r, std::size_t depth) {
+  // One branch per kind below; a new kind must get one (and a JSON model version).
+  static_assert(std::variant_size_v<Block::Variant> == 9, "read_block_value: a block kind is not read");
   const std::string type = r.at("type").str();
-  if (type == "heading") return Heading{r.at("level").integer(), read_inlines(r.at("content"))};
-  if (type == "paragraph") return Paragraph{read_inlines(r.at("content"))};
-  if (type == "list") {
+  if (type == BlockKind<Heading>::name) return Heading{r.at("level").integer(), read_inlines(r.at("content"))};
+  if (type == BlockKind<Paragraph>::name) return Paragraph{read_inlines(r.at("content"))};
+  if (type == BlockKind<List>::name) {
     List l;
     l.ordered = r.at("ordered").boolean();
     l.start = r.at("start").integer();
@@ -330,8 +334,8 @@ Block read_block_value(const Reader& r, std::size_t depth) {
     for (std::size_t i = 0; i < items.size(); ++i) l.items.push_back(read_blocks(items.at(i), depth + 1));
     return l;
   }
-  if (type == "quote") return Quote{read_blocks(r.at("blocks"), depth + 1)};
-  if (type == "table") {
+  if (type == BlockKind<Quote>::name) return Quote{read_blocks(r.at("blocks"), depth + 1)};
+  if (type == BlockKind<Table>::name) {
     Table t;
     t.id = r.at("id").str();
     t.caption = r.at("caption").str();
@@ -398,7 +402,7 @@ Block read_block_value(const Reader& r, std::size_t depth) {
     }
     return t;
   }
-  if (type == "chart") {
+  if (type == BlockKind<Chart>::name) {
     Chart c;
     const std::string kind = r.at("kind").str();
     auto k = chart_kind_from_name(kind);
@@ -430,11 +434,11 @@ Block read_block_value(const Reader& r, std::size_t depth) {
     if (r.has("data_table")) c.data_table = r.at("data_table").str();
     return c;
   }
-  if (type == "figure")
+  if (type == BlockKind<Figure>::name)
     return Figure{r.at("path").str(), r.at("alt").str(), r.at("caption").str(),
                   r.has("id") ? r.at("id").str() : std::string(),
                   r.has("width") ? r.at("width").str() : std::string()};
-  if (type == "indicator_summary") {
+  if (type == BlockKind<IndicatorSummary>::name) {
     IndicatorSummary s;
     s.indicator = r.at("indicator").str();
     s.title = r.at("title").str();
@@ -452,7 +456,7 @@ Block read_block_value(const Reader& r, std::size_t depth) {
     if (r.has("series")) s.series = r.at("series").str();
     return s;
   }
-  if (type == "container") {
+  if (type == BlockKind<Container>::name) {
     Container c;
     c.name = r.at("name").str();
     Reader attrs = r.at("attributes");

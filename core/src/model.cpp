@@ -200,10 +200,13 @@ bool Container::operator==(const Container& o) const {
 }
 
 const char* Block::kind_name() const noexcept {
-  static constexpr std::array<const char*, 9> names{
-      "heading", "paragraph", "list", "quote", "table", "chart", "figure", "indicator_summary",
-      "container"};
-  return names[value.index()];
+  return std::visit(
+      [](const auto& b) -> const char* {
+        using T = std::decay_t<decltype(b)>;
+        static_assert(requires { BlockKind<T>::name; }, "Block::kind_name: a block kind has no BlockKind<> name");
+        return BlockKind<T>::name;
+      },
+      value);
 }
 
 namespace {
@@ -387,7 +390,7 @@ void check_block_at(const Block& block, const Where& parent, std::size_t depth) 
           }
           check_blocks(b.blocks, Where{&where, {}, b.name}, depth + 1);
         } else {
-          static_assert(sizeof(T) == 0, "check_block: a block kind is not handled");
+          static_assert(unhandled_block_kind<T>, "check_block: a block kind is not handled");
         }
       },
       block.value);

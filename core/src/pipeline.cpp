@@ -18,6 +18,7 @@
 #include "sdgreport/log.hpp"
 #include "sdgreport/option_check.hpp"
 #include "sdgreport/references.hpp"
+#include "sdgreport/walk.hpp"
 
 namespace sdg {
 
@@ -191,41 +192,32 @@ void make_ids_unique(std::vector<Section>& sections, std::set<std::string>& used
 
 // Images come only from inside the report's folder or an `allow_paths:` folder:
 // a Markdown file or plugin must not make a writer embed /etc/… or ../../private.png.
-void check_figure_paths(const Blocks& blocks, const std::vector<std::filesystem::path>& roots,
-                        const std::filesystem::path& base, const std::string& where) {
-  for (const Block& b : blocks) {
-    if (const auto* f = std::get_if<Figure>(&b.value)) {
-      std::filesystem::path p(f->path);
-      if (p.is_relative()) p = base / p;
-      std::error_code ec;
-      const std::filesystem::path real = std::filesystem::weakly_canonical(p, ec);
-      bool inside = false;
-      for (const auto& root : roots) {
-        const auto rel = real.lexically_relative(root);
-        if (!ec && !rel.empty() && *rel.begin() != "..") inside = true;
-      }
-      if (!inside)
-        throw Error(ErrorCode::Input,
-                    where + ": image '" + f->path +
-                        "' is outside the report's folder; name its folder under 'allow_paths:' in the report definition",
-                    Location{});
-    } else if (const auto* l = std::get_if<List>(&b.value)) {
-      for (const Blocks& item : l->items) check_figure_paths(item, roots, base, where);
-    } else if (const auto* q = std::get_if<Quote>(&b.value)) {
-      check_figure_paths(q->blocks, roots, base, where);
-    } else if (const auto* c = std::get_if<Container>(&b.value)) {
-      check_figure_paths(c->blocks, roots, base, where);
-    }
-  }
-}
+class FigurePathCheck : public PartialVisitor {
+ public:
+  FigurePathCheck(const std::vector<std::filesystem::path>& roots, const std::filesystem::path& base)
+      : roots_(roots), base_(base) {}
 
-void check_figure_paths(const std::vector<Section>& sections, const std::vector<std::filesystem::path>& roots,
-                        const std::filesystem::path& base) {
-  for (const Section& s : sections) {
-    check_figure_paths(s.blocks(), roots, base, "section " + section_name(s));
-    check_figure_paths(s.sections(), roots, base);
+  void figure(const Figure& f, const Where& where) override {
+    std::filesystem::path p(f.path);
+    if (p.is_relative()) p = base_ / p;
+    std::error_code ec;
+    const std::filesystem::path real = std::filesystem::weakly_canonical(p, ec);
+    bool inside = false;
+    for (const auto& root : roots_) {
+      const auto rel = real.lexically_relative(root);
+      if (!ec && !rel.empty() && *rel.begin() != "..") inside = true;
+    }
+    if (!inside)
+      throw Error(ErrorCode::Input,
+                  "section " + section_name(*where.section()) + ": image '" + f.path +
+                      "' is outside the report's folder; name its folder under 'allow_paths:' in the report definition",
+                  Location{});
   }
-}
+
+ private:
+  const std::vector<std::filesystem::path>& roots_;
+  const std::filesystem::path& base_;
+};
 
 }  // namespace
 
@@ -271,7 +263,7 @@ Document assemble(const ReportDefinition& def, PluginProvider& plugins, Context&
   doc.meta = def.meta;
   if (def.meta.language == "nn" && def.chapters.end() != std::find_if(def.chapters.begin(), def.chapters.end(),
                                                                       [](const ChapterSpec& c) { return !c.goals.empty(); }))
-    ctx.warn("title-fallback", "the SDG catalogue has no Nynorsk titles; goal titles are in Bokmål", def.path.string());
+    ctx.warn(Code::TitleFallback, "the SDG catalogue has no Nynorsk titles; goal titles are in Bokmål", def.path.string());
   Builder builder(plugins, ctx, opts);
   for (const ChapterSpec& spec : def.chapters) doc.add_chapter(builder.section(spec, def.meta.language));
   builder.finish();
@@ -291,7 +283,8 @@ Document assemble(const ReportDefinition& def, PluginProvider& plugins, Context&
       def.base_dir().empty() ? std::filesystem::current_path(ec) : std::filesystem::absolute(def.base_dir(), ec);
   for (const auto& r : [&] { auto v = def.allow_paths; v.insert(v.begin(), base); return v; }())
     roots.push_back(std::filesystem::weakly_canonical(r, ec));
-  check_figure_paths(doc.chapters(), roots, base);
+  FigurePathCheck figure_paths(roots, base);
+  walk(doc, figure_paths);
   return doc;
 }
 

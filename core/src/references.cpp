@@ -16,7 +16,7 @@ namespace sdg {
 
 namespace {
 
-class TargetCollector : public Visitor {
+class TargetCollector : public PartialVisitor {
  public:
   Targets targets;
 
@@ -164,7 +164,7 @@ void check_refs(Blocks& blocks, const Targets& targets) {
                                std::is_same_v<T, IndicatorSummary>) {
             // no inline text
           } else {
-            static_assert(sizeof(T) == 0, "check_refs: a block kind is not handled");
+            static_assert(unhandled_block_kind<T>, "check_refs: a block kind is not handled");
           }
         },
         block.value);

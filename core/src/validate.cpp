@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <functional>
 #include <cctype>
 #include <filesystem>
 #include <map>
@@ -64,7 +65,7 @@ std::size_t count_words(const std::string& s) {
 }
 
 // Words of running text in a section and its subsections (tables and charts don't count).
-struct WordCounter : Visitor {
+struct WordCounter : PartialVisitor {
   std::size_t words = 0;
   void heading(const Heading& h, const Where&) override { words += count_words(plain_text(h.content)); }
   void paragraph(const Paragraph& p, const Where&) override { words += count_words(plain_text(p.content)); }
@@ -109,13 +110,13 @@ std::string Finding::str() const {
 
 Validator::Validator(const ReportDefinition& def) : def_(def) {}
 
-void Validator::add(Finding::Severity s, std::string code, std::string message, Location where) {
+void Validator::add(Code code, std::string message, Location where) {
   if (where.empty()) where = Location{def_.path.string(), 0, 0};
-  findings_.push_back({s, std::move(code), std::move(message), std::move(where)});
+  findings_.push_back({code_severity(code), std::string(code_name(code)), std::move(message), std::move(where)});
 }
 
 void Validator::record(const Error& e) {
-  findings_.push_back({Finding::Severity::Error, std::string("cannot-build-") + error_code_name(e.code()), e.message(),
+  findings_.push_back({Finding::Severity::Error, std::string(code_name(Code::CannotBuild)) + "-" + error_code_name(e.code()), e.message(),
                        e.where()});
 }
 
@@ -130,49 +131,87 @@ void Validator::attach(AssembleOptions& opts) {
   opts.on_source_done = [this](const Section& target, std::size_t first_block, std::size_t first_section,
                                const SourceSpec& src) { source_done(target, first_block, first_section, src); };
   opts.on_source_error = [this](const Error& e) {
-    findings_.push_back({Finding::Severity::Error, std::string("source-failed-") + error_code_name(e.code()),
+    findings_.push_back({Finding::Severity::Error, std::string(code_name(Code::SourceFailed)) + "-" + error_code_name(e.code()),
                          e.message(), e.where()});
   };
 }
 
-void Validator::source_done(const Section& target, std::size_t first_block, std::size_t first_section,
-                            const SourceSpec& src) {
-  const int goal = target.goal().value_or(0);
-  const std::string where = "section '" + target.title() + "'";
-  // A view of the blocks the source added, not a copy (a big table would be held twice).
-  check_blocks(std::span<const Block>(target.blocks()).subspan(first_block), goal, where, src);
-  // Subsections the source added, at any depth.
-  std::vector<const Section*> stack;
-  for (std::size_t i = first_section; i < target.sections().size(); ++i) stack.push_back(&target.sections()[i]);
-  while (!stack.empty()) {
-    const Section* s = stack.back();
-    stack.pop_back();
-    check_blocks(s->blocks(), s->goal().value_or(goal), "section '" + s->title() + "'", src);
-    for (const Section& sub : s->sections()) stack.push_back(&sub);
-  }
-}
+namespace {
 
-void Validator::check_blocks(std::span<const Block> blocks, int goal, const std::string& where, const SourceSpec& src) {
-  const Catalogue& cat = Catalogue::get();
-  const std::string by = "plugin '" + src.plugin + "', " + where;
-  auto check_id = [&](const std::string& id, const std::string& what, bool national) {
+// The checks of each block a source added. A full Visitor: a new block kind does
+// not compile until it says what is checked in it. Links are checked in headings
+// too (before, validate's own recursion skipped headings).
+class BlockChecks : public Visitor {
+ public:
+  using Add = std::function<void(Code, std::string, Location)>;
+  BlockChecks(const ReportDefinition& def, const Section& target, const SourceSpec& src, Add add)
+      : def_(def), target_(target), src_(src), add_(std::move(add)) {}
+
+  void heading(const Heading& h, const Where& w) override { check_links(h.content, w); }
+  void paragraph(const Paragraph& p, const Where& w) override { check_links(p.content, w); }
+  bool begin_list(const List&, const Where&) override { return true; }
+  void begin_list_item(const List&, std::size_t, const Where&) override {}
+  void end_list_item(const List&, std::size_t, const Where&) override {}
+  void end_list(const List&, const Where&) override {}
+  bool begin_quote(const Quote&, const Where&) override { return true; }
+  void end_quote(const Quote&, const Where&) override {}
+  bool begin_container(const Container&, const Where&) override { return true; }
+  void end_container(const Container&, const Where&) override {}
+
+  void table(const Table& t, const Where& w) override {
+    const std::string what = "table '" + t.caption + "'";
+    if (t.source.empty()) add(Code::TableWithoutSource, by(w) + ": " + what + " has no source note");
+    check_id(t.indicator, what, t.national, w);
+  }
+  void chart(const Chart& c, const Where& w) override {
+    const std::string what = "chart '" + c.title + "'";
+    if (c.source.empty()) add(Code::ChartWithoutSource, by(w) + ": " + what + " has no source");
+    if (c.alt.size() < 10)
+      add(Code::WeakAltText, by(w) + ": " + what + " has alt text '" + c.alt + "', too short to describe it");
+    check_id(c.indicator, what, c.national, w);
+  }
+  void figure(const Figure& f, const Where& w) override {
+    const std::filesystem::path p = std::filesystem::path(f.path).is_absolute() ? std::filesystem::path(f.path)
+                                                                                 : def_.base_dir() / f.path;
+    if (const std::string why = image_problem(p); why == "does not exist") {
+      add(Code::ImageMissing, by(w) + ": image '" + f.path + "' does not exist");
+    } else if (is_svg_path(f.path)) {
+      add(Code::ImageSvg, by(w) + ": image '" + f.path + "': " + why);
+    } else if (!why.empty()) {
+      add(Code::ImageUnreadable, by(w) + ": image '" + f.path + "': " + why);
+    }
+    if (f.alt.size() < 5 || f.alt == std::filesystem::path(f.path).filename().string())
+      add(Code::WeakAltText,
+          by(w) + ": figure '" + f.path + "' has alt text '" + f.alt + "', which does not describe it");
+  }
+  void indicator_summary(const IndicatorSummary& s, const Where& w) override {
+    check_id(s.indicator, "indicator summary", s.national, w);
+  }
+
+ private:
+  void add(Code code, std::string message) { add_(code, std::move(message), src_.where); }
+  /// "plugin 'csv', section 'Goal 7'": the innermost section the walker is in, or the target.
+  std::string by(const Where& w) const {
+    return "plugin '" + src_.plugin + "', section '" + (w.section() ? w.section() : &target_)->title() + "'";
+  }
+  int goal(const Where& w) const { return w.goal() ? w.goal() : target_.goal().value_or(0); }
+
+  void check_id(const std::string& id, const std::string& what, bool national, const Where& w) {
     if (id.empty() || national) return;  // national ids are not in the catalogue (model.hpp)
-    const Indicator* ind = cat.find_indicator(id);
+    const Indicator* ind = Catalogue::get().find_indicator(id);
     if (!ind) {
-      add(Finding::Severity::Error, "unknown-indicator", by + ": " + what + " names '" + id + "', which is not an SDG indicator",
-          src.where);
+      add(Code::UnknownIndicator, by(w) + ": " + what + " names '" + id + "', which is not an SDG indicator");
       return;
     }
-    if (goal == 0)
-      add(Finding::Severity::Warning, "indicator-outside-goal",
-          by + ": " + what + " reports indicator " + id + " outside a goal section", src.where);
-    else if (ind->goal != goal)
-      add(Finding::Severity::Error, "indicator-in-wrong-goal",
-          by + ": " + what + " reports indicator " + id + " of goal " + std::to_string(ind->goal) +
-              " in the section of goal " + std::to_string(goal),
-          src.where);
-  };
-  auto check_links = [&](const Inlines& runs) {
+    const int g = goal(w);
+    if (g == 0)
+      add(Code::IndicatorOutsideGoal, by(w) + ": " + what + " reports indicator " + id + " outside a goal section");
+    else if (ind->goal != g)
+      add(Code::IndicatorInWrongGoal, by(w) + ": " + what + " reports indicator " + id + " of goal " +
+                                          std::to_string(ind->goal) + " in the section of goal " + std::to_string(g));
+  }
+
+  void check_links(const Inlines& runs, const Where& w) {
     std::vector<std::string> urls;
     links_of(runs, urls);
     for (const std::string& url : urls) {
@@ -180,79 +219,53 @@ void Validator::check_blocks(std::span<const Block> blocks, int goal, const std:
       std::string path = url.substr(0, url.find('#'));
       std::error_code ec;
       if (!path.empty() && !std::filesystem::exists(def_.base_dir() / path, ec))
-        add(Finding::Severity::Warning, "broken-link", by + ": link to '" + url + "', which does not exist", src.where);
+        add(Code::BrokenLink, by(w) + ": link to '" + url + "', which does not exist");
     }
-  };
-  std::function<void(std::span<const Block>)> walk_blocks = [&](std::span<const Block> bs) {
-    for (const Block& b : bs) {
-      if (const auto* t = std::get_if<Table>(&b.value)) {
-        const std::string what = "table '" + t->caption + "'";
-        if (t->source.empty())
-          add(Finding::Severity::Warning, "table-without-source", by + ": " + what + " has no source note", src.where);
-        check_id(t->indicator, what, t->national);
-      } else if (const auto* c = std::get_if<Chart>(&b.value)) {
-        const std::string what = "chart '" + c->title + "'";
-        if (c->source.empty())
-          add(Finding::Severity::Warning, "chart-without-source", by + ": " + what + " has no source", src.where);
-        if (c->alt.size() < 10)
-          add(Finding::Severity::Warning, "weak-alt-text", by + ": " + what + " has alt text '" + c->alt +
-                                                               "', too short to describe it",
-              src.where);
-        check_id(c->indicator, what, c->national);
-      } else if (const auto* f = std::get_if<Figure>(&b.value)) {
-        const std::filesystem::path p = std::filesystem::path(f->path).is_absolute()
-                                            ? std::filesystem::path(f->path)
-                                            : def_.base_dir() / f->path;
-        if (const std::string why = image_problem(p); why == "does not exist") {
-          add(Finding::Severity::Error, "figure-missing", by + ": image '" + f->path + "' does not exist", src.where);
-        } else if (is_svg_path(f->path)) {
-          add(Finding::Severity::Error, "figure-svg", by + ": image '" + f->path + "': " + why, src.where);
-        } else if (!why.empty()) {
-          add(Finding::Severity::Error, "figure-unreadable", by + ": image '" + f->path + "': " + why, src.where);
-        }
-        if (f->alt.size() < 5 || f->alt == std::filesystem::path(f->path).filename().string())
-          add(Finding::Severity::Warning, "weak-alt-text",
-              by + ": figure '" + f->path + "' has alt text '" + f->alt + "', which does not describe it", src.where);
-      } else if (const auto* s = std::get_if<IndicatorSummary>(&b.value)) {
-        check_id(s->indicator, "indicator summary", s->national);
-      } else if (const auto* p = std::get_if<Paragraph>(&b.value)) {
-        check_links(p->content);
-      } else if (const auto* l = std::get_if<List>(&b.value)) {
-        for (const Blocks& item : l->items) walk_blocks(item);
-      } else if (const auto* q = std::get_if<Quote>(&b.value)) {
-        walk_blocks(q->blocks);
-      } else if (const auto* k = std::get_if<Container>(&b.value)) {
-        walk_blocks(k->blocks);
-      }
-    }
-  };
-  walk_blocks(blocks);
+  }
+
+  const ReportDefinition& def_;
+  const Section& target_;
+  const SourceSpec& src_;
+  Add add_;
+};
+
+}  // namespace
+
+void Validator::source_done(const Section& target, std::size_t first_block, std::size_t first_section,
+                            const SourceSpec& src) {
+  BlockChecks checks(def_, target, src,
+                     [this](Code code, std::string message, Location where) { add(code, std::move(message), where); });
+  // A view of the blocks the source added, not a copy (a big table would be held twice).
+  walk_blocks(std::span<const Block>(target.blocks()).subspan(first_block), checks, Where{});
+  // Subsections the source added, at any depth.
+  for (std::size_t i = first_section; i < target.sections().size(); ++i)
+    walk_section(target.sections()[i], checks, Where{});
 }
 
 void Validator::finish(const Document& doc) {
   const Location at{def_.path.string(), 0, 0};
   // Every goal covered, or excluded with a reason.
-  std::set<int> covered;
-  std::vector<const Section*> stack;
-  for (const Section& ch : doc.chapters()) stack.push_back(&ch);
-  while (!stack.empty()) {
-    const Section* s = stack.back();
-    stack.pop_back();
-    if (s->goal()) covered.insert(*s->goal());
-    for (const Section& sub : s->sections()) stack.push_back(&sub);
-  }
+  struct GoalSections : PartialVisitor {
+    std::set<int> goals;
+    bool begin_section(const Section& s, const Where&) override {
+      if (s.goal()) goals.insert(*s.goal());
+      return true;
+    }
+  } goal_sections;
+  walk(doc, goal_sections);
+  const std::set<int>& covered = goal_sections.goals;
   std::map<int, const ExcludedGoal*> excluded;
   for (const ExcludedGoal& e : def_.excluded_goals) {
     excluded[e.goal] = &e;
     if (covered.count(e.goal))
-      add(Finding::Severity::Warning, "excluded-goal-covered",
+      add(Code::ExcludedGoalCovered,
           "goal " + std::to_string(e.goal) + " is excluded but the report has a section for it", e.where);
   }
   std::string missing;
   for (int g = 1; g <= 17; ++g)
     if (!covered.count(g) && !excluded.count(g)) missing += (missing.empty() ? "" : ", ") + std::to_string(g);
   if (!missing.empty())
-    add(Finding::Severity::Warning, "goal-not-covered",
+    add(Code::GoalNotCovered,
         "goals " + missing + " have no section; add them to a chapter's 'goals' or list them under "
         "'excluded_goals' with a reason",
         at);
@@ -266,7 +279,7 @@ void Validator::finish(const Document& doc) {
     if (role == "progress" && !found)
       found = std::any_of(def_.chapters.begin(), def_.chapters.end(), [](const ChapterSpec& c) { return !c.goals.empty(); });
     if (!found)
-      add(Finding::Severity::Warning, "missing-chapter",
+      add(Code::MissingChapter,
           "no '" + role + "' chapter (UN reporting guidelines); add one, mark an existing chapter with 'role: " +
               role + "', or set 'required_chapters'",
           req_at);
@@ -278,7 +291,7 @@ void Validator::finish(const Document& doc) {
   const bool workbook = std::any_of(def_.outputs.begin(), def_.outputs.end(),
                                     [](const OutputSpec& o) { return o.format == "xlsx"; });
   if (!annex_chapter && !workbook)
-    add(Finding::Severity::Warning, "no-statistical-annex",
+    add(Code::NoStatisticalAnnex,
         "the report has no statistical annex: add an annex chapter or an xlsx output", at);
 
   // Word limits and empty chapters (chapters are in definition order).
@@ -286,14 +299,14 @@ void Validator::finish(const Document& doc) {
     const ChapterSpec& spec = def_.chapters[i];
     const Section& ch = doc.chapters()[i];
     if (ch.blocks().empty() && ch.sections().empty())
-      add(Finding::Severity::Warning, "empty-chapter", "chapter '" + spec.title + "' has no content yet", spec.where);
+      add(Code::EmptyChapter, "chapter '" + spec.title + "' has no content yet", spec.where);
     if (spec.word_limit > 0) {
       Document one;
       one.add_chapter(ch);
       WordCounter wc;
       walk(one, wc);
       if (wc.words > static_cast<std::size_t>(spec.word_limit))
-        add(Finding::Severity::Warning, "word-limit",
+        add(Code::WordLimit,
             "chapter '" + spec.title + "' has " + std::to_string(wc.words) + " words; its limit is " +
                 std::to_string(spec.word_limit),
             spec.where);

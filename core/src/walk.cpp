@@ -24,47 +24,43 @@ int Where::goal() const {
 
 namespace {
 
-void walk_blocks_in(const Blocks& blocks, Visitor& v, Where& where) {
+void walk_blocks_in(std::span<const Block> blocks, Visitor& v, Where& where) {
   for (const Block& block : blocks) {
     where.blocks.push_back(&block);
-    std::visit(
-        [&](const auto& b) {
-          using T = std::decay_t<decltype(b)>;
-          if constexpr (std::is_same_v<T, Heading>) {
-            v.heading(b, where);
-          } else if constexpr (std::is_same_v<T, Paragraph>) {
-            v.paragraph(b, where);
-          } else if constexpr (std::is_same_v<T, List>) {
-            if (v.begin_list(b, where)) {
-              for (std::size_t i = 0; i < b.items.size(); ++i) {
-                v.begin_list_item(b, i, where);
-                walk_blocks_in(b.items[i], v, where);
-                v.end_list_item(b, i, where);
-              }
-            }
-            v.end_list(b, where);
-          } else if constexpr (std::is_same_v<T, Quote>) {
-            if (v.begin_quote(b, where)) walk_blocks_in(b.blocks, v, where);
-            v.end_quote(b, where);
-          } else if constexpr (std::is_same_v<T, Table>) {
-            v.table(b, where);
-          } else if constexpr (std::is_same_v<T, Chart>) {
-            v.chart(b, where);
-          } else if constexpr (std::is_same_v<T, Figure>) {
-            v.figure(b, where);
-          } else if constexpr (std::is_same_v<T, IndicatorSummary>) {
-            v.indicator_summary(b, where);
-          } else if constexpr (std::is_same_v<T, Container>) {
-            if (v.begin_container(b, where)) walk_blocks_in(b.blocks, v, where);
-            v.end_container(b, where);
-          }
-        },
-        block.value);
+    // One lambda per kind, no generic one: a new block kind does not compile here
+    // until the walker (and Visitor) handle it.
+    std::visit(Overloaded{
+                   [&](const Heading& b) { v.heading(b, where); },
+                   [&](const Paragraph& b) { v.paragraph(b, where); },
+                   [&](const List& b) {
+                     if (v.begin_list(b, where)) {
+                       for (std::size_t i = 0; i < b.items.size(); ++i) {
+                         v.begin_list_item(b, i, where);
+                         walk_blocks_in(b.items[i], v, where);
+                         v.end_list_item(b, i, where);
+                       }
+                     }
+                     v.end_list(b, where);
+                   },
+                   [&](const Quote& b) {
+                     if (v.begin_quote(b, where)) walk_blocks_in(b.blocks, v, where);
+                     v.end_quote(b, where);
+                   },
+                   [&](const Table& b) { v.table(b, where); },
+                   [&](const Chart& b) { v.chart(b, where); },
+                   [&](const Figure& b) { v.figure(b, where); },
+                   [&](const IndicatorSummary& b) { v.indicator_summary(b, where); },
+                   [&](const Container& b) {
+                     if (v.begin_container(b, where)) walk_blocks_in(b.blocks, v, where);
+                     v.end_container(b, where);
+                   },
+               },
+               block.value);
     where.blocks.pop_back();
   }
 }
 
-void walk_section(const Section& s, const std::string& number, Visitor& v, Where& where) {
+void walk_section_in(const Section& s, const std::string& number, Visitor& v, Where& where) {
   where.sections.push_back(&s);
   where.numbers.push_back(number);
   if (v.begin_section(s, where)) {
@@ -73,7 +69,7 @@ void walk_section(const Section& s, const std::string& number, Visitor& v, Where
     for (const Section& sub : s.sections()) {
       std::string sub_number;
       if (sub.numbered() && !number.empty()) sub_number = number + "." + std::to_string(++n);
-      walk_section(sub, sub_number, v, where);
+      walk_section_in(sub, sub_number, v, where);
     }
   }
   v.end_section(s, where);
@@ -83,9 +79,14 @@ void walk_section(const Section& s, const std::string& number, Visitor& v, Where
 
 }  // namespace
 
-void walk_blocks(const Blocks& blocks, Visitor& v, const Where& where) {
+void walk_blocks(std::span<const Block> blocks, Visitor& v, const Where& where) {
   Where inner = where;
   walk_blocks_in(blocks, v, inner);
+}
+
+void walk_section(const Section& s, Visitor& v, const Where& where, const std::string& number) {
+  Where inner = where;
+  walk_section_in(s, number, v, inner);
 }
 
 void walk(const Document& doc, Visitor& v) {
@@ -93,7 +94,7 @@ void walk(const Document& doc, Visitor& v) {
   Where where;
   int n = 0;
   for (const Section& ch : doc.chapters()) {
-    walk_section(ch, ch.numbered() ? std::to_string(++n) : std::string(), v, where);
+    walk_section_in(ch, ch.numbered() ? std::to_string(++n) : std::string(), v, where);
   }
   v.end_document(doc);
 }

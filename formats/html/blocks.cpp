@@ -415,7 +415,7 @@ void BodyWriter::figure(const Figure& f, const Where&) {
   } else {
     std::error_code ec;
     ctx_.warn(
-        std::filesystem::is_regular_file(path, ec) ? "image-unreadable" : "image-missing",
+        std::filesystem::is_regular_file(path, ec) ? Code::ImageUnreadable : Code::ImageMissing,
         "figure '" + f.path + "' (" + path.string() +
             ") is missing or not a PNG, JPEG, GIF, WebP or SVG image; its text alternative is shown instead");
     o += "<p class=\"missing-image\">" + text(f.alt.empty() ? f.path : f.alt) + "</p>\n";

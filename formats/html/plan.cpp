@@ -11,7 +11,7 @@ namespace sdg::html {
 
 namespace {
 
-class Planner : public Visitor {
+class Planner : public PartialVisitor {
  public:
   explicit Planner(std::function<void(const Section&, const Where&)> on_section,
                    std::function<void(const void*, const char*, const std::string&)> on_block)

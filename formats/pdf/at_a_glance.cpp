@@ -32,7 +32,7 @@ struct GoalFacts {
   std::vector<std::string> targets;
 };
 
-struct FactsCollector : Visitor {
+struct FactsCollector : PartialVisitor {
   std::array<GoalFacts, 18> goals;
   bool begin_section(const Section& s, const Where&) override {
     if (s.goal()) {

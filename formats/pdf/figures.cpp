@@ -30,7 +30,7 @@ Renderer::FigureBox Renderer::figure_box(const Figure& f) {
   if (is_svg_path(f.path))
     throw Error(ErrorCode::Input, "figure '" + f.path + "': " + svg_refusal(f.path));
   if (!std::filesystem::is_regular_file(path, ec)) {
-    ctx_.warn("image-missing",
+    ctx_.warn(Code::ImageMissing,
               "figure '" + f.path + "' not found (" + path.string() + "); drawn as a placeholder");
   } else {
     try {
@@ -38,7 +38,7 @@ Renderer::FigureBox Renderer::figure_box(const Figure& f) {
       box.img->LoadFromFile(path.c_str());
     } catch (const PdfError& e) {
       box.img.reset();
-      ctx_.warn("image-unreadable", "figure '" + f.path + "' could not be read as PNG or JPEG (" +
+      ctx_.warn(Code::ImageUnreadable, "figure '" + f.path + "' could not be read as PNG or JPEG (" +
                                         PdfError::ErrorMessage(e.GetError()) + "); drawn as a placeholder");
     }
   }
@@ -155,7 +155,7 @@ void Renderer::chart(const Chart& ch, const Where& w) {
   if (drawn) {
     c_.set_y(top - height);
   } else {
-    ctx_.warn("chart-not-rendered", "chart '" + (ch.id.empty() ? ch.title : ch.id) +
+    ctx_.warn(Code::ChartNotRendered, "chart '" + (ch.id.empty() ? ch.title : ch.id) +
                                         "' has no values to plot; its text alternative is shown");
     const TextStyle alt{Face::UiItalic, 9, colors::muted};
     flow(plain(ch.alt, alt), 12, c_.left(), width, false);

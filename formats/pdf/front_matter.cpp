@@ -26,7 +26,7 @@ std::unique_ptr<PdfImage> Renderer::load_image(const std::string& file, const ch
     return img;
   } catch (const PdfError& e) {
     // The definition checked the file; it changed or is damaged since.
-    ctx_.warn("image-unreadable", std::string(what) + " '" + file + "' could not be read as PNG or JPEG (" +
+    ctx_.warn(Code::ImageUnreadable, std::string(what) + " '" + file + "' could not be read as PNG or JPEG (" +
                                       PdfError::ErrorMessage(e.GetError()) + "); left out");
     return nullptr;
   }
@@ -171,7 +171,7 @@ TocLook toc_look(int level) {
 }
 
 /// Chapters and their sections, as the contents lists them.
-struct TocCollector : Visitor {
+struct TocCollector : PartialVisitor {
   struct Item {
     const Section* section;  // nullptr: a page without a section, listed by its title
     int level;

@@ -156,7 +156,7 @@ bool has_page_references(const Inlines& runs) {
   return false;
 }
 
-class PageRefFinder : public Visitor {
+class PageRefFinder : public PartialVisitor {
  public:
   bool found = false;
   void heading(const Heading& h, const Where&) override { found = found || has_page_references(h.content); }
@@ -396,7 +396,7 @@ class PdfWriter : public FormatWriter {
              const RefTarget* t = find_target(targets, id);
              return t ? t->id : id;
            }))
-        ctx.warn("pdf-link-target", "internal link to '" + id + "' has no place in the PDF; it points at the first page");
+        ctx.warn(Code::PdfLinkTarget, "internal link to '" + id + "' has no place in the PDF; it points at the first page");
       const int pages = canvas.page_count();
       canvas.tree().write(pdf, pages);
       set_page_labels(pdf, std::min(canvas.main_start(), pages), pages);

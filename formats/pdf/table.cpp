@@ -113,14 +113,14 @@ void Renderer::table(const Table& t, const Where& w) {
     std::string stub;
     for (std::size_t j = 0; j < plan.stub; ++j)
       stub += (stub.empty() ? "'" : ", '") + t.columns[j].label + "'";
-    ctx_.warn("table-split",
+    ctx_.warn(Code::TableSplit,
               table_name(t) + ": its " + std::to_string(n) + " columns do not fit the text width even in " +
                   format_number(kMinCellSize, 1, "en") + " pt type; printed in " +
                   std::to_string(plan.groups.size()) + " parts of columns (" + format_number(cs, 2, "en") +
                   " pt)" + (stub.empty() ? "" : " with " + stub + " repeated"));
   }
   if (plan.overfull)
-    ctx_.warn("table-too-wide",
+    ctx_.warn(Code::TableTooWide,
               table_name(t) + ": a column is wider than the text width; words in text columns are broken");
 
   // The key of the symbols this table uses, printed under its last part.

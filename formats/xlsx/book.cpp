@@ -188,7 +188,7 @@ void Sheet::text(int row, int col, std::string_view s, lxw_format* f, bool fit_w
   }
   if (t.size() > kMaxCellText && excel_length(t) > kMaxCellText) {
     t = truncate_chars(t, kMaxCellText);
-    book_.ctx().warn("text-truncated", where(row, col) + ": text cut to Excel's limit of 32,767 characters");
+    book_.ctx().warn(Code::TextTruncated, where(row, col) + ": text cut to Excel's limit of 32,767 characters");
   }
   if (t.empty() && !f) return;
   // The cell's name is made only for an error (not once per cell of a big table).

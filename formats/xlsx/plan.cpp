@@ -45,7 +45,7 @@ bool digits(std::string_view s, std::size_t n) {
                                        [](char c) { return c >= '0' && c <= '9'; });
 }
 
-class Planner : public Visitor {
+class Planner : public PartialVisitor {
  public:
   Planner(Plan& plan, std::string_view lang) : plan_(plan), lang_(lang) {}
 

@@ -172,7 +172,7 @@ class SectionWriter {
               sheet_.number(row_, c, cell.number, f, number_column ? col.decimals : -1);
               if (status_is_flag(status)) sheet_.fit(c, 2 + status_symbol(status, lang_).size());
             } else {
-              book_.ctx().warn("value-not-finite",
+              book_.ctx().warn(Code::ValueNotFinite,
                                sheet_.where(row_, c) + ": a value that is not a finite number was left empty");
               if (status == ValueStatus::None) status = ValueStatus::NotAvailable;
               sheet_.text(row_, c, status_symbol(status, lang_), book_.symbol);
@@ -230,7 +230,7 @@ class SectionWriter {
     source(c.source);
 
     if (c.series.size() > kMaxChartSeries) {
-      book_.ctx().warn("chart-too-many-series",
+      book_.ctx().warn(Code::ChartTooManySeries,
                        "chart '" + chart_title(c, lang_) + "' has " + std::to_string(c.series.size()) +
                            " series; Excel draws at most " + std::to_string(kMaxChartSeries) +
                            ", so the workbook shows its data without a native chart (" +

@@ -101,7 +101,7 @@ class XlsxWriter final : public FormatWriter {
                 "{} chart(s) drawn from a table, constant_memory={}",
                 plan.sheets.size(), plan.observations, plan.left_out, plan.covered, constant_memory);
     if (plan.left_out > 0) {
-      ctx.warn("data-sheet-partial", std::to_string(plan.left_out) +
+      ctx.warn(Code::DataSheetPartial, std::to_string(plan.left_out) +
                                          " large table(s) or chart(s) are not repeated on the Data sheet "
                                          "(see data_sheet_limit); the Contents sheet links to them");
     }

@@ -6,7 +6,7 @@
 //   if (policy == sdg::plugins::DuplicatePolicy::Error) throw ...;
 //
 // Whatever the policy, a duplicate is never resolved silently: with `first` and
-// `last` the plugin warns with code kDuplicateWarning, naming both lines (or
+// `last` the plugin warns with sdg::Code::DuplicateObservation, naming both lines (or
 // positions); with `error` it stops with both.
 #pragma once
 
@@ -21,9 +21,6 @@ enum class DuplicatePolicy {
   Last,   ///< keep the last observation, warn
   Error,  ///< refuse the file
 };
-
-/// The warning code every data plugin uses for a duplicate observation.
-inline constexpr const char* kDuplicateWarning = "duplicate-observation";
 
 /// The `duplicates` option of a source entry; First when absent. Throws the
 /// option's error for anything but first, last or error.

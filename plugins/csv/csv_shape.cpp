@@ -155,24 +155,24 @@ class Shaper {
       // In the report's language: the note is printed after "Kilde:" in a Norwegian report.
       const bool norwegian = spec_.language == "nb" || spec_.language == "nn";
       t.source = (norwegian ? "CSV-fil " : "CSV file ") + std::filesystem::path(raw_.file).filename().string();
-      warn("csv", "no 'source' given: the source note names the file; add 'source: …'");
+      warn(Code::SourceFromFile, "no 'source' given: the source note names the file; add 'source: …'");
     }
     t.indicator = spec_.indicator;
     t.data.shrink_to_fit();  // reserved room and the text dictionary
     if (spec_.chart) out.chart = chart(t);
     if (spec_.table) out.table = std::move(t);
     if (duplicates_ > kListedDuplicates)
-      warn(plugins::kDuplicateWarning, std::to_string(duplicates_ - kListedDuplicates) +
+      warn(Code::DuplicateObservation, std::to_string(duplicates_ - kListedDuplicates) +
                                            " more duplicate rows (the first " + std::to_string(kListedDuplicates) +
                                            " are listed above)");
     if (precision_.decimals_lost)
-      warn("csv-precision",
+      warn(Code::CsvPrecision,
            "'" + precision_.decimals_lost_text + "' (line " + std::to_string(precision_.decimals_lost) + ") has " +
                std::to_string(precision_.decimals_lost_count) +
                " decimals; the report keeps at most 10, so it prints rounded",
            precision_.decimals_lost);
     if (precision_.digits_lost)
-      warn("csv-precision",
+      warn(Code::CsvPrecision,
            "'" + precision_.digits_lost_text + "' (line " + std::to_string(precision_.digits_lost) +
                ") has more than 15 significant digits, more than a number keeps exactly; list the column "
                "under 'text' to print it as written",
@@ -218,8 +218,8 @@ class Shaper {
     return "csv-" + make_id(std::filesystem::path(raw_.file).stem().string()) + "-" + h.tag();
   }
 
-  void warn(std::string code, std::string message, int line = 0) {
-    warnings_.push_back(ShapeWarning{std::move(code), std::move(message), line});
+  void warn(Code code, std::string message, int line = 0) {
+    warnings_.push_back(ShapeWarning{code, std::move(message), line});
   }
 
   /// A second row `r` for the key of row `first`: per the `duplicates` policy, an
@@ -232,7 +232,7 @@ class Shaper {
                       "); filter the rows so that one is left, or set 'duplicates: first' or 'last'" + hint,
                   Location{raw_.file, raw_.line(r), 0});
     if (++duplicates_ <= kListedDuplicates)
-      warn(plugins::kDuplicateWarning,
+      warn(Code::DuplicateObservation,
            lines + " are two rows for " + key + "; " + plugins::kept_word(spec_.duplicates) +
                " (option duplicates: first|last|error)" + hint,
            raw_.line(r));
@@ -384,7 +384,7 @@ class Shaper {
       }
       if (labels) continue;
       if (other > 0 && numeric > 0)
-        warn("csv", "column '" + raw_.header[c] + "' is read as text: '" + std::string(raw_.at(first_other, c)) +
+        warn(Code::ColumnReadAsText, "column '" + raw_.header[c] + "' is read as text: '" + std::string(raw_.at(first_other, c)) +
                         "' on line " + std::to_string(raw_.line(first_other)) +
                         " is not a number (list the column under 'numbers' to make this an error)",
              raw_.line(first_other));
@@ -617,7 +617,7 @@ class Shaper {
                                                            "; filter the rows, set 'chart_series: columns', or use "
                                                            "'table' alone)"));
     if (ch.series.size() > 12)
-      warn("csv", "the chart has " + std::to_string(ch.series.size()) +
+      warn(Code::ChartCrowded, "the chart has " + std::to_string(ch.series.size()) +
                          " series; filter the rows (or set 'chart_series: columns') for a readable chart");
     ch.alt = chart_alt_text(ch, spec_.language);
     return ch;

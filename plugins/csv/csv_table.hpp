@@ -32,6 +32,7 @@
 #include <vector>
 
 #include "duplicates.hpp"
+#include "sdgreport/codes.hpp"
 #include "sdgreport/error.hpp"
 #include "sdgreport/model.hpp"
 #include "sdgreport/numbers.hpp"
@@ -177,7 +178,7 @@ RawTable read_csv(std::istream& in, const std::string& file_name, const ReadSpec
 
 /// A survivable problem found while shaping, for Context::warn.
 struct ShapeWarning {
-  std::string code;     ///< "csv", "duplicate-observation", "csv-precision"
+  Code code;            ///< e.g. Code::DuplicateObservation, Code::CsvPrecision
   std::string message;
   int line = 0;         ///< line of the file it is about, or 0
 };

@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "duplicates.hpp"
+#include "sdgreport/codes.hpp"
 #include "sdgreport/error.hpp"
 #include "sdgreport/model.hpp"
 
@@ -144,10 +145,10 @@ struct ViewSpec {
 struct View {
   std::optional<Table> table;
   std::optional<Chart> chart;
-  /// Survivable problems (status codes not shown, no source in the file…).
-  std::vector<std::string> warnings;
+  /// Survivable problems (status codes not shown, no source in the file…), each with its code.
+  std::vector<CodedMessage> warnings;
   /// Categories left out because another has the same label (warning code
-  /// plugins::kDuplicateWarning), naming both positions.
+  /// duplicate-observation), naming both positions.
   std::vector<std::string> duplicates;
 };
 

@@ -109,9 +109,9 @@ void JsonStatSource::fill(const SourceRequest& req, Section& target, Context& ct
   const std::vector<Dataset> sets = read_jsonstat(text, path.string());
   const Dataset& ds = pick_dataset(sets, spec, location_of(opts, "dataset"));
   View view = make_view(ds, spec);
-  for (const std::string& w : view.warnings) ctx.warn("jsonstat", path.string() + ": " + w, opts.where().str());
+  for (const CodedMessage& w : view.warnings) ctx.warn(w.code, path.string() + ": " + w.message, opts.where().str());
   for (const std::string& w : view.duplicates)
-    ctx.warn(plugins::kDuplicateWarning, path.string() + ": " + w, opts.where().str());
+    ctx.warn(Code::DuplicateObservation, path.string() + ": " + w, opts.where().str());
 
   // Check both blocks before adding either, so a failure leaves the target unchanged.
   Blocks blocks;

@@ -344,7 +344,7 @@ View make_view(const Dataset& ds, const ViewSpec& spec) {
     const bool norwegian = spec.language == "nb" || spec.language == "nn";
     source = (norwegian ? "JSON-stat-fil " : "JSON-stat file ") +
              (spec.file.empty() ? std::string(norwegian ? "(uten navn)" : "(unnamed)") : spec.file);
-    view.warnings.push_back("the file gives no 'source' and the options none: the source note names the file");
+    view.warnings.push_back({Code::SourceFromFile, "the file gives no 'source' and the options none: the source note names the file"});
   }
 
   // A stable id when none is given: the file and a hash of what the view shows,
@@ -440,9 +440,9 @@ View make_view(const Dataset& ds, const ViewSpec& spec) {
   if (!unshown.empty()) {
     std::string codes;
     for (const std::string& c : unshown) codes += (codes.empty() ? "'" : ", '") + c + "'";
-    view.warnings.push_back("status code(s) " + codes +
-                            " have no counterpart in the report and are not shown; map them with "
-                            "'status: { code: estimated }'");
+    view.warnings.push_back({Code::StatusUnmapped, "status code(s) " + codes +
+                                                       " have no counterpart in the report and are not shown; map "
+                                                       "them with 'status: { code: estimated }'"});
   }
   return view;
 }

@@ -243,8 +243,8 @@ class Reader {
     }
   }
 
-  void warn(cmark_node* n, const std::string& code, const std::string& message) const {
-    if (opts_.warn) opts_.warn(Warning{code, message, where(n).str()});
+  void warn(cmark_node* n, Code code, const std::string& message) const {
+    if (opts_.warn) opts_.warn(Warning{std::string(code_name(code)), message, where(n).str()});
   }
 
   // ---- sections
@@ -259,13 +259,13 @@ class Reader {
     std::vector<PendingFigure> figures;
     Inlines content = inlines_of(n, figures);
     for (const PendingFigure& f : figures)
-      warn(f.node, "markdown-image-ignored",
+      warn(f.node, Code::MarkdownImageIgnored,
            "image '" + f.figure.path + "' in a heading is not shown");
     const std::string explicit_id = take_attribute_id(content, n);
 
     if (opts_.headings == HeadingMode::Blocks) {
       if (!explicit_id.empty())
-        warn(n, "markdown-id-ignored", "heading id '" + explicit_id + "' needs 'headings: sections'; ignored");
+        warn(n, Code::MarkdownIdIgnored, "heading id '" + explicit_id + "' needs 'headings: sections'; ignored");
       add_to_section(Heading{level, std::move(content)}, n);
       return;
     }
@@ -373,14 +373,14 @@ class Reader {
         sink(checked(code_block(n), n), n);
       } else if (t == CMARK_NODE_HTML_BLOCK) {
         if (!trim(literal(n)).starts_with("<!--"))
-          warn(n, "markdown-html-ignored", "raw HTML block ignored");
+          warn(n, Code::MarkdownHtmlIgnored, "raw HTML block ignored");
       } else if (t == CMARK_NODE_THEMATIC_BREAK) {
         // A rule has no counterpart in the model.
       } else if (is_ext(n, "table")) {
         sink(checked(table(n), n), n);
       } else {
         const char* name = cmark_node_get_type_string(n);
-        warn(n, "markdown-unsupported",
+        warn(n, Code::MarkdownUnsupported,
              std::string("Markdown element '") + (name ? name : "?") + "' ignored");
       }
     }
@@ -397,7 +397,7 @@ class Reader {
       if (!info.starts_with("sdgreport-data")) return false;
       ref = trim(info.substr(14));
       if (!trim(literal(n)).empty())
-        warn(n, "markdown-placement-body", "the body of a 'sdgreport-data' block is ignored");
+        warn(n, Code::MarkdownPlacementBody, "the body of a 'sdgreport-data' block is ignored");
     } else {
       // Look at the first text before reading the inlines (which reports image warnings).
       cmark_node* first = cmark_node_first_child(n);
@@ -515,7 +515,7 @@ class Reader {
         std::vector<PendingFigure> figures;
         cells.push_back(trim(plain_text(inlines_of(cell, figures))));
         for (const PendingFigure& f : figures)
-          warn(f.node, "markdown-image-ignored",
+          warn(f.node, Code::MarkdownImageIgnored,
                "image '" + f.figure.path + "' in a table cell is not shown");
       }
       if (cmark_gfm_extensions_get_table_row_is_header(row)) {
@@ -704,7 +704,7 @@ class Reader {
     in_note_ = true;
     for (cmark_node* b = cmark_node_first_child(def); b; b = cmark_node_next(b)) {
       if (type_of(b) != CMARK_NODE_PARAGRAPH) {
-        warn(b, "markdown-footnote-block", "only paragraphs are kept in a footnote; a list, table or code block is left out");
+        warn(b, Code::MarkdownFootnoteBlock, "only paragraphs are kept in a footnote; a list, table or code block is left out");
         continue;
       }
       std::vector<PendingFigure> figures;
@@ -712,7 +712,7 @@ class Reader {
       append_inlines(b, para, figures, depth);
       trim_runs(para);
       for (const PendingFigure& f : figures)
-        warn(f.node, "markdown-image-ignored", "image '" + f.figure.path + "' in a footnote is not shown");
+        warn(f.node, Code::MarkdownImageIgnored, "image '" + f.figure.path + "' in a footnote is not shown");
       if (para.empty()) continue;
       if (!note.empty()) note.push_back(Inline::line_break());
       for (Inline& r : para) note.push_back(std::move(r));
@@ -760,7 +760,7 @@ class Reader {
       fail(n, "image '" + url + "' has no alt text: write ![what the image shows](" + url +
                   "); figures need a text alternative for screen readers");
     if (has_url_scheme(url)) {
-      warn(n, "markdown-image-remote",
+      warn(n, Code::MarkdownImageRemote,
            "image '" + url + "' is not a local file; only local PNG/JPEG images are shown");
       return;
     }
@@ -884,7 +884,7 @@ FrontMatter front_matter(std::string& body, const std::string& file_name, const 
       const int key_line = kv.first.Mark().line + 2;
       if (key != "targets") {
         if (options.warn)
-          options.warn({"front-matter-key-ignored", "front matter key '" + key + "' is not used (known: targets)",
+          options.warn({std::string(code_name(Code::FrontMatterKeyIgnored)), "front matter key '" + key + "' is not used (known: targets)",
                         file_name + ":" + std::to_string(key_line)});
         continue;
       }

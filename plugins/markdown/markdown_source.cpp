@@ -101,7 +101,7 @@ void MarkdownSource::fill(const SourceRequest& req, Section& target, Context& ct
   const bool exists = std::filesystem::exists(path, ec);
   if (!exists || ec) {
     if (optional) {
-      ctx.warn("source-missing",
+      ctx.warn(Code::SourceMissing,
                "Markdown file '" + path.string() + "' not found; nothing added (optional: true)",
                opts.where().str());
       return;
@@ -120,7 +120,7 @@ void MarkdownSource::fill(const SourceRequest& req, Section& target, Context& ct
   read_opts.image_dir = std::filesystem::absolute(path, ec).parent_path();
   if (ec) read_opts.image_dir = path.parent_path();
   read_opts.check_images = true;
-  read_opts.warn = [&ctx](const Warning& w) { ctx.warn(w.code, w.message, w.where); };
+  read_opts.warn = [&ctx](const Warning& w) { ctx.relay(w); };
   read_markdown(text, path.string(), target, read_opts);
 }
 

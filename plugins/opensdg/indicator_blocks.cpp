@@ -210,8 +210,9 @@ BuildResult build_indicator_blocks(const std::string& indicator_id, const Indica
       const YearIndex yi = index_years(headline);
       const View v = make_view(headline, yi, with_geo, value_word);
       if (v.duplicates)
-        out.notes.push_back(std::to_string(v.duplicates) + " repeated year(s) in the headline series" +
-                            suffix + " of " + data.file + "; the first value of each was kept");
+        out.notes.push_back({Code::OpensdgRepeatedYear, std::to_string(v.duplicates) +
+                                                            " repeated year(s) in the headline series" + suffix +
+                                                            " of " + data.file + "; the first value of each was kept"});
       if (u == main_unit) {
         for (const std::string& key : v.keys) {
           const ColumnData& c = v.columns.at(key);
@@ -231,8 +232,8 @@ BuildResult build_indicator_blocks(const std::string& indicator_id, const Indica
           }
         }
         if (!main) {
-          out.notes.push_back("series '" + main_series + "' not found in " + data.file +
-                              "; the summary shows the first series");
+          out.notes.push_back({Code::OpensdgSeriesNotFound, "series '" + main_series + "' not found in " +
+                                                                data.file + "; the summary shows the first series"});
           main = &v.columns.at(v.keys.front());
         }
         for (auto it = main->by_year.rbegin(); it != main->by_year.rend(); ++it) {
@@ -285,8 +286,9 @@ BuildResult build_indicator_blocks(const std::string& indicator_id, const Indica
     if (configs.empty()) configs.emplace_back();
     for (const ProgressConfig& c : configs) {
       if (!c.unit.empty() && c.unit != main_unit) {
-        out.notes.push_back("progress for unit '" + c.unit + "' of " + data.file + ": only the main unit '" +
-                            main_unit + "' is assessed; skipped");
+        out.notes.push_back({Code::OpensdgProgressUnit, "progress for unit '" + c.unit + "' of " + data.file +
+                                                            ": only the main unit '" + main_unit +
+                                                            "' is assessed; skipped"});
         continue;
       }
       std::string key;
@@ -302,8 +304,8 @@ BuildResult build_indicator_blocks(const std::string& indicator_id, const Indica
         r = measure_progress(series_values[key], c);
       }
       if (!r.note.empty())
-        out.notes.push_back("progress of " + indicator_id + (key.empty() ? "" : " (" + key + ")") + ": " +
-                            r.note);
+        out.notes.push_back({Code::OpensdgProgressNotMeasured,
+                             "progress of " + indicator_id + (key.empty() ? "" : " (" + key + ")") + ": " + r.note});
       out.progress.push_back(std::move(r));
     }
     out.status = out.progress.size() == 1 ? out.progress.front().status : combine_progress(out.progress);

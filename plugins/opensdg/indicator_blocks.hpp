@@ -29,6 +29,7 @@
 
 #include "indicator_csv.hpp"
 #include "progress.hpp"
+#include "sdgreport/codes.hpp"
 #include "sdgreport/model.hpp"
 
 namespace sdg::opensdg {
@@ -57,7 +58,7 @@ struct BuildResult {
   std::vector<Block> blocks;
   ProgressStatus status = ProgressStatus::NotAssessed;
   std::vector<ProgressResult> progress;  ///< one per assessed series
-  std::vector<std::string> notes;        ///< survivable problems, for warnings
+  std::vector<CodedMessage> notes;       ///< survivable problems, for warnings
 };
 
 BuildResult build_indicator_blocks(const std::string& indicator_id, const IndicatorData& data,

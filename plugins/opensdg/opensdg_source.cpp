@@ -199,21 +199,21 @@ void warn_about_rows(const IndicatorData& data, plugins::DuplicatePolicy policy,
   constexpr std::size_t kListed = 20;  // each named; the rest counted
   for (std::size_t i = 0; i < data.duplicates.size() && i < kListed; ++i) {
     const DuplicateRow& d = data.duplicates[i];
-    ctx.warn(plugins::kDuplicateWarning,
+    ctx.warn(Code::DuplicateObservation,
              "lines " + std::to_string(d.first_line) + " and " + std::to_string(d.second_line) +
                  " are two rows for " + d.key + " (values '" + d.first_value + "' and '" + d.second_value +
                  "'); " + plugins::kept_word(policy) + " (option duplicates: first|last|error)",
              data.file + ":" + std::to_string(d.second_line));
   }
   if (data.duplicates.size() > kListed)
-    ctx.warn(plugins::kDuplicateWarning,
+    ctx.warn(Code::DuplicateObservation,
              std::to_string(data.duplicates.size() - kListed) + " more duplicate rows in " + data.file +
                  " (the first " + std::to_string(kListed) + " are listed above)",
              data.file);
   if (!data.unknown_statuses.empty()) {
     std::string list;
     for (const std::string& t : data.unknown_statuses) list += (list.empty() ? "'" : ", '") + t + "'";
-    ctx.warn("opensdg-observation-status",
+    ctx.warn(Code::StatusUnmapped,
              "Observation status " + list + " of " + data.file +
                  " has no status here and is not shown; map it with status_map: { \"<text>\": estimated }",
              data.file);
@@ -323,7 +323,7 @@ void OpenSdgSource::fill(const SourceRequest& req, Section& target, Context& ctx
       const auto p = classify(id, file, s.folder, s.language);
       if (!p) {
         if (s.skip_unknown) {
-          ctx.warn("opensdg-unknown-indicator",
+          ctx.warn(Code::UnknownIndicator,
                    id + " is not an SDG indicator; '" + file.string() + "' skipped",
                    where_of(opts, "indicators"));
           continue;
@@ -344,7 +344,7 @@ void OpenSdgSource::fill(const SourceRequest& req, Section& target, Context& ctx
       if (!name.ends_with(".csv")) continue;
       const auto id = indicator_id_of_file(name);
       if (!id) {
-        ctx.warn("opensdg-file-ignored",
+        ctx.warn(Code::OpensdgFileIgnored,
                  "'" + entry.path().string() + "' is not named indicator_<id>.csv; ignored",
                  where_of(opts, "folder"));
         continue;
@@ -352,7 +352,7 @@ void OpenSdgSource::fill(const SourceRequest& req, Section& target, Context& ctx
       const auto p = classify(*id, entry.path(), s.folder, s.language);
       if (!p) {
         if (s.skip_unknown) {
-          ctx.warn("opensdg-unknown-indicator",
+          ctx.warn(Code::UnknownIndicator,
                    *id + " is not an SDG indicator; '" + entry.path().string() + "' skipped",
                    entry.path().string());
           continue;
@@ -365,7 +365,7 @@ void OpenSdgSource::fill(const SourceRequest& req, Section& target, Context& ctx
                     Location{entry.path().string(), 0, 0});
       }
       if (p->national && p->goal == 0) {
-        ctx.warn("opensdg-national-no-goal",
+        ctx.warn(Code::OpensdgNationalNoGoal,
                  "national indicator " + p->block_id +
                      " names no goal (its id does not start with 1–17 "
                      "and its metadata has no sdg_goal); '" +
@@ -423,7 +423,7 @@ void OpenSdgSource::fill(const SourceRequest& req, Section& target, Context& ctx
       if (raw.empty()) return plugins::LinkedText{};
       if (is_translation_key(raw)) {
         if (auto t = resolve_translation_key(raw, s.language)) return plugins::LinkedText{*t, {}, {}};
-        ctx.warn("opensdg-translation-key",
+        ctx.warn(Code::OpensdgTranslationKey,
                  key + " of " + p.block_id + " is the translation key '" + raw +
                      "', which names no indicator, target or goal of the SDG catalogue; not shown",
                  m.files.empty() ? p.file.string() : m.files.front());
@@ -448,12 +448,12 @@ void OpenSdgSource::fill(const SourceRequest& req, Section& target, Context& ctx
     if (b.title.empty() && ind) {
       b.title = catalogue_title;
       if (!ind->has_title(s.language))
-        ctx.warn("title-fallback",
+        ctx.warn(Code::TitleFallback,
                  "indicator " + ind->id +
                      " has no checked translation in the SDG catalogue; its English title is used");
     } else if (b.title.empty()) {
       b.title = label(Label::NationalIndicator, s.language) + " " + p.block_id;
-      ctx.warn("opensdg-no-title",
+      ctx.warn(Code::OpensdgNoTitle,
                "national indicator " + p.block_id + " has no indicator_name in its metadata; it is titled '" +
                    b.title + "'",
                meta_file);
@@ -472,7 +472,7 @@ void OpenSdgSource::fill(const SourceRequest& req, Section& target, Context& ctx
       if (joined.empty()) {
         joined = (s.language == "nb" || s.language == "nn" ? "Open SDG-data, " : "Open SDG data, ") +
                  p.file.filename().string();
-        ctx.warn("opensdg-no-source",
+        ctx.warn(Code::SourceFromFile,
                  "no source_organisation_N in the metadata of " + p.block_id +
                      " and no 'source' option; the data file is cited instead",
                  p.file.string());
@@ -506,7 +506,7 @@ void OpenSdgSource::fill(const SourceRequest& req, Section& target, Context& ctx
     } else if (const std::string gt = meta.get("graph_type"); !gt.empty()) {
       b.chart = chart_kind_from_graph_type(gt);
       if (!b.chart) {
-        ctx.warn("opensdg-graph-type",
+        ctx.warn(Code::OpensdgGraphType,
                  "graph_type '" + gt + "' of " + p.id + " has no equivalent here; drawn as a line chart",
                  meta_file);
         b.chart = Chart::Kind::Line;
@@ -522,15 +522,15 @@ void OpenSdgSource::fill(const SourceRequest& req, Section& target, Context& ctx
     } else if (const std::string ps = meta.get("progress_status"); !ps.empty()) {
       b.manual = progress_status_from_open_sdg(ps);
       if (!b.manual)
-        ctx.warn("opensdg-progress-status",
+        ctx.warn(Code::OpensdgProgressStatus,
                  "progress_status '" + ps + "' of " + p.id + " is not a known status; not shown",
                  meta.files.empty() ? p.file.string() : meta.files.front());
     }
 
     BuildResult built = build_indicator_blocks(p.block_id, data, b);
-    for (const std::string& note : built.notes) ctx.warn("opensdg-data", note, p.file.string());
+    for (const CodedMessage& note : built.notes) ctx.warn(note.code, note.message, p.file.string());
     if (data.rows.empty())
-      ctx.warn("opensdg-no-headline",
+      ctx.warn(Code::OpensdgNoHeadline,
                "no headline rows (all disaggregations empty) in '" + p.file.string() + "'", p.file.string());
     for (Block& blk : built.blocks) {
       try {
@@ -555,12 +555,12 @@ void OpenSdgSource::fill(const SourceRequest& req, Section& target, Context& ctx
     }
     for (std::size_t i = 0; i < s.disaggregations.size(); ++i)
       if (!disagg_seen[i])
-        ctx.warn("opensdg-unknown-disaggregation",
+        ctx.warn(Code::OpensdgUnknownDisaggregation,
                  "no data file in '" + data_dir.string() + "' has a column '" + s.disaggregations[i] + "'",
                  where_of(opts, "disaggregations"));
   }
   if (todo.empty())
-    ctx.warn("opensdg-no-indicators",
+    ctx.warn(Code::OpensdgNoIndicators,
              "no indicator data " + (goal ? "for goal " + std::to_string(*goal) + " " : std::string()) +
                  "in '" + data_dir.string() + "'",
              where_of(opts, "folder"));

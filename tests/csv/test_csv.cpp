@@ -16,6 +16,7 @@
 
 namespace ct = sdg::csvtable;
 using sdg::Cell;
+using sdg::Code;
 using sdg::ErrorCode;
 using sdg::ValueStatus;
 
@@ -325,7 +326,7 @@ TEST(CsvMalformed, PivotWithTwoValuesForOneCell) {
   const ct::Shaped s = ct::shape(read_file(kStavanger, spec), spec);
   const ct::ShapeWarning* w = nullptr;
   for (const auto& x : s.warnings)
-    if (x.code == "duplicate-observation" && !w) w = &x;
+    if (x.code == Code::DuplicateObservation && !w) w = &x;
   ASSERT_TRUE(w);
   EXPECT_EQ(w->line, 76);
   EXPECT_NE(w->message.find("lines 75 and 76 are two rows for 'Auglend skole' / '2014-2015'"), std::string::npos)
@@ -463,7 +464,7 @@ TEST(CsvFidelity, PrecisionLossIsWarnedAbout) {
       read_text("Id;Liten;Stor\na;0,00000000001;12345678901234567\nb;1;2\n", spec), spec);
   std::vector<std::string> messages;
   for (const auto& w : s.warnings)
-    if (w.code == "csv-precision") messages.push_back(w.message);
+    if (w.code == Code::CsvPrecision) messages.push_back(w.message);
   ASSERT_EQ(messages.size(), 2u);
   EXPECT_NE(messages[0].find("'0,00000000001' (line 2) has 11 decimals"), std::string::npos) << messages[0];
   EXPECT_NE(messages[1].find("'12345678901234567' (line 2) has more than 15 significant digits"),
@@ -481,7 +482,7 @@ TEST(CsvDuplicates, PlainAndWideToLongRowsWithTheSameKey) {
   ASSERT_EQ(s.table->data.rows(), 2u);
   EXPECT_DOUBLE_EQ(s.table->data.cell(0, 2).number, 1);
   ASSERT_FALSE(s.warnings.empty());
-  EXPECT_EQ(s.warnings[0].code, "duplicate-observation");
+  EXPECT_EQ(s.warnings[0].code, Code::DuplicateObservation);
   EXPECT_NE(s.warnings[0].message.find("lines 2 and 4 are two rows for 'Oslo' / '2019'"), std::string::npos)
       << s.warnings[0].message;
   spec.duplicates = sdg::plugins::DuplicatePolicy::Last;

@@ -94,6 +94,14 @@ sed 's|text/goal.md|text/link.md|' clean.yaml > link.yaml
 run "broken local link" 0 link.yaml
 finding "broken local link" warning broken-link "link\.yaml:6:20"
 [ "$(grep -c broken-link out.txt)" -eq 1 ] || fail "a web link was taken for a local one"
+# ... in headings too (validate walks the model with the shared walker; its own
+# recursion skipped headings, so a broken link there went unreported).
+printf '# See [the plan](plan/missing.pdf)\n\nText.\n' > text/headlink.md
+sed 's|{ plugin: markdown, file: text/goal.md }|{ plugin: markdown, file: text/headlink.md, headings: blocks }|' clean.yaml > headlink.yaml
+grep -q 'headings: blocks' headlink.yaml || fail "the heading-link variant was not made"
+run "broken link in a heading" 0 headlink.yaml
+finding "broken link in a heading" warning broken-link "headlink\.yaml:6:20"
+grep -q "link to 'plan/missing.pdf'" out.txt || { cat out.txt; fail "the heading's link is not named"; }
 
 # Rule: the guidelines' chapters are present (configurable).
 sed '/^required_chapters: \[\]$/d' clean.yaml > chapters.yaml

@@ -33,7 +33,7 @@ class Faulty final : public sdg::DataSource {
  public:
   void fill(const sdg::SourceRequest& req, sdg::Section& target, sdg::Context& ctx) override {
     const std::string mode = req.options.string("mode");
-    ctx.warn("faulty-started", "mode " + mode);
+    ctx.plugin_warn("faulty/started", "mode " + mode);
     if (mode == "segv") {
       // The default action, as in a release build: under ASan its own SIGSEGV
       // handler would otherwise turn the signal into a report and exit(1).

@@ -272,5 +272,5 @@ TEST(Isolation, AGoodIsolatedSourceReturnsItsSectionAndWarnings) {
   EXPECT_EQ(plain_text(blocks[0].as<Paragraph>().content), "faulty plugin in mode ok – æøå");
   EXPECT_EQ(plain_text(blocks[1].as<Paragraph>().content), "after");
   ASSERT_FALSE(ctx.warnings().empty());
-  EXPECT_EQ(ctx.warnings()[0].code, "faulty-started") << "warnings come back from the child";
+  EXPECT_EQ(ctx.warnings()[0].code, "faulty/started") << "warnings come back from the child";
 }

@@ -150,7 +150,7 @@ TEST(Model, PlainTextFlattensInlines) {
 }
 
 namespace {
-struct Recorder : Visitor {
+struct Recorder : PartialVisitor {
   std::vector<std::string> events;
   bool begin_section(const Section& s, const Where& w) override {
     events.push_back("section " + w.number() + " " + s.title() + " goal=" + std::to_string(w.goal()));
@@ -285,7 +285,7 @@ TEST(Walk, GivesTheBlockAndTheLanguageOfParts) {
   q.origin = "text/intro.md:7";
   ch.add_block(q);
   ch.add_block(Paragraph{{Inline::plain("Hei")}});
-  struct Langs : Visitor {
+  struct Langs : PartialVisitor {
     std::vector<std::string> seen;
     std::string quote_origin;
     bool begin_quote(const Quote&, const Where& w) override {

@@ -5,19 +5,25 @@
 // date written into an output and tests can pin everything else.
 //
 //   std::filesystem::path p = ctx.resolve(opts.string("file"));
-//   ctx.warn("image-missing", "figure 'map.png' not found; skipped");
+//   ctx.warn(sdg::Code::ImageMissing, "figure 'map.png' not found; skipped");
+//   ctx.plugin_warn("survey-x/odd-row", "row 12 has 3 cells");   // a third-party plugin's own code
 #pragma once
 
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "sdgreport/codes.hpp"
 
 namespace sdg {
 
 /// A survivable problem: reported, counted, and the build goes on.
 struct Warning {
-  std::string code;     ///< stable kind, e.g. "chart-not-rendered", "unknown-option"
+  /// Stable kind: the name of a registered code (codes.hpp, e.g. "chart-not-rendered")
+  /// or a third-party plugin's "plugin/code".
+  std::string code;
   std::string message;
   std::string where;    ///< file:line, or plugin and section
 };
@@ -48,14 +54,29 @@ class Context {
   const std::string& scope() const noexcept { return scope_; }
   void set_scope(std::string s) { scope_ = std::move(s); }
 
-  /// Records and logs a warning (where defaults to the current scope).
-  void warn(const std::string& code, const std::string& message, std::string where = {});
+  /// Records and logs a warning (where defaults to the current scope). Every
+  /// built-in warning uses a registered code (codes.hpp): a free string does not
+  /// compile here. Inline on purpose: the code crosses into the library by name.
+  void warn(Code code, const std::string& message, std::string where = {}) {
+    record(code_name(code), message, std::move(where));
+  }
+  /// A third-party plugin's own warning: `code` is "<plugin>/<code>", the plugin's
+  /// name, a slash and a kebab-case code ("survey-x/odd-row"), so it can never be
+  /// mistaken for a registered code. Throws Error(ErrorCode::Plugin) for any other
+  /// form. A plugin that meets an event the registry names (a duplicate row, a
+  /// missing image) uses warn(Code) instead.
+  void plugin_warn(std::string_view code, const std::string& message, std::string where = {});
+  /// Records a warning made elsewhere (a reader's callback, an isolated child):
+  /// its code must be registered or a plugin's code, else Error(ErrorCode::Internal).
+  void relay(const Warning& w);
   /// Whether warn() also logs (default true); `validate` prints the recorded
   /// warnings with its findings instead, so each is printed once.
   void set_echo(bool echo) noexcept { echo_ = echo; }
   const std::vector<Warning>& warnings() const noexcept { return warnings_; }
 
  private:
+  void record(std::string_view code, const std::string& message, std::string where);
+
   std::filesystem::path base_dir_;
   std::string language_;
   std::int64_t epoch_;

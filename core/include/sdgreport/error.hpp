@@ -10,22 +10,34 @@
 
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace sdg {
 
-/// The closed set of fatal error kinds. Stable: its names appear in messages and JSON.
+/// The closed set of fatal error kinds: X(Id, "name", "meaning"). Stable: the names
+/// appear in messages, JSON and `validate`'s codes (cannot-build-<name>); listed in
+/// docs/codes.md with the warning codes (sdgreport/codes.hpp).
+#define SDG_ERROR_CODES(X)                                                                       \
+  X(Usage, "usage", "Bad command line (exit status 2)")                                          \
+  X(Definition, "definition", "The report definition (YAML) is malformed or inconsistent")      \
+  X(Input, "input", "A source file is missing or malformed")                                     \
+  X(Model, "model", "A structural rule of the document model was broken")                        \
+  X(Plugin, "plugin", "A plugin failed to load, or failed while running")                        \
+  X(Output, "output", "An output could not be written")                                          \
+  X(Internal, "internal", "A bug in sdgreport")
+
 enum class ErrorCode {
-  Usage,       ///< bad command line
-  Definition,  ///< the report definition (YAML) is malformed or inconsistent
-  Input,       ///< a source file is missing or malformed
-  Model,       ///< a structural rule of the document model was broken
-  Plugin,      ///< a plugin failed to load, or failed while running
-  Output,      ///< an output could not be written
-  Internal,    ///< a bug in sdgreport
+#define SDG_ERROR_ENUM(id, name, meaning) id,
+  SDG_ERROR_CODES(SDG_ERROR_ENUM)
+#undef SDG_ERROR_ENUM
 };
 
 /// Name of an error code, e.g. "definition".
 const char* error_code_name(ErrorCode code) noexcept;
+/// One line on what the error kind means.
+const char* error_code_meaning(ErrorCode code) noexcept;
+/// Every error kind, in order.
+const std::vector<ErrorCode>& all_error_codes();
 
 /// A position in a text file; line and column are 1-based, 0 means unknown.
 struct Location {

@@ -2,7 +2,7 @@
 // writer can draw.
 //
 // Images are checked where they come in (the Markdown reader, at the image's
-// line), by `validate` (figure-missing, figure-svg, figure-unreadable, for
+// line), by `validate` (image-missing, image-svg, image-unreadable, for
 // figures of other sources) and SVG by the PDF writer (an SVG path in a JSON
 // model), all with these texts:
 //

@@ -225,10 +225,53 @@ struct Container {
   bool operator==(const Container&) const;
 };
 
+/// The name of each block kind, as used in JSON and messages ("heading", …): one
+/// specialisation per kind of Block::Variant. The primary template has no `name`,
+/// so Block::kind_name() does not compile for a kind without one.
+template <typename T>
+struct BlockKind {};
+template <> struct BlockKind<Heading> { static constexpr const char* name = "heading"; };
+template <> struct BlockKind<Paragraph> { static constexpr const char* name = "paragraph"; };
+template <> struct BlockKind<List> { static constexpr const char* name = "list"; };
+template <> struct BlockKind<Quote> { static constexpr const char* name = "quote"; };
+template <> struct BlockKind<Table> { static constexpr const char* name = "table"; };
+template <> struct BlockKind<Chart> { static constexpr const char* name = "chart"; };
+template <> struct BlockKind<Figure> { static constexpr const char* name = "figure"; };
+template <> struct BlockKind<IndicatorSummary> { static constexpr const char* name = "indicator_summary"; };
+template <> struct BlockKind<Container> { static constexpr const char* name = "container"; };
+
+/// An overload set for std::visit over a block: one lambda per kind, no generic
+/// `auto` lambda, so a block kind without a lambda fails to compile there.
+///
+///   std::visit(sdg::Overloaded{[&](const sdg::Heading& h) { … }, [&](const sdg::Paragraph& p) { … }, …},
+///              block.value);
+template <typename... F>
+struct Overloaded : F... {
+  using F::operator()...;
+};
+template <typename... F>
+Overloaded(F...) -> Overloaded<F...>;
+
+/// For a generic lambda's `if constexpr` chain over the kinds: end it with
+/// `else static_assert(sdg::unhandled_block_kind<T>, "…: a block kind is not handled");`.
+template <typename T>
+inline constexpr bool unhandled_block_kind = false;
+
+// Only the compile-fail test (tests/compile_fail) defines this, to add a fake kind
+// and prove that every walker of the model refuses to compile without it.
+#ifndef SDGREPORT_TEST_EXTRA_BLOCK_KIND
+#define SDGREPORT_TEST_EXTRA_BLOCK_KIND
+#endif
+
 /// One block: exactly one of the closed set of kinds.
+///
+/// Adding a kind: add it to Variant and a BlockKind<> name; the build then fails
+/// at every walker of the model until it handles the kind (walk.cpp and Visitor,
+/// json.cpp, model.cpp's check_block, references.cpp, validate; tested by
+/// tests/compile_fail). Then the JSON reader and docs/plugin-abi.md (an ABI bump).
 struct Block {
   using Variant = std::variant<Heading, Paragraph, List, Quote, Table, Chart, Figure,
-                               IndicatorSummary, Container>;
+                               IndicatorSummary, Container SDGREPORT_TEST_EXTRA_BLOCK_KIND>;
   Variant value;
 
   template <typename T>

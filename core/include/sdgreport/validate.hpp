@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "sdgreport/codes.hpp"
 #include "sdgreport/definition.hpp"
 #include "sdgreport/error.hpp"
 #include "sdgreport/model.hpp"
@@ -30,9 +31,9 @@ bool is_chapter_role(const std::string& role);
 std::string chapter_roles_list();  ///< "opening, highlights, …"
 
 struct Finding {
-  enum class Severity { Warning, Error };
+  using Severity = ::sdg::Severity;  ///< a validate finding's severity is its code's (codes.hpp)
   Severity severity = Severity::Warning;
-  std::string code;     ///< stable, e.g. "goal-not-covered", "table-without-source"
+  std::string code;     ///< a registered name (codes.hpp, e.g. goal-not-covered), or a plugin's plugin/code
   std::string message;
   Location where;       ///< the report definition entry (or file) it concerns
   /// "file:line:col: error: message [code]"
@@ -65,8 +66,8 @@ class Validator {
  private:
   void source_done(const Section& target, std::size_t first_block, std::size_t first_section,
                    const SourceSpec& src);
-  void check_blocks(std::span<const Block> blocks, int goal, const std::string& where, const SourceSpec& src);
-  void add(Finding::Severity s, std::string code, std::string message, Location where);
+  /// A finding with the code's registered severity (codes.hpp).
+  void add(Code code, std::string message, Location where);
 
   const ReportDefinition& def_;
   std::vector<Finding> findings_;
