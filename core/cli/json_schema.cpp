@@ -1,5 +1,7 @@
 #include "json_schema.hpp"
 
+#include "sdgreport/language.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -228,7 +230,12 @@ std::string definition_schema(const PluginHost& host) {
         {"subtitle", text("Subtitle")},
         {"organisation", text("The organisation publishing the report")},
         {"authors", texts("Authors")},
-        {"language", {{"enum", {"en", "nb", "nn"}}, {"description", "Report language"}}},
+        {"language", {{"enum", [] {
+                         json codes = json::array();
+                         for (Language l : kLanguages) codes.push_back(language_code(l));
+                         return codes;
+                       }()},
+                       {"description", "Report language"}}},
         {"date",
          {{"type", "string"},
           {"pattern", "^(?:[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?)?$"},

@@ -265,10 +265,14 @@ int main(int argc, char** argv) {
   render->add_option("-o,--output-dir", out_dir, "Directory for the outputs (default: current)")->type_name("DIR");
   render->add_option("--format", formats, "Formats to write, comma-separated")->required()->type_name("LIST");
 
-  std::string new_dir, new_lang = "en";
+  std::string new_dir, new_lang = sdg::language_code(sdg::Language::En);
   auto* new_report = app.add_subcommand("new", "Start a report project that follows the UN reporting guidelines");
   new_report->add_option("dir", new_dir, "Project directory (must not exist, or be empty)")->required()->type_name("DIR");
-  new_report->add_option("--lang", new_lang, "Report language: en, nb or nn")->check(CLI::IsMember({"en", "nb", "nn"}));
+  new_report->add_option("--lang", new_lang, std::string("Report language: ") + sdg::language_codes_list())
+      ->check([](const std::string& s) {
+        return sdg::parse_language(s) ? std::string()
+                                      : "--lang must be one of " + std::string(sdg::language_codes_list()) + ", not '" + s + "'";
+      });
 
   std::string plugin_name, plugin_dir;
   auto* new_plugin = app.add_subcommand("new-plugin", "Start a data-source plugin project that builds against an installed sdgreport");
@@ -315,7 +319,7 @@ int main(int argc, char** argv) {
     if (*new_report) {
       sdg::PluginHost host;
       load_plugins(host, common);
-      sdg::cli::scaffold_report(new_dir, new_lang, sdg::cli::definition_schema(host));
+      sdg::cli::scaffold_report(new_dir, *sdg::parse_language(new_lang), sdg::cli::definition_schema(host));
       return 0;
     }
     if (*new_plugin) {

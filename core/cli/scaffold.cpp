@@ -276,8 +276,6 @@ const Hints kHints[3] = {
      "Delmåla under dette målet:"},
 };
 
-std::size_t lang_index(const std::string& lang) { return lang == "nb" ? 1 : lang == "nn" ? 2 : 0; }
-
 // YAML double-quoted scalar.
 std::string quoted(const std::string& s) {
   std::string out = "\"";
@@ -290,13 +288,11 @@ std::string quoted(const std::string& s) {
 
 }  // namespace
 
-void scaffold_report(const std::filesystem::path& dir, const std::string& lang, const std::string& schema_json) {
-  if (lang != "en" && lang != "nb" && lang != "nn")
-    throw Error(ErrorCode::Usage, "--lang must be en, nb or nn, not '" + lang + "'");
+void scaffold_report(const std::filesystem::path& dir, Language lang, const std::string& schema_json) {
   std::error_code ec;
   if (std::filesystem::exists(dir, ec) && !std::filesystem::is_empty(dir, ec))
     throw Error(ErrorCode::Output, "'" + dir.string() + "' exists and is not empty; choose a new directory");
-  const std::size_t li = lang_index(lang);
+  const std::size_t li = language_index(lang);
   const std::string name = std::filesystem::absolute(dir).lexically_normal().filename().string();
   static const char* kTitle[3] = {"Voluntary Subnational Review", "Frivillig lokal gjennomgang", "Frivillig lokal gjennomgang"};
 
@@ -308,7 +304,7 @@ void scaffold_report(const std::filesystem::path& dir, const std::string& lang, 
   yaml += "name: " + quoted(name) + "\n";
   yaml += "title: " + quoted(kTitle[li]) + "\n";
   yaml += "organisation: " + quoted("") + "\n";
-  yaml += "language: " + lang + "\n";
+  yaml += "language: " + std::string(language_code(lang)) + "\n";
   yaml += "date: " + quoted("") + "   # " + h.date + "\n";
   yaml += "chapters:\n";
   for (const ChapterTemplate& c : kChapters) {

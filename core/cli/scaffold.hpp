@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <string>
 
+#include "sdgreport/language.hpp"
+
 namespace sdg::cli {
 
 /// Creates `dir` (which must not exist or be empty) holding the project of a data-source
@@ -16,6 +18,6 @@ void scaffold_plugin(const std::string& name, const std::filesystem::path& dir, 
 /// with a hint (as a comment) of what belongs there, and data/README.md. It builds at once.
 /// With `schema_json` (from `sdgreport schema`), also report.schema.json, named on the
 /// first line of report.yaml for editors (`# yaml-language-server: $schema=…`).
-void scaffold_report(const std::filesystem::path& dir, const std::string& lang, const std::string& schema_json = {});
+void scaffold_report(const std::filesystem::path& dir, Language lang, const std::string& schema_json = {});
 
 }  // namespace sdg::cli

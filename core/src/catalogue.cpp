@@ -15,9 +15,8 @@ extern const std::string_view indicators_csv;
 
 namespace {
 
-bool is_norwegian(std::string_view lang) { return lang == "nb" || lang == "nn"; }
 
-const std::string& pick(const std::string& en, const std::string& nb, std::string_view lang) {
+const std::string& pick(const std::string& en, const std::string& nb, Language lang) {
   return (is_norwegian(lang) && !nb.empty()) ? nb : en;
 }
 
@@ -51,14 +50,14 @@ std::string Rgb::hex() const {
   return buf;
 }
 
-const std::string& Goal::title(std::string_view lang) const { return pick(title_en, title_nb, lang); }
-const std::string& Goal::short_title(std::string_view lang) const {
+const std::string& Goal::title(Language lang) const { return pick(title_en, title_nb, lang); }
+const std::string& Goal::short_title(Language lang) const {
   return pick(short_title_en, short_title_nb, lang);
 }
-const std::string& Target::title(std::string_view lang) const { return pick(title_en, title_nb, lang); }
-const std::string& Indicator::title(std::string_view lang) const { return pick(title_en, title_nb, lang); }
-bool Target::has_title(std::string_view lang) const { return !is_norwegian(lang) || !title_nb.empty(); }
-bool Indicator::has_title(std::string_view lang) const { return !is_norwegian(lang) || !title_nb.empty(); }
+const std::string& Target::title(Language lang) const { return pick(title_en, title_nb, lang); }
+const std::string& Indicator::title(Language lang) const { return pick(title_en, title_nb, lang); }
+bool Target::has_title(Language lang) const { return !is_norwegian(lang) || !title_nb.empty(); }
+bool Indicator::has_title(Language lang) const { return !is_norwegian(lang) || !title_nb.empty(); }
 
 Catalogue::Catalogue() {
   each_row(data::goals_csv, "goals.csv",

@@ -10,8 +10,8 @@
 
 namespace sdg {
 
-Context::Context(std::filesystem::path base_dir, std::string language, std::int64_t epoch)
-    : base_dir_(std::move(base_dir)), language_(std::move(language)), epoch_(epoch) {}
+Context::Context(std::filesystem::path base_dir, Language language, std::int64_t epoch)
+    : base_dir_(std::move(base_dir)), language_(language), epoch_(epoch) {}
 
 std::filesystem::path Context::resolve(const std::string& path) const {
   const std::filesystem::path p(path);

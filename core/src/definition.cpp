@@ -445,10 +445,15 @@ ReportDefinition definition_from(const YAML::Node& root, const std::filesystem::
   m.subtitle = text_of(top, "subtitle", false, "");
   m.organisation = text_of(top, "organisation", false, "");
   m.authors = texts_of(top, "authors");
-  m.language = text_of(top, "language", false, "");
-  if (m.language.empty()) m.language = "en";
-  if (!is_supported_language(m.language))
-    fail(*top.find("language"), "language '" + m.language + "' is not supported (expected en, nb or nn)");
+  // Parsed once, here: everything after this takes the Language.
+  const std::string language = text_of(top, "language", false, "");
+  if (!language.empty()) {
+    const std::optional<Language> l = parse_language(language);
+    if (!l)
+      fail(*top.find("language"), "language '" + language + "' is not supported (expected " +
+                                      language_codes_list() + ")");
+    m.language = *l;
+  }
   m.date = text_of(top, "date", false, "");
   if (!m.date.empty() && !is_iso_date(m.date)) {
     // 15.06.2026 or 15/06/2026 → "2026-06-15"

@@ -10,13 +10,6 @@ namespace sdg {
 
 namespace {
 
-// Index of a language in the tables below: en, nb, nn.
-std::size_t lang_index(std::string_view lang) {
-  if (lang == "nb") return 1;
-  if (lang == "nn") return 2;
-  return 0;
-}
-
 using Row = std::array<std::string, 3>;
 
 const Row& label_row(Label l) {
@@ -81,9 +74,9 @@ const Row& label_row(Label l) {
 
 }  // namespace
 
-const std::string& label(Label l, std::string_view lang) { return label_row(l)[lang_index(lang)]; }
+const std::string& label(Label l, Language lang) { return label_row(l)[language_index(lang)]; }
 
-const std::string& progress_label(ProgressStatus s, std::string_view lang) {
+const std::string& progress_label(ProgressStatus s, Language lang) {
   static const Row rows[] = {
       {"Not assessed", "Ikke vurdert", "Ikkje vurdert"},
       {"Target achieved", "Målet er nådd", "Målet er nådd"},
@@ -93,10 +86,10 @@ const std::string& progress_label(ProgressStatus s, std::string_view lang) {
       {"Deterioration", "Forverring", "Forverring"},
       {"Not available", "Ikke tilgjengelig", "Ikkje tilgjengeleg"},
   };
-  return rows[static_cast<std::size_t>(s)][lang_index(lang)];
+  return rows[static_cast<std::size_t>(s)][language_index(lang)];
 }
 
-const std::string& status_label(ValueStatus s, std::string_view lang) {
+const std::string& status_label(ValueStatus s, Language lang) {
   static const Row rows[] = {
       {"", "", ""},
       {"Not available", "Ikke tilgjengelig", "Ikkje tilgjengeleg"},
@@ -107,10 +100,10 @@ const std::string& status_label(ValueStatus s, std::string_view lang) {
       {"Break in series", "Brudd i serien", "Brot i serien"},
       {"Nil", "Null", "Null"},
   };
-  return rows[static_cast<std::size_t>(s)][lang_index(lang)];
+  return rows[static_cast<std::size_t>(s)][language_index(lang)];
 }
 
-const std::string& status_symbol(ValueStatus s, std::string_view lang) {
+const std::string& status_symbol(ValueStatus s, Language lang) {
   // en: UN / Eurostat conventions; nb, nn: Statistics Norway's standard symbols.
   static const Row rows[] = {
       {"", "", ""},          // None
@@ -124,14 +117,14 @@ const std::string& status_symbol(ValueStatus s, std::string_view lang) {
   };
   static_assert(std::size(rows) == static_cast<std::size_t>(ValueStatus::Nil) + 1,
                 "one row per ValueStatus");
-  return rows[static_cast<std::size_t>(s)][lang_index(lang)];
+  return rows[static_cast<std::size_t>(s)][language_index(lang)];
 }
 
 bool status_is_flag(ValueStatus s) noexcept {
   return s == ValueStatus::Provisional || s == ValueStatus::Estimated || s == ValueStatus::BreakInSeries;
 }
 
-std::string status_key_entry(ValueStatus s, std::string_view lang) {
+std::string status_key_entry(ValueStatus s, Language lang) {
   return status_symbol(s, lang) + " = " + status_label(s, lang);
 }
 
@@ -143,7 +136,7 @@ const std::vector<ValueStatus>& all_value_statuses() {
   return all;
 }
 
-std::string format_number(double v, int decimals, std::string_view lang) {
+std::string format_number(double v, int decimals, Language lang) {
   if (!std::isfinite(v)) return "..";
   if (decimals < 0) decimals = 0;
   if (decimals > 10) decimals = 10;
@@ -158,7 +151,7 @@ std::string format_number(double v, int decimals, std::string_view lang) {
     frac = digits.substr(dot + 1);
     digits.resize(dot);
   }
-  const bool norwegian = lang_index(lang) != 0;
+  const bool norwegian = is_norwegian(lang);
   const std::string group = norwegian ? "\u00A0" : ",";
   const std::string point = norwegian ? "," : ".";
   std::string out;
@@ -173,7 +166,7 @@ std::string format_number(double v, int decimals, std::string_view lang) {
   return out;
 }
 
-std::string format_date(const std::string& iso, std::string_view lang) {
+std::string format_date(const std::string& iso, Language lang) {
   static const std::array<Row, 12> months = {{
       {"January", "januar", "januar"},     {"February", "februar", "februar"},
       {"March", "mars", "mars"},           {"April", "april", "april"},
@@ -183,7 +176,7 @@ std::string format_date(const std::string& iso, std::string_view lang) {
       {"November", "november", "november"}, {"December", "desember", "desember"},
   }};
   int y = 0, m = 0, d = 0;
-  const std::size_t li = lang_index(lang);
+  const std::size_t li = language_index(lang);
   if (iso.size() == 10 && std::sscanf(iso.c_str(), "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 && m <= 12) {
     const std::string& month = months[static_cast<std::size_t>(m - 1)][li];
     return li == 0 ? std::to_string(d) + " " + month + " " + std::to_string(y)
@@ -197,31 +190,25 @@ std::string format_date(const std::string& iso, std::string_view lang) {
   return iso;
 }
 
-const char* language_tag(std::string_view lang) noexcept {
-  if (lang == "nb") return "nb-NO";
-  if (lang == "nn") return "nn-NO";
-  return "en-GB";
-}
-
-std::string goal_label(int goal, std::string_view lang) {
+std::string goal_label(int goal, Language lang) {
   return label(Label::Goal, lang) + " " + std::to_string(goal);
 }
 
-std::string goal_heading(int goal, const std::string& title, std::string_view lang) {
+std::string goal_heading(int goal, const std::string& title, Language lang) {
   return title.empty() ? goal_label(goal, lang) : goal_label(goal, lang) + ": " + title;
 }
 
-const std::string& chart_kind_label(Chart::Kind k, std::string_view lang) {
+const std::string& chart_kind_label(Chart::Kind k, Language lang) {
   static const Row rows[] = {
       {"Line chart", "Linjediagram", "Linjediagram"},
       {"Column chart", "Stolpediagram", "Stolpediagram"},
       {"Bar chart", "Liggende stolpediagram", "Liggjande stolpediagram"},
   };
-  return rows[static_cast<std::size_t>(k)][lang_index(lang)];
+  return rows[static_cast<std::size_t>(k)][language_index(lang)];
 }
 
-std::string chart_alt_text(const Chart& c, std::string_view lang) {
-  const bool english = lang_index(lang) == 0;
+std::string chart_alt_text(const Chart& c, Language lang) {
+  const bool english = !is_norwegian(lang);
   std::string names;
   for (std::size_t i = 0; i < c.series.size() && i < 6; ++i) names += (i ? ", " : "") + c.series[i].name;
   if (c.series.size() > 6) names += ", …";

@@ -523,7 +523,7 @@ std::string to_json(const Document& doc) {
   j["sdgreport_model"] = kModelJsonVersion;
   const Metadata& m = doc.meta;
   j["meta"] = {{"title", m.title},       {"subtitle", m.subtitle}, {"organisation", m.organisation},
-               {"authors", m.authors},   {"language", m.language}, {"date", m.date},
+               {"authors", m.authors},   {"language", language_code(m.language)}, {"date", m.date},
                {"edition", m.edition},   {"keywords", m.keywords}};
   // Written only when set, so models without them keep their bytes.
   const Theme& t = m.theme;
@@ -568,7 +568,13 @@ Document document_from_json(std::string_view text, const std::string& file_name)
   doc.meta.subtitle = m.at("subtitle").str();
   doc.meta.organisation = m.at("organisation").str();
   doc.meta.authors = m.at("authors").strings();
-  doc.meta.language = m.at("language").str();
+  {
+    const Reader lang = m.at("language");
+    const std::optional<Language> l = parse_language(lang.str());
+    if (!l)
+      lang.fail("language '" + lang.str() + "' is not supported (expected " + std::string(language_codes_list()) + ")");
+    doc.meta.language = *l;
+  }
   doc.meta.date = m.at("date").str();
   doc.meta.edition = m.at("edition").str();
   doc.meta.keywords = m.at("keywords").strings();

@@ -462,10 +462,6 @@ Section& Section::add_section(Section s) {
 
 // ---------------------------------------------------------------- document
 
-bool is_supported_language(const std::string& lang) noexcept {
-  return lang == "en" || lang == "nb" || lang == "nn";
-}
-
 Section& Document::add_chapter(std::string title) { return add_chapter(Section(std::move(title))); }
 
 Section& Document::add_chapter(Section s) {
@@ -510,8 +506,8 @@ void Document::check() const {
     check_text(*t, "document", "metadata");
   for (const auto* list : {&meta.authors, &meta.keywords})
     for (const std::string& t : *list) check_text(t, "document", "metadata");
-  if (!is_supported_language(meta.language))
-    refuse("document", "language '" + meta.language + "' is not supported (use en, nb or nn)");
+  if (language_index(meta.language) >= kLanguages.size())  // only a cast can make one
+    refuse("document", "the report's language is not one of " + std::string(language_codes_list()));
   if (!meta.date.empty() && !valid_date(meta.date))
     refuse("document", "date '" + meta.date + "' is not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY)");
   std::set<std::string> ids;

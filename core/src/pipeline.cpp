@@ -58,7 +58,7 @@ class Builder {
   Builder(PluginProvider& plugins, Context& ctx, const AssembleOptions& opts)
       : plugins_(plugins), ctx_(ctx), opts_(opts) {}
 
-  Section section(const ChapterSpec& spec, const std::string& lang) {
+  Section section(const ChapterSpec& spec, Language lang) {
     Section s(spec.title);
     if (!spec.id.empty()) {
       try {
@@ -261,7 +261,7 @@ Document assemble(const ReportDefinition& def, PluginProvider& plugins, Context&
                   const AssembleOptions& opts) {
   Document doc;
   doc.meta = def.meta;
-  if (def.meta.language == "nn" && def.chapters.end() != std::find_if(def.chapters.begin(), def.chapters.end(),
+  if (def.meta.language == Language::Nn && def.chapters.end() != std::find_if(def.chapters.begin(), def.chapters.end(),
                                                                       [](const ChapterSpec& c) { return !c.goals.empty(); }))
     ctx.warn(Code::TitleFallback, "the SDG catalogue has no Nynorsk titles; goal titles are in Bokmål", def.path.string());
   Builder builder(plugins, ctx, opts);

@@ -51,10 +51,10 @@ class TargetCollector : public PartialVisitor {
   int tables_ = 0, figures_ = 0;
 };
 
-std::string in_text(Label l, std::string_view lang) {
+std::string in_text(Label l, Language lang) {
   std::string s = label(l, lang);
   // Norwegian writes "tabell 3", "side 12" in running text.
-  if ((lang == "nb" || lang == "nn") && !s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
+  if (is_norwegian(lang) && !s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
   return s;
 }
 
@@ -218,7 +218,7 @@ const RefTarget* find_target(const Targets& targets, std::string_view id) {
   return nullptr;
 }
 
-std::string reference_text(const RefTarget& t, std::string_view lang) {
+std::string reference_text(const RefTarget& t, Language lang) {
   switch (t.kind) {
     case RefTarget::Kind::Goal: return in_text(Label::Goal, lang) + " " + std::to_string(t.number);
     case RefTarget::Kind::Table: return in_text(Label::Table, lang) + " " + std::to_string(t.number);
@@ -230,7 +230,7 @@ std::string reference_text(const RefTarget& t, std::string_view lang) {
   return t.id;
 }
 
-std::string page_reference_text(const std::string& page, std::string_view lang) {
+std::string page_reference_text(const std::string& page, Language lang) {
   std::string s = label(Label::Page, lang);
   if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
   return s + " " + page;

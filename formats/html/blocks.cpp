@@ -29,7 +29,7 @@ struct InlineEnv {
   const Plan& plan;
   std::size_t page;
   const Targets* targets;
-  std::string_view lang;
+  Language lang;
   std::vector<std::string>* notes;
 };
 
@@ -129,8 +129,8 @@ int decimals_for(const std::vector<Series>& series) {
 
 class BodyWriter : public Visitor {
  public:
-  BodyWriter(const Plan& plan, const Targets& targets, Context& ctx)
-      : plan_(plan), targets_(targets), ctx_(ctx), lang_(ctx.language()), offset_(plan.split() ? 0 : 1) {
+  BodyWriter(const Plan& plan, const Targets& targets, Context& ctx, Language lang)
+      : plan_(plan), targets_(targets), ctx_(ctx), lang_(lang), offset_(plan.split() ? 0 : 1) {
     bodies_.resize(plan.pages().size());
     notes_.resize(plan.pages().size());
   }
@@ -319,7 +319,7 @@ class BodyWriter : public Visitor {
   const Plan& plan_;
   const Targets& targets_;
   Context& ctx_;
-  std::string lang_;
+  Language lang_;
   int offset_;
   std::size_t page_ = 0;
   std::vector<std::string> bodies_;
@@ -466,7 +466,7 @@ std::string render_inlines(const Inlines& runs, const Plan& plan, std::size_t pa
 
 std::vector<std::string> render_bodies(const Document& doc, const Plan& plan, Context& ctx) {
   const Targets targets = collect_targets(doc);
-  BodyWriter w(plan, targets, ctx);
+  BodyWriter w(plan, targets, ctx, doc.meta.language);  // the document's language, as every writer
   walk(doc, w);
   return w.take();
 }

@@ -105,7 +105,7 @@ Ticks nice_ticks(double lo, double hi, int count) {
   return t;
 }
 
-std::string svg_chart(const Chart& c, int goal, std::string_view lang, const std::string& id) {
+std::string svg_chart(const Chart& c, int goal, Language lang, const std::string& id) {
   const bool bars = c.kind == Chart::Kind::Bar;
   const std::size_t ncat = c.categories.size();
   double lo = 0, hi = 0;

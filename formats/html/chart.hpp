@@ -13,7 +13,7 @@ namespace sdg::html {
 
 /// The <svg> of `c` followed by its legend (an HTML list), for a chart in goal
 /// `goal` (0: none). `id` prefixes the ids of the <title> and <desc>.
-std::string svg_chart(const Chart& c, int goal, std::string_view lang, const std::string& id);
+std::string svg_chart(const Chart& c, int goal, Language lang, const std::string& id);
 
 /// Axis ticks from lo to hi: about `count` "nice" values (1, 2, 2.5 or 5 × 10^k),
 /// the first ≤ lo and the last ≥ hi. Also returns the decimals the labels need.

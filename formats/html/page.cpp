@@ -21,7 +21,7 @@ std::string join(const std::vector<std::string>& v, const std::string& sep) {
 }
 
 /// Chapters and their sections (two levels) as nested lists.
-std::string contents(const Plan& plan, std::size_t page, const std::string& lang) {
+std::string contents(const Plan& plan, std::size_t page, Language lang) {
   std::string o =
       "<nav class=\"toc\" id=\"contents\" aria-labelledby=\"toc-heading\">\n<h2 id=\"toc-heading\">" +
       text(label(Label::Contents, lang)) + "</h2>\n<ol>";
@@ -48,7 +48,7 @@ std::string contents(const Plan& plan, std::size_t page, const std::string& lang
 }
 
 /// Previous / front page / next links of a split edition.
-std::string pager(const Document& doc, const Plan& plan, std::size_t page, const std::string& lang) {
+std::string pager(const Document& doc, const Plan& plan, std::size_t page, Language lang) {
   const auto& chapters = doc.chapters();
   const std::size_t n = plan.pages().size();
   auto title_of = [&](std::size_t p) {
@@ -71,7 +71,7 @@ std::string pager(const Document& doc, const Plan& plan, std::size_t page, const
 std::string render_page(const Document& doc, const Plan& plan, std::size_t page, const std::string& body,
                         bool toc) {
   const Metadata& m = doc.meta;
-  const std::string& lang = m.language;
+  const Language lang = m.language;
   std::string title = m.title;
   if (plan.split() && page > 0) title = doc.chapters()[page - 1].title() + " – " + m.title;
 

@@ -4,8 +4,8 @@
 
 namespace sdg::html {
 
-const std::string& word(Word w, std::string_view lang) {
-  using Row = std::array<std::string, 3>;  // en, nb, nn
+const std::string& word(Word w, Language lang) {
+  using Row = std::array<std::string, kLanguages.size()>;  // in kLanguages order: en, nb, nn
   static const Row rows[] = {
       {"Skip to main content", "Hopp til hovedinnholdet", "Hopp til hovudinnhaldet"},
       {"Previous", "Forrige", "Førre"},
@@ -17,8 +17,7 @@ const std::string& word(Word w, std::string_view lang) {
       {"Pages", "Sider", "Sider"},
       {"Back to reference", "Tilbake til henvisning", "Tilbake til tilvising"},
   };
-  const std::size_t i = lang == "nb" ? 1 : lang == "nn" ? 2 : 0;
-  return rows[static_cast<std::size_t>(w)][i];
+  return rows[static_cast<std::size_t>(w)][language_index(lang)];
 }
 
 }  // namespace sdg::html

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "sdgreport/language.hpp"
+
 namespace sdg::html {
 
 enum class Word {
@@ -20,6 +22,6 @@ enum class Word {
   BackToNote,      ///< "Back to reference" (a footnote's back link, followed by its number)
 };
 
-const std::string& word(Word w, std::string_view lang);
+const std::string& word(Word w, Language lang);
 
 }  // namespace sdg::html

@@ -141,7 +141,7 @@ void dash(PoDoFo::PdfPainter& p, palette::Dash d, double width) {
   std::string s = "[";
   for (std::size_t i = 0; i < pattern.size(); ++i) {
     if (i) s += ' ';
-    s += format_number(pattern[i] * width, 2, "en");
+    s += format_number(pattern[i] * width, 2, Language::En);
   }
   s += "] 0";
   p.SetStrokeStyle(PoDoFo::ePdfStrokeStyle_Custom, s.c_str());
@@ -150,7 +150,7 @@ void dash(PoDoFo::PdfPainter& p, palette::Dash d, double width) {
 }  // namespace
 
 bool draw_chart(Canvas& c, const Chart& chart, double x, double top, double w, double h, int goal,
-                std::string_view lang, const Color& accent) {
+                Language lang, const Color& accent) {
   double lo = std::numeric_limits<double>::infinity(), hi = -lo;
   for (const Series& s : chart.series)
     for (const auto& v : s.values)

@@ -35,6 +35,6 @@ double legend_height(Fonts& fonts, const Chart& chart, double w);
 /// Draws the chart in the box whose top-left corner is (x, top). Returns false
 /// (and draws nothing) when the chart has no values to plot.
 bool draw_chart(Canvas& c, const Chart& chart, double x, double top, double w, double h, int goal,
-                std::string_view lang, const Color& accent = colors::accent);
+                Language lang, const Color& accent = colors::accent);
 
 }  // namespace sdg::pdf

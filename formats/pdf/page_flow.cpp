@@ -16,8 +16,8 @@ namespace sdg::pdf {
 using namespace PoDoFo;
 using namespace layout;
 
-Renderer::Renderer(PdfMemDocument& doc, Canvas& canvas, Context& ctx, std::string lang)
-    : doc_(doc), c_(canvas), fonts_(canvas.fonts()), ctx_(ctx), lang_(std::move(lang)) {
+Renderer::Renderer(PdfMemDocument& doc, Canvas& canvas, Context& ctx, Language lang)
+    : doc_(doc), c_(canvas), fonts_(canvas.fonts()), ctx_(ctx), lang_(lang) {
   c_.set_page_label(label(Label::Page, lang_));
   resolver_.footnote = [this](const Inline& ref) { return note_number(ref); };
   resolver_.reference_text = [this](const Inline& ref) { return reference_text(ref); };

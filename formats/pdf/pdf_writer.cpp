@@ -176,7 +176,7 @@ std::string utc_time(std::int64_t epoch, const char* format) {
 /// PDF date string "D:YYYYMMDDHHmmSSZ".
 std::string pdf_date(std::int64_t epoch) { return utc_time(epoch, "D:%Y%m%d%H%M%SZ"); }
 
-void set_info(PdfMemDocument& doc, const Metadata& meta, const std::string& lang, std::int64_t epoch) {
+void set_info(PdfMemDocument& doc, const Metadata& meta, Language lang, std::int64_t epoch) {
   PdfInfo* info = doc.GetInfo();
   info->SetTitle(utf8(meta.title));
   if (!meta.organisation.empty() || !meta.authors.empty()) {
@@ -205,7 +205,7 @@ void set_info(PdfMemDocument& doc, const Metadata& meta, const std::string& lang
 /// ISO 8601 date-time in UTC for XMP.
 std::string iso_date(std::int64_t epoch) { return utc_time(epoch, "%Y-%m-%dT%H:%M:%SZ"); }
 
-void set_metadata(PdfMemDocument& doc, const Metadata& meta, const std::string& lang, std::int64_t epoch) {
+void set_metadata(PdfMemDocument& doc, const Metadata& meta, Language lang, std::int64_t epoch) {
   PdfInfo* info = doc.GetInfo();
   XmpFields x;
   x.title = meta.title;
@@ -331,7 +331,7 @@ class PdfWriter : public FormatWriter {
     const std::string font = req.options.string_or("font", "sans");
     if (font != "sans" && font != "serif")
       throw req.options.error("font", "expected 'sans' or 'serif', got '" + font + "'");
-    const std::string lang = doc.meta.language.empty() ? ctx.language() : doc.meta.language;
+    const Language lang = doc.meta.language;
     // The theme's font files, when given, replace DejaVu (and the `font` option) for text.
     const Theme& th = doc.meta.theme;
     auto font_file = [&](const std::string& f) { return f.empty() ? f : ctx.resolve(f).string(); };

@@ -40,7 +40,7 @@ struct OutlineEntry {
 
 class Renderer {
  public:
-  Renderer(PoDoFo::PdfMemDocument& doc, Canvas& canvas, Context& ctx, std::string lang);
+  Renderer(PoDoFo::PdfMemDocument& doc, Canvas& canvas, Context& ctx, Language lang);
 
   void cover(const Metadata& meta);
   /// True when the document gets an at-a-glance page (it has goal sections and
@@ -185,7 +185,7 @@ class Renderer {
   Canvas& c_;
   Fonts& fonts_;
   Context& ctx_;
-  std::string lang_;
+  Language lang_;
   double pending_space_ = 0;
   std::vector<OutlineEntry> outline_;
   int tables_ = 0, figures_ = 0;

@@ -32,7 +32,7 @@ struct CellText {
   bool marker = false;
 };
 
-CellText cell_text(const CellView& c, const Column& col, const std::string& lang) {
+CellText cell_text(const CellView& c, const Column& col, Language lang) {
   switch (c.kind) {
     case Cell::Kind::Empty:
       return {status_symbol(c.status, lang), {}, true};
@@ -115,8 +115,8 @@ void Renderer::table(const Table& t, const Where& w) {
       stub += (stub.empty() ? "'" : ", '") + t.columns[j].label + "'";
     ctx_.warn(Code::TableSplit,
               table_name(t) + ": its " + std::to_string(n) + " columns do not fit the text width even in " +
-                  format_number(kMinCellSize, 1, "en") + " pt type; printed in " +
-                  std::to_string(plan.groups.size()) + " parts of columns (" + format_number(cs, 2, "en") +
+                  format_number(kMinCellSize, 1, Language::En) + " pt type; printed in " +
+                  std::to_string(plan.groups.size()) + " parts of columns (" + format_number(cs, 2, Language::En) +
                   " pt)" + (stub.empty() ? "" : " with " + stub + " repeated"));
   }
   if (plan.overfull)

@@ -82,7 +82,7 @@ lxw_format* Book::number(int decimals, bool thousands, std::string_view flag) {
   return it->second;
 }
 
-void Book::set_properties(const Metadata& meta, std::string_view lang, std::int64_t epoch) {
+void Book::set_properties(const Metadata& meta, Language lang, std::int64_t epoch) {
   auto join = [](const std::vector<std::string>& v, const char* sep) {
     std::string out;
     for (const auto& s : v) out += (out.empty() ? "" : sep) + s;

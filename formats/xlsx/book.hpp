@@ -34,7 +34,7 @@ class Book {
 
   /// Title, subject, author (organisation), keywords, created date = `epoch`,
   /// and a custom "Language" property with the BCP 47 tag.
-  void set_properties(const Metadata& meta, std::string_view lang, std::int64_t epoch);
+  void set_properties(const Metadata& meta, Language lang, std::int64_t epoch);
 
   /// Adds a worksheet; `name` must come from SheetNames (checked again here).
   lxw_worksheet* add_sheet(const std::string& name);

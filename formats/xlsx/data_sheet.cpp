@@ -20,7 +20,7 @@ enum Col { kGoal, kTarget, kIndicator, kSeries, kPeriod, kBreakdown, kCategory, 
 
 /// "Value" in any case, or the report language's word for it: a measure that
 /// names no series.
-bool names_no_series(const std::string& s, const std::string& lang) {
+bool names_no_series(const std::string& s, Language lang) {
   auto fold = [](std::string v) {
     for (char& c : v) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -33,7 +33,7 @@ bool names_no_series(const std::string& s, const std::string& lang) {
 
 class DataWriter {
  public:
-  DataWriter(Book& book, Sheet& sheet, const std::string& lang) : book_(book), sheet_(sheet), lang_(lang) {
+  DataWriter(Book& book, Sheet& sheet, Language lang) : book_(book), sheet_(sheet), lang_(lang) {
     const Label heads[kColumns] = {Label::Goal,     Label::Target,   Label::Indicator, Label::Series, Label::Period,
                                    Label::Breakdown, Label::Category, Label::Value,     Label::SymbolKey,
                                    Label::Status,   Label::Unit,     Label::Source,    Label::Table};
@@ -115,7 +115,7 @@ class DataWriter {
  private:
   Book& book_;
   Sheet& sheet_;
-  std::string lang_;
+  Language lang_;
   lxw_format* year_ = nullptr;
   int row_ = 1;
   int goal_ = 0;
@@ -123,7 +123,7 @@ class DataWriter {
   const std::string* source_ = nullptr;
 };
 
-void write_table(DataWriter& w, const Table& t, const Item& item, const SheetPlan& sp, const std::string& lang) {
+void write_table(DataWriter& w, const Table& t, const Item& item, const SheetPlan& sp, Language lang) {
   const Shape& shape = item.shape;
   const std::string title = table_title(t, lang);
   w.block(item.goal, t.indicator, t.national, sp, t.source, title);
@@ -156,7 +156,7 @@ void write_table(DataWriter& w, const Table& t, const Item& item, const SheetPla
   }
 }
 
-void write_chart(DataWriter& w, const Chart& ch, const Item& item, const SheetPlan& sp, const std::string& lang) {
+void write_chart(DataWriter& w, const Chart& ch, const Item& item, const SheetPlan& sp, Language lang) {
   const Shape& shape = item.shape;
   const std::string title = chart_title(ch, lang);
   w.block(item.goal, ch.indicator, ch.national, sp, ch.source, title);
@@ -183,9 +183,9 @@ void write_chart(DataWriter& w, const Chart& ch, const Item& item, const SheetPl
 
 }  // namespace
 
-std::string data_sheet_name(const std::string& lang) { return label(Label::Data, lang); }
+std::string data_sheet_name(Language lang) { return label(Label::Data, lang); }
 
-void write_data_sheet(Book& book, Sheet& sheet, const Plan& plan, const std::string& lang) {
+void write_data_sheet(Book& book, Sheet& sheet, const Plan& plan, Language lang) {
   DataWriter w(book, sheet, lang);
   for (const SheetPlan& sp : plan.sheets) {
     for (const Item& item : sp.items) {

@@ -26,9 +26,9 @@
 namespace sdg::xlsx {
 
 /// The name wanted for the Data sheet in `lang`.
-std::string data_sheet_name(const std::string& lang);
+std::string data_sheet_name(Language lang);
 
 /// Writes the Data sheet; rows in order, header frozen and filtered.
-void write_data_sheet(Book& book, Sheet& sheet, const Plan& plan, const std::string& lang);
+void write_data_sheet(Book& book, Sheet& sheet, const Plan& plan, Language lang);
 
 }  // namespace sdg::xlsx

@@ -55,7 +55,7 @@ bool wants_metadata_sheet(const Plan& plan) {
 }
 
 void write_metadata_sheet(Book& book, Sheet& sheet, const Plan& plan, const std::vector<std::vector<Anchor>>& anchors,
-                          const std::string& lang) {
+                          Language lang) {
   const Label heads[kColumns] = {Label::Indicator, Label::Title,   Label::Goal,    Label::Unit,
                                  Label::Definition, Label::Source, Label::Updated, Label::Table};
   for (int c = 0; c < kColumns; ++c) sheet.text(0, c, label(heads[c], lang), book.header);

@@ -24,6 +24,6 @@ bool wants_metadata_sheet(const Plan& plan);
 
 /// Writes the Metadata sheet; `anchors` as returned by write_section_sheet.
 void write_metadata_sheet(Book& book, Sheet& sheet, const Plan& plan, const std::vector<std::vector<Anchor>>& anchors,
-                          const std::string& lang);
+                          Language lang);
 
 }  // namespace sdg::xlsx

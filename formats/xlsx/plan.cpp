@@ -47,7 +47,7 @@ bool digits(std::string_view s, std::size_t n) {
 
 class Planner : public PartialVisitor {
  public:
-  Planner(Plan& plan, std::string_view lang) : plan_(plan), lang_(lang) {}
+  Planner(Plan& plan, Language lang) : plan_(plan), lang_(lang) {}
 
   void table(const Table& t, const Where& where) override {
     if (!t.id.empty()) plan_.tables_by_id.try_emplace(t.id, &t);
@@ -107,7 +107,7 @@ class Planner : public PartialVisitor {
   }
 
   Plan& plan_;
-  std::string lang_;
+  Language lang_;
   std::map<const Section*, std::size_t> index_;  // lookup only; order is in plan_.sheets
 };
 
@@ -273,7 +273,7 @@ bool chart_covered_by(const Chart& c, const Table& t) {
   return true;
 }
 
-Plan make_plan(const Document& doc, std::string_view lang, const PlanOptions& opts) {
+Plan make_plan(const Document& doc, Language lang, const PlanOptions& opts) {
   Plan plan;
   Planner p(plan, lang);
   walk(doc, p);

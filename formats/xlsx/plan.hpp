@@ -100,6 +100,6 @@ int chart_decimals(const Chart& c);
 /// The text of a key cell as it goes into the Data sheet ("" when empty).
 std::string key_text(const Table& t, std::size_t col, const CellView& cell);
 
-Plan make_plan(const Document& doc, std::string_view lang, const PlanOptions& opts);
+Plan make_plan(const Document& doc, Language lang, const PlanOptions& opts);
 
 }  // namespace sdg::xlsx

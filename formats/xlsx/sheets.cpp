@@ -55,7 +55,7 @@ bool wants_thousands(const Chart& c) {
 
 /// Header texts for a table object: one line, at most 255 characters, never
 /// empty, unique ignoring case (Excel refuses a table otherwise).
-std::vector<std::string> table_headers(std::vector<std::string> heads, std::string_view lang) {
+std::vector<std::string> table_headers(std::vector<std::string> heads, Language lang) {
   std::set<std::string> seen;
   for (std::size_t i = 0; i < heads.size(); ++i) {
     std::string h = valid_utf8(heads[i]);
@@ -111,7 +111,7 @@ uint8_t lxw_dash(palette::Dash d) {
 
 class SectionWriter {
  public:
-  SectionWriter(Book& book, Sheet& sheet, const SheetPlan& plan, std::size_t sheet_index, const std::string& lang)
+  SectionWriter(Book& book, Sheet& sheet, const SheetPlan& plan, std::size_t sheet_index, Language lang)
       : book_(book), sheet_(sheet), plan_(plan), sheet_index_(sheet_index), lang_(lang) {}
 
   int table(const Table& t, std::size_t k) {
@@ -375,7 +375,7 @@ class SectionWriter {
   Sheet& sheet_;
   const SheetPlan& plan_;
   std::size_t sheet_index_;
-  std::string lang_;
+  Language lang_;
   int row_ = 0;
   bool first_block_ = true;
   std::string alt_, value_title_;  // libxlsxwriter copies these; kept alive for the call
@@ -384,7 +384,7 @@ class SectionWriter {
 }  // namespace
 
 std::vector<Anchor> write_section_sheet(Book& book, Sheet& sheet, const SheetPlan& plan, std::size_t sheet_index,
-                                        const std::string& lang) {
+                                        Language lang) {
   SectionWriter w(book, sheet, plan, sheet_index, lang);
   std::vector<Anchor> anchors;
   std::size_t tables = 0, charts = 0;
@@ -404,7 +404,7 @@ std::vector<Anchor> write_section_sheet(Book& book, Sheet& sheet, const SheetPla
 
 void write_contents(Book& book, Sheet& sheet, const Document& doc, const Plan& plan,
                     const std::vector<std::vector<Anchor>>& anchors, const Sheet* data, const Sheet* metadata,
-                    const std::string& lang) {
+                    Language lang) {
   int row = 0;
   sheet.text(row++, 0, doc.meta.title.empty() ? label(Label::Contents, lang) : doc.meta.title, book.big_title,
              false);

@@ -31,12 +31,12 @@ struct Anchor {
 
 /// Writes one section sheet; returns one anchor per item of `plan`.
 std::vector<Anchor> write_section_sheet(Book& book, Sheet& sheet, const SheetPlan& plan, std::size_t sheet_index,
-                                        const std::string& lang);
+                                        Language lang);
 
 /// Writes the Contents sheet. `data` and `metadata` are null when there is no
 /// such sheet. Ends with the key of status symbols in the report language.
 void write_contents(Book& book, Sheet& sheet, const Document& doc, const Plan& plan,
                     const std::vector<std::vector<Anchor>>& anchors, const Sheet* data, const Sheet* metadata,
-                    const std::string& lang);
+                    Language lang);
 
 }  // namespace sdg::xlsx

@@ -11,13 +11,13 @@
 namespace sdg::xlsx {
 
 /// The caption, or "Table" when it has none.
-std::string table_title(const Table& t, std::string_view lang);
+std::string table_title(const Table& t, Language lang);
 /// The title, or "Chart" when it has none.
-std::string chart_title(const Chart& c, std::string_view lang);
+std::string chart_title(const Chart& c, Language lang);
 
 /// An indicator id as the workbook shows it: "7.2.1", or for a national
 /// indicator "3-1-f (National indicator)"; "" when there is none.
-std::string indicator_text(const std::string& id, bool national, std::string_view lang);
+std::string indicator_text(const std::string& id, bool national, Language lang);
 
 /// A period that is a plain year ("2021") as a number, so that the Data sheet's
 /// Period column sorts and filters as numbers; nullopt for "2013/14", "2021Q1"…

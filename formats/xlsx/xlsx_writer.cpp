@@ -74,7 +74,7 @@ class XlsxWriter final : public FormatWriter {
   const char* extension() const override { return "xlsx"; }
 
   void write(const Document& doc, const WriteRequest& req, Context& ctx) override {
-    const std::string lang = doc.meta.language.empty() ? ctx.language() : doc.meta.language;
+    const Language lang = doc.meta.language;
     PlanOptions popts;
     popts.data_sheet = req.options.boolean_or("data_sheet", true);
     const std::int64_t limit = req.options.integer_or("data_sheet_limit", 100000);

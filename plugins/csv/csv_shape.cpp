@@ -153,7 +153,7 @@ class Shaper {
     t.source = spec_.source;
     if (t.source.empty()) {
       // In the report's language: the note is printed after "Kilde:" in a Norwegian report.
-      const bool norwegian = spec_.language == "nb" || spec_.language == "nn";
+      const bool norwegian = is_norwegian(spec_.language);
       t.source = (norwegian ? "CSV-fil " : "CSV file ") + std::filesystem::path(raw_.file).filename().string();
       warn(Code::SourceFromFile, "no 'source' given: the source note names the file; add 'source: …'");
     }

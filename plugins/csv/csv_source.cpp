@@ -29,7 +29,6 @@ std::vector<std::string> scalars(const Options& opts, const std::string& key, co
   return out;
 }
 
-bool norwegian_default(const std::string& lang) { return lang == "nb" || lang == "nn"; }
 
 char delimiter_of(const Options& opts) {
   const std::string d = opts.string_or("delimiter", "auto");
@@ -41,7 +40,7 @@ char delimiter_of(const Options& opts) {
 
 }  // namespace
 
-ReadSpec read_spec(const Options& opts, const std::string& language) {
+ReadSpec read_spec(const Options& opts, Language language) {
   ReadSpec spec;
   spec.language = language;
   spec.delimiter = delimiter_of(opts);
@@ -113,8 +112,8 @@ ReadSpec read_spec(const Options& opts, const std::string& language) {
     const Options w = opts.map("wide_to_long");
     WideToLong wl;
     wl.id = w.strings_or("id", {});
-    wl.name = w.string_or("name", norwegian_default(language) ? "År" : "Year");
-    wl.value = w.string_or("value", norwegian_default(language) ? "Verdi" : "Value");
+    wl.name = w.string_or("name", is_norwegian(language) ? "År" : "Year");
+    wl.value = w.string_or("value", is_norwegian(language) ? "Verdi" : "Value");
     spec.wide_to_long = wl;
   }
   if (opts.has("rename")) {

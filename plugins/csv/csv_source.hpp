@@ -24,6 +24,6 @@ class CsvSource final : public DataSource {
 };
 
 /// The ReadSpec asked for by the options of one source entry (checked; no file access).
-ReadSpec read_spec(const Options& opts, const std::string& language);
+ReadSpec read_spec(const Options& opts, Language language);
 
 }  // namespace sdg::csvtable

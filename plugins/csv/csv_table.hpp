@@ -97,7 +97,7 @@ struct ReadSpec {
   bool table = true;
   std::optional<Chart::Kind> chart;
   bool chart_series_are_columns = false;  ///< default: one series per row
-  std::string language = "en";
+  Language language = Language::En;
 
   /// Makes the error for an option (`key`) that does not fit the file; the
   /// plugin locates it at the option. Default: Error(ErrorCode::Definition, what).

@@ -138,7 +138,7 @@ struct ViewSpec {
   /// label would print as two rows of one name: first keeps the first, last the
   /// last (in the first's place), error refuses. Both are named in a warning.
   plugins::DuplicatePolicy duplicates = plugins::DuplicatePolicy::First;
-  std::string language = "en";  ///< for words the file does not give ("thousands", "Value")
+  Language language = Language::En;  ///< for words the file does not give ("thousands", "Value")
   std::string file;             ///< names the file in the default source note
 };
 

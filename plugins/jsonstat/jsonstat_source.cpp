@@ -32,7 +32,7 @@ std::string read_whole_file(const std::filesystem::path& path, const Location& d
   return std::move(text).str();
 }
 
-ViewSpec view_spec(const Options& opts, const std::string& language) {
+ViewSpec view_spec(const Options& opts, Language language) {
   ViewSpec spec;
   spec.language = language;
   spec.dataset = opts.string_or("dataset", "");

@@ -26,7 +26,6 @@ plugins::LinkedText html_of(const std::string& raw, const ViewSpec& spec) {
   throw Error(ErrorCode::Definition, "jsonstat: " + what, where);
 }
 
-bool norwegian(const std::string& lang) { return lang == "nb" || lang == "nn"; }
 
 std::string describe(const Dimension& d) {
   return d.label == d.id ? "'" + d.id + "'" : "'" + d.id + "' (" + d.label + ")";
@@ -104,8 +103,8 @@ std::vector<std::size_t> apply(const Dimension& d, const std::string& sel, const
   return out;
 }
 
-std::string multiplier_word(int m, const std::string& lang) {
-  const bool nb = norwegian(lang);
+std::string multiplier_word(int m, Language lang) {
+  const bool nb = is_norwegian(lang);
   switch (m) {
     case 3: return nb ? "tusen" : "thousands";
     case 6: return nb ? "millioner" : "millions";
@@ -114,7 +113,7 @@ std::string multiplier_word(int m, const std::string& lang) {
   }
 }
 
-std::string unit_text(const std::optional<Unit>& u, const std::string& lang) {
+std::string unit_text(const std::optional<Unit>& u, Language lang) {
   if (!u) return {};
   std::string t = !u->symbol.empty() ? u->symbol : !u->label.empty() ? u->label : u->base;
   if (u->multiplier != 0) {
@@ -341,7 +340,7 @@ View make_view(const Dataset& ds, const ViewSpec& spec) {
     source_url = t.url;
   }
   if (source.empty()) {
-    const bool norwegian = spec.language == "nb" || spec.language == "nn";
+    const bool norwegian = is_norwegian(spec.language);
     source = (norwegian ? "JSON-stat-fil " : "JSON-stat file ") +
              (spec.file.empty() ? std::string(norwegian ? "(uten navn)" : "(unnamed)") : spec.file);
     view.warnings.push_back({Code::SourceFromFile, "the file gives no 'source' and the options none: the source note names the file"});

@@ -10,8 +10,8 @@
 namespace sdg::opensdg {
 namespace {
 
-std::string by_word(const std::string& lang) {
-  return (lang == "nb" || lang == "nn") ? "etter" : "by";
+std::string by_word(Language lang) {
+  return is_norwegian(lang) ? "etter" : "by";
 }
 
 /// A column of a wide table: one series (and, for a breakdown, one category).
@@ -131,7 +131,7 @@ Chart make_chart(const View& v, const YearIndex& yi, Chart::Kind kind, const std
     for (const auto& [y, obs] : c.by_year) s.values[y] = obs->value;
     ch.series.push_back(std::move(s));
   }
-  const bool nb = o.language == "nb" || o.language == "nn";
+  const bool nb = is_norwegian(o.language);
   const std::string& kind_word = chart_kind_label(kind, o.language);
   std::string names;
   for (std::size_t i = 0; i < ch.series.size() && i < 4; ++i) names += (i ? ", " : "") + ch.series[i].name;

@@ -43,7 +43,7 @@ struct BuildOptions {
   /// Table::metadata of every table (title, unit, definition, updated, organisation, url).
   std::map<std::string, std::string> metadata;
   std::string unit;  ///< unit when the file has no `Units` column (metadata `computation_units`)
-  std::string language = "en";
+  Language language = Language::En;
   bool table = true;
   std::optional<Chart::Kind> chart = Chart::Kind::Line;  ///< nullopt: no chart
   /// Progress: assessed when `assess` is set, with these options (one per series;

@@ -190,7 +190,7 @@ bool is_translation_key(std::string_view text) {
   return !(text[0] >= '0' && text[0] <= '9');
 }
 
-std::optional<std::string> resolve_translation_key(std::string_view key, std::string_view language) {
+std::optional<std::string> resolve_translation_key(std::string_view key, Language language) {
   if (!is_translation_key(key)) return std::nullopt;
   const auto dot = key.find('.');
   const std::string_view group = key.substr(0, dot);

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "progress.hpp"
+#include "sdgreport/language.hpp"
 
 namespace sdg::opensdg {
 
@@ -51,6 +52,6 @@ bool is_translation_key(std::string_view text);
 /// `global_indicators.<id>-title`, `global_targets.<id>-title`,
 /// `global_goals.<n>-title` and `global_goals.<n>-short`; nullopt when the key
 /// names nothing the catalogue has (or another group, e.g. a site's own keys).
-std::optional<std::string> resolve_translation_key(std::string_view key, std::string_view language);
+std::optional<std::string> resolve_translation_key(std::string_view key, Language language);
 
 }  // namespace sdg::opensdg

@@ -113,8 +113,8 @@ ProgressConfig progress_option(const Options& o) {
 
 struct Settings {
   fs::path folder;
-  std::string language;
-  std::string metadata_language;
+  Language language = Language::En;
+  Language metadata_language = Language::En;
   std::optional<std::string> source;
   std::string chart;  // auto, line, column, bar, none
   bool table = true;
@@ -140,11 +140,11 @@ struct MetaFiles {
   bool have_meta = false, have_translation = false;
 };
 
-MetaFiles load_meta(const fs::path& folder, const std::string& dashed_id, const std::string& language) {
+MetaFiles load_meta(const fs::path& folder, const std::string& dashed_id, Language language) {
   MetaFiles m;
   read_meta_in(folder / "meta", dashed_id, m.meta, m.have_meta);
   read_meta_in(folder / "indicator-config", dashed_id, m.meta, m.have_meta);
-  read_meta_in(folder / "meta" / language, dashed_id, m.translated, m.have_translation);
+  read_meta_in(folder / "meta" / language_code(language), dashed_id, m.translated, m.have_translation);
   return m;
 }
 
@@ -175,7 +175,7 @@ int national_goal(const std::string& id, const IndicatorMeta& meta) {
 /// a national one (its goal from the id or metadata), or nothing (nullopt) when
 /// it claims to be global but the catalogue has no such indicator.
 std::optional<Pending> classify(const std::string& id, const fs::path& file, const fs::path& folder,
-                                const std::string& language) {
+                                Language language) {
   const Catalogue& cat = Catalogue::get();
   Pending p{id, id, file, false, 0, {}};
   if (const Indicator* ind = cat.find_indicator(id)) {
@@ -263,7 +263,15 @@ void OpenSdgSource::fill(const SourceRequest& req, Section& target, Context& ctx
   // Check every option before touching the file system or the section.
   Settings s;
   s.language = ctx.language();
-  s.metadata_language = opts.string_or("metadata_language", s.language);
+  s.metadata_language = s.language;
+  if (opts.has("metadata_language")) {
+    const std::string code = opts.string("metadata_language");
+    const std::optional<Language> l = parse_language(code);
+    if (!l)
+      throw opts.error("metadata_language",
+                       "expected " + std::string(language_codes_list()) + ", got '" + code + "'");
+    s.metadata_language = *l;
+  }
   if (opts.has("source")) s.source = opts.string("source");
   s.chart = opts.string_or("chart", "auto");
   if (s.chart != "auto" && s.chart != "line" && s.chart != "column" && s.chart != "bar" && s.chart != "none")
@@ -470,7 +478,7 @@ void OpenSdgSource::fill(const SourceRequest& req, Section& target, Context& ctx
         if (b.source_url.empty()) b.source_url = t.url;
       }
       if (joined.empty()) {
-        joined = (s.language == "nb" || s.language == "nn" ? "Open SDG-data, " : "Open SDG data, ") +
+        joined = (is_norwegian(s.language) ? "Open SDG-data, " : "Open SDG data, ") +
                  p.file.filename().string();
         ctx.warn(Code::SourceFromFile,
                  "no source_organisation_N in the metadata of " + p.block_id +

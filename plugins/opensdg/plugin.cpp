@@ -9,7 +9,9 @@ namespace {
 using sdg::OptionSpec;
 using T = sdg::OptionType;
 constexpr const char* kCharts[] = {"auto", "line", "column", "bar", "none", nullptr};
-constexpr const char* kLanguages[] = {"en", "nb", "nn", nullptr};
+// The report languages (sdg::Language), as the option spells them.
+constexpr const char* kLanguageCodes[] = {sdg::language_code(sdg::Language::En), sdg::language_code(sdg::Language::Nb),
+                                          sdg::language_code(sdg::Language::Nn), nullptr};
 constexpr const char* kUnknown[] = {"error", "skip", nullptr};
 constexpr const char* kDuplicates[] = {"first", "last", "error", nullptr};
 constexpr OptionSpec kOptions[] = {
@@ -23,7 +25,7 @@ constexpr OptionSpec kOptions[] = {
      .default_value = "auto", .values = kCharts, .ignore_case = true},
     {.name = "table", .type = T::Boolean, .description = "Whether to add the tables", .default_value = "true"},
     {.name = "metadata_language", .type = T::Enum, .description = "The language of the metadata in meta/ (default: the report's)",
-     .values = kLanguages, .ignore_case = true},
+     .values = kLanguageCodes, .ignore_case = true},
     {.name = "unknown_indicators", .type = T::Enum,
      .description = "A data file claiming an id not in the SDG catalogue: stop, or skip with a warning",
      .default_value = "error", .values = kUnknown, .ignore_case = true},

@@ -371,7 +371,7 @@ TEST(CsvSource, OptionsAndFill) {
                   {"source", Value::scalar("Stavanger kommune")},
                   {"chart", Value::scalar("line")}}),
       "plugin 'csv'");
-  sdg::Context ctx(dir, "nb", 0);
+  sdg::Context ctx(dir, sdg::Language::Nb, 0);
   sdg::Section target("Mål 4");
   ct::CsvSource source;
   source.fill(sdg::SourceRequest{opts, 4}, target, ctx);
@@ -390,7 +390,7 @@ TEST(CsvSource, OptionsAndFill) {
 
   sdg::Options bad(Value::map({{"file", Value::scalar("np.csv")}, {"delimiter", Value::scalar("#")}}),
                    "plugin 'csv'");
-  EXPECT_EQ(error_of([&] { ct::read_spec(bad, "en"); }).code(), ErrorCode::Definition);
+  EXPECT_EQ(error_of([&] { ct::read_spec(bad, sdg::Language::En); }).code(), ErrorCode::Definition);
   sdg::Options badcol(Value::map({{"file", Value::scalar("np.csv")}, {"columns", Value::scalar("Skole")}}),
                       "plugin 'csv'");
   sdg::Error e = error_of([&] { source.fill(sdg::SourceRequest{badcol, 4}, target, ctx); });
@@ -605,7 +605,7 @@ TEST(CsvEncoding, TheUtf8CheckHoldsAcrossReadChunks) {
 // Issue 13: the default source note is in the report's language ("Kilde: CSV-fil …").
 TEST(CsvShape, DefaultSourceNoteIsInTheReportLanguage) {
   ct::ReadSpec spec;
-  spec.language = "nb";
+  spec.language = sdg::Language::Nb;
   spec.columns = {"Enhetsnavn", "Periode", "Verdi"};
   spec.filters = {{"Enhetsnavn", {"Auglend skole"}}, {"Indikator/delskår", {"Lesing"}}, {"Kjønn", {"Jenter"}},
                   {"Statistikk", {"Nasjonale prøver 5. trinn"}}, {"Periode", {"2018-2019"}}};

@@ -31,7 +31,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (chart & 1) spec.chart = (chart & 2) ? sdg::Chart::Kind::Line : sdg::Chart::Kind::Column;
   spec.chart_series_are_columns = (chart & 4) != 0;
   if (chart & 8) spec.decimals = chart >> 4;
-  spec.language = (chart & 0x80) ? "nb" : "en";
+  spec.language = (chart & 0x80) ? sdg::Language::Nb : sdg::Language::En;
   const std::string file(in.rest());
 
   try {

@@ -243,7 +243,7 @@ TEST(JsonStatOecdCanada, StatusArrayAndMultiplier) {
   EXPECT_EQ(v.warnings[0].code, Code::StatusUnmapped);
   EXPECT_NE(v.warnings[0].message.find("'a'"), std::string::npos);
 
-  spec.language = "nb";
+  spec.language = sdg::Language::Nb;
   EXPECT_EQ(js::make_view(ca, spec).table->columns[1].unit, "person (tusen)");
   spec.status_map["a"] = ValueStatus::Provisional;
   js::View mapped = js::make_view(ca, spec);
@@ -319,7 +319,7 @@ TEST(JsonStatOptions, FromReportOptions) {
                                 {"chart", Value::scalar("line")},
                                 {"status", Value::map({{"a", Value::scalar("provisional")}})}}),
                     "plugin 'jsonstat'");
-  js::ViewSpec spec = js::view_spec(opts, "nb");
+  js::ViewSpec spec = js::view_spec(opts, sdg::Language::Nb);
   ASSERT_EQ(spec.select.size(), 2u);
   EXPECT_EQ(spec.select[0].dimension, "Tid");
   EXPECT_EQ(spec.select[0].selectors, (std::vector<std::string>{"2015..2023"}));
@@ -330,7 +330,7 @@ TEST(JsonStatOptions, FromReportOptions) {
 
   sdg::Options bad(Value::map({{"file", Value::scalar("x.json")}, {"chart", Value::scalar("pie")}}),
                    "plugin 'jsonstat'");
-  EXPECT_NE(what_of(error_of([&] { js::view_spec(bad, "en"); })).find("expected line, column, bar or none"),
+  EXPECT_NE(what_of(error_of([&] { js::view_spec(bad, sdg::Language::En); })).find("expected line, column, bar or none"),
             std::string::npos);
 }
 
@@ -423,7 +423,7 @@ TEST(JsonStatSource, FillAddsTableAndChartWithSource) {
                                 {"chart", Value::scalar("line")},
                                 {"colour", Value::scalar("red")}}),
                     "plugin 'jsonstat'");
-  sdg::Context ctx(dir, "en", 0);
+  sdg::Context ctx(dir, sdg::Language::En, 0);
   sdg::Section target("Goal 8");
   js::JsonStatSource source;
   source.fill(sdg::SourceRequest{opts, 8}, target, ctx);
@@ -520,10 +520,10 @@ TEST(JsonStatView, DefaultSourceNoteIsInTheReportLanguage) {
   const auto sets = js::read_jsonstat(text, "folk.json");
   js::ViewSpec spec;
   spec.file = "folk.json";
-  spec.language = "nb";
+  spec.language = sdg::Language::Nb;
   js::View v = js::make_view(sets[0], spec);
   ASSERT_TRUE(v.table);
   EXPECT_EQ(v.table->source, "JSON-stat-fil folk.json");
-  spec.language = "en";
+  spec.language = sdg::Language::En;
   EXPECT_EQ(js::make_view(sets[0], spec).table->source, "JSON-stat file folk.json");
 }

@@ -253,7 +253,7 @@ TEST(OpenSdgRealFiles, SchleswigHolsteinGermanLabelsTrailingSpaces) {
   EXPECT_DOUBLE_EQ(*head[13]->value, 5.5);
   os::BuildOptions o;
   o.title = "Armut";
-  o.language = "nb";
+  o.language = sdg::Language::Nb;
   const auto built = os::build_indicator_blocks("1.2.1", d, o);
   const auto tables = blocks_of<Table>(built.blocks);
   ASSERT_EQ(tables.size(), 2u);
@@ -569,7 +569,7 @@ struct TempDir {
 }  // namespace
 
 TEST(OpenSdgSource, FillsTheGoalSectionFromTheCanadaFolder) {
-  sdg::Context ctx(kData, "en", 0);
+  sdg::Context ctx(kData, sdg::Language::En, 0);
   os::OpenSdgSource src;
   const auto opts = options({{"plugin", scalar("opensdg")},
                              {"folder", scalar("canada")},
@@ -605,7 +605,7 @@ TEST(OpenSdgSource, ListedIdsMetadataTitleChartAndProgressOption) {
   dir.write("data/indicator_7-1-1.csv", "Year,Value\n2015,100\n2020,100\n");
   dir.write("meta/7-2-1.md",
             "---\nindicator_name: Renewable share\ngraph_type: bar\nsource_organisation_1: SSB\n---\n");
-  sdg::Context ctx(dir.path, "en", 0);
+  sdg::Context ctx(dir.path, sdg::Language::En, 0);
   os::OpenSdgSource src;
   const auto progress = sdg::Value::map(
       {{"7.2.1", sdg::Value::map({{"direction", scalar("positive")}, {"target", scalar("100")}})}});
@@ -637,7 +637,7 @@ TEST(OpenSdgSource, ListedIdsMetadataTitleChartAndProgressOption) {
 TEST(OpenSdgSource, DefaultSourceNoteIsInTheReportLanguage) {
   TempDir dir;
   dir.write("data/indicator_7-1-1.csv", "Year,Value\n2015,100\n2020,100\n");
-  sdg::Context ctx(dir.path, "nb", 0);
+  sdg::Context ctx(dir.path, sdg::Language::Nb, 0);
   os::OpenSdgSource src;
   Section g7("Energi");
   g7.set_goal(7);
@@ -651,7 +651,7 @@ TEST(OpenSdgSource, UnknownIndicatorIdNamesTheFile) {
   TempDir dir;
   dir.write("data/indicator_4-1-1.csv", "Year,Value\n2015,1\n");
   dir.write("data/indicator_4-99-9.csv", "Year,Value\n2015,1\n");
-  sdg::Context ctx(dir.path, "en", 0);
+  sdg::Context ctx(dir.path, sdg::Language::En, 0);
   os::OpenSdgSource src;
   Section g4("Education");
   g4.set_goal(4);
@@ -683,7 +683,7 @@ TEST(OpenSdgSource, UnknownIndicatorIdNamesTheFile) {
 TEST(OpenSdgSource, BadDataFileAndOptionErrors) {
   TempDir dir;
   dir.write("data/indicator_13-2-2.csv", "Year,Value\n2015,1\n2016,x\n");
-  sdg::Context ctx(dir.path, "en", 0);
+  sdg::Context ctx(dir.path, sdg::Language::En, 0);
   os::OpenSdgSource src;
   Section g13("Climate");
   g13.set_goal(13);
@@ -819,7 +819,7 @@ TEST(OpenSdgDuplicates, HeadlineAndDisaggregatedRowsAreReportedWithBothLines) {
 TEST(OpenSdgDuplicates, TheSourceWarnsByDefaultAndStopsWithDuplicatesError) {
   TempDir dir;
   dir.write("data/indicator_5-4-1.csv", "Year,Age,Value\n2019,,1\n2019,15-24,2\n2020,,3\n2019,15-24,4\n");
-  sdg::Context ctx(dir.path, "en", 0);
+  sdg::Context ctx(dir.path, sdg::Language::En, 0);
   os::OpenSdgSource src;
   Section g5("Gender");
   g5.set_goal(5);
@@ -898,13 +898,13 @@ TEST(OpenSdgStatus, ObservationStatusTableAndOption) {
 
 TEST(OpenSdgMetadataText, TranslationKeysResolveToTheCatalogue) {
   const auto& cat = sdg::Catalogue::get();
-  EXPECT_EQ(os::resolve_translation_key("global_indicators.5-4-1-title", "en"), cat.indicator("5.4.1").title("en"));
-  EXPECT_EQ(os::resolve_translation_key("global_indicators.5-4-1-title", "nb"), cat.indicator("5.4.1").title("nb"));
-  EXPECT_EQ(os::resolve_translation_key("global_goals.5-title", "en"), cat.goal(5).title("en"));
-  EXPECT_EQ(os::resolve_translation_key("global_goals.5-short", "en"), cat.goal(5).short_title("en"));
-  EXPECT_EQ(os::resolve_translation_key("global_targets.5-4-title", "en"), cat.target("5.4").title("en"));
-  EXPECT_FALSE(os::resolve_translation_key("global_indicators.5-99-1-title", "en"));
-  EXPECT_FALSE(os::resolve_translation_key("my_site.custom-title", "en"));
+  EXPECT_EQ(os::resolve_translation_key("global_indicators.5-4-1-title", sdg::Language::En), cat.indicator("5.4.1").title(sdg::Language::En));
+  EXPECT_EQ(os::resolve_translation_key("global_indicators.5-4-1-title", sdg::Language::Nb), cat.indicator("5.4.1").title(sdg::Language::Nb));
+  EXPECT_EQ(os::resolve_translation_key("global_goals.5-title", sdg::Language::En), cat.goal(5).title(sdg::Language::En));
+  EXPECT_EQ(os::resolve_translation_key("global_goals.5-short", sdg::Language::En), cat.goal(5).short_title(sdg::Language::En));
+  EXPECT_EQ(os::resolve_translation_key("global_targets.5-4-title", sdg::Language::En), cat.target("5.4").title(sdg::Language::En));
+  EXPECT_FALSE(os::resolve_translation_key("global_indicators.5-99-1-title", sdg::Language::En));
+  EXPECT_FALSE(os::resolve_translation_key("my_site.custom-title", sdg::Language::En));
   EXPECT_TRUE(os::is_translation_key("my_site.custom-title"));
   EXPECT_FALSE(os::is_translation_key("Unpaid care work"));
   EXPECT_FALSE(os::is_translation_key("1.5"));
@@ -923,14 +923,14 @@ TEST(OpenSdgMetadataText, KeyTitleHtmlSourceMetadataDataTableAndSeries) {
             "indicator_definition: '<p>Time spent on unpaid work,<br>in per cent &amp; hours.</p>'\n"
             "computation_units: Prozent\n"
             "national_data_update_date: 2024-03-01\n");
-  sdg::Context ctx(dir.path, "en", 0);
+  sdg::Context ctx(dir.path, sdg::Language::En, 0);
   os::OpenSdgSource src;
   Section g5("Gender");
   g5.set_goal(5);
   src.fill(sdg::SourceRequest{options({{"folder", scalar(".")}, {"disaggregations", scalar("Sex")}}), 5}, g5, ctx);
   const auto sums = blocks_of<IndicatorSummary>(g5.blocks());
   ASSERT_EQ(sums.size(), 1u);
-  const std::string title = sdg::Catalogue::get().indicator("5.4.1").title("en");
+  const std::string title = sdg::Catalogue::get().indicator("5.4.1").title(sdg::Language::En);
   EXPECT_EQ(sums[0]->title, title);
   EXPECT_EQ(sums[0]->source, "Statistisches Bundesamt\u00A0(Destatis)");
   EXPECT_EQ(sums[0]->source_url, "https://www.destatis.de");
@@ -963,7 +963,7 @@ TEST(OpenSdgNational, NationalIdsAreAcceptedAndGlobalClaimsChecked) {
   dir.write("data/indicator_21-1.csv", "Year,Value\n2019,4\n");
   dir.write("meta/21-1.yml", "indicator_name: Bürgerbeteiligung\nsdg_goal: 16\n");
   dir.write("meta/10-1.yml", "indicator_name: Ungleichheit der Einkommen\n");
-  sdg::Context ctx(dir.path, "en", 0);
+  sdg::Context ctx(dir.path, sdg::Language::En, 0);
   os::OpenSdgSource src;
   Section g10("Inequality");
   g10.set_goal(10);

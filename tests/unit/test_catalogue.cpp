@@ -22,8 +22,8 @@ TEST(Catalogue, HasSeventeenGoalsWithColoursAndTitles) {
   }
   EXPECT_EQ(colours.size(), 17u) << "each goal has its own colour";
   EXPECT_EQ(cat.goal(1).color.hex(), "#E5243B");
-  EXPECT_EQ(cat.goal(7).short_title("en"), "Affordable and clean energy");
-  EXPECT_EQ(cat.goal(7).short_title("nb"), "Ren energi til alle");
+  EXPECT_EQ(cat.goal(7).short_title(sdg::Language::En), "Affordable and clean energy");
+  EXPECT_EQ(cat.goal(7).short_title(sdg::Language::Nb), "Ren energi til alle");
 }
 
 TEST(Catalogue, Has169TargetsAndEveryIndicatorsTargetExists) {
@@ -63,8 +63,8 @@ TEST(Catalogue, NorwegianFallsBackToEnglishWhereNoCheckedTranslation) {
   const auto& cat = Catalogue::get();
   const sdg::Target& t = cat.target("1.a");  // no checked nb translation (see shared/sdg README)
   EXPECT_TRUE(t.title_nb.empty());
-  EXPECT_EQ(t.title("nb"), t.title_en);
+  EXPECT_EQ(t.title(sdg::Language::Nb), t.title_en);
   const sdg::Indicator& i = cat.indicator("1.2.1");
-  EXPECT_NE(i.title("nb"), i.title_en);
-  EXPECT_NE(i.title("nb").find("fattigdomsgrensen"), std::string::npos);
+  EXPECT_NE(i.title(sdg::Language::Nb), i.title_en);
+  EXPECT_NE(i.title(sdg::Language::Nb).find("fattigdomsgrensen"), std::string::npos);
 }

@@ -35,7 +35,7 @@ TEST(Codes, PluginCodesAreNamespaced) {
 }
 
 TEST(Codes, ContextRecordsNames) {
-  sdg::Context ctx(".", "en", 0);
+  sdg::Context ctx(".", sdg::Language::En, 0);
   ctx.set_echo(false);
   ctx.warn(Code::TableSplit, "split", "x.md:1");
   ctx.plugin_warn("survey-x/odd-row", "odd");

@@ -55,7 +55,7 @@ outputs:
                                               "/r/report.yaml");
   EXPECT_EQ(d.name, "r");
   EXPECT_EQ(d.meta.title, "Frivillig lokal gjennomgang");
-  EXPECT_EQ(d.meta.language, "nb");
+  EXPECT_EQ(d.meta.language, sdg::Language::Nb);
   EXPECT_EQ(d.meta.date, "2026-06-15");
   EXPECT_EQ(d.meta.edition, "2");
   EXPECT_EQ(d.meta.authors, (std::vector<std::string>{"Kari", "Ola"}));

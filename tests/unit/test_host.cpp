@@ -35,7 +35,7 @@ TEST(Host, LoadsAGoodPluginAndReadsItsMetadata) {
   auto src = host.data_source("test-good");
   Section s("Energi");
   s.set_goal(7);
-  Context ctx("/tmp", "en", 0);
+  Context ctx("/tmp", sdg::Language::En, 0);
   Options o = opts({{"text", Value::scalar("fra plugin – æøå")}, {"indicator", Value::scalar("7.2.1")}});
   src->fill(SourceRequest{o, 7}, s, ctx);
   ASSERT_EQ(s.blocks().size(), 2u);
@@ -151,7 +151,7 @@ TEST(Host, ExceptionsThrownInsideAPluginAreReportedWithItsName) {
       "  - title: B\n    source: { plugin: test-throwing, mode: sdg }\n"
       "  - title: C\n    source: { plugin: test-throwing, mode: int }\n",
       "/r/report.yaml");
-  Context ctx("/r", "en", 0);
+  Context ctx("/r", sdg::Language::En, 0);
   ReportDefinition one = def;
   one.chapters.resize(1);
   try {
@@ -190,7 +190,7 @@ TEST(Host, AnInstanceKeepsItsLibraryLoadedAfterTheHostIsGone) {
     src = host.data_source("test-good");
   }
   Section s("x");
-  Context ctx("/tmp", "en", 0);
+  Context ctx("/tmp", sdg::Language::En, 0);
   Options o = opts({});
   src->fill(SourceRequest{o, std::nullopt}, s, ctx);  // would crash if the library were unloaded
   EXPECT_EQ(s.blocks().size(), 1u);
@@ -214,7 +214,7 @@ std::string isolated_failure(const std::string& mode, Document* out = nullptr, C
                                   std::to_string(timeout) + ", memory_limit: 256 }\n"
                               "      - { plugin: test-good, text: after }\n",
                               "/r/report.yaml");
-  Context ctx("/r", "en", 0);
+  Context ctx("/r", sdg::Language::En, 0);
   AssembleOptions opts;
   opts.isolate = true;
   try {
@@ -264,7 +264,7 @@ TEST(Isolation, AnExitWithoutAResultIsReported) {
 
 TEST(Isolation, AGoodIsolatedSourceReturnsItsSectionAndWarnings) {
   Document d;
-  Context ctx("/", "en", 0);
+  Context ctx("/", sdg::Language::En, 0);
   ASSERT_EQ(isolated_failure("ok", &d, &ctx), "");
   ASSERT_EQ(d.chapters().size(), 1u);
   const auto& blocks = d.chapters()[0].blocks();

@@ -10,7 +10,7 @@ namespace {
 // A document that uses every block kind and every inline kind.
 Document full_document() {
   Document d;
-  d.meta = {"Frivillig rapport – «KS»", "Undertittel", "KS", {"Ola Nordmann", "Kari"}, "nb",
+  d.meta = {"Frivillig rapport – «KS»", "Undertittel", "KS", {"Ola Nordmann", "Kari"}, sdg::Language::Nb,
             "2026-06-15", "1.0", {"SDG", "bærekraft"}, {}, {}, true, {}};
   d.meta.theme.accent = "#1F4E79";
   d.meta.theme.page_size = "Letter";
@@ -94,6 +94,21 @@ TEST(Json, RoundTripIsLosslessAndByteIdentical) {
   EXPECT_EQ(first.find("\"origin\": \"\""), std::string::npos) << "an empty origin is not written";
   EXPECT_NE(first.find("\"width\": \"40%\""), std::string::npos) << "a figure's width is written when set";
   EXPECT_NE(first.find("Frivillig rapport – «KS»"), std::string::npos) << "UTF-8 written as is";
+}
+
+TEST(Json, RefusesAnUnknownLanguageAtItsKey) {
+  const std::string model = R"({"sdgreport_model": 3,
+    "meta": {"title": "T", "subtitle": "", "organisation": "", "authors": [], "language": "de", "date": "",
+             "edition": "", "keywords": []},
+    "chapters": []})";
+  try {
+    document_from_json(model, "m.json");
+    ADD_FAILURE() << "language 'de' was accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::Input);
+    EXPECT_NE(std::string(e.what()).find("language 'de' is not supported (expected en, nb, nn)"), std::string::npos)
+        << e.what();
+  }
 }
 
 TEST(Json, ReadsVersion1CellsAndWritesVersion2) {

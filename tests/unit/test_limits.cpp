@@ -125,8 +125,8 @@ TEST(YamlLimits, LimitsAndOutputConfinementInTheDefinition) {
 // Our own parsing and formatting, called directly under a decimal-comma locale.
 TEST(Numbers, IndependentOfTheCLocale) {
   if (std::setlocale(LC_ALL, "de_DE.UTF-8") == nullptr) GTEST_SKIP() << "de_DE.UTF-8 not generated";
-  const std::string en = sdg::format_number(1234.5, 2, "en");
-  const std::string nb = sdg::format_number(0.125, 3, "nb");
+  const std::string en = sdg::format_number(1234.5, 2, sdg::Language::En);
+  const std::string nb = sdg::format_number(0.125, 3, sdg::Language::Nb);
   const auto j = sdg::parse_json_bounded("[0.5]", "x.json");
   std::setlocale(LC_ALL, "C");
   EXPECT_EQ(en, "1,234.50");

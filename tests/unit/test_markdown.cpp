@@ -329,7 +329,7 @@ struct TempDir {
 
 TEST(MarkdownSource, PatternOptionalAndUnknownOptions) {
   TempDir dir;
-  sdg::Context ctx(dir.path, "nb", 0);
+  sdg::Context ctx(dir.path, sdg::Language::Nb, 0);
   md::MarkdownSource src;
 
   sdg::Options opts = options({{"plugin", "markdown"},
@@ -353,7 +353,7 @@ TEST(MarkdownSource, PatternOptionalAndUnknownOptions) {
 
 TEST(MarkdownSource, MissingFileIsAnInputError) {
   TempDir dir;
-  sdg::Context ctx(dir.path, "nb", 0);
+  sdg::Context ctx(dir.path, sdg::Language::Nb, 0);
   md::MarkdownSource src;
   sdg::Options opts = options({{"plugin", "markdown"}, {"file", "nope.md"}});
   Section s("Intro");
@@ -368,7 +368,7 @@ TEST(MarkdownSource, MissingFileIsAnInputError) {
 }
 
 TEST(MarkdownSource, OptionErrors) {
-  sdg::Context ctx(".", "en", 0);
+  sdg::Context ctx(".", sdg::Language::En, 0);
   md::MarkdownSource src;
   Section s("Intro");
   auto code_of = [&](const sdg::Options& o, std::optional<int> goal) {

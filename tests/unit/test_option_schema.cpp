@@ -147,7 +147,7 @@ TEST(OptionSchema, ThePluginSeesTheDeclaredSpellingOfAnEnum) {
   p.tables["s"] = option_table(kPdf);
   p.tables["pdf"] = option_table(kPdf);
   check_plugins(d, d.outputs, p);
-  Context ctx("/r", "en", 0);
+  Context ctx("/r", sdg::Language::En, 0);
   const Document doc = assemble(d, p, ctx);
   EXPECT_EQ(source_saw, "letter");
   const auto dir = std::filesystem::temp_directory_path() / "sdgreport-option-schema-test";

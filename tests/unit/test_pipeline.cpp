@@ -52,7 +52,7 @@ chapters:
     goal_sources: { plugin: text, text: "Om målet" }
 )",
                               dir / "report.yaml");
-  Context ctx(dir, "nb", 0);
+  Context ctx(dir, sdg::Language::Nb, 0);
   Document doc = assemble(def, plugins, ctx);
   ASSERT_EQ(doc.chapters().size(), 2u);
   EXPECT_EQ(plain_text(doc.chapters()[0].blocks()[0].as<Paragraph>().content), "Hei på deg");
@@ -73,7 +73,7 @@ TEST_F(PipelineTest, PluginErrorsNameThePluginAndSection) {
   };
   auto def = parse_definition("title: T\nchapters:\n  - title: G\n    goals: [5]\n    goal_sources: { plugin: boom }\n",
                               dir / "report.yaml");
-  Context ctx(dir, "en", 0);
+  Context ctx(dir, sdg::Language::En, 0);
   try {
     assemble(def, plugins, ctx);
     FAIL();
@@ -89,7 +89,7 @@ TEST_F(PipelineTest, PluginModelViolationsAreReportedWithThePlugin) {
     s.add_block(Figure{"x.png", "", "", {}, {}});
   };
   auto def = parse_definition("title: T\nchapters:\n  - title: G\n    source: { plugin: bad }\n", dir / "r.yaml");
-  Context ctx(dir, "en", 0);
+  Context ctx(dir, sdg::Language::En, 0);
   try {
     assemble(def, plugins, ctx);
     FAIL();
@@ -103,7 +103,7 @@ TEST_F(PipelineTest, PluginModelViolationsAreReportedWithThePlugin) {
 
 TEST_F(PipelineTest, DuplicateSectionIdsAreMadeUnique) {
   auto def = parse_definition("title: T\nchapters:\n  - title: A\n  - title: A\n", dir / "r.yaml");
-  Context ctx(dir, "en", 0);
+  Context ctx(dir, sdg::Language::En, 0);
   Document doc = assemble(def, plugins, ctx);
   EXPECT_EQ(doc.chapters()[0].id(), "a");
   EXPECT_EQ(doc.chapters()[1].id(), "a-2");
@@ -125,7 +125,7 @@ TEST_F(PipelineTest, OutputsAreSelectedAndNamed) {
 TEST_F(PipelineTest, WritesAtomicallyAndKeepsTheOldFileOnFailure) {
   auto def = parse_definition("title: Første\nchapters:\n  - title: A\noutputs: [{ format: txt, file: r.txt }]\n",
                               dir / "report.yaml");
-  Context ctx(dir, "en", 0);
+  Context ctx(dir, sdg::Language::En, 0);
   Document doc = assemble(def, plugins, ctx);
   const fs::path out = dir / "out";
   write_output(doc, def.outputs[0], out, plugins, ctx);
@@ -164,7 +164,7 @@ TEST_F(PipelineTest, OtherSourcesStillRunAndEveryFailureIsReported) {
       "title: T\nchapters:\n  - title: A\n    sources: [{ plugin: boom, n: one }, { plugin: count }]\n"
       "  - title: B\n    sources: [{ plugin: boom, n: two }, { plugin: count }]\n",
       dir / "r.yaml");
-  Context ctx(dir, "en", 0);
+  Context ctx(dir, sdg::Language::En, 0);
   try {
     assemble(def, plugins, ctx);
     FAIL();
@@ -181,7 +181,7 @@ TEST_F(PipelineTest, PipelineOptionsAreNotPassedToPlugins) {
   plugins.sources["keys"] = [&seen](const SourceRequest& r, Section&, Context&) { seen = r.options.keys(); };
   auto def = parse_definition("title: T\nchapters:\n  - title: A\n    source: { plugin: keys, isolate: false, timeout: 5, file: x }\n",
                               dir / "r.yaml");
-  Context ctx(dir, "en", 0);
+  Context ctx(dir, sdg::Language::En, 0);
   assemble(def, plugins, ctx);
   EXPECT_EQ(seen, (std::vector<std::string>{"plugin", "file"}));
 }

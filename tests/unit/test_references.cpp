@@ -48,13 +48,13 @@ TEST(References, TargetsAreNumberedAndWordedPerLanguage) {
   g.add_block(table("b"));
   const Targets t = collect_targets(doc);
   ASSERT_NE(find_target(t, "b"), nullptr);
-  EXPECT_EQ(reference_text(*find_target(t, "b"), "en"), "Table 2");
-  EXPECT_EQ(reference_text(*find_target(t, "tbl:b"), "nb"), "tabell 2");
-  EXPECT_EQ(reference_text(*find_target(t, "goal-13"), "en"), "Goal 13");
-  EXPECT_EQ(reference_text(*find_target(t, "goal-13"), "nn"), "mål 13");
-  EXPECT_EQ(reference_text(*find_target(t, "progress"), "en"), "Section 1");
+  EXPECT_EQ(reference_text(*find_target(t, "b"), sdg::Language::En), "Table 2");
+  EXPECT_EQ(reference_text(*find_target(t, "tbl:b"), sdg::Language::Nb), "tabell 2");
+  EXPECT_EQ(reference_text(*find_target(t, "goal-13"), sdg::Language::En), "Goal 13");
+  EXPECT_EQ(reference_text(*find_target(t, "goal-13"), sdg::Language::Nn), "mål 13");
+  EXPECT_EQ(reference_text(*find_target(t, "progress"), sdg::Language::En), "Section 1");
   EXPECT_EQ(find_target(t, "c"), nullptr);
-  EXPECT_EQ(page_reference_text("12", "nb"), "side 12");
+  EXPECT_EQ(page_reference_text("12", sdg::Language::Nb), "side 12");
 }
 
 TEST(References, PlacementMovesDataBetweenTheParagraphs) {

@@ -36,46 +36,60 @@ TEST(Csv, UnterminatedQuoteNamesTheLine) {
 }
 
 TEST(I18n, NumbersFollowTheLanguage) {
-  EXPECT_EQ(format_number(1234.5, 1, "en"), "1,234.5");
-  EXPECT_EQ(format_number(1234.5, 1, "nb"), "1\u00A0234,5");
-  EXPECT_EQ(format_number(-2000000, 2, "nn"), "-2\u00A0000\u00A0000,00");
-  EXPECT_EQ(format_number(999.96, 1, "en"), "1,000.0");
-  EXPECT_EQ(format_number(-0.04, 1, "en"), "0.0");
-  EXPECT_EQ(format_number(12, 0, "en"), "12");
+  EXPECT_EQ(format_number(1234.5, 1, sdg::Language::En), "1,234.5");
+  EXPECT_EQ(format_number(1234.5, 1, sdg::Language::Nb), "1\u00A0234,5");
+  EXPECT_EQ(format_number(-2000000, 2, sdg::Language::Nn), "-2\u00A0000\u00A0000,00");
+  EXPECT_EQ(format_number(999.96, 1, sdg::Language::En), "1,000.0");
+  EXPECT_EQ(format_number(-0.04, 1, sdg::Language::En), "0.0");
+  EXPECT_EQ(format_number(12, 0, sdg::Language::En), "12");
 }
 
 TEST(I18n, LabelsDatesAndTags) {
-  EXPECT_EQ(label(Label::Contents, "nb"), "Innhold");
-  EXPECT_EQ(label(Label::Contents, "nn"), "Innhald");
-  EXPECT_EQ(label(Label::Contents, "en"), "Contents");
-  EXPECT_EQ(goal_label(7, "nb"), "Mål 7");
-  EXPECT_EQ(progress_label(ProgressStatus::Substantial, "en"), "Substantial progress");
-  EXPECT_EQ(format_date("2026-06-15", "nb"), "15. juni 2026");
-  EXPECT_EQ(format_date("2026-06-15", "en"), "15 June 2026");
-  EXPECT_EQ(format_date("2026-06", "nb"), "Juni 2026");
-  EXPECT_EQ(format_date("våren 2026", "nb"), "våren 2026");
-  EXPECT_STREQ(language_tag("nb"), "nb-NO");
+  EXPECT_EQ(label(Label::Contents, sdg::Language::Nb), "Innhold");
+  EXPECT_EQ(label(Label::Contents, sdg::Language::Nn), "Innhald");
+  EXPECT_EQ(label(Label::Contents, sdg::Language::En), "Contents");
+  EXPECT_EQ(goal_label(7, sdg::Language::Nb), "Mål 7");
+  EXPECT_EQ(progress_label(ProgressStatus::Substantial, sdg::Language::En), "Substantial progress");
+  EXPECT_EQ(format_date("2026-06-15", sdg::Language::Nb), "15. juni 2026");
+  EXPECT_EQ(format_date("2026-06-15", sdg::Language::En), "15 June 2026");
+  EXPECT_EQ(format_date("2026-06", sdg::Language::Nb), "Juni 2026");
+  EXPECT_EQ(format_date("våren 2026", sdg::Language::Nb), "våren 2026");
+  EXPECT_STREQ(language_tag(sdg::Language::Nb), "nb-NO");
+}
+
+TEST(I18n, LanguageIsParsedOnceAndSpelledTwoWays) {
+  using sdg::Language;
+  EXPECT_EQ(sdg::parse_language("nb"), Language::Nb);
+  EXPECT_EQ(sdg::parse_language("nn"), Language::Nn);
+  EXPECT_EQ(sdg::parse_language("en"), Language::En);
+  for (const char* other : {"", "NB", "no", "nb-NO", "se", "de"}) EXPECT_FALSE(sdg::parse_language(other)) << other;
+  for (Language l : sdg::kLanguages) EXPECT_EQ(sdg::parse_language(sdg::language_code(l)), l);
+  EXPECT_STREQ(sdg::language_tag(Language::En), "en-GB");
+  EXPECT_STREQ(sdg::language_tag(Language::Nn), "nn-NO");
+  EXPECT_TRUE(sdg::is_norwegian(Language::Nb));
+  EXPECT_TRUE(sdg::is_norwegian(Language::Nn));
+  EXPECT_FALSE(sdg::is_norwegian(Language::En));
 }
 
 TEST(I18n, StatusSymbolsPerLanguage) {
   // Statistics Norway: "." cannot occur, "*" provisional, "|" break; "-" (nil) is never a missing marker.
-  EXPECT_EQ(status_symbol(ValueStatus::Confidential, "en"), ":");
-  EXPECT_EQ(status_symbol(ValueStatus::NotApplicable, "nb"), ".");
-  EXPECT_EQ(status_symbol(ValueStatus::NotApplicable, "en"), "-");
-  EXPECT_EQ(status_symbol(ValueStatus::Provisional, "nn"), "*");
-  EXPECT_EQ(status_symbol(ValueStatus::Estimated, "en"), "e");
-  EXPECT_EQ(status_symbol(ValueStatus::BreakInSeries, "nb"), "|");
-  EXPECT_EQ(status_symbol(ValueStatus::None, "nb"), "");
-  EXPECT_EQ(status_symbol(ValueStatus::Nil, "nb"), "-");
+  EXPECT_EQ(status_symbol(ValueStatus::Confidential, sdg::Language::En), ":");
+  EXPECT_EQ(status_symbol(ValueStatus::NotApplicable, sdg::Language::Nb), ".");
+  EXPECT_EQ(status_symbol(ValueStatus::NotApplicable, sdg::Language::En), "-");
+  EXPECT_EQ(status_symbol(ValueStatus::Provisional, sdg::Language::Nn), "*");
+  EXPECT_EQ(status_symbol(ValueStatus::Estimated, sdg::Language::En), "e");
+  EXPECT_EQ(status_symbol(ValueStatus::BreakInSeries, sdg::Language::Nb), "|");
+  EXPECT_EQ(status_symbol(ValueStatus::None, sdg::Language::Nb), "");
+  EXPECT_EQ(status_symbol(ValueStatus::Nil, sdg::Language::Nb), "-");
   EXPECT_FALSE(status_is_flag(ValueStatus::Nil)) << "a nil replaces the 0; it is not printed beside it";
-  EXPECT_EQ(status_key_entry(ValueStatus::Provisional, "nb"), "* = Foreløpige tall");
-  for (const char* lang : {"en", "nb", "nn"}) {
+  EXPECT_EQ(status_key_entry(ValueStatus::Provisional, sdg::Language::Nb), "* = Foreløpige tall");
+  for (sdg::Language lang : sdg::kLanguages) {
     std::set<std::string> seen;
     for (ValueStatus s : all_value_statuses()) {
       const std::string& sym = status_symbol(s, lang);
-      EXPECT_FALSE(sym.empty()) << lang << " " << value_status_name(s);
-      EXPECT_TRUE(seen.insert(sym).second) << lang << ": symbol '" << sym << "' used twice";
-      if (std::string_view(lang) != "en" && s != ValueStatus::Nil) {
+      EXPECT_FALSE(sym.empty()) << language_code(lang) << " " << value_status_name(s);
+      EXPECT_TRUE(seen.insert(sym).second) << language_code(lang) << ": symbol '" << sym << "' used twice";
+      if (is_norwegian(lang) && s != ValueStatus::Nil) {
         EXPECT_NE(sym, "-") << "'-' means nil in Norwegian statistics";
       }
     }
@@ -124,8 +138,8 @@ TEST(I18n, ChartAltTextNamesKindTitleSeriesAndRange) {
   c.title = "Utslipp";
   c.categories = {"2015", "2020", "2023"};
   c.series = {{"Oslo", "kt", {1.0, 2.0, 3.0}}, {"Bergen", "kt", {1.0, 2.0, 3.0}}};
-  EXPECT_EQ(chart_alt_text(c, "nb"), "Stolpediagram: Utslipp. 2 serier (Oslo, Bergen), 2015–2023.");
+  EXPECT_EQ(chart_alt_text(c, sdg::Language::Nb), "Stolpediagram: Utslipp. 2 serier (Oslo, Bergen), 2015–2023.");
   c.kind = Chart::Kind::Line;
-  EXPECT_EQ(chart_alt_text(c, "en"), "Line chart: Utslipp. 2 series (Oslo, Bergen), 2015–2023.");
-  EXPECT_EQ(chart_kind_label(Chart::Kind::Bar, "nn"), "Liggjande stolpediagram");
+  EXPECT_EQ(chart_alt_text(c, sdg::Language::En), "Line chart: Utslipp. 2 series (Oslo, Bergen), 2015–2023.");
+  EXPECT_EQ(chart_kind_label(Chart::Kind::Bar, sdg::Language::Nn), "Liggjande stolpediagram");
 }

@@ -83,7 +83,7 @@ int main(int argc, char** argv) {
   auto writer = host.format_writer("xlsx");
   const fs::path tmp = fs::temp_directory_path() / ("sdgreport-xlsx-errors-" + std::to_string(getpid()));
   fs::create_directories(tmp);
-  sdg::Context ctx(tmp, "en", 1781481600);
+  sdg::Context ctx(tmp, sdg::Language::En, 1781481600);
 
   {
     const sdg::Document doc = small_doc({"Chapter"});

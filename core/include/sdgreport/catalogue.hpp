@@ -3,10 +3,12 @@
 // with English and Norwegian Bokmål titles where a checked translation exists.
 //
 //   const auto& cat = sdg::Catalogue::get();
-//   const sdg::Goal& g = cat.goal(7);           // colour g.color, g.short_title("nb")
+//   const sdg::Goal& g = cat.goal(7);           // colour g.color, g.short_title(sdg::Language::Nb)
 //   cat.target("18.1");                         // throws: "18.1 is not an SDG target"
 //   int goal = cat.goal_of("7.2.1");            // 7
 #pragma once
+
+#include "sdgreport/language.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -27,18 +29,18 @@ struct Goal {
   Rgb color;
   std::string title_en, short_title_en;
   std::string title_nb, short_title_nb;  ///< empty where no checked translation exists
-  /// Title in a report language ("en", "nb", "nn"); falls back to English.
-  const std::string& title(std::string_view lang) const;
-  const std::string& short_title(std::string_view lang) const;
+  /// Title in a report language; falls back to English (Nynorsk uses the Bokmål titles).
+  const std::string& title(Language lang) const;
+  const std::string& short_title(Language lang) const;
 };
 
 struct Target {
   std::string id;  ///< "7.2", "7.a"
   int goal = 0;
   std::string title_en, title_nb;
-  const std::string& title(std::string_view lang) const;
+  const std::string& title(Language lang) const;
   /// False when title(lang) falls back to English (no checked translation).
-  bool has_title(std::string_view lang) const;
+  bool has_title(Language lang) const;
 };
 
 struct Indicator {
@@ -46,9 +48,9 @@ struct Indicator {
   std::string target;
   int goal = 0;
   std::string title_en, title_nb;
-  const std::string& title(std::string_view lang) const;
+  const std::string& title(Language lang) const;
   /// False when title(lang) falls back to English (no checked translation).
-  bool has_title(std::string_view lang) const;
+  bool has_title(Language lang) const;
 };
 
 class Catalogue {

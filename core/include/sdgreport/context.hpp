@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "sdgreport/codes.hpp"
+#include "sdgreport/language.hpp"
 
 namespace sdg {
 
@@ -30,7 +31,7 @@ struct Warning {
 
 class Context {
  public:
-  Context(std::filesystem::path base_dir, std::string language, std::int64_t epoch);
+  Context(std::filesystem::path base_dir, Language language, std::int64_t epoch);
 
   /// Directory of the report definition; relative paths are resolved against it.
   const std::filesystem::path& base_dir() const noexcept { return base_dir_; }
@@ -42,8 +43,10 @@ class Context {
   /// process and are not recorded.)
   const std::vector<std::filesystem::path>& inputs() const noexcept { return inputs_; }
 
-  const std::string& language() const noexcept { return language_; }
-  void set_language(std::string lang) { language_ = std::move(lang); }
+  /// The report's language, for data sources (which do not see the document): the
+  /// pipeline sets it from the definition. Writers take Document::meta.language.
+  Language language() const noexcept { return language_; }
+  void set_language(Language lang) noexcept { language_ = lang; }
 
   /// Build time as seconds since 1970: SOURCE_DATE_EPOCH when set, else the real time
   /// at start-up. Use it for every date written into an output. (0 is a valid
@@ -78,7 +81,7 @@ class Context {
   void record(std::string_view code, const std::string& message, std::string where);
 
   std::filesystem::path base_dir_;
-  std::string language_;
+  Language language_;
   std::int64_t epoch_;
   bool echo_ = true;
   std::string scope_;

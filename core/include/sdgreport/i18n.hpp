@@ -1,16 +1,18 @@
 // sdgreport — labels sdgreport writes itself, and numbers and dates formatted for
-// the report's language ("en", "nb", "nn").
+// the report's language (sdg::Language, language.hpp).
 //
-//   sdg::label(sdg::Label::Contents, "nb")      // "Innhold"
-//   sdg::format_number(1234.5, 1, "nb")          // "1 234,5" (no-break space)
-//   sdg::format_number(1234.5, 1, "en")          // "1,234.5"
-//   sdg::format_date("2026-06-15", "nb")         // "15. juni 2026"
+//   using sdg::Language;
+//   sdg::label(sdg::Label::Contents, Language::Nb)      // "Innhold"
+//   sdg::format_number(1234.5, 1, Language::Nb)          // "1 234,5" (no-break space)
+//   sdg::format_number(1234.5, 1, Language::En)          // "1,234.5"
+//   sdg::format_date("2026-06-15", Language::Nb)         // "15. juni 2026"
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "sdgreport/language.hpp"
 #include "sdgreport/model.hpp"
 
 namespace sdg {
@@ -68,10 +70,10 @@ enum class Label {
 };
 
 /// The label in `lang`; English for an unknown language.
-const std::string& label(Label l, std::string_view lang);
+const std::string& label(Label l, Language lang);
 /// Localised name of a progress or value status ("Substantial progress", "Betydelig framgang").
-const std::string& progress_label(ProgressStatus s, std::string_view lang);
-const std::string& status_label(ValueStatus s, std::string_view lang);
+const std::string& progress_label(ProgressStatus s, Language lang);
+const std::string& status_label(ValueStatus s, Language lang);
 /// The symbol a table shows for a status in `lang` (docs/status-symbols.md). For a
 /// missing value it replaces the number; for a flag on a present value (provisional,
 /// estimated, break in series) it is printed beside the number. "" for None.
@@ -81,34 +83,32 @@ const std::string& status_label(ValueStatus s, std::string_view lang);
 ///                          (cannot occur), ":" confidential, "*" provisional,
 ///                          "e" estimated (no SSB symbol), "|" break in series
 /// ("-" means nil in Norwegian statistics, so it is never used for a missing value there.)
-const std::string& status_symbol(ValueStatus s, std::string_view lang);
+const std::string& status_symbol(ValueStatus s, Language lang);
 /// True for statuses that flag a present value rather than explain a missing one.
 bool status_is_flag(ValueStatus s) noexcept;
 /// One line of a table's symbol key: "e = Estimated" / ".. = Ikke tilgjengelig".
-std::string status_key_entry(ValueStatus s, std::string_view lang);
+std::string status_key_entry(ValueStatus s, Language lang);
 /// Every status except None, in key order (missing markers first, then flags).
 const std::vector<ValueStatus>& all_value_statuses();
 
 /// Number with `decimals` decimals and the language's separators.
-std::string format_number(double v, int decimals, std::string_view lang);
+std::string format_number(double v, int decimals, Language lang);
 /// An ISO date ("2026-06-15", or "2026-06", "2026") written out; other text is returned as is.
-std::string format_date(const std::string& iso, std::string_view lang);
-/// BCP 47 tag for PDF /Lang and XLSX properties: "en-GB", "nb-NO", "nn-NO".
-const char* language_tag(std::string_view lang) noexcept;
+std::string format_date(const std::string& iso, Language lang);
 
 /// "Goal 7" / "Mål 7".
-std::string goal_label(int goal, std::string_view lang);
+std::string goal_label(int goal, Language lang);
 /// How a goal section is named in headings, contents, bookmarks and running heads:
 /// "Goal 7: Affordable and clean energy" / "Mål 7: Ren energi" (`title` is the goal
 /// section's title: the catalogue's short title unless the definition overrides it).
-std::string goal_heading(int goal, const std::string& title, std::string_view lang);
+std::string goal_heading(int goal, const std::string& title, Language lang);
 
 /// "Line chart" / "Linjediagram", "Column chart" / "Stolpediagram", "Bar chart" / "Liggende stolpediagram".
-const std::string& chart_kind_label(Chart::Kind k, std::string_view lang);
+const std::string& chart_kind_label(Chart::Kind k, Language lang);
 
 /// A default text alternative for a chart, from its kind, title, series and
 /// categories: "Line chart: Emissions. 2 series (Oslo, Bergen), 2015–2023."
 /// (at most six series named). Plugins that make charts use it when they know no better.
-std::string chart_alt_text(const Chart& c, std::string_view lang);
+std::string chart_alt_text(const Chart& c, Language lang);
 
 }  // namespace sdg

@@ -25,6 +25,7 @@
 #include <variant>
 #include <vector>
 
+#include "sdgreport/language.hpp"
 #include "sdgreport/table_data.hpp"
 
 namespace sdg {
@@ -384,7 +385,8 @@ struct Metadata {
   std::string subtitle;
   std::string organisation;
   std::vector<std::string> authors;
-  std::string language = "en";  ///< "en", "nb" or "nn"
+  /// The report's language, parsed once from the definition or JSON model (language.hpp).
+  Language language = Language::En;
   std::string date;             ///< ISO 8601 date, e.g. "2026-06-15"
   std::string edition;
   std::vector<std::string> keywords;
@@ -397,9 +399,6 @@ struct Metadata {
   std::string at_a_glance_after;
   bool operator==(const Metadata&) const = default;
 };
-
-/// Languages a report can be written in.
-bool is_supported_language(const std::string& lang) noexcept;
 
 class Document {
  public:

@@ -8,11 +8,13 @@
 //
 //   const sdg::Targets targets = sdg::collect_targets(doc);
 //   if (const sdg::RefTarget* t = sdg::find_target(targets, "energy"))
-//     text = sdg::reference_text(*t, "nb");  // "tabell 3"
+//     text = sdg::reference_text(*t, sdg::Language::Nb);  // "tabell 3"
 //
 // The pipeline calls resolve_references() once all sources ran: it moves data
 // blocks to their placement directives and checks every cross-reference target.
 #pragma once
+
+#include "sdgreport/language.hpp"
 
 #include <map>
 #include <string>
@@ -42,9 +44,9 @@ const RefTarget* find_target(const Targets& targets, std::string_view id);
 
 /// Generated text of a reference in `lang`: "Table 3", "Figure 2", "Goal 13",
 /// "Section 2.3" (nb/nn in lower case: "tabell 3", as in running Norwegian text).
-std::string reference_text(const RefTarget& t, std::string_view lang);
+std::string reference_text(const RefTarget& t, Language lang);
 /// "page 12" / "side 12" for a printed page number.
-std::string page_reference_text(const std::string& page, std::string_view lang);
+std::string page_reference_text(const std::string& page, Language lang);
 
 /// Container names used by placement: the reader's directive, and the pipeline's
 /// wrapper around the blocks a source with an `id:` added.

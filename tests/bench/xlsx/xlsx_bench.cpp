@@ -152,7 +152,7 @@ Result plugin(std::size_t rows, const fs::path& so, const fs::path& file) {
   reset_peak();
 
   const sdg::Options opts(sdg::Value::map({}), "output 'xlsx'");
-  sdg::Context ctx(file.parent_path(), "en", 1781481600);
+  sdg::Context ctx(file.parent_path(), sdg::Language::En, 1781481600);
   const double cpu0 = cpu_seconds();
   const auto t0 = Clock::now();
   try {
