@@ -54,29 +54,6 @@ bool linkable(const std::string& url) {
   return false;
 }
 
-// Block::origin and Block::lang (plugin ABI 4), read through these two so the
-// writer builds against a core with or without them.
-template <typename B>
-std::string origin_field(const B& b) {
-  if constexpr (requires { b.origin; })
-    return b.origin;
-  else
-    return {};
-}
-template <typename B>
-std::string lang_field(const B& b) {
-  if constexpr (requires { b.lang; })
-    return b.lang;
-  else
-    return {};
-}
-
-/// A BCP 47-shaped tag: letters, digits and '-', starting with a letter, at most 35 characters.
-bool language_tag_shape(const std::string& t) {
-  return !t.empty() && t.size() <= 35 && std::isalpha(static_cast<unsigned char>(t[0])) &&
-         std::all_of(t.begin(), t.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-'; });
-}
-
 /// Formatting of a run.
 struct RunFmt {
   bool bold = false, italic = false;
@@ -88,9 +65,7 @@ struct RunFmt {
 class BodyWriter : public Visitor {
  public:
   BodyWriter(const Document& doc, const Styles& styles, const BodyOptions& opts, Context& ctx)
-      : doc_(doc), styles_(styles), opts_(opts), ctx_(ctx), lang_(ctx.language()), targets_(collect_targets(doc)) {
-    index(doc);
-  }
+      : doc_(doc), styles_(styles), opts_(opts), ctx_(ctx), lang_(ctx.language()), targets_(collect_targets(doc)) {}
 
   Body run() {
     doc_x_.start("w:document")
@@ -162,16 +137,16 @@ class BodyWriter : public Visitor {
 
   void heading(const Heading& h, const Where& w) override {
     const int level = std::min(6, w.depth() + std::max(1, h.level));
-    paragraph_with(heading_style(level), origin_of(&h), "heading", "", [&](Xml& x) { inlines(x, h.content, {}, 0); });
+    RunFmt fmt;
+    fmt.lang = lang_of(w);
+    paragraph_with(heading_style(level), origin_of(w), "heading", "", [&](Xml& x) { inlines(x, h.content, fmt, 0); });
     first_ = true;
   }
 
   // ---------------------------------------------------------------- text blocks
 
-  void paragraph(const Paragraph& p, const Where&) override {
-    const Block* b = block_of(&p);
-    const std::string origin = b ? origin_field(*b) : std::string();
-    lang_stack_.push_back(b && !lang_field(*b).empty() ? lang_field(*b) : current_lang());
+  void paragraph(const Paragraph& p, const Where& w) override {
+    const std::string origin = origin_of(w);
     std::string style, ppr;
     const char* kind = "paragraph";
     if (!lists_.empty()) {
@@ -195,10 +170,9 @@ class BodyWriter : public Visitor {
       style = first_ ? "First Paragraph" : "Body Text";
     }
     RunFmt fmt;
-    fmt.lang = lang_stack_.back();
+    fmt.lang = lang_of(w);
     if (code_depth_ > 0) fmt.rstyle = styles_.id("Verbatim Char");
     paragraph_with(style, origin, kind, ppr, [&](Xml& x) { inlines(x, p.content, fmt, 0); });
-    lang_stack_.pop_back();
     first_ = false;
   }
 
@@ -226,10 +200,9 @@ class BodyWriter : public Visitor {
   void end_quote(const Quote&, const Where&) override { --quote_depth_; }
   bool begin_container(const Container& c, const Where&) override {
     if (c.name == "code") ++code_depth_;
-    const Block* b = block_of(&c);
-    std::string lang = current_lang();
-    if (b && !lang_field(*b).empty()) lang = lang_field(*b);
-    if (auto it = c.attributes.find("lang"); it != c.attributes.end() && language_tag_shape(it->second))
+    // A container's own "lang" attribute (older models); Block::lang wins (Where::lang()).
+    std::string lang = lang_stack_.empty() ? std::string() : lang_stack_.back();
+    if (auto it = c.attributes.find("lang"); it != c.attributes.end() && is_language_tag(it->second))
       lang = it->second;
     lang_stack_.push_back(lang);
     return true;
@@ -256,39 +229,23 @@ class BodyWriter : public Visitor {
     int num_id, level, start;
   };
 
-  // ---- the model's blocks by address (the walker hands out the kinds, origin and lang are on the Block)
+  // ---- where a block comes from and its language (Where::block(), Where::lang())
 
-  void index_blocks(const Blocks& bs) {
-    for (const Block& b : bs) {
-      std::visit([&](const auto& v) { by_address_[&v] = &b; }, b.value);
-      if (b.is<List>())
-        for (const Blocks& item : b.as<List>().items) index_blocks(item);
-      else if (b.is<Quote>())
-        index_blocks(b.as<Quote>().blocks);
-      else if (b.is<Container>())
-        index_blocks(b.as<Container>().blocks);
-    }
+  /// The innermost origin around the block (a code block's lines have their container's).
+  static std::string origin_of(const Where& w) {
+    for (auto it = w.blocks.rbegin(); it != w.blocks.rend(); ++it)
+      if (!(*it)->origin.empty()) return (*it)->origin;
+    return {};
   }
-  void index_section(const Section& s) {
-    index_blocks(s.blocks());
-    for (const Section& c : s.sections()) index_section(c);
-  }
-  void index(const Document& d) {
-    for (const Section& c : d.chapters()) index_section(c);
-  }
-  const Block* block_of(const void* kind) const {
-    auto it = by_address_.find(kind);
-    return it == by_address_.end() ? nullptr : it->second;
-  }
-  std::string origin_of(const void* kind) const {
-    const Block* b = block_of(kind);
-    return b ? origin_field(*b) : std::string();
+  std::string lang_of(const Where& w) const {
+    if (!w.lang().empty()) return w.lang();
+    return lang_stack_.empty() ? std::string() : lang_stack_.back();
   }
 
   /// A section heading's origin: the section's id, and the file its first text came from.
   static std::string first_origin(const Blocks& bs) {
     for (const Block& b : bs) {
-      if (!origin_field(b).empty()) return origin_field(b);
+      if (!b.origin.empty()) return b.origin;
       if (b.is<List>())
         for (const Blocks& item : b.as<List>().items)
           if (std::string o = first_origin(item); !o.empty()) return o;
@@ -314,7 +271,6 @@ class BodyWriter : public Visitor {
     return "section '" + s.id() + "'" + (file.empty() ? "" : " (" + file + ")");
   }
 
-  std::string current_lang() const { return lang_stack_.empty() ? std::string() : lang_stack_.back(); }
 
   /// The style name of a heading level ("heading 2").
   static std::string heading_style(int level) { return "heading " + std::to_string(std::clamp(level, 1, 6)); }
@@ -389,7 +345,6 @@ class BodyWriter : public Visitor {
   // ---- inline runs
 
   void inlines(Xml& x, const Inlines& runs, RunFmt f, int depth) {
-    if (f.lang.empty()) f.lang = current_lang();
     for (const Inline& r : runs) {
       if (depth > kMaxInlineDepth) {
         run(x, plain_text({r}), f);
@@ -774,7 +729,6 @@ class BodyWriter : public Visitor {
   std::string lang_;
   Targets targets_;
   Xml doc_x_, notes_x_;
-  std::map<const void*, const Block*> by_address_;
   std::map<std::string, std::string> bookmarks_;
   std::set<std::string> used_bookmarks_;
   std::map<std::string, std::string> link_rels_;
@@ -791,8 +745,8 @@ class BodyWriter : public Visitor {
   bool first_ = true, in_note_ = false;
 };
 
-void BodyWriter::table(const Table& t, const Where&) {
-  const std::string origin = origin_of(&t);
+void BodyWriter::table(const Table& t, const Where& w) {
+  const std::string origin = origin_of(w);
   caption("Table Caption", Label::Table, "Table", ++table_no_, t.caption, t.id, origin, "caption");
   const std::size_t nc = t.columns.size();
   std::vector<int> weight(nc);
@@ -807,7 +761,7 @@ void BodyWriter::table(const Table& t, const Where&) {
   x.start("w:tblLook").attr("w:val", "04A0").attr("w:firstRow", 1).attr("w:lastRow", 0).attr("w:firstColumn", 0)
       .attr("w:lastColumn", 0).attr("w:noHBand", 1).attr("w:noVBand", 1).end();
   x.end().start("w:tblGrid");
-  for (int w : width) x.empty("w:gridCol", "w:w", std::to_string(w));
+  for (int wd : width) x.empty("w:gridCol", "w:w", std::to_string(wd));
   x.end();
   int marker = 0;
   // The header row, repeated on every page.
@@ -843,7 +797,7 @@ void BodyWriter::table(const Table& t, const Where&) {
 }
 
 void BodyWriter::chart(const Chart& c, const Where& w) {
-  const std::string origin = origin_of(&c);
+  const std::string origin = origin_of(w);
   int goal = w.goal();
   if (!c.national && !c.indicator.empty())
     if (const Indicator* ind = Catalogue::get().find_indicator(c.indicator)) goal = ind->goal;
@@ -870,8 +824,8 @@ void BodyWriter::chart(const Chart& c, const Where& w) {
   first_ = false;
 }
 
-void BodyWriter::figure(const Figure& f, const Where&) {
-  const std::string origin = origin_of(&f);
+void BodyWriter::figure(const Figure& f, const Where& w) {
+  const std::string origin = origin_of(w);
   const auto path = ctx_.resolve(f.path);
   if (auto img = read_image(path)) {
     const double text_pt = opts_.page.text_width() / 20.0;
@@ -895,7 +849,7 @@ void BodyWriter::figure(const Figure& f, const Where&) {
 }
 
 void BodyWriter::indicator_summary(const IndicatorSummary& s, const Where& w) {
-  const std::string origin = origin_of(&s);
+  const std::string origin = origin_of(w);
   int goal = w.goal();
   if (!s.national)
     if (const Indicator* ind = Catalogue::get().find_indicator(s.indicator)) goal = ind->goal;
