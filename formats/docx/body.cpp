@@ -488,7 +488,7 @@ class BodyWriter : public Visitor {
     std::string date = m.date.empty() ? std::string() : format_date(m.date, lang_);
     if (!m.edition.empty()) date += (date.empty() ? "" : " \u00B7 ") + m.edition;
     if (!date.empty()) paragraph_with("Date", def + ": date", "title", "", [&](Xml& x) { run(x, date, {}); });
-    page_break();
+    // The contents heading and every chapter heading start a page (their styles say so).
   }
 
   void page_break() { doc_x_.raw("<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"); }
@@ -531,7 +531,6 @@ class BodyWriter : public Visitor {
       if (i + 1 == entries.size()) doc_x_.raw("<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>");
       doc_x_.end();
     }
-    page_break();
   }
 
   void targets_addressed(const Section& s, const std::string& origin) {
@@ -691,7 +690,12 @@ class BodyWriter : public Visitor {
     if (right) doc_x_.empty("w:jc", "w:val", "right");
     doc_x_.end();
     if (marker_bid && !*marker_bid) *marker_bid = open_marker(doc_x_, origin, "table");
-    run(doc_x_, text, {});
+    if (small_table_ && !text.empty()) {
+      doc_x_.start("w:r").raw("<w:rPr><w:sz w:val=\"16\"/><w:szCs w:val=\"16\"/></w:rPr>");
+      doc_x_.start("w:t").attr("xml:space", "preserve").text(text).end().end();
+    } else {
+      run(doc_x_, text, {});
+    }
     doc_x_.end().end();
   }
 
@@ -742,16 +746,37 @@ class BodyWriter : public Visitor {
   int next_num_id_ = 2;
   int quote_depth_ = 0, code_depth_ = 0;
   int bookmark_id_ = 0, footnote_no_ = 0, table_no_ = 0, figure_no_ = 0, docpr_id_ = 0;
-  bool first_ = true, in_note_ = false;
+  bool first_ = true, in_note_ = false, small_table_ = false;
 };
 
 void BodyWriter::table(const Table& t, const Where& w) {
   const std::string origin = origin_of(w);
   caption("Table Caption", Label::Table, "Table", ++table_no_, t.caption, t.id, origin, "caption");
   const std::size_t nc = t.columns.size();
-  std::vector<int> weight(nc);
+  // Column widths from their content: the longest word of the label (never broken), the longest cell.
+  auto chars = [](std::string_view s) {
+    int n = 0;
+    for (char ch : s) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+    return n;
+  };
+  std::vector<int> weight(nc, 3);
+  std::set<ValueStatus> scratch;
+  for (std::size_t j = 0; j < nc; ++j) {
+    const Column& c = t.columns[j];
+    const std::string head = c.label + (c.unit.empty() ? "" : " (" + c.unit + ")");
+    std::size_t pos = 0;
+    while (pos < head.size()) {
+      const std::size_t sp = std::min(head.find(' ', pos), head.size());
+      weight[j] = std::max(weight[j], chars(std::string_view(head).substr(pos, sp - pos)));
+      pos = sp + 1;
+    }
+    for (std::size_t r = 0; r < std::min<std::size_t>(t.data.rows(), 400) && j < t.data.columns(); ++r)
+      weight[j] = std::max(weight[j], std::min(30, chars(cell_text(t.data.cell(r, j), c, scratch))));
+  }
   int total = 0;
-  for (std::size_t j = 0; j < nc; ++j) total += weight[j] = t.columns[j].type == Column::Type::Number ? 2 : (j == 0 ? 5 : 3);
+  for (int wt : weight) total += wt;
+  // At 10 pt a character is about 5.5 pt wide, plus the cell margins; wider tables get 8 pt.
+  small_table_ = total * 110 + static_cast<int>(nc) * 216 > opts_.page.text_width();
   std::vector<int> width(nc);
   for (std::size_t j = 0; j < nc; ++j) width[j] = opts_.page.text_width() * weight[j] / std::max(1, total);
 

@@ -2,6 +2,10 @@
 
 #include <cairo.h>
 #include <librsvg/rsvg.h>
+#include <png.h>
+
+#include <cstdint>
+#include <vector>
 
 #include "chart_svg.hpp"
 #include "sdgreport/error.hpp"
@@ -9,12 +13,56 @@
 namespace sdg::docx {
 
 namespace {
-constexpr double kScale = 2.0;
+constexpr double kScale = 1.5;  // 960 × 510 pixels: 150 dpi across a 16 cm text width
 constexpr int kWidth = 640, kHeight = 340;  // chart_svg's viewBox
 
-cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
+void append(png_structp p, png_bytep data, png_size_t length) {
+  static_cast<std::string*>(png_get_io_ptr(p))->append(reinterpret_cast<const char*>(data), length);
+}
+void flush(png_structp) {}
+[[noreturn]] void png_fail(png_structp, png_const_charp message) {
+  throw Error(ErrorCode::Internal, std::string("libpng cannot write the chart: ") + message);
+}
+
+/// The surface as an RGB PNG (the drawing is opaque: it starts with a white
+/// rectangle). libpng at level 3 with the Sub filter: a third of the time of
+/// cairo's own writer (level 6, all filters) for files about a quarter larger.
+std::string encode(cairo_surface_t* s) {
+  cairo_surface_flush(s);
+  const int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
+  const int stride = cairo_image_surface_get_stride(s);
+  const unsigned char* px = cairo_image_surface_get_data(s);
+  std::string out;
+  png_structp p = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, png_fail, nullptr);
+  png_infop info = p ? png_create_info_struct(p) : nullptr;
+  if (!info) {
+    png_destroy_write_struct(&p, nullptr);
+    throw Error(ErrorCode::Internal, "libpng: out of memory");
+  }
+  try {
+    png_set_write_fn(p, &out, append, flush);
+    png_set_compression_level(p, 3);
+    png_set_filter(p, 0, PNG_FILTER_SUB);
+    png_set_IHDR(p, info, static_cast<png_uint_32>(w), static_cast<png_uint_32>(h), 8, PNG_COLOR_TYPE_RGB,
+                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    png_write_info(p, info);
+    std::vector<unsigned char> row(static_cast<std::size_t>(w) * 3);
+    for (int y = 0; y < h; ++y) {
+      const auto* q = reinterpret_cast<const std::uint32_t*>(px + static_cast<std::ptrdiff_t>(y) * stride);
+      for (int x = 0; x < w; ++x) {
+        row[3 * x] = static_cast<unsigned char>(q[x] >> 16);
+        row[3 * x + 1] = static_cast<unsigned char>(q[x] >> 8);
+        row[3 * x + 2] = static_cast<unsigned char>(q[x]);
+      }
+      png_write_row(p, row.data());
+    }
+    png_write_end(p, info);
+  } catch (...) {
+    png_destroy_write_struct(&p, &info);
+    throw;
+  }
+  png_destroy_write_struct(&p, &info);
+  return out;
 }
 }  // namespace
 
@@ -53,10 +101,13 @@ Png chart_png(const Chart& c, int goal, std::string_view lang, const palette::Co
     cairo_surface_destroy(s);
     throw Error(ErrorCode::Internal, "librsvg cannot draw the chart: " + why);
   }
-  const cairo_status_t st = cairo_surface_write_to_png_stream(s, append, &png.bytes);
+  try {
+    png.bytes = encode(s);
+  } catch (...) {
+    cairo_surface_destroy(s);
+    throw;
+  }
   cairo_surface_destroy(s);
-  if (st != CAIRO_STATUS_SUCCESS)
-    throw Error(ErrorCode::Internal, std::string("cairo cannot write the chart's PNG: ") + cairo_status_to_string(st));
   return png;
 }
 

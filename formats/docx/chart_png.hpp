@@ -1,6 +1,7 @@
 // Word writer (private): a chart as a PNG picture, rendered with librsvg from
 // the same SVG drawing the HTML edition shows (formats/common/chart_svg.hpp),
-// at twice its size for print, with DejaVu Sans for its text.
+// at 1.5 times its size (150 dpi across the text width), with DejaVu Sans for
+// its text, encoded with libpng.
 #pragma once
 
 #include <string>

@@ -33,7 +33,8 @@ struct Def {
 
 std::string heading_ppr(int level) {
   const int before[] = {480, 360, 280, 240, 200, 200};
-  return "<w:keepNext/><w:keepLines/><w:spacing w:before=\"" + std::to_string(before[level - 1]) +
+  return std::string("<w:keepNext/><w:keepLines/>") + (level == 1 ? "<w:pageBreakBefore/>" : "") +
+         "<w:spacing w:before=\"" + std::to_string(before[level - 1]) +
          "\" w:after=\"120\"/><w:outlineLvl w:val=\"" + std::to_string(level - 1) + "\"/>";
 }
 
@@ -75,7 +76,7 @@ std::vector<Def> definitions(std::string_view accent) {
       {"Figure", "Figure", "paragraph", "Normal", nullptr, "", ""},
       {"CaptionedFigure", "Captioned Figure", "paragraph", "Figure", nullptr, "<w:keepNext/><w:spacing w:before=\"120\"/>", ""},
       {"TOCHeading", "TOC Heading", "paragraph", "Normal", "Normal",
-       "<w:keepNext/><w:spacing w:before=\"480\" w:after=\"240\"/>",
+       "<w:keepNext/><w:pageBreakBefore/><w:spacing w:before=\"480\" w:after=\"240\"/>",
        "<w:b/><w:bCs/><w:color w:val=\"" + acc + "\"/><w:sz w:val=\"36\"/><w:szCs w:val=\"36\"/>"},
       {"TOC1", "toc 1", "paragraph", "Normal", "Normal",
        "<w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"9060\"/></w:tabs><w:spacing w:before=\"120\" w:after=\"40\"/>",
