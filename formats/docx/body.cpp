@@ -689,13 +689,17 @@ class BodyWriter : public Visitor {
     if (header) doc_x_.empty("w:keepNext");
     if (right) doc_x_.empty("w:jc", "w:val", "right");
     doc_x_.end();
-    if (marker_bid && !*marker_bid) *marker_bid = open_marker(doc_x_, origin, "table");
+    // The table's marker starts and ends in its first cell: LibreOffice drops a bookmark that spans cells,
+    // and every later cell belongs to the marker before it anyway (markers.hpp).
+    int opened = 0;
+    if (marker_bid && !*marker_bid) opened = *marker_bid = open_marker(doc_x_, origin, "table");
     if (small_table_ && !text.empty()) {
       doc_x_.start("w:r").raw("<w:rPr><w:sz w:val=\"16\"/><w:szCs w:val=\"16\"/></w:rPr>");
       doc_x_.start("w:t").attr("xml:space", "preserve").text(text).end().end();
     } else {
       run(doc_x_, text, {});
     }
+    if (opened) doc_x_.empty("w:bookmarkEnd", "w:id", std::to_string(opened));
     doc_x_.end().end();
   }
 

@@ -364,11 +364,21 @@ class Reviewer {
       seen.insert(n);
       auto o = origins_.find(n);
       if (o == origins_.end()) continue;
+      // Lines, as the build stored them: paragraphs, and line breaks inside a paragraph.
       std::vector<std::string> now;
-      for (std::size_t i : idx) now.push_back(paragraph_text(s.places()[i].p, View::Original));
-      const std::vector<std::string> was = lines_of(o->second.text);
+      std::vector<std::size_t> paragraph_of;  // line → index into places()
+      for (std::size_t i : idx)
+        for (std::string& l : lines_of(paragraph_text(s.places()[i].p, View::Original))) {
+          if (squash(l).empty()) continue;  // empty paragraphs (LibreOffice adds some around fields) say nothing
+          now.push_back(std::move(l));
+          paragraph_of.push_back(i);
+        }
+      std::vector<std::string> was = lines_of(o->second.text);
+      std::erase_if(was, [](const std::string& l) { return squash(l).empty(); });
+      if (now.empty() && was.empty()) continue;
       for (const Hunk& h : diff(was, now)) {
-        const std::size_t at = h.b_begin < h.b_end ? idx[h.b_begin] : idx[std::min(h.b_begin, idx.size() - 1)];
+        const std::size_t at =
+            paragraph_of.empty() ? idx.front() : paragraph_of[std::min(h.b_begin, paragraph_of.size() - 1)];
         ReviewItem it = item_at(s, at, story, "untracked", ++order);
         it.before = join(was, h.a_begin, h.a_end);
         it.after = join(now, h.b_begin, h.b_end);
