@@ -392,9 +392,9 @@ class Reviewer {
       std::string what = it.kind == "comment" ? "comment by " + (it.author.empty() ? "?" : it.author) + " '" +
                                                     it.text.substr(0, 60) + "'"
                                               : it.kind + " '" + (it.text + it.after).substr(0, 60) + "'";
-      review_.warnings.push_back("review-unmapped: " + what +
+      review_.warnings.push_back(what +
                                  " is not inside a paragraph the build wrote (before the first source marker, or its "
-                                 "marker was removed); it is listed without a source");
+                                 "marker was removed); it is listed without a source [review-unmapped]");
     }
     review_.items.push_back(std::move(it));
   }

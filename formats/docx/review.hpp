@@ -31,7 +31,7 @@ struct ReviewItem {
 struct Review {
   std::string path;
   std::vector<ReviewItem> items;      ///< sorted by file, line, position
-  std::vector<std::string> warnings;  ///< "review-unmapped: …" per item without a source
+  std::vector<std::string> warnings;  ///< "… [review-unmapped]" per item without a source
 };
 
 /// Throws sdg::Error(Input) with one line when `path` is not a DOCX that
