@@ -777,10 +777,11 @@ void BodyWriter::table(const Table& t, const Where& w) {
     for (std::size_t r = 0; r < std::min<std::size_t>(t.data.rows(), 400) && j < t.data.columns(); ++r)
       weight[j] = std::max(weight[j], std::min(30, chars(cell_text(t.data.cell(r, j), c, scratch))));
   }
+  for (int& wt : weight) wt += 2;  // the cell's margins, and bold header text
   int total = 0;
   for (int wt : weight) total += wt;
   // At 10 pt a character is about 5.5 pt wide, plus the cell margins; wider tables get 8 pt.
-  small_table_ = total * 110 + static_cast<int>(nc) * 216 > opts_.page.text_width();
+  small_table_ = total * 110 > opts_.page.text_width();
   std::vector<int> width(nc);
   for (std::size_t j = 0; j < nc; ++j) width[j] = opts_.page.text_width() * weight[j] / std::max(1, total);
 
