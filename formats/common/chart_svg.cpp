@@ -23,9 +23,18 @@ std::string text(std::string_view s) {
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c == '&') { out += "&amp;"; continue; }
-    if (c == '<') { out += "&lt;"; continue; }
-    if (c == '>') { out += "&gt;"; continue; }
+    if (c == '&') {
+      out += "&amp;";
+      continue;
+    }
+    if (c == '<') {
+      out += "&lt;";
+      continue;
+    }
+    if (c == '>') {
+      out += "&gt;";
+      continue;
+    }
     if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F) continue;
     if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
         (static_cast<unsigned char>(s[i + 2]) == 0xBE || static_cast<unsigned char>(s[i + 2]) == 0xBF)) {
@@ -91,8 +100,8 @@ std::string marker(palette::Marker m, double x, double y, const std::string& col
     case palette::Marker::Cross:
       break;
   }
-  return "<path d=\"M" + num(x - r) + " " + num(y - r) + "L" + num(x + r) + " " + num(y + r) + "M" + num(x - r) +
-         " " + num(y + r) + "L" + num(x + r) + " " + num(y - r) + "\" stroke=\"" + colour +
+  return "<path d=\"M" + num(x - r) + " " + num(y - r) + "L" + num(x + r) + " " + num(y + r) + "M" +
+         num(x - r) + " " + num(y + r) + "L" + num(x + r) + " " + num(y - r) + "\" stroke=\"" + colour +
          "\" stroke-width=\"2.5\" fill=\"none\"/>";
 }
 
@@ -135,7 +144,8 @@ Ticks nice_ticks(double lo, double hi, int count) {
   return t;
 }
 
-std::string svg(const Chart& c, int goal, std::string_view lang, const std::string& id, const palette::Color& accent) {
+std::string svg(const Chart& c, int goal, std::string_view lang, const std::string& id,
+                const palette::Color& accent) {
   const bool bars = c.kind == Chart::Kind::Bar;
   const std::size_t ncat = c.categories.size();
   double lo = 0, hi = 0;
@@ -242,12 +252,13 @@ std::string svg(const Chart& c, int goal, std::string_view lang, const std::stri
         pen = true;
       }
       if (!d.empty()) {
-        o += "<path d=\"" + d + "\" fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"" + num(kStroke) + "\"" +
-             dash_attr(style.dash) + "/>";
+        o += "<path d=\"" + d + "\" fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"" + num(kStroke) +
+             "\"" + dash_attr(style.dash) + "/>";
       }
       for (std::size_t k = 0; k < ncat && k < s.values.size(); ++k)
         if (s.values[k] && std::isfinite(*s.values[k]))
-          o += marker(style.marker, left + band * (static_cast<double>(k) + 0.5), value_pos(*s.values[k]), colour);
+          o += marker(style.marker, left + band * (static_cast<double>(k) + 0.5), value_pos(*s.values[k]),
+                      colour);
     } else {
       const double inner = band * 0.8, bw = inner / static_cast<double>(std::max<std::size_t>(ns, 1));
       const double base = value_pos(std::clamp(0.0, vmin, vmax));

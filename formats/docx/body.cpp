@@ -24,7 +24,9 @@ constexpr int kMaxInlineDepth = 64;
 constexpr long long kEmuPerTwip = 635;
 const palette::Color kAccent = palette::Color::hex(0x00689D);
 
-std::string hex6(const palette::Color& c) { return c.hex_string().substr(1); }
+std::string hex6(const palette::Color& c) {
+  return c.hex_string().substr(1);
+}
 
 /// "Legend" in the report language (the HTML edition's word, which the core does not have).
 std::string legend_word(std::string_view lang) {
@@ -34,12 +36,18 @@ std::string legend_word(std::string_view lang) {
 /// A character standing for a series' marker in the legend text.
 const char* marker_glyph(palette::Marker m) {
   switch (m) {
-    case palette::Marker::Circle: return "\u25CF";
-    case palette::Marker::Square: return "\u25A0";
-    case palette::Marker::Triangle: return "\u25B2";
-    case palette::Marker::Diamond: return "\u25C6";
-    case palette::Marker::TriangleDown: return "\u25BC";
-    case palette::Marker::Cross: return "\u2715";
+    case palette::Marker::Circle:
+      return "\u25CF";
+    case palette::Marker::Square:
+      return "\u25A0";
+    case palette::Marker::Triangle:
+      return "\u25B2";
+    case palette::Marker::Diamond:
+      return "\u25C6";
+    case palette::Marker::TriangleDown:
+      return "\u25BC";
+    case palette::Marker::Cross:
+      return "\u2715";
   }
   return "\u25CF";
 }
@@ -65,7 +73,12 @@ struct RunFmt {
 class BodyWriter : public Visitor {
  public:
   BodyWriter(const Document& doc, const Styles& styles, const BodyOptions& opts, Context& ctx)
-      : doc_(doc), styles_(styles), opts_(opts), ctx_(ctx), lang_(ctx.language()), targets_(collect_targets(doc)) {}
+      : doc_(doc),
+        styles_(styles),
+        opts_(opts),
+        ctx_(ctx),
+        lang_(ctx.language()),
+        targets_(collect_targets(doc)) {}
 
   Body run() {
     doc_x_.start("w:document")
@@ -139,7 +152,8 @@ class BodyWriter : public Visitor {
     const int level = std::min(6, w.depth() + std::max(1, h.level));
     RunFmt fmt;
     fmt.lang = lang_of(w);
-    paragraph_with(heading_style(level), origin_of(w), "heading", "", [&](Xml& x) { inlines(x, h.content, fmt, 0); });
+    paragraph_with(heading_style(level), origin_of(w), "heading", "",
+                   [&](Xml& x) { inlines(x, h.content, fmt, 0); });
     first_ = true;
   }
 
@@ -188,7 +202,9 @@ class BodyWriter : public Visitor {
     lists_.push_back(c);
     return true;
   }
-  void begin_list_item(const List&, std::size_t, const Where&) override { lists_.back().first_in_item = true; }
+  void begin_list_item(const List&, std::size_t, const Where&) override {
+    lists_.back().first_in_item = true;
+  }
   void end_list(const List&, const Where&) override {
     lists_.pop_back();
     first_ = false;
@@ -265,12 +281,11 @@ class BodyWriter : public Visitor {
   static std::string section_origin(const Section& s) {
     std::string file = first_origin(s);
     // A Markdown origin "file:line": the heading is in that file (or in the definition); no line of its own.
-    if (const std::size_t colon = file.rfind(':'); colon != std::string::npos &&
-                                                   file.find_first_not_of("0123456789", colon + 1) == std::string::npos)
+    if (const std::size_t colon = file.rfind(':');
+        colon != std::string::npos && file.find_first_not_of("0123456789", colon + 1) == std::string::npos)
       file.resize(colon);
     return "section '" + s.id() + "'" + (file.empty() ? "" : " (" + file + ")");
   }
-
 
   /// The style name of a heading level ("heading 2").
   static std::string heading_style(int level) { return "heading " + std::to_string(std::clamp(level, 1, 6)); }
@@ -293,8 +308,9 @@ class BodyWriter : public Visitor {
 
   /// One paragraph of style `style_name` under a new marker (origin, kind); `ppr`
   /// is fixed markup added to its properties; `body` writes its runs.
-  void paragraph_with(const std::string& style_name, const std::string& origin, const char* kind, const std::string& ppr,
-                      const std::function<void(Xml&)>& body, Xml* target = nullptr, bool marker = true) {
+  void paragraph_with(const std::string& style_name, const std::string& origin, const char* kind,
+                      const std::string& ppr, const std::function<void(Xml&)>& body, Xml* target = nullptr,
+                      bool marker = true) {
     Xml& x = target ? *target : doc_x_;
     x.start("w:p").start("w:pPr").empty("w:pStyle", "w:val", style_id(style_name));
     if (!ppr.empty()) x.raw(ppr);
@@ -405,7 +421,8 @@ class BodyWriter : public Visitor {
       x.end();
       return;
     }
-    r.children.empty() ? run(x, r.url, f) : inlines(x, r.children, f, depth + 1);  // no link for other schemes
+    r.children.empty() ? run(x, r.url, f)
+                       : inlines(x, r.children, f, depth + 1);  // no link for other schemes
   }
 
   std::string hyperlink_rel(const std::string& url) {
@@ -484,7 +501,8 @@ class BodyWriter : public Visitor {
     std::string who = m.organisation;
     for (const std::string& a : m.authors)
       if (a != m.organisation) who += (who.empty() ? "" : "; ") + a;
-    if (!who.empty()) paragraph_with("Author", def + ": authors", "title", "", [&](Xml& x) { run(x, who, {}); });
+    if (!who.empty())
+      paragraph_with("Author", def + ": authors", "title", "", [&](Xml& x) { run(x, who, {}); });
     std::string date = m.date.empty() ? std::string() : format_date(m.date, lang_);
     if (!m.edition.empty()) date += (date.empty() ? "" : " \u00B7 ") + m.edition;
     if (!date.empty()) paragraph_with("Date", def + ": date", "title", "", [&](Xml& x) { run(x, date, {}); });
@@ -519,11 +537,13 @@ class BodyWriter : public Visitor {
                    [&](Xml& x) { run(x, label(Label::Contents, lang_), {}); });
     for (std::size_t i = 0; i < entries.size(); ++i) {
       const Entry& e = entries[i];
-      doc_x_.start("w:p").start("w:pPr").empty("w:pStyle", "w:val", style_id("toc " + std::to_string(e.depth)));
+      doc_x_.start("w:p").start("w:pPr").empty("w:pStyle", "w:val",
+                                               style_id("toc " + std::to_string(e.depth)));
       doc_x_.end();
       if (i == 0)
         doc_x_.raw(
-            "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> TOC \\o "
+            "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> TOC "
+            "\\o "
             "\"1-3\" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>");
       doc_x_.start("w:hyperlink").attr("w:anchor", e.bookmark).attr("w:history", "1");
       run(doc_x_, e.text, {});
@@ -554,13 +574,17 @@ class BodyWriter : public Visitor {
     const std::string origin = "report definition: colophon";
     RunFmt bold;
     bold.bold = true;
-    paragraph_with("Colophon", origin, "colophon", "", [&](Xml& x) { run(x, label(Label::Colophon, lang_), bold); });
+    paragraph_with("Colophon", origin, "colophon", "",
+                   [&](Xml& x) { run(x, label(Label::Colophon, lang_), bold); });
     auto line = [&](Label l, const std::string& v) {
       if (v.empty()) return;
-      paragraph_with("Colophon", origin, "colophon", "", [&](Xml& x) {
-        run(x, label(l, lang_) + ": ", bold);
-        run(x, v, {});
-      }, nullptr, false);
+      paragraph_with(
+          "Colophon", origin, "colophon", "",
+          [&](Xml& x) {
+            run(x, label(l, lang_) + ": ", bold);
+            run(x, v, {});
+          },
+          nullptr, false);
     };
     line(Label::Isbn, c.isbn);
     line(Label::Issn, c.issn);
@@ -594,16 +618,23 @@ class BodyWriter : public Visitor {
     for (int l = 0; l < 9; ++l) {
       x.start("w:lvl").attr("w:ilvl", l).empty("w:start", "w:val", "1").empty("w:numFmt", "w:val", "bullet");
       x.empty("w:lvlText", "w:val", bullets[l % 3]).empty("w:lvlJc", "w:val", "left");
-      x.start("w:pPr").empty("w:ind", "w:left", std::to_string(360 * (l + 1) + 360), "w:hanging", "360").end();
+      x.start("w:pPr")
+          .empty("w:ind", "w:left", std::to_string(360 * (l + 1) + 360), "w:hanging", "360")
+          .end();
       x.end();
     }
     x.end();
     x.start("w:abstractNum").attr("w:abstractNumId", 1).empty("w:multiLevelType", "w:val", "multilevel");
     for (int l = 0; l < 9; ++l) {
       static const char* fmts[] = {"decimal", "lowerLetter", "lowerRoman"};
-      x.start("w:lvl").attr("w:ilvl", l).empty("w:start", "w:val", "1").empty("w:numFmt", "w:val", fmts[l % 3]);
+      x.start("w:lvl")
+          .attr("w:ilvl", l)
+          .empty("w:start", "w:val", "1")
+          .empty("w:numFmt", "w:val", fmts[l % 3]);
       x.empty("w:lvlText", "w:val", "%" + std::to_string(l + 1) + ".").empty("w:lvlJc", "w:val", "left");
-      x.start("w:pPr").empty("w:ind", "w:left", std::to_string(360 * (l + 1) + 360), "w:hanging", "360").end();
+      x.start("w:pPr")
+          .empty("w:ind", "w:left", std::to_string(360 * (l + 1) + 360), "w:hanging", "360")
+          .end();
       x.end();
     }
     x.end();
@@ -622,7 +653,8 @@ class BodyWriter : public Visitor {
 
   // ---- tables and pictures
 
-  /// "Table 3. Caption" with the number a SEQ field Word keeps counting; `bookmark` wraps the label for references.
+  /// "Table 3. Caption" with the number a SEQ field Word keeps counting; `bookmark` wraps the label for
+  /// references.
   void caption(const char* style, Label what, const char* seq, int number, const std::string& text,
                const std::string& id, const std::string& origin, const char* kind) {
     paragraph_with(style, origin, kind, "", [&](Xml& x) {
@@ -641,25 +673,35 @@ class BodyWriter : public Visitor {
     });
   }
 
-  void source_lines(const std::string& indicator, bool national, const std::string& source, const std::string& url) {
+  void source_lines(const std::string& indicator, bool national, const std::string& source,
+                    const std::string& url) {
     if (!indicator.empty())
-      paragraph_with("Source Note", "", "note", "", [&](Xml& x) {
-        run(x, (national ? label(Label::NationalIndicator, lang_) : label(Label::Indicator, lang_)) + " " + indicator, {});
-      }, nullptr, false);
+      paragraph_with(
+          "Source Note", "", "note", "",
+          [&](Xml& x) {
+            run(x,
+                (national ? label(Label::NationalIndicator, lang_) : label(Label::Indicator, lang_)) + " " +
+                    indicator,
+                {});
+          },
+          nullptr, false);
     if (source.empty() && url.empty()) return;
-    paragraph_with("Source Note", "", "note", "", [&](Xml& x) {
-      run(x, label(Label::Source, lang_) + ": ", {});
-      const std::string shown = source.empty() ? url : source;
-      if (linkable(url)) {
-        RunFmt c;
-        c.rstyle = style_id("Hyperlink");
-        x.start("w:hyperlink").attr("r:id", hyperlink_rel(url));
-        run(x, shown, c);
-        x.end();
-      } else {
-        run(x, shown, {});
-      }
-    }, nullptr, false);
+    paragraph_with(
+        "Source Note", "", "note", "",
+        [&](Xml& x) {
+          run(x, label(Label::Source, lang_) + ": ", {});
+          const std::string shown = source.empty() ? url : source;
+          if (linkable(url)) {
+            RunFmt c;
+            c.rstyle = style_id("Hyperlink");
+            x.start("w:hyperlink").attr("r:id", hyperlink_rel(url));
+            run(x, shown, c);
+            x.end();
+          } else {
+            run(x, shown, {});
+          }
+        },
+        nullptr, false);
   }
 
   std::string cell_text(const CellView& c, const Column& col, std::set<ValueStatus>& used) const {
@@ -683,7 +725,8 @@ class BodyWriter : public Visitor {
     return {};
   }
 
-  void cell(const std::string& text, bool right, int width, int* marker_bid, const std::string& origin, bool header) {
+  void cell(const std::string& text, bool right, int width, int* marker_bid, const std::string& origin,
+            bool header) {
     doc_x_.start("w:tc").start("w:tcPr").empty("w:tcW", "w:w", std::to_string(width), "w:type", "dxa").end();
     doc_x_.start("w:p").start("w:pPr").empty("w:pStyle", "w:val", style_id("Compact"));
     if (header) doc_x_.empty("w:keepNext");
@@ -703,8 +746,8 @@ class BodyWriter : public Visitor {
     doc_x_.end().end();
   }
 
-  void picture(const std::string& bytes, const std::string& ext, long long cx, long long cy, const std::string& name,
-               const std::string& alt, const std::string& title) {
+  void picture(const std::string& bytes, const std::string& ext, long long cx, long long cy,
+               const std::string& name, const std::string& alt, const std::string& title) {
     const std::string file = "media/image" + std::to_string(media_.size() + 1) + "." + ext;
     media_.push_back({file, bytes});
     const std::string rid = "rIdM" + std::to_string(media_.size());
@@ -719,11 +762,18 @@ class BodyWriter : public Visitor {
     if (!title.empty()) x.attr("title", title);
     x.end();
     x.start("wp:cNvGraphicFramePr").empty("a:graphicFrameLocks", "noChangeAspect", "1").end();
-    x.start("a:graphic").start("a:graphicData").attr("uri", "http://schemas.openxmlformats.org/drawingml/2006/picture");
+    x.start("a:graphic")
+        .start("a:graphicData")
+        .attr("uri", "http://schemas.openxmlformats.org/drawingml/2006/picture");
     x.start("pic:pic").start("pic:nvPicPr");
     x.start("pic:cNvPr").attr("id", 0).attr("name", name).attr("descr", alt).end();
     x.empty("pic:cNvPicPr").end();
-    x.start("pic:blipFill").empty("a:blip", "r:embed", rid).start("a:stretch").empty("a:fillRect").end().end();
+    x.start("pic:blipFill")
+        .empty("a:blip", "r:embed", rid)
+        .start("a:stretch")
+        .empty("a:fillRect")
+        .end()
+        .end();
     x.start("pic:spPr").attr("bwMode", "auto").start("a:xfrm").empty("a:off", "x", "0", "y", "0");
     x.empty("a:ext", "cx", std::to_string(cx), "cy", std::to_string(cy)).end();
     x.start("a:prstGeom").attr("prst", "rect").empty("a:avLst").end().end();
@@ -788,8 +838,15 @@ void BodyWriter::table(const Table& t, const Where& w) {
   Xml& x = doc_x_;
   x.start("w:tbl").start("w:tblPr").empty("w:tblStyle", "w:val", style_id("Table"));
   x.empty("w:tblW", "w:w", std::to_string(opts_.page.text_width()), "w:type", "dxa");
-  x.start("w:tblLook").attr("w:val", "04A0").attr("w:firstRow", 1).attr("w:lastRow", 0).attr("w:firstColumn", 0)
-      .attr("w:lastColumn", 0).attr("w:noHBand", 1).attr("w:noVBand", 1).end();
+  x.start("w:tblLook")
+      .attr("w:val", "04A0")
+      .attr("w:firstRow", 1)
+      .attr("w:lastRow", 0)
+      .attr("w:firstColumn", 0)
+      .attr("w:lastColumn", 0)
+      .attr("w:noHBand", 1)
+      .attr("w:noVBand", 1)
+      .end();
   x.end().start("w:tblGrid");
   for (int wd : width) x.empty("w:gridCol", "w:w", std::to_string(wd));
   x.end();
@@ -798,15 +855,16 @@ void BodyWriter::table(const Table& t, const Where& w) {
   x.start("w:tr").start("w:trPr").empty("w:cantSplit").empty("w:tblHeader").end();
   for (std::size_t j = 0; j < nc; ++j) {
     const Column& c = t.columns[j];
-    cell(c.label + (c.unit.empty() ? "" : " (" + c.unit + ")"), c.type == Column::Type::Number, width[j], &marker,
-         origin, true);
+    cell(c.label + (c.unit.empty() ? "" : " (" + c.unit + ")"), c.type == Column::Type::Number, width[j],
+         &marker, origin, true);
   }
   x.end();
   std::set<ValueStatus> used;
   for (std::size_t r = 0; r < t.data.rows(); ++r) {
     x.start("w:tr").start("w:trPr").empty("w:cantSplit").end();
     for (std::size_t j = 0; j < nc; ++j) {
-      const std::string v = j < t.data.columns() ? cell_text(t.data.cell(r, j), t.columns[j], used) : std::string();
+      const std::string v =
+          j < t.data.columns() ? cell_text(t.data.cell(r, j), t.columns[j], used) : std::string();
       cell(v, t.columns[j].type == Column::Type::Number, width[j], nullptr, origin, false);
     }
     x.end();
@@ -820,7 +878,8 @@ void BodyWriter::table(const Table& t, const Where& w) {
       key += (first ? "" : ", ") + status_key_entry(s, lang_);
       first = false;
     }
-    paragraph_with("Symbol Key", origin, "symbol-key", "", [&](Xml& px) { run(px, key, {}); }, nullptr, false);
+    paragraph_with(
+        "Symbol Key", origin, "symbol-key", "", [&](Xml& px) { run(px, key, {}); }, nullptr, false);
   }
   source_lines(t.indicator, t.national, t.source, t.source_url);
   first_ = false;
@@ -839,17 +898,23 @@ void BodyWriter::chart(const Chart& c, const Where& w) {
   });
   caption("Image Caption", Label::Figure, "Figure", ++figure_no_, c.title, c.id, origin, "caption");
   if (!c.series.empty())
-    paragraph_with("Source Note", origin, "legend", "", [&](Xml& x) {
-      run(x, legend_word(lang_) + ": ", {});
-      for (std::size_t i = 0; i < c.series.size(); ++i) {
-        const palette::SeriesStyle st = palette::chart_series(goal, i, kAccent);
-        RunFmt col;
-        col.color = hex6(st.color);
-        run(x, (i ? "\u2003" : "") + std::string(c.kind == Chart::Kind::Line ? marker_glyph(st.marker) : "\u25A0"), col);
-        const Series& s = c.series[i];
-        run(x, "\u00A0" + s.name + (s.unit.empty() ? "" : " (" + s.unit + ")"), {});
-      }
-    }, nullptr, false);
+    paragraph_with(
+        "Source Note", origin, "legend", "",
+        [&](Xml& x) {
+          run(x, legend_word(lang_) + ": ", {});
+          for (std::size_t i = 0; i < c.series.size(); ++i) {
+            const palette::SeriesStyle st = palette::chart_series(goal, i, kAccent);
+            RunFmt col;
+            col.color = hex6(st.color);
+            run(x,
+                (i ? "\u2003" : "") +
+                    std::string(c.kind == Chart::Kind::Line ? marker_glyph(st.marker) : "\u25A0"),
+                col);
+            const Series& s = c.series[i];
+            run(x, "\u00A0" + s.name + (s.unit.empty() ? "" : " (" + s.unit + ")"), {});
+          }
+        },
+        nullptr, false);
   source_lines(c.indicator, c.national, c.source, c.source_url);
   first_ = false;
 }
@@ -872,7 +937,8 @@ void BodyWriter::figure(const Figure& f, const Where& w) {
     ctx_.warn(std::filesystem::is_regular_file(path, ec) ? "image-unreadable" : "image-missing",
               "figure '" + f.path + "' (" + path.string() +
                   ") is missing or not a PNG or JPEG image; its text alternative is shown instead");
-    paragraph_with("Body Text", origin, "figure", "", [&](Xml& x) { run(x, f.alt.empty() ? f.path : f.alt, {}); });
+    paragraph_with("Body Text", origin, "figure", "",
+                   [&](Xml& x) { run(x, f.alt.empty() ? f.path : f.alt, {}); });
   }
   caption("Image Caption", Label::Figure, "Figure", ++figure_no_, f.caption, f.id, origin, "caption");
   first_ = false;
@@ -893,13 +959,18 @@ void BodyWriter::indicator_summary(const IndicatorSummary& s, const Where& w) {
     marked = true;
   };
   line([&](Xml& x) {
-    run(x, (s.national ? label(Label::NationalIndicator, lang_) : label(Label::Indicator, lang_)) + " " + s.indicator,
+    run(x,
+        (s.national ? label(Label::NationalIndicator, lang_) : label(Label::Indicator, lang_)) + " " +
+            s.indicator,
         bold);
     if (!s.title.empty()) run(x, "\u2002" + s.title, {});
   });
   line([&](Xml& x) {
     RunFmt big = bold;
-    run(x, s.value ? format_number(*s.value, s.decimals, lang_) : status_symbol(ValueStatus::NotAvailable, lang_), big);
+    run(x,
+        s.value ? format_number(*s.value, s.decimals, lang_)
+                : status_symbol(ValueStatus::NotAvailable, lang_),
+        big);
     if (!s.unit.empty()) run(x, " " + s.unit, {});
     if (!s.year.empty()) run(x, " (" + s.year + ")", {});
     if (!s.series.empty()) run(x, "\u2002" + label(Label::Series, lang_) + ": " + s.series, {});

@@ -13,7 +13,7 @@
 namespace sdg::docx {
 
 namespace {
-constexpr double kScale = 1.5;  // 960 × 510 pixels: 150 dpi across a 16 cm text width
+constexpr double kScale = 1.5;              // 960 × 510 pixels: 150 dpi across a 16 cm text width
 constexpr int kWidth = 640, kHeight = 340;  // chart_svg's viewBox
 
 void append(png_structp p, png_bytep data, png_size_t length) {

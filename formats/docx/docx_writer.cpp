@@ -49,13 +49,16 @@ std::string iso_time(std::int64_t epoch) {
 std::string content_types(const Body& body, bool theme, bool fonts) {
   Xml x;
   x.start("Types").attr("xmlns", "http://schemas.openxmlformats.org/package/2006/content-types");
-  x.empty("Default", "Extension", "rels", "ContentType", "application/vnd.openxmlformats-package.relationships+xml");
+  x.empty("Default", "Extension", "rels", "ContentType",
+          "application/vnd.openxmlformats-package.relationships+xml");
   x.empty("Default", "Extension", "xml", "ContentType", "application/xml");
   bool png = false, jpeg = false;
   for (const MediaFile& m : body.media) (m.name.ends_with(".png") ? png : jpeg) = true;
   if (png) x.empty("Default", "Extension", "png", "ContentType", "image/png");
   if (jpeg) x.empty("Default", "Extension", "jpeg", "ContentType", "image/jpeg");
-  auto over = [&](const char* part, const std::string& type) { x.empty("Override", "PartName", part, "ContentType", type); };
+  auto over = [&](const char* part, const std::string& type) {
+    x.empty("Override", "PartName", part, "ContentType", type);
+  };
   over("/word/document.xml", std::string(kCt) + "document.main+xml");
   over("/word/styles.xml", std::string(kCt) + "styles+xml");
   over("/word/numbering.xml", std::string(kCt) + "numbering+xml");
@@ -73,13 +76,21 @@ std::string content_types(const Body& body, bool theme, bool fonts) {
 std::string package_rels() {
   Xml y;
   y.start("Relationships").attr("xmlns", ns::rel);
-  y.start("Relationship").attr("Id", "rId1").attr("Type", std::string(ns::rel_doc) + "officeDocument")
-      .attr("Target", "word/document.xml").end();
-  y.start("Relationship").attr("Id", "rId2")
+  y.start("Relationship")
+      .attr("Id", "rId1")
+      .attr("Type", std::string(ns::rel_doc) + "officeDocument")
+      .attr("Target", "word/document.xml")
+      .end();
+  y.start("Relationship")
+      .attr("Id", "rId2")
       .attr("Type", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties")
-      .attr("Target", "docProps/core.xml").end();
-  y.start("Relationship").attr("Id", "rId3").attr("Type", std::string(ns::rel_doc) + "extended-properties")
-      .attr("Target", "docProps/app.xml").end();
+      .attr("Target", "docProps/core.xml")
+      .end();
+  y.start("Relationship")
+      .attr("Id", "rId3")
+      .attr("Type", std::string(ns::rel_doc) + "extended-properties")
+      .attr("Target", "docProps/app.xml")
+      .end();
   return y.finish();
 }
 
@@ -144,8 +155,13 @@ std::string settings(std::string_view lang_tag) {
   x.empty("w:defaultTabStop", "w:val", "708");
   x.empty("w:characterSpacingControl", "w:val", "doNotCompress");
   x.start("w:footnotePr").empty("w:footnote", "w:id", "-1").empty("w:footnote", "w:id", "0").end();
-  x.start("w:compat").start("w:compatSetting").attr("w:name", "compatibilityMode")
-      .attr("w:uri", "http://schemas.microsoft.com/office/word").attr("w:val", "15").end().end();
+  x.start("w:compat")
+      .start("w:compatSetting")
+      .attr("w:name", "compatibilityMode")
+      .attr("w:uri", "http://schemas.microsoft.com/office/word")
+      .attr("w:val", "15")
+      .end()
+      .end();
   x.empty("w:themeFontLang", "w:val", lang_tag);
   return x.finish();
 }
@@ -170,8 +186,11 @@ std::string item_props() {
 std::string item_rels() {
   Xml x;
   x.start("Relationships").attr("xmlns", ns::rel);
-  x.start("Relationship").attr("Id", "rId1").attr("Type", std::string(ns::rel_doc) + "customXmlProps")
-      .attr("Target", "itemProps1.xml").end();
+  x.start("Relationship")
+      .attr("Id", "rId1")
+      .attr("Type", std::string(ns::rel_doc) + "customXmlProps")
+      .attr("Target", "itemProps1.xml")
+      .end();
   return x.finish();
 }
 
@@ -179,7 +198,8 @@ std::string item_rels() {
 /// reader `review` uses, so both sides agree on what a paragraph's text is.
 void fill_texts(std::vector<Origin>& origins, const std::string& part) {
   std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> d(
-      xmlReadMemory(part.data(), static_cast<int>(part.size()), "part.xml", nullptr, XML_PARSE_NONET | XML_PARSE_HUGE),
+      xmlReadMemory(part.data(), static_cast<int>(part.size()), "part.xml", nullptr,
+                    XML_PARSE_NONET | XML_PARSE_HUGE),
       xmlFreeDoc);
   if (!d) throw Error(ErrorCode::Internal, "the written document part does not parse");
   for (auto& [n, text] : marker_texts(paragraphs(xmlDocGetRootElement(d.get())), View::Original))
@@ -209,7 +229,8 @@ class DocxWriter final : public FormatWriter {
       } catch (const Error& e) {
         throw opts.error("reference_doc", "cannot use '" + ref_name + "': " + e.message());
       }
-      if (!ref_styles) throw opts.error("reference_doc", "'" + ref_name + "' has no word/styles.xml; is it a .docx?");
+      if (!ref_styles)
+        throw opts.error("reference_doc", "'" + ref_name + "' has no word/styles.xml; is it a .docx?");
     }
     const std::string tag = language_tag(doc.meta.language);
     const std::string accent =
@@ -239,7 +260,8 @@ class DocxWriter final : public FormatWriter {
     p.add("word/footer1.xml", footer());
     if (ref_theme) p.add("word/theme/theme1.xml", std::move(*ref_theme));
     if (ref_fonts) p.add("word/fontTable.xml", std::move(*ref_fonts));
-    for (MediaFile& m : body.media) p.add("word/" + m.name, std::move(m.bytes), false);  // PNG/JPEG: compressed already
+    for (MediaFile& m : body.media)
+      p.add("word/" + m.name, std::move(m.bytes), false);  // PNG/JPEG: compressed already
     p.add(kOriginsPart, origins_xml(body.origins, "sdgreport docx 0.1.0"));
     p.add("customXml/itemProps1.xml", item_props());
     p.add("customXml/_rels/item1.xml.rels", item_rels());
@@ -248,15 +270,19 @@ class DocxWriter final : public FormatWriter {
 };
 
 constexpr OptionSpec kOptions[] = {
-    {.name = "reference_doc", .type = OptionType::Path,
+    {.name = "reference_doc",
+     .type = OptionType::Path,
      .description = "A .docx whose styles, theme and fonts the edition uses (as pandoc's --reference-doc)"},
-    {.name = "toc", .type = OptionType::Boolean, .description = "Contents after the title page",
+    {.name = "toc",
+     .type = OptionType::Boolean,
+     .description = "Contents after the title page",
      .default_value = "true"},
 };
 
 }  // namespace
 }  // namespace sdg::docx
 
-SDGREPORT_FORMAT_PLUGIN(sdg::docx::DocxWriter, "docx", "0.1.0",
-                        "Word edition for review rounds: styled DOCX whose paragraphs know their source lines",
-                        sdg::docx::kOptions)
+SDGREPORT_FORMAT_PLUGIN(
+    sdg::docx::DocxWriter, "docx", "0.1.0",
+    "Word edition for review rounds: styled DOCX whose paragraphs know their source lines",
+    sdg::docx::kOptions)

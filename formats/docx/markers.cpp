@@ -69,10 +69,11 @@ struct TextReader {
         if (!hidden_by_field()) out += '\n';
       } else if (named(c, "noBreakHyphen")) {
         if (!hidden_by_field()) out += "\u2011";
-      } else if (named(c, "pPr") || named(c, "rPr") || named(c, "instrText") || named(c, "footnoteReference") ||
-                 named(c, "p") || named(c, "tbl") || named(c, "txbxContent") || named(c, "drawing") ||
-                 named(c, "pict") || named(c, "object")) {
-        // Formatting, field codes, and text of other stories (footnotes, text boxes): not this paragraph's text.
+      } else if (named(c, "pPr") || named(c, "rPr") || named(c, "instrText") ||
+                 named(c, "footnoteReference") || named(c, "p") || named(c, "tbl") ||
+                 named(c, "txbxContent") || named(c, "drawing") || named(c, "pict") || named(c, "object")) {
+        // Formatting, field codes, and text of other stories (footnotes, text boxes): not this paragraph's
+        // text.
       } else {
         node(c);  // runs, hyperlinks, smart tags, content controls
       }
@@ -145,7 +146,9 @@ void collect(xmlNodePtr n, std::vector<ParagraphPlace>& out, std::size_t& curren
 
 }  // namespace
 
-bool is_w(xmlNodePtr n, const char* local) { return in_ns(n, kW) && named(n, local); }
+bool is_w(xmlNodePtr n, const char* local) {
+  return in_ns(n, kW) && named(n, local);
+}
 
 std::string w_attr(xmlNodePtr n, const char* local) {
   xmlChar* v = xmlGetNsProp(n, reinterpret_cast<const xmlChar*>(local), reinterpret_cast<const xmlChar*>(kW));
@@ -154,7 +157,9 @@ std::string w_attr(xmlNodePtr n, const char* local) {
   return s;
 }
 
-std::string marker_bookmark(std::size_t n) { return "_sdg" + std::to_string(n); }
+std::string marker_bookmark(std::size_t n) {
+  return "_sdg" + std::to_string(n);
+}
 
 std::optional<std::size_t> marker_number(std::string_view b) {
   if (!b.starts_with("_sdg") || b.size() == 4 || b.size() > 14) return std::nullopt;
@@ -194,7 +199,10 @@ std::map<std::size_t, std::string> marker_texts(const std::vector<ParagraphPlace
 
 std::string origins_xml(const std::vector<Origin>& origins, std::string_view generator) {
   Xml x;
-  x.start("sdg:origins").attr("xmlns:sdg", kOriginsNamespace).attr("version", "1").attr("generator", generator);
+  x.start("sdg:origins")
+      .attr("xmlns:sdg", kOriginsNamespace)
+      .attr("version", "1")
+      .attr("generator", generator);
   for (const Origin& o : origins) {
     x.start("sdg:m").attr("n", static_cast<long long>(o.n)).attr("o", o.origin).attr("k", o.kind);
     x.text(o.text).end();

@@ -52,7 +52,8 @@ std::optional<Image> read_image(const std::filesystem::path& path) {
     img.extension = "png";
     img.width = static_cast<int>(be32(b, 16));
     img.height = static_cast<int>(be32(b, 20));
-  } else if (b.size() > 4 && static_cast<unsigned char>(b[0]) == 0xFF && static_cast<unsigned char>(b[1]) == 0xD8) {
+  } else if (b.size() > 4 && static_cast<unsigned char>(b[0]) == 0xFF &&
+             static_cast<unsigned char>(b[1]) == 0xD8) {
     img.extension = "jpeg";
     if (!jpeg_size(b, img.width, img.height)) return std::nullopt;
   } else {

@@ -9,7 +9,7 @@ namespace sdg::docx {
 
 struct Image {
   std::string bytes;
-  std::string extension;  ///< "png" or "jpeg"
+  std::string extension;      ///< "png" or "jpeg"
   int width = 0, height = 0;  ///< pixels
 };
 

@@ -6,7 +6,8 @@
 
 namespace sdg::docx {
 
-void Package::write(const std::filesystem::path& path, std::int64_t epoch, const std::filesystem::path& shown) const {
+void Package::write(const std::filesystem::path& path, std::int64_t epoch,
+                    const std::filesystem::path& shown) const {
   auto fail = [&](const std::string& why) {
     throw Error(ErrorCode::Output, "cannot write '" + shown.string() + "': " + why);
   };
@@ -37,7 +38,8 @@ void Package::write(const std::filesystem::path& path, std::int64_t epoch, const
       fail(why);
     }
     const auto idx = static_cast<zip_uint64_t>(i);
-    if (zip_set_file_compression(za, idx, p.compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE, p.compress ? 6 : 0) < 0 ||
+    if (zip_set_file_compression(za, idx, p.compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE, p.compress ? 6 : 0) <
+            0 ||
         zip_file_set_mtime(za, idx, mtime, 0) < 0) {
       const std::string why = zip_strerror(za);
       zip_discard(za);

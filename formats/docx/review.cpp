@@ -69,7 +69,8 @@ std::vector<Hunk> diff(const std::vector<std::string>& a, const std::vector<std:
   std::vector<std::vector<unsigned>> lcs(n + 1, std::vector<unsigned>(m + 1, 0));
   for (std::size_t i = n; i-- > 0;)
     for (std::size_t j = m; j-- > 0;)
-      lcs[i][j] = squash(a[i]) == squash(b[j]) ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+      lcs[i][j] =
+          squash(a[i]) == squash(b[j]) ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
   std::vector<Hunk> out;
   std::size_t i = 0, j = 0;
   while (i < n || j < m) {
@@ -216,7 +217,8 @@ class Reviewer {
     if (!origins)
       throw Error(ErrorCode::Input,
                   "not a DOCX written by sdgreport (it has no source-marker part, customXml with namespace " +
-                      std::string(kOriginsNamespace) + "): review the file `sdgreport build --format docx` wrote",
+                      std::string(kOriginsNamespace) +
+                      "): review the file `sdgreport build --format docx` wrote",
                   {shown_});
     for (Origin& o : *origins) origins_[o.n] = std::move(o);
 
@@ -231,10 +233,11 @@ class Reviewer {
     std::size_t markers = 0;
     for (const ParagraphPlace& p : main.places()) markers = std::max(markers, p.marker);
     if (!markers)
-      throw Error(ErrorCode::Input,
-                  "the source markers were lost (no '_sdg' bookmarks left in the text); was it saved in a format "
-                  "that drops bookmarks? Review a copy saved as .docx by Word or LibreOffice",
-                  {shown_});
+      throw Error(
+          ErrorCode::Input,
+          "the source markers were lost (no '_sdg' bookmarks left in the text); was it saved in a format "
+          "that drops bookmarks? Review a copy saved as .docx by Word or LibreOffice",
+          {shown_});
     main.scan();
     std::vector<std::pair<Scanner*, const char*>> stories{{&main, ""}};
     std::optional<Scanner> fn;
@@ -284,13 +287,14 @@ class Reviewer {
       add(std::move(it));
     }
 
-    std::stable_sort(review_.items.begin(), review_.items.end(), [](const ReviewItem& a, const ReviewItem& b) {
-      const bool au = a.origin.empty(), bu = b.origin.empty();
-      if (au != bu) return bu;  // unmapped last
-      if (a.file != b.file) return a.file < b.file;
-      if (a.line != b.line) return a.line < b.line;
-      return a.order < b.order;
-    });
+    std::stable_sort(review_.items.begin(), review_.items.end(),
+                     [](const ReviewItem& a, const ReviewItem& b) {
+                       const bool au = a.origin.empty(), bu = b.origin.empty();
+                       if (au != bu) return bu;  // unmapped last
+                       if (a.file != b.file) return a.file < b.file;
+                       if (a.line != b.line) return a.line < b.line;
+                       return a.order < b.order;
+                     });
     review_.path = shown_;
     return std::move(review_);
   }
@@ -325,7 +329,8 @@ class Reviewer {
   }
 
   /// An item at paragraph `place` of a story: its marker's origin, and within a table the row and column.
-  ReviewItem item_at(const Scanner& s, std::size_t place, const char* story, const char* kind, std::size_t order) {
+  ReviewItem item_at(const Scanner& s, std::size_t place, const char* story, const char* kind,
+                     std::size_t order) {
     if (place == SIZE_MAX || place >= s.places().size() || !s.places()[place].marker ||
         !origins_.count(s.places()[place].marker)) {
       ReviewItem it;
@@ -369,7 +374,8 @@ class Reviewer {
       std::vector<std::size_t> paragraph_of;  // line → index into places()
       for (std::size_t i : idx)
         for (std::string& l : lines_of(paragraph_text(s.places()[i].p, View::Original))) {
-          if (squash(l).empty()) continue;  // empty paragraphs (LibreOffice adds some around fields) say nothing
+          if (squash(l).empty())
+            continue;  // empty paragraphs (LibreOffice adds some around fields) say nothing
           now.push_back(std::move(l));
           paragraph_of.push_back(i);
         }
@@ -392,9 +398,10 @@ class Reviewer {
       std::string what = it.kind == "comment" ? "comment by " + (it.author.empty() ? "?" : it.author) + " '" +
                                                     it.text.substr(0, 60) + "'"
                                               : it.kind + " '" + (it.text + it.after).substr(0, 60) + "'";
-      review_.warnings.push_back(what +
-                                 " is not inside a paragraph the build wrote (before the first source marker, or its "
-                                 "marker was removed); it is listed without a source [review-unmapped]");
+      review_.warnings.push_back(
+          what +
+          " is not inside a paragraph the build wrote (before the first source marker, or its "
+          "marker was removed); it is listed without a source [review-unmapped]");
     }
     review_.items.push_back(std::move(it));
   }
@@ -413,12 +420,15 @@ std::string quoted(const std::string& s) {
 
 }  // namespace
 
-Review review(const std::filesystem::path& path) { return Reviewer(path).run(); }
+Review review(const std::filesystem::path& path) {
+  return Reviewer(path).run();
+}
 
 std::string review_text(const Review& r) {
   std::string o;
   for (const ReviewItem& it : r.items) {
-    std::string where = it.origin.empty() ? "(no source)" : it.file + (it.line ? ":" + std::to_string(it.line) : "");
+    std::string where =
+        it.origin.empty() ? "(no source)" : it.file + (it.line ? ":" + std::to_string(it.line) : "");
     if (!it.place.empty()) where += " (" + it.place + ")";
     o += where + ": ";
     const std::string by = it.author.empty() ? "" : " by " + it.author;

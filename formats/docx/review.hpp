@@ -15,15 +15,15 @@
 namespace sdg::docx {
 
 struct ReviewItem {
-  std::string kind;    ///< "comment", "insertion", "deletion", "untracked"
-  std::string origin;  ///< "text/goal-07.md:12", "ssb / t09817", "" when unmapped
-  std::string file;    ///< origin without ":line"
-  int line = 0;        ///< 0 when the origin has no line
-  std::string place;   ///< "row 3, column '2021'", "footnote", "" (within the origin)
+  std::string kind;         ///< "comment", "insertion", "deletion", "untracked"
+  std::string origin;       ///< "text/goal-07.md:12", "ssb / t09817", "" when unmapped
+  std::string file;         ///< origin without ":line"
+  int line = 0;             ///< 0 when the origin has no line
+  std::string place;        ///< "row 3, column '2021'", "footnote", "" (within the origin)
   std::string marker_kind;  ///< what the build wrote there: "paragraph", "table", "heading", …
   std::string author, date;
-  std::string text;       ///< comment text, or the inserted / deleted text
-  std::string commented;  ///< comments: the text the comment is attached to
+  std::string text;           ///< comment text, or the inserted / deleted text
+  std::string commented;      ///< comments: the text the comment is attached to
   std::string before, after;  ///< untracked changes: the build's text and the reviewed text
   std::size_t order = 0;      ///< position in the document (ties in sorting)
 };

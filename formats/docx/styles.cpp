@@ -8,15 +8,16 @@
 #include <set>
 
 #include "markers.hpp"
-#include "xml.hpp"
 #include "sdgreport/error.hpp"
+#include "xml.hpp"
 
 namespace sdg::docx {
 
 namespace {
 
 std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return s;
 }
 
@@ -47,14 +48,18 @@ std::string heading_rpr(int level, std::string_view accent) {
 std::vector<Def> definitions(std::string_view accent) {
   const std::string acc(accent);
   std::vector<Def> d = {
-      {"Normal", "Normal", "paragraph", nullptr, nullptr, "<w:spacing w:after=\"0\" w:line=\"264\" w:lineRule=\"auto\"/>", ""},
-      {"BodyText", "Body Text", "paragraph", "Normal", nullptr, "<w:spacing w:before=\"0\" w:after=\"160\"/>", ""},
+      {"Normal", "Normal", "paragraph", nullptr, nullptr,
+       "<w:spacing w:after=\"0\" w:line=\"264\" w:lineRule=\"auto\"/>", ""},
+      {"BodyText", "Body Text", "paragraph", "Normal", nullptr, "<w:spacing w:before=\"0\" w:after=\"160\"/>",
+       ""},
       {"FirstParagraph", "First Paragraph", "paragraph", "BodyText", "BodyText", "", ""},
-      {"Compact", "Compact", "paragraph", "BodyText", nullptr, "<w:spacing w:before=\"36\" w:after=\"36\"/>", ""},
+      {"Compact", "Compact", "paragraph", "BodyText", nullptr, "<w:spacing w:before=\"36\" w:after=\"36\"/>",
+       ""},
       {"Title", "Title", "paragraph", "Normal", "BodyText",
        "<w:keepNext/><w:keepLines/><w:spacing w:before=\"2400\" w:after=\"240\"/>",
        "<w:b/><w:bCs/><w:color w:val=\"" + acc + "\"/><w:sz w:val=\"52\"/><w:szCs w:val=\"52\"/>"},
-      {"Subtitle", "Subtitle", "paragraph", "Title", "BodyText", "<w:spacing w:before=\"120\" w:after=\"480\"/>",
+      {"Subtitle", "Subtitle", "paragraph", "Title", "BodyText",
+       "<w:spacing w:before=\"120\" w:after=\"480\"/>",
        "<w:b w:val=\"0\"/><w:bCs w:val=\"0\"/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>"},
       {"Author", "Author", "paragraph", "Normal", "BodyText", "<w:keepNext/><w:spacing w:after=\"120\"/>",
        "<w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/>"},
@@ -62,11 +67,13 @@ std::vector<Def> definitions(std::string_view accent) {
        "<w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/>"},
       {"BlockText", "Block Text", "paragraph", "BodyText", "BodyText",
        "<w:pBdr><w:left w:val=\"single\" w:sz=\"18\" w:space=\"8\" w:color=\"" + acc +
-           "\"/></w:pBdr><w:spacing w:before=\"100\" w:after=\"100\"/><w:ind w:left=\"567\" w:right=\"567\"/>",
+           "\"/></w:pBdr><w:spacing w:before=\"100\" w:after=\"100\"/><w:ind w:left=\"567\" "
+           "w:right=\"567\"/>",
        "<w:i/><w:iCs/>"},
       {"SourceCode", "Source Code", "paragraph", "Normal", nullptr,
        "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"F3F4F6\"/><w:spacing w:after=\"160\"/>",
-       "<w:rFonts w:ascii=\"Consolas\" w:hAnsi=\"Consolas\" w:cs=\"Consolas\"/><w:sz w:val=\"19\"/><w:szCs w:val=\"19\"/>"},
+       "<w:rFonts w:ascii=\"Consolas\" w:hAnsi=\"Consolas\" w:cs=\"Consolas\"/><w:sz w:val=\"19\"/><w:szCs "
+       "w:val=\"19\"/>"},
       {"FootnoteText", "footnote text", "paragraph", "Normal", nullptr, "<w:spacing w:after=\"40\"/>",
        "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>"},
       {"Caption", "caption", "paragraph", "Normal", nullptr, "<w:spacing w:before=\"120\" w:after=\"120\"/>",
@@ -74,26 +81,34 @@ std::vector<Def> definitions(std::string_view accent) {
       {"TableCaption", "Table Caption", "paragraph", "Caption", nullptr, "<w:keepNext/>", ""},
       {"ImageCaption", "Image Caption", "paragraph", "Caption", nullptr, "", ""},
       {"Figure", "Figure", "paragraph", "Normal", nullptr, "", ""},
-      {"CaptionedFigure", "Captioned Figure", "paragraph", "Figure", nullptr, "<w:keepNext/><w:spacing w:before=\"120\"/>", ""},
+      {"CaptionedFigure", "Captioned Figure", "paragraph", "Figure", nullptr,
+       "<w:keepNext/><w:spacing w:before=\"120\"/>", ""},
       {"TOCHeading", "TOC Heading", "paragraph", "Normal", "Normal",
        "<w:keepNext/><w:pageBreakBefore/><w:spacing w:before=\"480\" w:after=\"240\"/>",
        "<w:b/><w:bCs/><w:color w:val=\"" + acc + "\"/><w:sz w:val=\"36\"/><w:szCs w:val=\"36\"/>"},
       {"TOC1", "toc 1", "paragraph", "Normal", "Normal",
-       "<w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"9060\"/></w:tabs><w:spacing w:before=\"120\" w:after=\"40\"/>",
+       "<w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"9060\"/></w:tabs><w:spacing w:before=\"120\" "
+       "w:after=\"40\"/>",
        "<w:b/><w:bCs/>"},
       {"TOC2", "toc 2", "paragraph", "Normal", "Normal",
-       "<w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"9060\"/></w:tabs><w:spacing w:after=\"40\"/><w:ind w:left=\"240\"/>", ""},
+       "<w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"9060\"/></w:tabs><w:spacing "
+       "w:after=\"40\"/><w:ind w:left=\"240\"/>",
+       ""},
       {"TOC3", "toc 3", "paragraph", "Normal", "Normal",
-       "<w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"9060\"/></w:tabs><w:spacing w:after=\"40\"/><w:ind w:left=\"480\"/>", ""},
-      {"SourceNote", "Source Note", "paragraph", "Normal", "BodyText", "<w:spacing w:before=\"60\" w:after=\"60\"/>",
+       "<w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"9060\"/></w:tabs><w:spacing "
+       "w:after=\"40\"/><w:ind w:left=\"480\"/>",
+       ""},
+      {"SourceNote", "Source Note", "paragraph", "Normal", "BodyText",
+       "<w:spacing w:before=\"60\" w:after=\"60\"/>",
        "<w:color w:val=\"4B5563\"/><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>"},
       {"SymbolKey", "Symbol Key", "paragraph", "SourceNote", "BodyText", "", ""},
       {"Indicator", "Indicator", "paragraph", "Normal", nullptr,
-       "<w:keepNext/><w:keepLines/><w:pBdr><w:left w:val=\"single\" w:sz=\"24\" w:space=\"8\" w:color=\"" + acc +
-           "\"/></w:pBdr><w:spacing w:after=\"40\"/><w:ind w:left=\"227\"/>",
+       "<w:keepNext/><w:keepLines/><w:pBdr><w:left w:val=\"single\" w:sz=\"24\" w:space=\"8\" w:color=\"" +
+           acc + "\"/></w:pBdr><w:spacing w:after=\"40\"/><w:ind w:left=\"227\"/>",
        ""},
       {"TargetsAddressed", "Targets Addressed", "paragraph", "Normal", nullptr,
-       "<w:pBdr><w:top w:val=\"single\" w:sz=\"4\" w:space=\"4\" w:color=\"9CA3AF\"/><w:bottom w:val=\"single\" w:sz=\"4\" "
+       "<w:pBdr><w:top w:val=\"single\" w:sz=\"4\" w:space=\"4\" w:color=\"9CA3AF\"/><w:bottom "
+       "w:val=\"single\" w:sz=\"4\" "
        "w:space=\"4\" w:color=\"9CA3AF\"/></w:pBdr><w:spacing w:before=\"60\" w:after=\"160\"/>",
        "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/>"},
       {"Colophon", "Colophon", "paragraph", "Normal", nullptr, "<w:spacing w:after=\"80\"/>",
@@ -102,8 +117,8 @@ std::vector<Def> definitions(std::string_view accent) {
       {"BodyTextChar", "Body Text Char", "character", "DefaultParagraphFont", nullptr, "", "", false},
       {"FootnoteReference", "footnote reference", "character", "BodyTextChar", nullptr, "",
        "<w:vertAlign w:val=\"superscript\"/>", false},
-      {"Hyperlink", "Hyperlink", "character", "BodyTextChar", nullptr, "", "<w:color w:val=\"0B5CAD\"/><w:u w:val=\"single\"/>",
-       false},
+      {"Hyperlink", "Hyperlink", "character", "BodyTextChar", nullptr, "",
+       "<w:color w:val=\"0B5CAD\"/><w:u w:val=\"single\"/>", false},
       {"VerbatimChar", "Verbatim Char", "character", "BodyTextChar", nullptr, "",
        "<w:rFonts w:ascii=\"Consolas\" w:hAnsi=\"Consolas\" w:cs=\"Consolas\"/><w:sz w:val=\"20\"/>", false},
       {"CaptionLabel", "Caption Label", "character", "BodyTextChar", nullptr, "", "<w:b/><w:bCs/>", false},
@@ -111,8 +126,10 @@ std::vector<Def> definitions(std::string_view accent) {
   };
   for (int l = 1; l <= 6; ++l) {
     static const char* ids[] = {"Heading1", "Heading2", "Heading3", "Heading4", "Heading5", "Heading6"};
-    static const char* names[] = {"heading 1", "heading 2", "heading 3", "heading 4", "heading 5", "heading 6"};
-    d.push_back({ids[l - 1], names[l - 1], "paragraph", "Normal", "BodyText", heading_ppr(l), heading_rpr(l, accent)});
+    static const char* names[] = {"heading 1", "heading 2", "heading 3",
+                                  "heading 4", "heading 5", "heading 6"};
+    d.push_back({ids[l - 1], names[l - 1], "paragraph", "Normal", "BodyText", heading_ppr(l),
+                 heading_rpr(l, accent)});
   }
   return d;
 }
@@ -126,8 +143,10 @@ std::string style_xml(const Def& s) {
   if (s.based_on) o += "<w:basedOn w:val=\"" + std::string(s.based_on) + "\"/>";
   if (s.next) o += "<w:next w:val=\"" + std::string(s.next) + "\"/>";
   if (std::string_view(s.id) == "TableNormal") {
-    o += "<w:uiPriority w:val=\"99\"/><w:semiHidden/><w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar>"
-         "<w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/>"
+    o += "<w:uiPriority w:val=\"99\"/><w:semiHidden/><w:tblPr><w:tblInd w:w=\"0\" "
+         "w:type=\"dxa\"/><w:tblCellMar>"
+         "<w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/><w:bottom w:w=\"0\" "
+         "w:type=\"dxa\"/>"
          "<w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr>";
   }
   if (s.qformat) o += "<w:qFormat/>";
@@ -139,23 +158,32 @@ std::string style_xml(const Def& s) {
 /// The data-table style: rules above and below, a rule under the header row, bold header.
 std::string table_style(std::string_view accent) {
   const std::string acc(accent);
-  return "<w:style w:type=\"table\" w:styleId=\"Table\"><w:name w:val=\"Table\"/><w:basedOn w:val=\"TableNormal\"/>"
+  return "<w:style w:type=\"table\" w:styleId=\"Table\"><w:name w:val=\"Table\"/><w:basedOn "
+         "w:val=\"TableNormal\"/>"
          "<w:qFormat/><w:pPr><w:spacing w:before=\"20\" w:after=\"20\"/></w:pPr><w:rPr><w:sz w:val=\"20\"/>"
-         "<w:szCs w:val=\"20\"/></w:rPr><w:tblPr><w:tblBorders><w:top w:val=\"single\" w:sz=\"8\" w:space=\"0\" "
-         "w:color=\"" + acc + "\"/><w:bottom w:val=\"single\" w:sz=\"8\" w:space=\"0\" w:color=\"" + acc +
-         "\"/><w:insideH w:val=\"single\" w:sz=\"2\" w:space=\"0\" w:color=\"D1D5DB\"/></w:tblBorders></w:tblPr>"
+         "<w:szCs w:val=\"20\"/></w:rPr><w:tblPr><w:tblBorders><w:top w:val=\"single\" w:sz=\"8\" "
+         "w:space=\"0\" "
+         "w:color=\"" +
+         acc + "\"/><w:bottom w:val=\"single\" w:sz=\"8\" w:space=\"0\" w:color=\"" + acc +
+         "\"/><w:insideH w:val=\"single\" w:sz=\"2\" w:space=\"0\" "
+         "w:color=\"D1D5DB\"/></w:tblBorders></w:tblPr>"
          "<w:tblStylePr w:type=\"firstRow\"><w:rPr><w:b/><w:bCs/></w:rPr><w:tcPr><w:tcBorders><w:bottom "
-         "w:val=\"single\" w:sz=\"8\" w:space=\"0\" w:color=\"" + acc + "\"/></w:tcBorders><w:vAlign w:val=\"bottom\"/>"
+         "w:val=\"single\" w:sz=\"8\" w:space=\"0\" w:color=\"" +
+         acc +
+         "\"/></w:tcBorders><w:vAlign w:val=\"bottom\"/>"
          "</w:tcPr></w:tblStylePr></w:style>";
 }
 
 std::string default_xml(std::string_view lang_tag, std::string_view accent) {
-  std::string o =
-      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:styles xmlns:w=\"" + std::string(ns::w) +
-      "\"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Calibri\" w:eastAsia=\"Calibri\" w:hAnsi=\"Calibri\" "
-      "w:cs=\"Calibri\"/><w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/><w:lang w:val=\"" + std::string(lang_tag) +
-      "\" w:eastAsia=\"en-US\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after=\"0\"/>"
-      "</w:pPr></w:pPrDefault></w:docDefaults>";
+  std::string o = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:styles xmlns:w=\"" +
+                  std::string(ns::w) +
+                  "\"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Calibri\" "
+                  "w:eastAsia=\"Calibri\" w:hAnsi=\"Calibri\" "
+                  "w:cs=\"Calibri\"/><w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/><w:lang w:val=\"" +
+                  std::string(lang_tag) +
+                  "\" w:eastAsia=\"en-US\" "
+                  "w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after=\"0\"/>"
+                  "</w:pPr></w:pPrDefault></w:docDefaults>";
   for (const Def& d : definitions(accent)) o += style_xml(d);
   o += table_style(accent);
   return o + "</w:styles>";
@@ -185,9 +213,8 @@ void collect(xmlNodePtr root, std::map<std::string, std::string>& by_name, std::
 
 }  // namespace
 
-
-Styles::Styles(std::string_view lang_tag, std::string_view accent, const std::optional<std::string>& reference,
-               const std::string& template_name) {
+Styles::Styles(std::string_view lang_tag, std::string_view accent,
+               const std::optional<std::string>& reference, const std::string& template_name) {
   const std::string ours = default_xml(lang_tag, accent);
   if (!reference) {
     xml_ = ours;
@@ -201,7 +228,8 @@ Styles::Styles(std::string_view lang_tag, std::string_view accent, const std::op
   xmlNodePtr troot = xmlDocGetRootElement(tpl.get());
   std::set<std::string> tids;
   collect(troot, ids_, tids);
-  // Add the styles the template lacks (by name), keeping our id unless the template uses it for another style.
+  // Add the styles the template lacks (by name), keeping our id unless the template uses it for another
+  // style.
   for (xmlNodePtr s = xmlDocGetRootElement(def.get())->children; s; s = s->next) {
     if (!is_w(s, "style")) continue;
     std::string name;

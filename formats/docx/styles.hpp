@@ -20,8 +20,8 @@ class Styles {
  public:
   /// `lang_tag` ("en-GB") is the document's language; `accent` "RRGGBB" colours
   /// titles and headings; `reference_styles` is a template's word/styles.xml.
-  Styles(std::string_view lang_tag, std::string_view accent, const std::optional<std::string>& reference_styles,
-         const std::string& template_name);
+  Styles(std::string_view lang_tag, std::string_view accent,
+         const std::optional<std::string>& reference_styles, const std::string& template_name);
   /// The style id for a style name as Word names it ("heading 1", "Body Text").
   const std::string& id(const std::string& name) const;
   const std::string& xml() const noexcept { return xml_; }

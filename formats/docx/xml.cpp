@@ -6,7 +6,9 @@
 namespace sdg::docx {
 
 namespace {
-const xmlChar* x(const char* s) { return reinterpret_cast<const xmlChar*>(s); }
+const xmlChar* x(const char* s) {
+  return reinterpret_cast<const xmlChar*>(s);
+}
 }  // namespace
 
 Xml::Xml() : buf_(xmlBufferCreate()), w_(buf_ ? xmlNewTextWriterMemory(buf_, 0) : nullptr) {
@@ -34,7 +36,9 @@ Xml& Xml::attr(const char* name, std::string_view value) {
   return *this;
 }
 
-Xml& Xml::attr(const char* name, long long value) { return attr(name, std::to_string(value)); }
+Xml& Xml::attr(const char* name, long long value) {
+  return attr(name, std::to_string(value));
+}
 
 Xml& Xml::text(std::string_view s) {
   const std::string v = xml_clean(s);
@@ -64,7 +68,8 @@ std::string Xml::finish() {
   check(xmlTextWriterEndDocument(w_), "end document");
   xmlFreeTextWriter(w_);  // flushes into buf_
   w_ = nullptr;
-  std::string out(reinterpret_cast<const char*>(xmlBufferContent(buf_)), static_cast<std::size_t>(xmlBufferLength(buf_)));
+  std::string out(reinterpret_cast<const char*>(xmlBufferContent(buf_)),
+                  static_cast<std::size_t>(xmlBufferLength(buf_)));
   return out;
 }
 

@@ -26,7 +26,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     pos = sep + 6;
   }
   parts.push_back(in.substr(pos));
-  static const char* names[] = {"word/document.xml", "customXml/item1.xml", "word/comments.xml", "word/footnotes.xml"};
+  static const char* names[] = {"word/document.xml", "customXml/item1.xml", "word/comments.xml",
+                                "word/footnotes.xml"};
   sdg::docx::Package p;
   for (std::size_t i = 0; i < parts.size(); ++i) p.add(names[i], parts[i]);
   char path[] = "/tmp/fuzz-review-XXXXXX";
