@@ -216,12 +216,21 @@ class Shaper {
     return parse_missing_marker(v);
   }
 
+  /// The cell a missing-value marker stands for: nil is the number 0 marked nil
+  /// ("-" in Statistics Norway's and the UN's tables), the others an empty cell.
+  static void push_marker(TableData& d, std::size_t out, ValueStatus st) {
+    if (st == ValueStatus::Nil)
+      d.push_number(out, 0.0, ValueStatus::Nil);
+    else
+      d.push_missing(out, st == ValueStatus::None ? ValueStatus::NotAvailable : st);
+  }
+
   /// Parses raw row r, column c (a number or a missing-value marker) into
   /// column `out` of `d`; false, adding nothing, when it is neither.
   bool try_push_number(TableData& d, std::size_t out, std::size_t r, std::size_t c, int& decimals) {
     const std::string_view v = raw_.at(r, c);
     if (auto st = missing(v)) {
-      d.push_missing(out, *st == ValueStatus::None ? ValueStatus::NotAvailable : *st);
+      push_marker(d, out, *st);
       return true;
     }
     auto n = parse_number(v, style_);
@@ -309,7 +318,7 @@ class Shaper {
       for (std::size_t r = 0; r < nr; ++r) {
         const std::string_view v = raw_.at(r, c);
         if (auto st = missing(v)) {
-          if (other == 0) t.data.push_missing(c, *st == ValueStatus::None ? ValueStatus::NotAvailable : *st);
+          if (other == 0) push_marker(t.data, c, *st);
           continue;
         }
         if (other == 0 ? try_push_number(t.data, c, r, c, decimals[c]) : parse_number(v, style_).has_value()) {

@@ -84,7 +84,7 @@ ReadSpec read_spec(const Options& opts, const std::string& language) {
       auto s = value_status_from_name(name);
       if (!s || *s == ValueStatus::None)
         throw m.error(marker, "unknown status '" + name +
-                                  "' (use not_available, not_applicable, confidential, provisional, "
+                                  "' (use not_available, not_applicable, confidential, nil, provisional, "
                                   "estimated or break_in_series)");
       spec.missing[marker] = *s;
     }

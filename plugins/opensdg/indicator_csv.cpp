@@ -181,6 +181,7 @@ std::optional<double> parse_value(const std::string& text, int& decimals, ValueS
   const std::string_view t = trim_spaces(text);
   if (auto missing = parse_missing_marker(t)) {
     status = *missing;
+    if (*missing == ValueStatus::Nil) return 0.0;  // "-": nil, a true zero
     return std::nullopt;
   }
   if (auto n = parse_number(t, NumberStyle{'.', 0}); n && n->unit.empty()) {
