@@ -72,7 +72,7 @@ Spec read_spec(const Options& opts, const std::string& language) {
       auto s = value_status_from_name(name);
       if (!s)
         throw st.error(code, "unknown status '" + name +
-                                 "' (use none, not_available, not_applicable, confidential, provisional, estimated or "
+                                 "' (use none, not_available, not_applicable, confidential, nil, provisional, estimated or "
                                  "break_in_series)");
       spec.status_map[code] = *s;
     }
@@ -136,9 +136,19 @@ void SdmxSource::fill(const SourceRequest& req, Section& target, Context& ctx) {
     else
       ctx.warn(w.code, path.string() + ": " + w.message, opts.where().str());
 
+  // Where each block comes from: "<source id> / <table id>" (the file when the entry has no id).
+  const std::string source_id = opts.string_or("id", opts.string("file"));
   Blocks blocks;
-  if (out.table) blocks.push_back(std::move(*out.table));
-  if (out.chart) blocks.push_back(std::move(*out.chart));
+  if (out.table) {
+    const std::string table_id = out.table->id;
+    blocks.push_back(std::move(*out.table));
+    blocks.back().origin = source_id + " / " + table_id;
+  }
+  if (out.chart) {
+    const std::string chart_id = out.chart->id;
+    blocks.push_back(std::move(*out.chart));
+    blocks.back().origin = source_id + " / " + chart_id;
+  }
   try {
     target.add_blocks(std::move(blocks));  // both or neither
   } catch (const Error& e) {

@@ -226,6 +226,15 @@ class Shaper {
       k.has_upper = has_upper_ = true;
     }
     k.status = status_of(status, nature, k.has_value, o.line);
+    if (k.status == ValueStatus::Nil) {  // mapped with `status: { X: nil }`: a true zero
+      if (!k.has_value) {
+        k.has_value = true;
+        k.value = 0;
+      } else if (k.value != 0) {
+        unknown_status_.try_emplace(std::string(status) + " (nil on a value that is not 0)", o.line);
+        k.status = ValueStatus::None;
+      }
+    }
     kept_.push_back(std::move(k));
   }
 
@@ -235,7 +244,9 @@ class Shaper {
     if (!code.empty()) {
       if (auto it = spec_.status_map.find(std::string(code)); it != spec_.status_map.end()) {
         const ValueStatus s = it->second;
-        st = plugins::ObsStatus{s, s == ValueStatus::NotAvailable || s == ValueStatus::NotApplicable || s == ValueStatus::Confidential};
+        st = plugins::ObsStatus{s, s == ValueStatus::NotAvailable || s == ValueStatus::NotApplicable ||
+                                       s == ValueStatus::Confidential};
+        if (s == ValueStatus::Nil) return s;
       } else {
         st = plugins::sdmx_obs_status(code);
         if (!st) unknown_status_.try_emplace(std::string(code), line);
@@ -699,9 +710,29 @@ class Shaper {
       s.values.assign(r.periods.size(), std::nullopt);
       ch.series.push_back(std::move(s));
     }
+    if (has_lower_ || has_upper_)
+      for (Series& s : ch.series) {
+        s.lower.assign(r.periods.size(), std::nullopt);
+        s.upper.assign(r.periods.size(), std::nullopt);
+      }
     for (std::size_t i = 0; i < kept_.size(); ++i) {
       if (r.of_kept[i] == static_cast<std::size_t>(-1) || !kept_[i].has_value) continue;
-      ch.series[r.of_kept[i]].values[r.period_of[i]] = kept_[i].value;
+      const Kept& k = kept_[i];
+      Series& s = ch.series[r.of_kept[i]];
+      s.values[r.period_of[i]] = k.value;
+      // The interval as error bars (the table keeps the bounds as written, whatever they are).
+      if (k.has_lower && k.has_upper && k.lower > k.upper) {
+        if (!warned_bounds_) {
+          warned_bounds_ = true;
+          warn("sdmx-bounds-reversed",
+               "LOWER_BOUND " + std::to_string(k.lower) + " is above UPPER_BOUND " + std::to_string(k.upper) +
+                   "; the chart leaves that interval out (the table shows both)",
+               k.line);
+        }
+        continue;
+      }
+      if (k.has_lower) s.lower[r.period_of[i]] = k.lower;
+      if (k.has_upper) s.upper[r.period_of[i]] = k.upper;
     }
     if (ch.series.size() > 12)
       warn("sdmx-chart-series", "the chart has " + std::to_string(ch.series.size()) +
@@ -724,7 +755,7 @@ class Shaper {
   std::vector<std::unordered_map<std::string, std::uint32_t>> ids_;
   std::vector<std::vector<std::string>> texts_, labels_;
   std::map<std::string, int> unknown_status_;
-  bool has_lower_ = false, has_upper_ = false, warned_value_with_missing_status_ = false;
+  bool has_lower_ = false, has_upper_ = false, warned_value_with_missing_status_ = false, warned_bounds_ = false;
   std::size_t duplicates_ = 0;
   std::vector<std::size_t> varying_, constant_, varying_attrs_;
   std::vector<std::string> unit_texts_;

@@ -157,6 +157,16 @@ TEST(SdmxStatus, ObsStatusAndNature) {
   EXPECT_EQ(r.warnings[0].line, 6);
   EXPECT_NE(r.table->caption.find("Norway"), std::string::npos) << r.table->caption;
 
+  sx::Spec charted;
+  charted.chart = sdg::Chart::Kind::Line;
+  const sx::Result c = sx::read_sdmx_bytes(msg, "mem.csv", charted);
+  ASSERT_EQ(c.chart->series.size(), 1u);
+  ASSERT_EQ(c.chart->series[0].lower.size(), 5u);
+  EXPECT_EQ(c.chart->series[0].lower[0], 1.0);
+  EXPECT_EQ(c.chart->series[0].upper[0], 2.0);
+  EXPECT_FALSE(c.chart->series[0].lower[1]);
+  sdg::check_block(*c.chart);
+
   sx::Spec mapped;
   mapped.status_map["Z"] = ValueStatus::Provisional;
   EXPECT_EQ(sx::read_sdmx_bytes(msg, "mem.csv", mapped).table->data.cell(4, 1).status, ValueStatus::Provisional);
