@@ -409,13 +409,31 @@ static void read_any(ObsReader& r, Bytes& bytes, const std::string& name, const 
   int line = 1;
   bool more = true;
   while (true) {
-    // The last line end outside quotes: what lies before it is whole records.
-    bool quoted = false;
+    // The last line end outside quotes, as the CSV reader sees quotes (only a
+    // quote that starts a field opens one; "" inside is a quote): what lies
+    // before it is whole records.
+    bool quoted = false, field_start = true;
     std::size_t cut = std::string::npos;
-    for (std::size_t i = 0; i < buf.size(); ++i) {
+    for (std::size_t i = line == 1 && buf.starts_with("\xEF\xBB\xBF") ? 3 : 0; i < buf.size(); ++i) {
       const char c = buf[i];
-      if (c == '"') quoted = !quoted;
-      else if (c == '\n' && !quoted) cut = i;
+      if (quoted) {
+        if (c == '"') {
+          if (i + 1 < buf.size() && buf[i + 1] == '"') ++i;
+          else quoted = false;
+        }
+        continue;
+      }
+      if (c == '"' && field_start) {
+        quoted = true;
+        field_start = false;
+      } else if (c == ',') {
+        field_start = true;
+      } else if (c == '\n') {
+        cut = i;
+        field_start = true;
+      } else {
+        field_start = false;
+      }
     }
     if (!more) cut = buf.size() == 0 ? std::string::npos : buf.size() - 1;
     if (cut != std::string::npos) {

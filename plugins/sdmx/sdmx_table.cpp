@@ -33,8 +33,6 @@ bool iequals(std::string_view a, std::string_view b) {
   return true;
 }
 
-bool norwegian(const std::string& lang) { return lang == "nb" || lang == "nn"; }
-
 const char* word(const std::string& lang, const char* en, const char* nb, const char* nn) {
   return lang == "nb" ? nb : lang == "nn" ? nn : en;
 }
