@@ -11,6 +11,6 @@ trap 'rm -rf "$tmp"' EXIT
 /usr/bin/python3 "$here/gen.py" "$tmp/sdg.csv" "$mb"
 ls -l "$tmp/sdg.csv"
 uptime
-for i in 1 2 3; do "$build/tests/bench/sdmx/sdgreport_sdmx_bench" "$tmp/sdg.csv" SI_POV_DAY1; done
+for i in 1 2 3; do "$build/bin/sdgreport_sdmx_bench" "$tmp/sdg.csv" SI_POV_DAY1; done
 for i in 1 2 3; do /usr/bin/python3 "$here/py_filter.py" "$tmp/sdg.csv" SI_POV_DAY1; done
 uptime
