@@ -264,6 +264,7 @@ class BodyWriter : public Visitor {
       case Cell::Kind::Text:
         return text(std::string(c.text));
       case Cell::Kind::Number: {
+        if (c.status == ValueStatus::Nil) return symbol(c.status);  // the nil mark, not "0"
         std::string s = text(format_number(c.number, col.decimals, lang_));
         if (c.status != ValueStatus::None)
           if (std::string f = symbol(c.status); !f.empty()) s += "\u00A0" + f;

@@ -39,6 +39,8 @@ CellText cell_text(const CellView& c, const Column& col, const std::string& lang
     case Cell::Kind::Text:
       return {std::string(c.text), {}, false};
     case Cell::Kind::Number:
+      // A nil is printed as its mark ("-" in Norwegian, the UN's dash in English), not as "0".
+      if (c.status == ValueStatus::Nil) return {status_symbol(c.status, lang), {}, true};
       return {format_number(c.number, col.decimals, lang), status_symbol(c.status, lang), false};
   }
   return {};

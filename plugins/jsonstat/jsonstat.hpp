@@ -146,8 +146,9 @@ struct View {
   std::optional<Chart> chart;
   /// Survivable problems (status codes not shown, no source in the file…).
   std::vector<std::string> warnings;
-  /// Categories left out because another has the same label (warning code
-  /// plugins::kDuplicateWarning), naming both positions.
+  /// Categories of the rows or columns that share a label (warning code
+  /// "jsonstat-same-label"), naming both positions: both are kept, shown with
+  /// their ids ("Oslo (0301)", "Oslo (K-0301)"); nothing is left out.
   std::vector<std::string> duplicates;
 };
 

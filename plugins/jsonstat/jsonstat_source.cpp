@@ -90,7 +90,7 @@ ViewSpec view_spec(const Options& opts, const std::string& language) {
       if (!s)
         throw st.error(code, "unknown status '" + name +
                                  "' (use none, not_available, not_applicable, confidential, "
-                                 "provisional, estimated or break_in_series)");
+                                 "nil, provisional, estimated or break_in_series)");
       spec.status_map[code] = *s;
     }
   }
@@ -111,7 +111,7 @@ void JsonStatSource::fill(const SourceRequest& req, Section& target, Context& ct
   View view = make_view(ds, spec);
   for (const std::string& w : view.warnings) ctx.warn("jsonstat", path.string() + ": " + w, opts.where().str());
   for (const std::string& w : view.duplicates)
-    ctx.warn(plugins::kDuplicateWarning, path.string() + ": " + w, opts.where().str());
+    ctx.warn("jsonstat-same-label", path.string() + ": " + w, opts.where().str());
 
   // Check both blocks before adding either, so a failure leaves the target unchanged.
   Blocks blocks;

@@ -211,7 +211,7 @@ BuildResult build_indicator_blocks(const std::string& indicator_id, const Indica
       const View v = make_view(headline, yi, with_geo, value_word);
       if (v.duplicates)
         out.notes.push_back(std::to_string(v.duplicates) + " repeated year(s) in the headline series" +
-                            suffix + " of " + data.file + "; the first value of each was kept");
+                            suffix + "; the first value of each was kept");
       if (u == main_unit) {
         for (const std::string& key : v.keys) {
           const ColumnData& c = v.columns.at(key);
@@ -231,8 +231,7 @@ BuildResult build_indicator_blocks(const std::string& indicator_id, const Indica
           }
         }
         if (!main) {
-          out.notes.push_back("series '" + main_series + "' not found in " + data.file +
-                              "; the summary shows the first series");
+          out.notes.push_back("series '" + main_series + "' not found; the summary shows the first series");
           main = &v.columns.at(v.keys.front());
         }
         for (auto it = main->by_year.rbegin(); it != main->by_year.rend(); ++it) {
@@ -285,7 +284,7 @@ BuildResult build_indicator_blocks(const std::string& indicator_id, const Indica
     if (configs.empty()) configs.emplace_back();
     for (const ProgressConfig& c : configs) {
       if (!c.unit.empty() && c.unit != main_unit) {
-        out.notes.push_back("progress for unit '" + c.unit + "' of " + data.file + ": only the main unit '" +
+        out.notes.push_back("progress for unit '" + c.unit + "': only the main unit '" +
                             main_unit + "' is assessed; skipped");
         continue;
       }

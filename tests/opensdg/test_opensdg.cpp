@@ -896,6 +896,25 @@ TEST(OpenSdgStatus, ObservationStatusTableAndOption) {
   EXPECT_EQ(d.unknown_statuses, (std::set<std::string>{"Geheim"}));
 }
 
+TEST(OpenSdgStatus, AnEmptyValueKeepsWhyItIsMissing) {
+  // Issue 22: "Missing value; suppressed" on an empty value is confidential, not "not available".
+  const std::string text =
+      "Year,Observation status,Value\n2018,Missing value; suppressed,\n2019,Missing value; data cannot exist,\n"
+      "2020,Missing value,\n2021,,\n2022,Geheim,\n2023,Normal value,\n2024,Missing value; suppressed,5\n";
+  const auto d = read_with(text, csv_options({}, sdg::plugins::DuplicatePolicy::First, {{"geheim", ValueStatus::Confidential}}));
+  ASSERT_EQ(d.rows.size(), 7u);
+  EXPECT_FALSE(d.rows[0].value);
+  EXPECT_EQ(d.rows[0].status, ValueStatus::Confidential);
+  EXPECT_EQ(d.rows[1].status, ValueStatus::NotApplicable);
+  EXPECT_EQ(d.rows[2].status, ValueStatus::NotAvailable);
+  EXPECT_EQ(d.rows[3].status, ValueStatus::NotAvailable);
+  EXPECT_EQ(d.rows[4].status, ValueStatus::Confidential);  // status_map
+  EXPECT_EQ(d.rows[5].status, ValueStatus::NotAvailable);
+  EXPECT_EQ(*d.rows[6].value, 5);  // a value is kept whatever the status says
+  EXPECT_TRUE(d.unknown_statuses.count("Missing value; suppressed"));
+  EXPECT_EQ(os::missing_value_status("MISSING VALUE; SUPPRESSED"), ValueStatus::Confidential);
+}
+
 TEST(OpenSdgMetadataText, TranslationKeysResolveToTheCatalogue) {
   const auto& cat = sdg::Catalogue::get();
   EXPECT_EQ(os::resolve_translation_key("global_indicators.5-4-1-title", "en"), cat.indicator("5.4.1").title("en"));

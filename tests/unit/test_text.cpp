@@ -112,7 +112,9 @@ TEST(Numbers, MissingValueMarkers) {
   EXPECT_EQ(parse_missing_marker(""), ValueStatus::NotAvailable);
   EXPECT_EQ(parse_missing_marker(" .. "), ValueStatus::NotAvailable);
   EXPECT_EQ(parse_missing_marker("."), ValueStatus::NotApplicable);
-  EXPECT_EQ(parse_missing_marker("-"), ValueStatus::NotApplicable);
+  // "-" is nil (a true zero, Statistics Norway and the UN): the reader makes it the number 0.
+  EXPECT_EQ(parse_missing_marker("-"), ValueStatus::Nil);
+  EXPECT_EQ(parse_missing_marker("\u2013"), ValueStatus::Nil);
   EXPECT_EQ(parse_missing_marker(":"), ValueStatus::Confidential);
   EXPECT_FALSE(parse_missing_marker("0"));
   EXPECT_FALSE(parse_missing_marker("n/a"));
