@@ -401,8 +401,9 @@ void BodyWriter::at_a_glance(const Document& doc, const Where& w) {
     std::string name = "<span" + names_attr + ">" +
                        text(goal_heading(g, Catalogue::get().goal(g).short_title(lang_), lang_)) + "</span>";
     if (href) name = "<a href=\"" + attr(*href) + "\">" + name + "</a>";
-    inner += "<tr><th scope=\"row\"><span class=\"glance-tile\" style=\"background-color:" + css(tile.background) +
-             ";color:" + css(tile.text) + "\" aria-hidden=\"true\">" + std::to_string(g) + "</span> " + name + "</th>";
+    inner += "<tr><th scope=\"row\"><span class=\"glance-goal\"><span class=\"glance-tile\" style=\"background-color:" +
+             css(tile.background) + ";color:" + css(tile.text) + "\" aria-hidden=\"true\">" + std::to_string(g) +
+             "</span> " + name + "</span></th>";
     std::string counts;
     for (std::size_t i = 0; i < glance::kShown.size(); ++i) {
       if (f.counts[i] == 0) continue;

@@ -129,18 +129,6 @@ void Renderer::at_a_glance(const Document& doc) {
   c_.end_content();  // TBody
   c_.end_content();  // Table
 
-  // The goals the report does not cover, in words (not as rows of dashes).
-  if (!uncovered.empty()) {
-    y -= 12;
-    c_.begin_content("P");
-    const TextStyle note{Face::UiRegular, 8.5, colors::ink};
-    for (const Line& l : break_lines(plain(uncovered, note), width, m)) {
-      c_.line(left, baseline_in(y, 11, note.size), l);
-      y -= 11;
-    }
-    c_.end_content();
-  }
-
   // Key: what each colour counts.
   y -= 14;
   c_.begin_content("P");
@@ -158,6 +146,18 @@ void Renderer::at_a_glance(const Document& doc) {
     kx += w;
   }
   c_.end_content();
+  // The goals the report does not cover, in words (not as rows of dashes).
+  if (!uncovered.empty()) {
+    y -= 22;
+    c_.begin_content("P");
+    const TextStyle note{Face::UiRegular, 8.5, colors::ink};
+    for (const Line& l : break_lines(plain(uncovered, note), width, m)) {
+      c_.line(left, baseline_in(y, 11, note.size), l);
+      y -= 11;
+    }
+    c_.end_content();
+  }
+
   c_.set_y(c_.bottom());
 }
 

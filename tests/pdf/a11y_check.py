@@ -122,15 +122,19 @@ def struct_elements(pdf_path):
     root = pdf.Root.StructTreeRoot.K
     for k in (list(root) if isinstance(root, pikepdf.Array) else [root]):
         visit(k, None)
+    for e in out:
+        e["doc"] = str(pdf.Root.get("/Lang", ""))
     return out
 
 
 def effective_lang(els, i):
+    """An element's language: its own /Lang, else its parents', else the catalog's."""
+    doc = els[i]["doc"] if i is not None else ""
     while i is not None:
         if els[i]["Lang"]:
             return els[i]["Lang"]
         i = els[i]["parent"]
-    return ""
+    return doc
 
 
 def check_pdf_lang(model, pdf_path):
@@ -272,7 +276,7 @@ def check_html(model, path):
     src = open(path, encoding="utf-8").read()
     part = src[src.index('id="at-a-glance"'):]
     part = part[:part.index("</section>")]
-    rows = re.findall(r'<tr><th scope="row"><span class="glance-tile"[^>]*>(\d+)</span>', part)
+    rows = re.findall(r'<tr><th scope="row"><span class="glance-goal"><span class="glance-tile"[^>]*>(\d+)</span>', part)
     if [int(r) for r in rows] != goals:
         fail(f"{path}: at-a-glance rows {rows}, goals covered {goals}")
     missing = [g for g in range(1, 18) if g not in goals]
