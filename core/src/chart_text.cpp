@@ -22,7 +22,7 @@ std::size_t lang_index(std::string_view lang) {
 /// Words of the description, en / nb / nn.
 struct Words {
   const char* series;     // "series" (plural after a count)
-  const char* values_in;  // "Values in"
+  const char* unit;  // "Unit:"
   const char* rose;       // "rose from"
   const char* fell;       // "fell from"
   const char* same;       // "was unchanged from"
@@ -38,11 +38,11 @@ struct Words {
 };
 
 const Words& words(std::string_view lang) {
-  static const Words en{"series", "Values in", "rose from", "fell from", "was unchanged from", "in", "to", "up",
+  static const Words en{"series", "Unit:", "rose from", "fell from", "was unchanged from", "in", "to", "up",
                         "down", "highest", "lowest", "one value only:", "no values", "more series"};
-  static const Words nb{"serier", "Verdier i", "økte fra", "falt fra", "var uendret fra", "i", "til", "opp",
+  static const Words nb{"serier", "Enhet:", "økte fra", "falt fra", "var uendret fra", "i", "til", "opp",
                         "ned", "høyest", "lavest", "bare én verdi:", "ingen verdier", "serier til"};
-  static const Words nn{"seriar", "Verdiar i", "auka frå", "fall frå", "var uendra frå", "i", "til", "opp",
+  static const Words nn{"seriar", "Eining:", "auka frå", "fall frå", "var uendra frå", "i", "til", "opp",
                         "ned", "høgast", "lågast", "berre éin verdi:", "ingen verdiar", "seriar til"};
   switch (lang_index(lang)) {
     case 1:
@@ -151,7 +151,7 @@ std::string describe_chart(const Chart& c, std::string_view lang) {
   // One unit for the whole chart: said once.
   bool one_unit = !c.series.empty();
   for (const Series& s : c.series) one_unit = one_unit && s.unit == c.series.front().unit;
-  if (one_unit && !c.series.front().unit.empty()) o += std::string(w.values_in) + " " + c.series.front().unit + ". ";
+  if (one_unit && !c.series.front().unit.empty()) o += std::string(w.unit) + " " + c.series.front().unit + ". ";
   if (c.series.size() > 1)
     o += std::to_string(c.series.size()) + " " + w.series +
          (periods ? ", " + c.categories.front() + "–" + c.categories.back() : std::string()) + ". ";

@@ -112,14 +112,14 @@ const std::string& chart_kind_label(Chart::Kind k, std::string_view lang);
 /// A chart described in words from its data, in `lang`: per series (named when
 /// there are several) the first and last value with their periods and the change,
 /// and the highest and lowest where they are other values; the unit once.
-///   "Values in %. Rose from 48.2 in 2015 to 51.0 in 2023 (up 2.8); highest 52.1 in
+///   "Unit: %. Rose from 48.2 in 2015 to 51.0 in 2023 (up 2.8); highest 52.1 in
 ///    2021, lowest 47.9 in 2016."
 /// Categories that are not periods ("Oslo", "Viken") are named in parentheses.
 /// At most eight series are described; the rest are counted.
 std::string describe_chart(const Chart& c, std::string_view lang);
 
 /// The default text alternative for a chart: its kind and title, then
-/// describe_chart(): "Line chart: Emissions. Values in kt. 2 series, 2015–2023.
+/// describe_chart(): "Line chart: Emissions. Unit: kt. 2 series, 2015–2023.
 /// Oslo: fell from … ". Plugins that make charts use it unless the author wrote one.
 std::string chart_alt_text(const Chart& c, std::string_view lang);
 
