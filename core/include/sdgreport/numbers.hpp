@@ -12,7 +12,7 @@
 #include <string>
 #include <string_view>
 
-#include "sdgreport/model.hpp"
+#include "sdgreport/table_data.hpp"  // ValueStatus
 
 namespace sdg {
 

@@ -22,6 +22,12 @@
 
 namespace sdg {
 
+// Key function: PluginProvider's vtable lives here, in libsdgreport.
+PluginProvider::~PluginProvider() = default;
+
+std::optional<OptionTable> PluginProvider::declared_options(const std::string&, PluginKind) { return std::nullopt; }
+
+
 namespace {
 
 /// Restores the process's C locale when it goes out of scope. A plugin that calls
