@@ -73,6 +73,10 @@ struct ReportDefinition {
   Location required_chapters_where;
   /// `limits:` — the defaults with the definition's raised values (see limits.hpp).
   Limits limits;
+  /// `main_messages_word_limit:` — most words in the main messages chapter (DESA's
+  /// guidance of the year); 0 = no limit. `validate` warns above it.
+  int main_messages_word_limit = 0;
+  Location main_messages_word_limit_where;
   /// `allow_paths:` — folders besides the report's own that images may come from (absolute).
   std::vector<std::filesystem::path> allow_paths;
 };

@@ -25,9 +25,23 @@ namespace sdg {
 /// Chapter roles from the UN Secretary-General's common reporting guidelines for
 /// VNRs (which VSRs follow), in order: opening, highlights, introduction,
 /// methodology, policy, progress, means, conclusion, annex.
+/// (Not required by default, but a role too: `main_messages`, the main messages
+/// DESA takes before the report and publishes on their own; such a chapter also
+/// counts as the highlights.)
 const std::vector<std::string>& chapter_roles();
+/// One of chapter_roles(), or "main_messages".
 bool is_chapter_role(const std::string& role);
-std::string chapter_roles_list();  ///< "opening, highlights, …"
+std::string chapter_roles_list();  ///< "opening, highlights, …, annex, main_messages"
+
+/// True when chapter `c` plays `role`: its `role:`, or without one a usual English
+/// or Norwegian title ("Main messages", "Hovedbudskap" for main_messages).
+bool chapter_has_role(const ChapterSpec& c, const std::string& role);
+/// The main messages chapter: the first with `role: main_messages`, else the first
+/// titled so; nullptr when there is none. `index` receives its position.
+const ChapterSpec* main_messages_chapter(const ReportDefinition& def, std::size_t* index = nullptr);
+/// Words of running text (headings and paragraphs, at any depth; not tables or
+/// charts) in a section and its subsections, as `word_limit` counts them.
+std::size_t count_running_words(const Section& s);
 
 struct Finding {
   enum class Severity { Warning, Error };
