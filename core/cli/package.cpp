@@ -298,7 +298,7 @@ int package(const fs::path& definition, const fs::path& out_dir,
     OutputSpec o;
     o.format = format;
     o.file = file;
-    extra.insert(extra.begin(), {"format", Value::scalar(format)});
+    extra.insert(extra.begin(), std::pair<std::string, Value>("format", Value::scalar(format)));
     o.options = Options(Value::map(std::move(extra)), "package output '" + file + "'");
     o.where = at;
     outputs.push_back(std::move(o));

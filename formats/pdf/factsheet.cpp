@@ -4,6 +4,7 @@
 #include <podofo/podofo.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "layout_constants.hpp"
@@ -78,7 +79,7 @@ Table compact_table(const Table& t, std::size_t max_rows, bool& latest) {
            looks_like_period(d.cell(d.rows() - 1, 0));
   Table out = t;
   if (d.rows() <= max_rows) return out;
-  out.data = TableData();
+  out.data = TableData(d.columns());
   const std::size_t first = latest ? d.rows() - max_rows : 0;
   for (std::size_t c = 0; c < d.columns(); ++c)
     for (std::size_t r = first; r < first + max_rows; ++r) out.data.push(c, d.cell(r, c));

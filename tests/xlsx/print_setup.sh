@@ -41,7 +41,7 @@ for n in ("Data", "Metadata"):
     ws = wb[n]
     if ws.page_setup.orientation != "landscape":
         bad.append(f"{n}: orientation {ws.page_setup.orientation}, expected landscape (wide)")
-    if ws.print_title_rows != "1:1":
+    if (ws.print_title_rows or "").replace("$", "") != "1:1":
         bad.append(f"{n}: print titles {ws.print_title_rows!r}, expected '1:1'")
     if len(ws.tables) != 1:
         bad.append(f"{n}: {len(ws.tables)} tables, expected one")
