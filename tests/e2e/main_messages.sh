@@ -13,7 +13,7 @@ PY=/usr/bin/python3
 "$SDGREPORT" -q build "$SAMPLE/report.yaml" --format pdf -o "$d/a"
 mm="$d/a/vsr-norway-main-messages.pdf"
 [ -s "$mm" ] || fail "no main messages PDF"
-pdftotext "$mm" "$d/mm.txt"
+pdftotext "$mm" - | tr -s '\n' ' ' > "$d/mm.txt"   # one line: the title may wrap
 expect_contains "$d/mm.txt" "Voluntary Subnational Review Norway 2026" "KS – Kommunesektorens organisasjon" \
   "15 June 2026" "Main messages" "The goals are part of local planning" "Data are the weak point"
 for other in "Opening statement" "Methodology and process" "Policy and enabling environment" "At a glance" \
@@ -67,7 +67,8 @@ grep -q "have 701 words; main_messages_word_limit is 700 \[main-messages-word-li
   { cat "$d/w.txt"; fail "no word-limit warning naming 701 and 700"; }
 grep -q "report.yaml:5:5: warning:" "$d/w.txt" || { cat "$d/w.txt"; fail "warning not at the chapter's line"; }
 $PY -c 'print(" ".join(["word"] * 700))' > "$d/w/text/mm.md"
-"$SDGREPORT" -q validate --strict "$d/w/report.yaml" > "$d/w2.txt" || { cat "$d/w2.txt"; fail "700 words warned"; }
+"$SDGREPORT" -q validate "$d/w/report.yaml" > "$d/w2.txt" || { cat "$d/w2.txt"; fail "validate (700 words)"; }
+! grep -q "main-messages-word-limit" "$d/w2.txt" || { cat "$d/w2.txt"; fail "700 words warned"; }
 pass "validate: 701 words over a limit of 700 warns with both numbers; 700 does not"
 
 # No main messages chapter: the part is an error at the output's line; two are refused.
