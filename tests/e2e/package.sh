@@ -6,7 +6,7 @@
 # holds exactly the manifest and the files; validate --strict stops a package
 # with a warning unless --allow-warnings, and the manifest then lists it.
 # Usage: package.sh SDGREPORT SAMPLE_DIR
-SDGREPORT=$1 SAMPLE=$2
+SDGREPORT=$(realpath "$1") SAMPLE=$(cd "$2" && pwd)
 source "$(dirname "$0")/lib.sh"
 PY=/usr/bin/python3
 unset SOURCE_DATE_EPOCH

@@ -53,13 +53,21 @@ for n in ("Data", "Metadata"):
         if int("".join(c for c in last if c.isdigit())) != ws.max_row:
             bad.append(f"{n}: table {t.ref} does not reach the last row {ws.max_row}")
     print(f"{n}: table {[t.ref for t in ws.tables.values()]}, print area {ws.print_area}, titles {ws.print_title_rows}")
-# A narrow sheet stays portrait; a one-block section sheet repeats its header row.
-if wb["Contents"].page_setup.orientation == "landscape":
-    bad.append("Contents: landscape, expected portrait")
+# A narrow sheet stays portrait, and a section sheet of one block repeats its
+# header row (row 2, under the caption); a goal sheet (tables and native charts
+# beside them) is wide: landscape, its print area reaching past the data to the charts.
+ws = wb["Means of implementation"]
+if ws.page_setup.orientation == "landscape":
+    bad.append("Means of implementation: landscape, expected portrait (narrow)")
+if (ws.print_title_rows or "").replace("$", "") != "2:2":
+    bad.append(f"Means of implementation: print titles {ws.print_title_rows!r}, expected its header row 2:2")
 ws = wb["Goal 1 No poverty"]
-if not ws.print_title_rows:
-    bad.append("Goal 1 No poverty: one block, but its header row is not repeated")
-print("Goal 1:", ws.print_title_rows, ws.page_setup.orientation, ws.print_area)
+if ws.page_setup.orientation != "landscape" or len(ws._charts) == 0:
+    bad.append(f"Goal 1 No poverty: {ws.page_setup.orientation}, {len(ws._charts)} charts")
+area = ws.print_area[0] if isinstance(ws.print_area, list) else ws.print_area
+last = area.split(":")[-1].replace("$", "")
+if openpyxl.utils.column_index_from_string("".join(c for c in last if c.isalpha())) <= ws.max_column:
+    bad.append(f"Goal 1 No poverty: print area {area} does not reach the chart beside the data")
 # The Metadata sheet's Goal and Target columns are filled for global indicators.
 m = wb["Metadata"]
 head = [c.value for c in m[1]]
@@ -92,21 +100,23 @@ head = ["Goal", "Target", "Indicator", "Series", "Period", "Breakdown", "Categor
         "Status", "Unit", "Source", "Table"]
 for i, page in enumerate(pages, 1):
     lines = [l for l in page.split("\n") if l.strip()]
-    footer = lines[-1].strip()
-    m = re.match(r"^(.*?)\s{2,}Page (\d+) of (\d+)$", footer)
-    if not m:
-        bad.append(f"page {i}: no footer 'sheet … Page x of y': {footer!r}")
+    # (Text of native charts comes out where pdftotext puts it: look for the
+    # page header and footer lines rather than taking the first and last.)
+    feet = [m for m in (re.match(r"^\s*(.*?)\s{2,}Page (\d+) of (\d+)\s*$", l) for l in lines) if m]
+    heads = [k for k, l in enumerate(lines) if l.strip() == "Voluntary Subnational Review Norway 2026"]
+    if len(feet) != 1:
+        bad.append(f"page {i}: {len(feet)} footer lines 'sheet … Page x of y'")
         continue
-    if not lines[0].strip().startswith("Voluntary Subnational Review Norway 2026"):
-        bad.append(f"page {i}: header {lines[0].strip()!r}")
-    if m.group(1) == "Data":
+    if not heads:
+        bad.append(f"page {i}: no page header with the report title")
+        continue
+    if feet[0].group(1) == "Data":
         data_pages += 1
         # The header row is the first line under the page header, whole: every
         # column on it, in order (one page wide).
-        words = lines[1].split()
+        words = lines[heads[0] + 1].split()
         if words != head:
-            bad.append(f"Data page {i} does not start with the header row: {lines[1].strip()!r}")
-        # A page with data has rows with the last column filled (one page wide).
+            bad.append(f"Data page {i} does not start with the header row: {lines[heads[0] + 1].strip()!r}")
         if len(lines) < 4:
             bad.append(f"Data page {i}: no rows")
 if data_pages < 2:
