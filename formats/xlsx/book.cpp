@@ -298,11 +298,20 @@ std::string header_text(std::string_view s) {
   return out;
 }
 
-/// Width in characters of a printable portrait page at 100 %: A4 is 8.27 in, Letter
-/// 8.5 in, less Excel's default margins (0.7 in each side), at about 7 pixels (96 dpi)
-/// per character of the default font.
-constexpr double kPortraitChars = 90;
+/// A printable page at 100 %, with Excel's default margins (0.7 in at the sides,
+/// 0.75 in at the top and bottom): about 5.5 points per character of the
+/// default font, and 15 points per row.
+constexpr double kPointsPerChar = 5.49;
+constexpr double kRowPoints = 15;
 constexpr double kDefaultColumnChars = 8.43;  // Excel's default column width
+struct Printable {
+  double width, height;  // points
+};
+Printable printable(bool letter, bool landscape) {
+  const double w = letter ? 612 : 595.28, h = letter ? 792 : 841.89;
+  const double pw = (landscape ? h : w) - 2 * 0.7 * 72, ph = (landscape ? w : h) - 2 * 0.75 * 72;
+  return {pw, ph};
+}
 
 }  // namespace
 
@@ -313,11 +322,20 @@ void Sheet::print_setup(const PrintSetup& p) {
     const auto i = static_cast<std::size_t>(c);
     chars += i < applied_.size() && applied_[i] > 0 ? applied_[i] : kDefaultColumnChars;
   }
-  landscape_ = chars > kPortraitChars;
+  // Landscape when the columns are wider than a portrait page; then one page
+  // wide, and one page high too when that shrinks the sheet by at most a third
+  // (a goal sheet's tables and chart on one page, not a chart cut in two), else
+  // as many pages long as it takes (the Data sheet).
+  const double width = chars * kPointsPerChar;
+  landscape_ = width > printable(p.letter, false).width;
+  const Printable page = printable(p.letter, landscape_);
+  const double scale = std::min(1.0, page.width / width);
+  const double height = (last_row_ + 1) * kRowPoints * scale;
+  fit_one_page_ = height <= 1.5 * page.height;
   const std::string what = "page setup of sheet '" + name_ + "'";
   if (landscape_) worksheet_set_landscape(ws_);
   worksheet_set_paper(ws_, p.letter ? 1 : 9);  // Excel's paper codes: 1 Letter, 9 A4
-  worksheet_fit_to_pages(ws_, 1, 0);           // one page wide, as many pages long as it takes
+  worksheet_fit_to_pages(ws_, 1, fit_one_page_ ? 1 : 0);
   check(worksheet_print_area(ws_, 0, 0, static_cast<lxw_row_t>(last_row_), static_cast<lxw_col_t>(last_col_)), what,
         book_.final_path());
   if (p.repeat_first >= 0 && p.repeat_last >= p.repeat_first && p.repeat_last <= last_row_)

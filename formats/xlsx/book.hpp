@@ -138,12 +138,13 @@ class Sheet {
 
   /// Page setup chosen from the sheet's shape, after apply_widths(): landscape
   /// when the printed columns are wider than a portrait page, fit to one page
-  /// wide, rows `p.repeat_first..repeat_last` repeated on every page, a print
+  /// wide (and one page high when that shrinks it by at most a third), rows `p.repeat_first..repeat_last` repeated on every page, a print
   /// area over what was written, the title in the header and the sheet name and
   /// "Page x of y" in the footer.
   void print_setup(const PrintSetup& p);
   /// Whether print_setup() chose landscape (for tests and the log).
   bool landscape() const noexcept { return landscape_; }
+  bool fit_one_page() const noexcept { return fit_one_page_; }
 
   /// "sheet 'Name', cell B4", for messages.
   std::string where(int row, int col) const;
@@ -157,7 +158,8 @@ class Sheet {
   std::string scratch_;
   int last_row_ = -1, last_col_ = -1;
   int header_row_ = -1, headers_ = 0;
-  bool landscape_ = false;  ///< the C string handed to libxlsxwriter
+  bool landscape_ = false;
+  bool fit_one_page_ = false;  ///< the C string handed to libxlsxwriter
 };
 
 }  // namespace sdg::xlsx

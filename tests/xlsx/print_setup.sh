@@ -27,8 +27,9 @@ for ws in wb.worksheets:
     ps = ws.page_setup
     if not ws.sheet_properties.pageSetUpPr or not ws.sheet_properties.pageSetUpPr.fitToPage:
         bad.append(f"{n}: not fit to page")
-    if ps.fitToWidth not in (1, None) or ps.fitToHeight != 0:
-        bad.append(f"{n}: fitToWidth={ps.fitToWidth} fitToHeight={ps.fitToHeight}, expected 1 wide and 0 (any) high")
+    # (an attribute left out is Excel's default, 1)
+    if ps.fitToWidth not in (1, None) or ps.fitToHeight not in (0, 1, None):
+        bad.append(f"{n}: fitToWidth={ps.fitToWidth} fitToHeight={ps.fitToHeight}, expected 1 wide and 0 (any) or 1 high")
     if ps.paperSize not in (9, "9"):
         bad.append(f"{n}: paper {ps.paperSize}, expected 9 (A4)")
     if not ws.print_area:
@@ -37,6 +38,8 @@ for ws in wb.worksheets:
         bad.append(f"{n}: header {ws.oddHeader.center.text!r}")
     if ws.oddFooter.left.text != "&A" or ws.oddFooter.right.text != "Page &P of &N":
         bad.append(f"{n}: footer {ws.oddFooter.left.text!r} / {ws.oddFooter.right.text!r}")
+if wb["Data"].page_setup.fitToHeight != 0:
+    bad.append("Data: a long sheet fit to one page high")
 for n in ("Data", "Metadata"):
     ws = wb[n]
     if ws.page_setup.orientation != "landscape":
@@ -89,39 +92,52 @@ timeout 300 soffice -env:UserInstallation="file://$d/profile" --headless --nores
   --convert-to pdf --outdir "$d/pdf" "$x" >"$d/soffice.log" 2>&1 || { cat "$d/soffice.log" >&2; fail "soffice failed"; }
 p="$d/pdf/vsr-norway.pdf"
 [ -s "$p" ] || fail "LibreOffice wrote no PDF"
-pdftotext -layout "$p" "$d/annex.txt"
-/usr/bin/python3 - "$d/annex.txt" <<'PY' || fail "the printed annex"
+# Every word with its position (pdftotext -bbox): per page, the topmost line is
+# the page header, the bottommost the footer, the lines between them the body
+# (so text of native charts never mixes with the header and footer lines).
+pdftotext -bbox "$p" "$d/annex.html"
+/usr/bin/python3 - "$d/annex.html" <<'PY' || fail "the printed annex"
 import re, sys
-pages = open(sys.argv[1], encoding="utf-8").read().split("\f")
-pages = [p for p in pages if p.strip()]
+import xml.etree.ElementTree as ET
+NS = "{http://www.w3.org/1999/xhtml}"
+root = ET.parse(sys.argv[1]).getroot()
+def lines_of(page):
+    rows = {}
+    for w in page.iter(NS + "word"):
+        y = round(float(w.get("yMin")) * 2) / 2
+        rows.setdefault(y, []).append((float(w.get("xMin")), w.text or ""))
+    return [" ".join(t for _, t in sorted(ws)) for _, ws in sorted(rows.items())]
+pages = [lines_of(p) for p in root.iter(NS + "page")]
 bad = []
 data_pages = 0
-head = ["Goal", "Target", "Indicator", "Series", "Period", "Breakdown", "Category", "Value", "Symbols",
-        "Status", "Unit", "Source", "Table"]
-for i, page in enumerate(pages, 1):
-    lines = [l for l in page.split("\n") if l.strip()]
-    # (Text of native charts comes out where pdftotext puts it: look for the
-    # page header and footer lines rather than taking the first and last.)
-    feet = [m for m in (re.match(r"^\s*(.*?)\s{2,}Page (\d+) of (\d+)\s*$", l) for l in lines) if m]
-    heads = [k for k, l in enumerate(lines) if l.strip() == "Voluntary Subnational Review Norway 2026"]
-    if len(feet) != 1:
-        bad.append(f"page {i}: {len(feet)} footer lines 'sheet … Page x of y'")
+head = "Goal Target Indicator Series Period Breakdown Category Value Symbols Status Unit Source Table"
+sheets = {}
+for i, lines in enumerate(pages, 1):
+    if len(lines) < 3:
+        bad.append(f"page {i}: {lines}")
         continue
-    if not heads:
-        bad.append(f"page {i}: no page header with the report title")
+    if lines[0] != "Voluntary Subnational Review Norway 2026":
+        bad.append(f"page {i}: page header {lines[0]!r}")
+    m = re.match(r"^(.*) Page (\d+) of (\d+)$", lines[-1])
+    if not m:
+        bad.append(f"page {i}: footer {lines[-1]!r}, expected 'sheet … Page x of y'")
         continue
-    if feet[0].group(1) == "Data":
+    sheets.setdefault(m.group(1), []).append(i)
+    if m.group(1) == "Data":
         data_pages += 1
-        # The header row is the first line under the page header, whole: every
-        # column on it, in order (one page wide).
-        words = lines[heads[0] + 1].split()
-        if words != head:
-            bad.append(f"Data page {i} does not start with the header row: {lines[heads[0] + 1].strip()!r}")
+        # The header row is the body's first line, whole: every column on it, in
+        # order (one page wide); rows under it.
+        if lines[1] != head:
+            bad.append(f"Data page {i} does not start with the header row: {lines[1]!r}")
         if len(lines) < 4:
             bad.append(f"Data page {i}: no rows")
 if data_pages < 2:
     bad.append(f"only {data_pages} Data page(s); the test needs a Data sheet that runs over pages")
-print(f"{len(pages)} pages, {data_pages} of the Data sheet, each starting with its header row")
+# Short sheets print on one page (a goal sheet with its chart is not cut in two).
+for name, ps in sheets.items():
+    if name.startswith("Goal ") and len(ps) != 1:
+        bad.append(f"{name}: {len(ps)} pages")
+print(f"{len(pages)} pages, {len(sheets)} sheets, {data_pages} pages of the Data sheet, each starting with its header row")
 for b in bad[:20]:
     print("FAIL:", b)
 sys.exit(1 if bad else 0)
