@@ -5,7 +5,7 @@
 # with sha256sum, the pages with pdfinfo, the sheets with openpyxl; the zip
 # holds exactly the manifest and the files; validate --strict stops a package
 # with a warning unless --allow-warnings, and the manifest then lists it.
-# Usage: package.sh SDGREPORT SAMPLE_DIR
+# Usage: submission_package.sh SDGREPORT SAMPLE_DIR
 SDGREPORT=$(realpath "$1") SAMPLE=$(cd "$2" && pwd)
 source "$(dirname "$0")/lib.sh"
 PY=/usr/bin/python3
