@@ -17,6 +17,7 @@ build_pkgs=(
   libcli11-dev nlohmann-json3-dev
   libcpp-httplib-dev libxml2-dev
   libgtest-dev libgmock-dev
+  libreadstat-dev
   fonts-dejavu-core fonts-dejavu-extra
 )
 test_pkgs=(
