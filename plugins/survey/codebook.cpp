@@ -74,10 +74,10 @@ class Parser {
   explicit Parser(const std::string& file) : file_(file) {}
 
   Error error(const YAML::Node& n, const std::string& what) const {
-    return Error(ErrorCode::Input, file_ + ": " + what, Location{file_, n.Mark().line + 1, n.Mark().column + 1});
+    return Error(ErrorCode::Input, what, Location{file_, n.Mark().line + 1, n.Mark().column + 1});
   }
   Error error(const YAML::Mark& m, const std::string& what) const {
-    return Error(ErrorCode::Input, file_ + ": " + what, Location{file_, m.line + 1, m.column + 1});
+    return Error(ErrorCode::Input, what, Location{file_, m.line + 1, m.column + 1});
   }
 
   std::string scalar(const YAML::Node& n, const std::string& what) const {
@@ -260,7 +260,7 @@ class Parser {
     } catch (const YAML::Exception& e) {
       throw error(e.mark, "not valid YAML: " + e.msg);
     }
-    if (!root.IsMap()) throw Error(ErrorCode::Input, file_ + ": a codebook is a map with 'variables:'", Location{file_, 1, 0});
+    if (!root.IsMap()) throw Error(ErrorCode::Input, "a codebook is a map with 'variables:'", Location{file_, 1, 0});
     bool have_vars = false;
     for (const auto& kv : root) {
       const std::string k = scalar(kv.first, "codebook");
@@ -286,19 +286,19 @@ class Parser {
         throw error(kv.first, "unknown key '" + k + "' (use title, key, weight, variables)");
       }
     }
-    if (!have_vars) throw Error(ErrorCode::Input, file_ + ": the codebook has no 'variables:'", Location{file_, 1, 0});
+    if (!have_vars) throw Error(ErrorCode::Input, "the codebook has no 'variables:'", Location{file_, 1, 0});
     for (Item& i : cb.items) {
       if (i.type == QType::Key && cb.key.empty()) cb.key = i.id;
       if (i.type == QType::Weight && cb.weight.empty()) cb.weight = i.id;
     }
     if (!cb.key.empty()) {
       Item* k = cb.find(cb.key);
-      if (!k) throw Error(ErrorCode::Input, file_ + ": key '" + cb.key + "' is not among the variables", Location{file_, 1, 0});
+      if (!k) throw Error(ErrorCode::Input, "key '" + cb.key + "' is not among the variables", Location{file_, 1, 0});
       k->type = QType::Key;
     }
     if (!cb.weight.empty()) {
       Item* w = cb.find(cb.weight);
-      if (!w) throw Error(ErrorCode::Input, file_ + ": weight '" + cb.weight + "' is not among the variables", Location{file_, 1, 0});
+      if (!w) throw Error(ErrorCode::Input, "weight '" + cb.weight + "' is not among the variables", Location{file_, 1, 0});
       w->type = QType::Weight;
     }
     return cb;

@@ -50,39 +50,39 @@ Register read_register(std::string_view text, const std::string& file, const std
   reg.file = file;
   reg.key = key;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  if (!is_valid_utf8(text)) throw Error(ErrorCode::Input, file + ": the register is not valid UTF-8", Location{file, 0, 0});
+  if (!is_valid_utf8(text)) throw Error(ErrorCode::Input, "the register is not valid UTF-8", Location{file, 0, 0});
   if (!delimiter) delimiter = detect_delimiter(text);
   CsvReader r(text, file, delimiter);
   auto head = r.next();
-  if (!head) throw Error(ErrorCode::Input, file + ": the register is empty", Location{file, 1, 0});
+  if (!head) throw Error(ErrorCode::Input, "the register is empty", Location{file, 1, 0});
   reg.names = head->fields;
   if (reg.names.size() > survey_limits().variables)
-    throw Error(ErrorCode::Input, file + ": " + survey_limit_message("variables", survey_limits().variables, "register columns"),
+    throw Error(ErrorCode::Input, survey_limit_message("variables", survey_limits().variables, "register columns"),
                 Location{file, 1, 0});
   std::set<std::string> seen;
   std::size_t key_col = reg.names.size();
   for (std::size_t c = 0; c < reg.names.size(); ++c) {
     if (!seen.insert(reg.names[c]).second)
-      throw Error(ErrorCode::Input, file + ": two columns are named '" + reg.names[c] + "'", Location{file, head->line, 0});
+      throw Error(ErrorCode::Input, "two columns are named '" + reg.names[c] + "'", Location{file, head->line, 0});
     if (reg.names[c] == key) key_col = c;
   }
   if (key_col == reg.names.size())
-    throw Error(ErrorCode::Input, file + ": the register has no key column '" + key + "'", Location{file, head->line, 0});
+    throw Error(ErrorCode::Input, "the register has no key column '" + key + "'", Location{file, head->line, 0});
   reg.columns.resize(reg.names.size());
   while (auto rec = r.next()) {
     if (rec->fields.size() == 1 && rec->fields[0].empty()) continue;
     if (rec->fields.size() != reg.names.size())
       throw Error(ErrorCode::Input,
-                  file + ": row has " + std::to_string(rec->fields.size()) + " fields, the header " +
+                  "row has " + std::to_string(rec->fields.size()) + " fields, the header " +
                       std::to_string(reg.names.size()),
                   Location{file, rec->line, 0});
     if (reg.units >= survey_limits().respondents)
-      throw Error(ErrorCode::Input, file + ": " + survey_limit_message("respondents", survey_limits().respondents, "register units"),
+      throw Error(ErrorCode::Input, survey_limit_message("respondents", survey_limits().respondents, "register units"),
                   Location{file, rec->line, 0});
     const std::string k = normalize_key(rec->fields[key_col]);
-    if (k.empty()) throw Error(ErrorCode::Input, file + ": a unit without a key ('" + key + "')", Location{file, rec->line, 0});
+    if (k.empty()) throw Error(ErrorCode::Input, "a unit without a key ('" + key + "')", Location{file, rec->line, 0});
     if (!reg.index.emplace(k, reg.units).second)
-      throw Error(ErrorCode::Input, file + ": key '" + rec->fields[key_col] + "' appears twice in the register",
+      throw Error(ErrorCode::Input, "key '" + rec->fields[key_col] + "' appears twice in the register",
                   Location{file, rec->line, 0});
     for (std::size_t c = 0; c < reg.names.size(); ++c) reg.columns[c].emplace_back(trim_spaces(rec->fields[c]));
     reg.lines.push_back(rec->line);

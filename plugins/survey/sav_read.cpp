@@ -226,18 +226,18 @@ Dataset read_sav(std::string_view bytes, const std::string& file) {
   readstat_parser_free(p);
 
   const Location at{file, 0, 0};
-  if (!r.problem.empty()) throw Error(ErrorCode::Input, file + ": " + r.problem, at);
+  if (!r.problem.empty()) throw Error(ErrorCode::Input, r.problem, at);
   if (e != READSTAT_OK) {
     std::string why = readstat_error_message(e) ? readstat_error_message(e) : "unknown ReadStat error";
     if (!r.readstat_message.empty()) why += " (" + r.readstat_message + ")";
-    throw Error(ErrorCode::Input, file + ": not a readable SPSS system file (.sav/.zsav): " + why, at);
+    throw Error(ErrorCode::Input, "not a readable SPSS system file (.sav/.zsav): " + why, at);
   }
-  if (r.out.vars.empty()) throw Error(ErrorCode::Input, file + ": the SPSS file has no variables", at);
+  if (r.out.vars.empty()) throw Error(ErrorCode::Input, "the SPSS file has no variables", at);
   std::size_t rows = r.seen_rows;
   if (r.declared_rows >= 0) {
     if (r.seen_rows < static_cast<std::size_t>(r.declared_rows))
       throw Error(ErrorCode::Input,
-                  file + ": the file is truncated or corrupt: its header declares " +
+                  "the file is truncated or corrupt: its header declares " +
                       std::to_string(r.declared_rows) + " cases, but only " + std::to_string(r.seen_rows) +
                       " could be read",
                   at);

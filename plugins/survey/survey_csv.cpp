@@ -70,17 +70,17 @@ Dataset read_survey_csv(std::string_view text, const std::string& file, const Co
       start = end + 1;
     }
     throw Error(ErrorCode::Input,
-                file + ": not valid UTF-8 (save the export as UTF-8; survey tools offer it as 'CSV UTF-8')",
+                "not valid UTF-8 (save the export as UTF-8; survey tools offer it as 'CSV UTF-8')",
                 Location{file, line_of_offset(text, bad), 0});
   }
   if (!delimiter) delimiter = detect_delimiter(text);
   CsvReader reader(text, file, delimiter);
   auto head = reader.next();
   if (!head || (head->fields.size() == 1 && head->fields[0].empty()))
-    throw Error(ErrorCode::Input, file + ": the export is empty (no header row)", Location{file, 1, 0});
+    throw Error(ErrorCode::Input, "the export is empty (no header row)", Location{file, 1, 0});
   const std::vector<std::string>& names = head->fields;
   if (names.size() > lim.variables)
-    throw Error(ErrorCode::Input, file + ": " + survey_limit_message("variables", lim.variables, std::to_string(names.size()) + " columns"),
+    throw Error(ErrorCode::Input, survey_limit_message("variables", lim.variables, std::to_string(names.size()) + " columns"),
                 Location{file, head->line, 0});
 
   // which codebook item reads each column
@@ -121,10 +121,10 @@ Dataset read_survey_csv(std::string_view text, const std::string& file, const Co
   for (std::size_t c = 0; c < names.size(); ++c) {
     const std::string& n = names[c];
     if (n.empty())
-      throw Error(ErrorCode::Input, file + ": column " + std::to_string(c + 1) + " has no name in the header row",
+      throw Error(ErrorCode::Input, "column " + std::to_string(c + 1) + " has no name in the header row",
                   Location{file, head->line, 0});
     if (!seen.insert(n).second)
-      throw Error(ErrorCode::Input, file + ": two columns are named '" + n + "'", Location{file, head->line, 0});
+      throw Error(ErrorCode::Input, "two columns are named '" + n + "'", Location{file, head->line, 0});
     Variable v;
     v.name = n;
     auto r = rules.find(n);
@@ -153,11 +153,11 @@ Dataset read_survey_csv(std::string_view text, const std::string& file, const Co
     if (rec->fields.size() == 1 && rec->fields[0].empty()) continue;  // blank line
     if (rec->fields.size() != names.size())
       throw Error(ErrorCode::Input,
-                  file + ": row has " + std::to_string(rec->fields.size()) + " fields, the header " +
+                  "row has " + std::to_string(rec->fields.size()) + " fields, the header " +
                       std::to_string(names.size()),
                   Location{file, rec->line, 0});
     if (d.rows >= lim.respondents)
-      throw Error(ErrorCode::Input, file + ": " + survey_limit_message("respondents", lim.respondents, "more rows"),
+      throw Error(ErrorCode::Input, survey_limit_message("respondents", lim.respondents, "more rows"),
                   Location{file, rec->line, 0});
     for (std::size_t c = 0; c < names.size(); ++c) {
       Variable& v = d.vars[c];
@@ -180,14 +180,14 @@ Dataset read_survey_csv(std::string_view text, const std::string& file, const Co
         value = l2->second;
       } else {
         throw Error(ErrorCode::Input,
-                    file + ": variable '" + names[c] + "': answer '" + std::string(cell) + "' is " +
+                    "variable '" + names[c] + "': answer '" + std::string(cell) + "' is " +
                         (r.item && !r.item->values.empty() ? "neither a code nor a label in the codebook"
                                                            : "not a number"),
                     Location{file, rec->line, 0});
       }
       if (r.zero_one && value != 0 && value != 1 && !v.missing.is_missing(value))
         throw Error(ErrorCode::Input,
-                    file + ": variable '" + names[c] + "' (an option of '" + r.item->id + "'): answer '" +
+                    "variable '" + names[c] + "' (an option of '" + r.item->id + "'): answer '" +
                         std::string(cell) + "' is not 0 or 1",
                     Location{file, rec->line, 0});
       if (r.check_codes && !r.item->value(value) && !v.missing.is_missing(value)) {

@@ -185,7 +185,7 @@ Loaded load(const Spec& spec, const ReadFile& read, const std::string& lang) {
       const std::string var = it ? it->variable_in(w.label) : weight;
       const Variable* v = w.data.find(var);
       if (!v || !v->numeric)
-        throw Error(ErrorCode::Input, w.data.file + ": the weight variable '" + var + "' is not a numeric variable of the export",
+        throw Error(ErrorCode::Input, "the weight variable '" + var + "' is not a numeric variable of the export",
                     Location{w.data.file, 0, 0});
       w.weight.resize(w.data.rows);
       for (std::size_t r = 0; r < w.data.rows; ++r) {
@@ -212,7 +212,7 @@ Loaded load(const Spec& spec, const ReadFile& read, const std::string& lang) {
       const std::string var = key_item ? key_item->variable_in(w.label) : key;
       const Variable* v = w.data.find(var);
       if (!v)
-        throw Error(ErrorCode::Input, w.data.file + ": the key variable '" + var + "' is not in the export",
+        throw Error(ErrorCode::Input, "the key variable '" + var + "' is not in the export",
                     Location{w.data.file, 0, 0});
       w.unit_of.assign(w.data.rows, -1);
       std::vector<std::string> missing_keys;
@@ -772,7 +772,7 @@ Blocks make_blocks(const Spec& spec, Loaded& l, const std::string& lang, std::op
     const Wave& w = l.waves.front();
     if (!present(w, *it))
       throw Error(ErrorCode::Input,
-                  w.data.file + ": question '" + it->id + "': variable '" +
+                  "question '" + it->id + "': variable '" +
                       (it->type == QType::Multiple && !it->options.empty() ? it->options.front().first
                                                                             : it->variable_in(w.label)) +
                       "' is not in the export",

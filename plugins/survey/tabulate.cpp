@@ -87,7 +87,7 @@ Resolved resolve(const Wave& w, const Codebook& cb, const Register* reg, const s
       throw Error(ErrorCode::Definition, "background variable '" + name + "' comes from the register, but no register is given");
     const std::vector<std::string>* col = reg->column(var);
     if (!col)
-      throw Error(ErrorCode::Input, reg->file + ": background variable '" + var + "' is not a column of the register",
+      throw Error(ErrorCode::Input, "background variable '" + var + "' is not a column of the register",
                   Location{reg->file, 1, 0});
     r.unit.resize(reg->units);
     for (std::size_t u = 0; u < reg->units; ++u) r.unit[u] = category_of_text(r.cats, item, (*col)[u], lang);
@@ -98,7 +98,7 @@ Resolved resolve(const Wave& w, const Codebook& cb, const Register* reg, const s
   }
   if (!v)
     throw Error(ErrorCode::Input,
-                w.data.file + ": background variable '" + var + "' is neither in the export" +
+                "background variable '" + var + "' is neither in the export" +
                     (reg ? " nor in the register" : "") + (item ? "" : " nor in the codebook"),
                 Location{w.data.file, 0, 0});
   r.resp.resize(w.data.rows, -1);
@@ -224,7 +224,7 @@ Tab tabulate(const Wave& w, const Item& item, const Breakdown* by, const std::st
   auto weight_of = [&](std::size_t row) { return w.weight.empty() ? 1.0 : w.weight[row]; };
   auto add_line = [&](const std::string& label, double code) {
     if (t.lines.size() >= survey_limits().categories)
-      throw Error(ErrorCode::Input, d.file + ": question '" + item.id + "': " +
+      throw Error(ErrorCode::Input, "question '" + item.id + "': " +
                                         survey_limit_message("categories", survey_limits().categories, "answers"),
                   Location{d.file, 0, 0});
     t.lines.push_back(label);
@@ -253,7 +253,7 @@ Tab tabulate(const Wave& w, const Item& item, const Breakdown* by, const std::st
   auto require = [&](const std::string& var) -> const Variable& {
     const Variable* v = d.find(var);
     if (!v)
-      throw Error(ErrorCode::Input, d.file + ": question '" + item.id + "': variable '" + var + "' is not in the export",
+      throw Error(ErrorCode::Input, "question '" + item.id + "': variable '" + var + "' is not in the export",
                   Location{d.file, 0, 0});
     return *v;
   };
@@ -268,7 +268,7 @@ Tab tabulate(const Wave& w, const Item& item, const Breakdown* by, const std::st
     case QType::Background: {
       const Variable& v = require(item.variable_in(w.label));
       if (!v.numeric)
-        throw Error(ErrorCode::Input, d.file + ": question '" + item.id + "' (" + qtype_name(item.type) +
+        throw Error(ErrorCode::Input, "question '" + item.id + "' (" + qtype_name(item.type) +
                                           "): variable '" + v.name + "' holds text, not codes",
                     Location{d.file, 0, 0});
       std::map<double, std::size_t> line_of;
@@ -384,7 +384,7 @@ Tab tabulate(const Wave& w, const Item& item, const Breakdown* by, const std::st
     case QType::Numeric: {
       const Variable& v = require(item.variable_in(w.label));
       if (!v.numeric)
-        throw Error(ErrorCode::Input, d.file + ": question '" + item.id + "' (numeric): variable '" + v.name + "' holds text",
+        throw Error(ErrorCode::Input, "question '" + item.id + "' (numeric): variable '" + v.name + "' holds text",
                     Location{d.file, 0, 0});
       std::vector<std::vector<double>> values(ng);
       std::vector<double> sum(ng, 0);
