@@ -339,6 +339,34 @@ void complete_from_dataset(Codebook& cb, const Dataset& d, const std::string& wa
     if (!it.type_given && !v->numeric) it.type = QType::Text;
     if (!it.type_given && v->numeric && v->value_labels.empty()) it.type = QType::Numeric;
   }
+  // multiple-response sets of a .sav the codebook does not name
+  for (const MrSet& set : d.mr_sets) {
+    bool named = cb.find(set.name) != nullptr;
+    for (const std::string& v : set.variables) named = named || described.count(v);
+    for (const std::string& v : set.variables) described.insert(v);
+    if (named || !d.find(set.variables.front())) continue;
+    Item it;
+    it.id = set.name;
+    it.variable[""] = set.name;
+    it.type = QType::Multiple;
+    it.type_given = true;
+    it.question = Text::plain(set.label.empty() ? set.name : set.label);
+    if (set.dichotomy) {
+      auto p = parse_number(set.counted, NumberStyle{'.', 0});
+      it.counted = p ? p->value : 1;
+      for (const std::string& v : set.variables)
+        if (const Variable* var = d.find(v)) it.options.emplace_back(v, Text::plain(var->label.empty() ? v : var->label));
+    } else {
+      it.code_columns = set.variables;
+      std::set<double> seen;
+      for (const std::string& v : set.variables)
+        if (const Variable* var = d.find(v))
+          for (const auto& [code, label] : var->value_labels)
+            if (seen.insert(code).second && !var->missing.is_missing(code)) it.values.push_back({code, Text::plain(label)});
+      std::sort(it.values.begin(), it.values.end(), [](const ValueDef& a, const ValueDef& b) { return a.code < b.code; });
+    }
+    cb.items.push_back(std::move(it));
+  }
   if (!cb.items.empty() && cb.file.size()) return;  // a given codebook names what is tabulated
   for (const Variable& v : d.vars) {
     if (described.count(v.name)) continue;

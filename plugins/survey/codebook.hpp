@@ -65,6 +65,8 @@ struct Item {
   MissingSpec missing;
   std::vector<std::pair<std::string, Text>> options;  ///< multiple choice: 0/1 column → option label
   std::string delimiter;                        ///< multiple choice in one delimited column
+  double counted = 1;                           ///< the value that counts as chosen in an option column
+  std::vector<std::string> code_columns;        ///< multiple choice as columns of codes (an SPSS category set)
   int goal = 0;
   std::string target, indicator;
   std::vector<double> share;                    ///< codes counted in the headline share
@@ -97,8 +99,8 @@ Codebook parse_codebook(std::string_view yaml, const std::string& file);
 /// given codebook completed from it: question texts, value labels and missing
 /// values the codebook leaves out come from the file; variables the codebook
 /// does not name are added with a type guessed from the file (value labels:
-/// single, or scale when there are 4 or more ordered labels and the variable is
-/// ordinal; string: text; else numeric).
+/// single; string: text; else numeric). The file's multiple-response sets
+/// become multiple-choice questions named after the set (`$` dropped).
 void complete_from_dataset(Codebook& cb, const Dataset& d, const std::string& wave);
 
 }  // namespace sdg::survey

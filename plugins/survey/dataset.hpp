@@ -71,6 +71,16 @@ struct Variable {
   bool is_valid(std::size_t row) const noexcept { return answer(row) == Answer::Valid; }
 };
 
+/// An SPSS multiple-response set: a dichotomy set counts `counted` in each of
+/// its variables; a category set's variables hold the codes chosen.
+struct MrSet {
+  std::string name;   ///< without the '$'
+  std::string label;
+  bool dichotomy = false;
+  std::string counted;  ///< the counted value, as written in the file
+  std::vector<std::string> variables;
+};
+
 struct Dataset {
   std::string file;      ///< path as given, for messages
   std::string encoding;  ///< the file's character encoding as declared or detected ("UTF-8", "WINDOWS-1252")
@@ -78,6 +88,7 @@ struct Dataset {
   std::size_t rows = 0;
   std::vector<Variable> vars;
   std::vector<int> lines;  ///< CSV: the line of each row (for messages); empty for .sav
+  std::vector<MrSet> mr_sets;  ///< .sav: its multiple-response sets
 
   const Variable* find(const std::string& name) const noexcept {
     auto it = index_.find(name);

@@ -1,6 +1,7 @@
 // sdgreport survey plugin — primary and secondary cell suppression.
 #include "disclosure.hpp"
 
+#include <algorithm>
 #include <limits>
 
 namespace sdg::survey {
@@ -75,8 +76,15 @@ ProtectStats protect(Grid& g, double min_n) {
     // a guarded cell that can be worked out
     for (std::size_t i = 0; i < g.cells.size() && !acted; ++i) {
       if (!g.cells[i].guard || !known[i] || !g.cells[i].hidden) continue;
-      // hide a visible cell in the constraint of i with the fewest unknowns
+      // hide a visible cell in the constraint that gives i away: the one of i's
+      // constraints with the fewest unknown cells (the first of them when equal)
       std::vector<int> order = of[i];
+      auto unknowns = [&](int k) {
+        int n = 0;
+        for (int m : g.constraints[k]) n += !known[m];
+        return n;
+      };
+      std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return unknowns(a) < unknowns(b); });
       for (int k : order)
         if (hide_in(k)) {
           acted = true;

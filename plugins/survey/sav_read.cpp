@@ -251,6 +251,7 @@ Dataset read_sav(std::string_view bytes, const std::string& file) {
       v.str.resize(rows);
   }
   if (r.out.encoding.empty()) r.out.encoding = "UTF-8";
+  r.out.mr_sets = read_mr_sets(bytes);
   return std::move(r.out);
 }
 

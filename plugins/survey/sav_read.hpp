@@ -18,7 +18,12 @@
 
 namespace sdg::survey {
 
-/// Reads a .sav or .zsav held in memory. `file` names it in messages.
+/// Reads a .sav or .zsav held in memory. `file` names it in messages. The
+/// file's multiple-response sets are in Dataset::mr_sets.
 Dataset read_sav(std::string_view bytes, const std::string& file);
+
+/// The multiple-response sets of a .sav's dictionary (records 7/7 and 7/19),
+/// which ReadStat does not read; none when the dictionary is not understood.
+std::vector<MrSet> read_mr_sets(std::string_view bytes);
 
 }  // namespace sdg::survey

@@ -212,7 +212,7 @@ Loaded load(const Spec& spec, const ReadFile& read, const std::string& lang) {
       const std::string var = key_item ? key_item->variable_in(w.label) : key;
       const Variable* v = w.data.find(var);
       if (!v)
-        throw Error(ErrorCode::Input, "the key variable '" + var + "' is not in the export",
+        throw Error(ErrorCode::Input, "the key variable '" + var + "' is not in the export " + w.data.file,
                     Location{w.data.file, 0, 0});
       w.unit_of.assign(w.data.rows, -1);
       std::vector<std::string> missing_keys;
@@ -275,6 +275,11 @@ std::vector<const Item*> select_items(const Spec& spec, const Codebook& cb, std:
 }
 
 bool present(const Wave& w, const Item& it) {
+  if (!it.code_columns.empty()) {
+    for (const std::string& col : it.code_columns)
+      if (!w.data.find(col)) return false;
+    return true;
+  }
   if (it.type == QType::Multiple && !it.options.empty()) {
     for (const auto& [col, label] : it.options)
       if (!w.data.find(col)) return false;
@@ -450,7 +455,7 @@ struct Builder {
     note(t, !t.additive ? (lang == "en" ? "Several answers could be given, so the shares add up to more than 100 %."
                                          : "Flere svar var mulig, så andelene summerer seg til mer enn 100 %.")
                         : std::string());
-    if (spec.chart != "none") chart(it, t, cols, by != nullptr, id, q, used, w);
+    if (spec.chart != "none" && t.type != QType::Text) chart(it, t, cols, by != nullptr, id, q, used, w);
     indicator(it, t, w, q);
   }
 
@@ -770,13 +775,22 @@ Blocks make_blocks(const Spec& spec, Loaded& l, const std::string& lang, std::op
       continue;
     }
     const Wave& w = l.waves.front();
-    if (!present(w, *it))
+    if (!present(w, *it)) {
+      std::string missing = it->variable_in(w.label);
+      for (const auto& [col, label] : it->options)
+        if (!w.data.find(col)) {
+          missing = col;
+          break;
+        }
+      for (const std::string& col : it->code_columns)
+        if (!w.data.find(col)) {
+          missing = col;
+          break;
+        }
       throw Error(ErrorCode::Input,
-                  "question '" + it->id + "': variable '" +
-                      (it->type == QType::Multiple && !it->options.empty() ? it->options.front().first
-                                                                            : it->variable_in(w.label)) +
-                      "' is not in the export",
+                  "question '" + it->id + "': variable '" + missing + "' is not in the export " + w.data.file,
                   spec.questions_at.empty() ? spec.file_at : spec.questions_at);
+    }
     b.crosstab(*it, w, by ? &*by : nullptr);
   }
   return std::move(b.out);

@@ -253,7 +253,7 @@ Tab tabulate(const Wave& w, const Item& item, const Breakdown* by, const std::st
   auto require = [&](const std::string& var) -> const Variable& {
     const Variable* v = d.find(var);
     if (!v)
-      throw Error(ErrorCode::Input, "question '" + item.id + "': variable '" + var + "' is not in the export",
+      throw Error(ErrorCode::Input, "question '" + item.id + "': variable '" + var + "' is not in the export " + d.file,
                   Location{d.file, 0, 0});
     return *v;
   };
@@ -309,7 +309,31 @@ Tab tabulate(const Wave& w, const Item& item, const Breakdown* by, const std::st
           }
           count_base(g, weight_of(r));
           for (std::size_t l = 0; l < cols.size(); ++l)
-            if (cols[l]->is_valid(r) && cols[l]->num[r] == 1) count_line(l, g, weight_of(r));
+            if (cols[l]->is_valid(r) && cols[l]->num[r] == item.counted) count_line(l, g, weight_of(r));
+        }
+      } else if (!item.code_columns.empty()) {
+        // an SPSS category set: the codes found in its columns are the answers chosen
+        std::vector<const Variable*> cols;
+        for (const std::string& col : item.code_columns) cols.push_back(&require(col));
+        std::map<double, std::size_t> line_of;
+        for (const ValueDef& vd : item.values)
+          if (!item.missing.is_missing(vd.code)) line_of[vd.code] = add_line(vd.label.get(lang), vd.code);
+        for (std::size_t r = 0; r < d.rows; ++r) {
+          const std::size_t g = group_of(r);
+          std::vector<double> chosen;
+          for (const Variable* c : cols)
+            if (c->numeric && c->is_valid(r) && std::find(chosen.begin(), chosen.end(), c->num[r]) == chosen.end())
+              chosen.push_back(c->num[r]);
+          if (chosen.empty()) {
+            missing_answer(g);
+            continue;
+          }
+          count_base(g, weight_of(r));
+          for (double c : chosen) {
+            auto it = line_of.find(c);
+            if (it == line_of.end()) it = line_of.emplace(c, add_line(code_text(c), c)).first;
+            count_line(it->second, g, weight_of(r));
+          }
         }
       } else {
         const Variable& v = require(item.variable_in(w.label));

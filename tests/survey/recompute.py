@@ -247,7 +247,8 @@ def protect(t):
             if acted:
                 break
             if guard[i] and known[i] and hidden[i]:
-                for k in of[i]:
+                order = sorted(of[i], key=lambda k: sum(1 for m in cons[k] if not known[m]))  # stable
+                for k in order:
                     if hide_in(k):
                         acted = True
                         break

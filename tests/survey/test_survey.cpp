@@ -173,6 +173,38 @@ TEST(SavRead, DiscreteAndRangeMissingValues) {
   EXPECT_TRUE(range);
 }
 
+TEST(SavRead, MultipleResponseSetsFromTheDictionary) {
+  // as SPSS defined them (pyreadstat's test_sav_multiple_response expects the same)
+  const Dataset d = sav("simple_alltypes.sav");
+  ASSERT_EQ(d.mr_sets.size(), 2u);
+  const MrSet* dich = nullptr;
+  const MrSet* cat = nullptr;
+  for (const MrSet& m : d.mr_sets) (m.dichotomy ? dich : cat) = &m;
+  ASSERT_TRUE(dich && cat);
+  EXPECT_EQ(dich->name, "mymrset");
+  EXPECT_EQ(dich->label, "My multiple response set");
+  EXPECT_EQ(dich->counted, "1");
+  EXPECT_EQ(dich->variables, (std::vector<std::string>{"bool1", "bool2", "bool3"}));
+  EXPECT_EQ(cat->name, "categorical_array");
+  EXPECT_EQ(cat->label, "");
+  EXPECT_EQ(cat->variables, (std::vector<std::string>{"ca_subvar_1", "ca_subvar_2", "ca_subvar_3"}));
+  // without a codebook they become multiple-choice questions
+  Codebook cb;
+  complete_from_dataset(cb, d, "");
+  const Item* m = cb.find("mymrset");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->type, QType::Multiple);
+  EXPECT_EQ(m->options.size(), 3u);
+  EXPECT_EQ(cb.find("bool1"), nullptr);
+  Wave w;
+  w.data = d;
+  std::vector<Note> notes;
+  const Tab t = tabulate(w, *m, nullptr, "en", notes);
+  EXPECT_EQ(t.lines.size(), 3u);
+  EXPECT_FALSE(t.additive);
+  EXPECT_TRUE(read_mr_sets(slurp(spss("sample.sav"))).empty());
+}
+
 TEST(SavRead, TruncatedAndCorruptFilesAreClearErrors) {
   const std::string bytes = slurp(spss("sample.sav"));
   for (std::size_t cut : {bytes.size() / 2, bytes.size() - 30, std::size_t{100}, std::size_t{0}}) {
@@ -390,4 +422,91 @@ TEST(Register, KeysAreNormalisedAndDuplicatesRefused) {
             std::string::npos);
   EXPECT_NE(error_of([] { read_register("nr\n0301\n", "reg.csv", "knr", 0); }).find("no key column 'knr'"),
             std::string::npos);
+}
+
+// ---- a source entry end to end, files in memory
+
+namespace {
+Loaded load_mem(const Spec& spec, const std::map<std::string, std::string>& files) {
+  ReadFile read = [&](const std::string& p, const sdg::Location& at) {
+    auto it = files.find(p);
+    if (it == files.end()) throw sdg::Error(sdg::ErrorCode::Input, "no file " + p, at);
+    return it->second;
+  };
+  return load(spec, read, "en");
+}
+}  // namespace
+
+TEST(Source, MissingRegisterKeysWarnAndAbsentQuestionsAreErrors) {
+  Spec spec;
+  spec.waves = {{"", "s.csv"}};
+  spec.codebook = "cb.yaml";
+  spec.register_file = "reg.csv";
+  spec.by = {"size"};
+  spec.questions = {"q1"};
+  spec.questions_given = true;
+  const std::map<std::string, std::string> files{
+      {"cb.yaml", kCodebook},
+      {"s.csv", "knr,q1\n301,1\n1101,2\n1103,1\n4242,1\n"},
+      {"reg.csv", "knr;size\n0301;2\n1101;1\n1103;1\n"}};
+  Loaded l = load_mem(spec, files);
+  ASSERT_EQ(l.notes.size(), 1u);
+  EXPECT_EQ(l.notes[0].code, "survey-register-key-missing");
+  EXPECT_EQ(l.notes[0].where, "s.csv:5");
+  EXPECT_NE(l.notes[0].message.find("4242"), std::string::npos);
+  const sdg::Blocks blocks = make_blocks(spec, l, "en", std::nullopt);
+  EXPECT_FALSE(blocks.empty());
+  // a question named in the definition but absent from the export
+  Spec bad = spec;
+  bad.questions = {"q2"};
+  Loaded l2 = load_mem(bad, files);
+  const std::string e = error_of([&] { make_blocks(bad, l2, "en", std::nullopt); });
+  EXPECT_NE(e.find("s.csv"), std::string::npos) << e;
+  EXPECT_NE(e.find("q2_a"), std::string::npos) << e;
+  // one the codebook does not know
+  bad.questions = {"q_nope"};
+  EXPECT_NE(error_of([&] { make_blocks(bad, l2, "en", std::nullopt); }).find("'q_nope' is not in the codebook"),
+            std::string::npos);
+  // a CSV without a codebook
+  Spec nocb = spec;
+  nocb.codebook.clear();
+  EXPECT_NE(error_of([&] { load_mem(nocb, files); }).find("needs a codebook"), std::string::npos);
+}
+
+TEST(Source, SuppressedCellsNeverEnterTheModel) {
+  Spec spec;
+  spec.waves = {{"", "s.csv"}};
+  spec.codebook = "cb.yaml";
+  spec.register_file = "reg.csv";
+  spec.by = {"size"};
+  spec.questions = {"q1"};
+  spec.questions_given = true;
+  spec.intervals = true;
+  spec.counts = true;
+  // Small: 10 respondents, 1 says yes; Large: 2 respondents (a group too small to show)
+  std::string csv = "knr,q1\n", reg = "knr;size\n";
+  for (int i = 0; i < 12; ++i) {
+    csv += std::to_string(100 + i) + "," + (i == 0 || i == 11 ? "1" : "2") + "\n";
+    reg += std::to_string(100 + i) + ";" + (i < 10 ? "1" : "2") + "\n";
+  }
+  Loaded l = load_mem(spec, {{"cb.yaml", kCodebook}, {"s.csv", csv}, {"reg.csv", reg}});
+  const sdg::Blocks blocks = make_blocks(spec, l, "en", std::nullopt);
+  const sdg::Table* t = nullptr;
+  for (const sdg::Block& b : blocks)
+    if (b.is<sdg::Table>()) t = &b.as<sdg::Table>();
+  ASSERT_NE(t, nullptr);
+  for (const sdg::Column& c : t->columns) EXPECT_EQ(c.label.find("Large"), std::string::npos) << c.label;
+  std::size_t confidential = 0;
+  for (std::size_t r = 0; r < t->data.rows(); ++r)
+    for (std::size_t c = 0; c < t->data.columns(); ++c) {
+      const sdg::CellView v = t->data.cell(r, c);
+      if (v.status == sdg::ValueStatus::Confidential) {
+        ++confidential;
+        EXPECT_EQ(v.kind, sdg::Cell::Kind::Empty);  // no value behind the status
+      }
+      if (v.kind == sdg::Cell::Kind::Number) {
+        EXPECT_NE(v.number, 10.0);  // 1 of 10 = 10 %
+      }
+    }
+  EXPECT_GT(confidential, 0u);
 }
