@@ -71,9 +71,11 @@ std::string with_n(const std::string& label, double n, const std::string& lang) 
   return label + " (n = " + num_text(n, lang) + ")";
 }
 
-Block with_origin(Block b, const std::string& origin, const std::string& block_lang) {
-  (void)origin;
-  (void)block_lang;
+/// A block with its origin ("source id / table id") and, when its text is in
+/// another language than the report's, that language.
+Block with_origin(Block b, const std::string& origin, const std::string& text_lang, const std::string& report_lang) {
+  b.origin = origin;
+  if (!text_lang.empty() && text_lang != report_lang && is_language_tag(text_lang)) b.lang = text_lang;
   return b;
 }
 
@@ -327,14 +329,25 @@ struct Builder {
     return t.wbase[g] > 0 ? 100.0 * t.wcount[l][g] / t.wbase[g] : kNaN;
   }
   std::pair<double, double> interval(const Tab& t, std::size_t l, std::size_t g) const {
+    return interval_of(t, t.wcount[l][g], g);
+  }
+  /// The 95 % interval (in %) of a weighted count `wc` out of group g's answers.
+  std::pair<double, double> interval_of(const Tab& t, double wc, std::size_t g) const {
     const double n = t.wsq[g] > 0 ? effective_n(t.wbase[g], t.wsq[g]) : t.base[g];
-    auto [lo, hi] = wilson(t.wcount[l][g] / t.wbase[g], n, t.units[g]);
+    auto [lo, hi] = wilson(wc / t.wbase[g], n, t.units[g]);
     return {100 * lo, 100 * hi};
+  }
+  /// Appends a value and its interval to a chart series (a gap when hidden).
+  static void push(Series& s, std::optional<double> v, std::pair<double, double> ci) {
+    s.values.push_back(v);
+    s.lower.push_back(v ? std::optional<double>(ci.first) : std::nullopt);
+    s.upper.push_back(v ? std::optional<double>(ci.second) : std::nullopt);
   }
   Column pct_col(const std::string& label) const { return Column{label, Column::Type::Number, "%", spec.decimals}; }
   Column n_col(const std::string& label) const { return Column{label, Column::Type::Number, "", 0}; }
 
   std::size_t ungrouped = 0;  ///< respondents of the breakdown in no group
+  std::string note_origin;    ///< origin of the note under the table being made
 
   void note(const Tab& t, const std::string& extra = {}) {
     std::string s;
@@ -358,7 +371,7 @@ struct Builder {
               : num_text(static_cast<double>(ungrouped), lang) + " respondent(s) belong to no group and are in the total only. ";
     s += extra;
     while (!s.empty() && s.back() == ' ') s.pop_back();
-    if (!s.empty()) out.push_back(Paragraph{{Inline::emphasis({Inline::plain(s)})}});
+    if (!s.empty()) out.push_back(with_origin(Paragraph{{Inline::emphasis({Inline::plain(s)})}}, note_origin, "", lang));
   }
 
   std::string question_text(const Item& it, std::string* used) const {
@@ -378,13 +391,15 @@ struct Builder {
     const std::string q = question_text(it, &used);
     const std::size_t T = t.total();
     const std::string id = table_id(it.id);
+    note_origin = prefix() + " / " + id;
     std::string caption = spec.caption.empty() || spec.questions.size() != 1 ? q : spec.caption;
     if (t.all_hidden) {
-      out.push_back(Paragraph{{Inline::strong({Inline::plain(caption)}), Inline::plain(": "),
+      out.push_back(with_origin(Paragraph{{Inline::strong({Inline::plain(caption)}), Inline::plain(": "),
                                Inline::plain(lang == "en" ? "fewer than " + num_text(spec.min_n, lang) +
                                                                 " respondents answered; not shown."
                                                           : "færre enn " + num_text(spec.min_n, lang) +
-                                                                " svarte; vises ikke.")}});
+                                                                " svarte; vises ikke.")}},
+                                note_origin, used, lang));
       return;
     }
     std::vector<std::size_t> cols;  // groups shown, then the total
@@ -403,7 +418,7 @@ struct Builder {
                     Column{W.mean, Column::Type::Number, "", 1}, Column{W.median, Column::Type::Number, "", 1}};
       for (std::size_t g : cols)
         tb.data.append_row({Cell::of(group_label(g)), Cell::of(t.base[g]), Cell::of(t.mean[g]), Cell::of(t.median[g])});
-      if (spec.table) out.push_back(with_origin(std::move(tb), prefix() + " / " + id, used));
+      if (spec.table) out.push_back(with_origin(std::move(tb), prefix() + " / " + id, used, lang));
       note(t);
       return;
     }
@@ -451,7 +466,7 @@ struct Builder {
       }
       tb.data.append_row(row);
     }
-    if (spec.table) out.push_back(with_origin(std::move(tb), prefix() + " / " + id, used));
+    if (spec.table) out.push_back(with_origin(std::move(tb), prefix() + " / " + id, used, lang));
     note(t, !t.additive ? (lang == "en" ? "Several answers could be given, so the shares add up to more than 100 %."
                                          : "Flere svar var mulig, så andelene summerer seg til mer enn 100 %.")
                         : std::string());
@@ -484,11 +499,10 @@ struct Builder {
             hide = hide || t.hidden[li][g];
           }
         (void)cnt;
-        if (hide) {
-          s.values.push_back(std::nullopt);
-        } else {
-          s.values.push_back(100.0 * wc / t.wbase[g]);
-        }
+        if (hide)
+          push(s, std::nullopt, {});
+        else
+          push(s, 100.0 * wc / t.wbase[g], interval_of(t, wc, g));
       }
       c.series.push_back(std::move(s));
     } else if (by) {
@@ -499,7 +513,10 @@ struct Builder {
         s.name = t.lines[li];
         s.unit = "%";
         for (std::size_t g : cols)
-          s.values.push_back(t.hidden[li][g] ? std::nullopt : std::optional<double>(share(t, li, g)));
+          if (t.hidden[li][g])
+            push(s, std::nullopt, {});
+          else
+            push(s, share(t, li, g), interval(t, li, g));
         c.series.push_back(std::move(s));
       }
     } else {
@@ -508,13 +525,16 @@ struct Builder {
       s.unit = "%";
       for (std::size_t li = 0; li < t.lines.size(); ++li) {
         c.categories.push_back(t.lines[li]);
-        s.values.push_back(t.hidden[li][T] ? std::nullopt : std::optional<double>(share(t, li, T)));
+        if (t.hidden[li][T])
+          push(s, std::nullopt, {});
+        else
+          push(s, share(t, li, T), interval(t, li, T));
       }
       c.series.push_back(std::move(s));
     }
     c.alt = (lang == "en" ? "Bar chart: " : "Stolpediagram: ") + q +
             (lang == "en" ? ". The values are in the table above." : ". Tallene står i tabellen over.");
-    out.push_back(with_origin(std::move(c), prefix() + " / " + id, used));
+    out.push_back(with_origin(std::move(c), prefix() + " / " + id, used, lang));
   }
 
   void indicator(const Item& it, const Tab& t, const Wave& w, const std::string& q) {
@@ -541,7 +561,7 @@ struct Builder {
     s.series = (lang == "en" ? "Share answering " : "Andel som svarte ") + names;
     s.year = !spec.year.empty() ? spec.year : w.label;
     s.source = source_note(w);
-    out.push_back(std::move(s));
+    out.push_back(with_origin(std::move(s), note_origin, "", lang));
   }
 
   /// Two or more exports side by side, with the change in percentage points.
@@ -549,6 +569,7 @@ struct Builder {
     std::string used;
     const std::string q = question_text(it, &used);
     const std::string id = table_id(it.id);
+    note_origin = prefix() + " / " + id;
     std::vector<std::optional<Tab>> tabs;
     for (const Wave& w : l.waves) {
       if (!present(w, it)) {
@@ -590,7 +611,12 @@ struct Builder {
     c.id = id + "-chart";
     c.title = q;
     c.source = tb.source;
-    for (std::size_t k = 0; k < l.waves.size(); ++k) c.series.push_back(Series{l.waves[k].label, "%", {}});
+    for (std::size_t k = 0; k < l.waves.size(); ++k) {
+      Series s;
+      s.name = l.waves[k].label;
+      s.unit = "%";
+      c.series.push_back(std::move(s));
+    }
     for (const std::string& line : lines) {
       std::vector<Cell> row{Cell::of(line)};
       std::vector<std::optional<double>> shares;
@@ -617,7 +643,7 @@ struct Builder {
           row.push_back(v ? Cell::of(ci.first) : Cell::missing(st));
           row.push_back(v ? Cell::of(ci.second) : Cell::missing(st));
         }
-        c.series[k].values.push_back(v);
+        push(c.series[k], v, ci);
       }
       // change from the first to the last wave: only when both are shown
       const auto& a = shares.front();
@@ -639,7 +665,7 @@ struct Builder {
       tb.data.append_row(row);
       c.categories.push_back(line);
     }
-    if (spec.table) out.push_back(with_origin(std::move(tb), prefix() + " / " + id, used));
+    if (spec.table) out.push_back(with_origin(std::move(tb), prefix() + " / " + id, used, lang));
     // one note for the waves
     std::string s;
     const bool en = lang == "en";
@@ -663,11 +689,11 @@ struct Builder {
               : "«:» = færre enn " + num_text(spec.min_n, lang) + " svar, eller skjult slik at et slikt tall ikke kan regnes ut. ";
     if (!s.empty()) {
       s.pop_back();
-      out.push_back(Paragraph{{Inline::emphasis({Inline::plain(s)})}});
+      out.push_back(with_origin(Paragraph{{Inline::emphasis({Inline::plain(s)})}}, prefix() + " / " + id, "", lang));
     }
     if (spec.chart != "none") {
       c.alt = (en ? "Bar chart: " : "Stolpediagram: ") + q + (en ? ", by wave. The values are in the table above." : ", etter år. Tallene står i tabellen over.");
-      out.push_back(with_origin(std::move(c), prefix() + " / " + id, used));
+      out.push_back(with_origin(std::move(c), prefix() + " / " + id, used, lang));
     }
     if (tabs.back()) indicator(it, *tabs.back(), l.waves.back(), q);
   }
@@ -737,7 +763,7 @@ struct Builder {
       }
       tb.data.append_row(row);
     }
-    out.push_back(with_origin(std::move(tb), prefix() + " / " + id, ""));
+    out.push_back(with_origin(std::move(tb), prefix() + " / " + id, "", lang));
     std::string s;
     const std::string mn = num_text(spec.min_n, lang);
     if (any_hidden)
@@ -748,7 +774,7 @@ struct Builder {
                         : num_text(static_cast<double>(by.without_group), lang) + " svar kunne ikke plasseres i en gruppe. ";
     if (!s.empty()) {
       s.pop_back();
-      out.push_back(Paragraph{{Inline::emphasis({Inline::plain(s)})}});
+      out.push_back(with_origin(Paragraph{{Inline::emphasis({Inline::plain(s)})}}, prefix() + " / " + id, "", lang));
     }
   }
 
@@ -761,7 +787,7 @@ struct Builder {
 }  // namespace
 
 Blocks make_blocks(const Spec& spec, Loaded& l, const std::string& lang, std::optional<int> goal) {
-  Builder b{spec, l, lang, words(lang), {}, {}};
+  Builder b{spec, l, lang, words(lang), {}, {}, 0, {}};
   const Register* reg = l.reg ? &*l.reg : nullptr;
   std::optional<Breakdown> by;
   if (!spec.by.empty()) {

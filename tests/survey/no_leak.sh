@@ -15,7 +15,7 @@ variables:
   unit: { type: key }
   q:
     type: yesno
-    question: { en: Does the municipality have a plan? }
+    question: { en: "Does the municipality have a plan?" }
     values:
       1: { en: "Yes" }
       2: { en: "No" }
@@ -46,7 +46,7 @@ required_chapters: []
 chapters:
   - title: Survey
     sources:
-      - { plugin: survey, id: plan, file: export.csv, codebook: codebook.yaml, register: register.csv,
+      - { plugin: survey, id: plan, file: export.csv, codebook: codebook.yaml, register: register.csv, questions: [q],
           by: [grp], intervals: true, counts: true, decimals: 3, source: Test }
       - { plugin: survey, id: rate, file: export.csv, codebook: codebook.yaml, register: register.csv,
           questions: [], by: [grp], response_rate: true, decimals: 3, source: Test }
