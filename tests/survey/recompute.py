@@ -402,11 +402,11 @@ for l in range(4):
     want.append(row)
 compare(ids["plan"], want, tables.get(ids["plan"]))
 
-# 2. barriers by size, with intervals
+# 2. barriers by size (the intervals are the chart's error bars)
 resp, G, nunits = groups(rows26, ["size_class"])
 t = tabulate(rows26, "barriers", resp, G, nunits)
 protect(t)
-compare(ids["barriers"], crosstab_rows(t, True, intervals=True), tables.get(ids["barriers"]))
+compare(ids["barriers"], crosstab_rows(t, True), tables.get(ids["barriers"]))
 
 # 3. response rate by size
 invited = [0] * G
