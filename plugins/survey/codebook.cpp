@@ -36,7 +36,9 @@ std::string Text::get(const std::string& lang, std::string* used) const {
     auto it = by_lang.find(l);
     return it == by_lang.end() ? nullptr : &it->second;
   };
-  for (const std::string& l : {lang, std::string(), std::string("en")}) {
+  // Nynorsk falls back on Bokmål and the other way round before English
+  const std::string sibling = lang == "nn" ? "nb" : lang == "nb" ? "nn" : lang;
+  for (const std::string& l : {lang, std::string(), sibling, std::string("en")}) {
     if (const std::string* s = pick(l)) {
       if (used) *used = l;
       return *s;

@@ -257,7 +257,8 @@ TEST(Codebook, ReadsTypesTextsAndGoals) {
   EXPECT_EQ(q1->type, QType::YesNo);
   EXPECT_EQ(q1->goal, 11);
   EXPECT_EQ(q1->question.get("nb"), "Er det slik?");
-  EXPECT_EQ(q1->question.get("nn"), "Is it so?");  // falls back to English
+  EXPECT_EQ(q1->question.get("nn"), "Er det slik?");  // Nynorsk falls back on Bokmål
+  EXPECT_EQ(q1->question.get("se"), "Is it so?");     // others on English
   EXPECT_TRUE(q1->missing.is_missing(9));
   EXPECT_EQ(cb.find("q2")->options.size(), 2u);
   EXPECT_TRUE(cb.find("size")->from_register);
