@@ -9,6 +9,8 @@
 #include <readstat.h>
 
 #include <cmath>
+#include <cstdlib>
+#include <ctime>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -75,6 +77,10 @@ int main(int argc, char** argv) {
     readstat_set_data_writer(w, write_bytes);
     check(readstat_writer_set_file_label(w, cb.title.get(lang).c_str()), "file label");
     check(readstat_writer_set_compression(w, zsav ? READSTAT_COMPRESS_BINARY : READSTAT_COMPRESS_ROWS), "compression");
+    // the header's creation time: SOURCE_DATE_EPOCH (else 2026-03-15), so the bytes are reproducible
+    const char* sde = std::getenv("SOURCE_DATE_EPOCH");
+    check(readstat_writer_set_file_timestamp(w, sde ? static_cast<time_t>(std::atoll(sde)) : time_t{1773532800}),
+          "timestamp");
     std::vector<readstat_variable_t*> vars;
     int set_no = 0;
     for (const Variable& v : d.vars) {
