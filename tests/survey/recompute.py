@@ -16,6 +16,8 @@ import math
 import sys
 
 model_path, survey_dir, lang = sys.argv[1], sys.argv[2], sys.argv[3]
+# The sample's tables show the shares; their 95 % intervals are the charts' error bars
+# (Series lower/upper in the model), checked below with the charts.
 MIN_N = 3
 Z = 1.959963984540054
 
@@ -354,7 +356,7 @@ def compare(table_id, want, got_table):
 
 
 model = json.load(open(model_path, encoding="utf-8"))
-tables, summaries = {}, {}
+tables, summaries, charts = {}, {}, {}
 
 
 def walk(sec):
@@ -367,6 +369,8 @@ def walk(sec):
 def walk_block(b):
     if b["type"] == "table" and b.get("id"):
         tables[b["id"]] = b
+    if b["type"] == "chart" and b.get("id"):
+        charts[b["id"]] = b
     if b["type"] == "indicator_summary":
         summaries[b["indicator"]] = b
     for c in b.get("blocks", []):
@@ -375,6 +379,32 @@ def walk_block(b):
 
 for ch in model["chapters"]:
     walk(ch)
+
+def check_chart(table_id, t, share_codes=None):
+    """The chart of a cross-tabulation: a value and 95 % interval (lower, upper) per group shown and
+    the total; one series for a yes/no question's first answer, else one per answer."""
+    global compared
+    c = charts.get(table_id + "-chart")
+    if c is None:
+        sys.exit(f"FAIL: chart '{table_id}-chart' is not in the model")
+    T = len(t["base"]) - 1
+    cols = [g for g in range(T - 1) if t["shown"][g]] + [T]
+    lines = share_codes if share_codes is not None else range(len(t["codes"]))
+    if len(c["series"]) != len(lines):
+        sys.exit(f"FAIL: chart '{table_id}-chart': {len(c['series'])} series, expected {len(lines)}")
+    for s, l in zip(c["series"], lines):
+        for k, g in enumerate(cols):
+            if t["hidden"][l][g]:
+                want = (None, None, None)
+            else:
+                lo, hi = wilson(t["count"][l][g] / t["base"][g], t["base"][g], t["units"][g])
+                want = (share(t, l, g), 100 * lo, 100 * hi)
+            got = (s["values"][k], s["lower"][k], s["upper"][k])
+            for a, b in zip(want, got):
+                if (a is None) != (b is None) or (a is not None and not same(a, b)):
+                    sys.exit(f"FAIL: chart '{table_id}-chart' series '{s['name']}' category {k + 1}: got {got}, expected {want}")
+                compared += 1
+
 
 ids = {"en": {"plan": "planning-documents", "barriers": "barriers", "rate": "response",
               "results": "survey-results", "goal": "survey"},
@@ -407,6 +437,7 @@ resp, G, nunits = groups(rows26, ["size_class"])
 t = tabulate(rows26, "barriers", resp, G, nunits)
 protect(t)
 compare(ids["barriers"], crosstab_rows(t, True), tables.get(ids["barriers"]))
+check_chart(ids["barriers"], t)
 
 # 3. response rate by size
 invited = [0] * G
@@ -441,7 +472,8 @@ for q in ("q_involve", "q_climate", "q_partners"):
     t = tabulate(rows26, q, resp3, G3, nunits3)
     protect(t)
     tid = ids["goal"] + "-" + q.replace("_", "-")
-    compare(tid, crosstab_rows(t, True, intervals=True), tables.get(tid))
+    compare(tid, crosstab_rows(t, True), tables.get(tid))
+    check_chart(tid, t, share_codes=[0] if q in INDICATOR_SHARE else None)
     if q in INDICATOR_SHARE:
         T = len(t["base"]) - 1
         ind = {"q_involve": "11.3.2", "q_climate": "13.1.3"}[q]
@@ -451,4 +483,5 @@ for q in ("q_involve", "q_climate", "q_partners"):
             sys.exit(f"FAIL: indicator summary {ind}: got {s and s.get('value')!r}, expected {want_v!r}")
         compared += 1
 
-print(f"recompute.py ({lang}): {compared} cells of {len([k for k in tables if k.startswith(tuple(ids.values()))])} survey tables equal the recomputation from the CSV exports")
+print(f"recompute.py ({lang}): {compared} cells of {len([k for k in tables if k.startswith(tuple(ids.values()))])} survey tables, "
+      f"their charts' intervals and 2 indicator summaries equal the recomputation from the CSV exports")
