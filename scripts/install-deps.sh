@@ -18,6 +18,7 @@ build_pkgs=(
   libcpp-httplib-dev libxml2-dev
   libzip-dev libssl-dev
   libgtest-dev libgmock-dev
+  libreadstat-dev
   fonts-dejavu-core fonts-dejavu-extra
 )
 test_pkgs=(
