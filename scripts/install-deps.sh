@@ -17,7 +17,9 @@ build_pkgs=(
   libcli11-dev nlohmann-json3-dev
   libzip-dev librsvg2-dev libpng-dev
   libcpp-httplib-dev libxml2-dev
+  libzip-dev libssl-dev
   libgtest-dev libgmock-dev
+  libreadstat-dev
   fonts-dejavu-core fonts-dejavu-extra
 )
 test_pkgs=(

@@ -145,7 +145,7 @@ Ticks nice_ticks(double lo, double hi, int count) {
 }
 
 std::string svg(const Chart& c, int goal, std::string_view lang, const std::string& id,
-                const palette::Color& accent) {
+                const palette::Color& accent, const std::string& desc_lang) {
   const bool bars = c.kind == Chart::Kind::Bar;
   const std::size_t ncat = c.categories.size();
   double lo = 0, hi = 0;
@@ -157,6 +157,14 @@ std::string svg(const Chart& c, int goal, std::string_view lang, const std::stri
         hi = any ? std::max(hi, *v) : std::max(0.0, *v);
         any = true;
       }
+  // interval bounds (error bars) stay inside the axis too
+  for (const Series& s : c.series)
+    for (const auto* bounds : {&s.lower, &s.upper})
+      for (const auto& v : *bounds)
+        if (any && v && std::isfinite(*v)) {
+          lo = std::min(lo, *v);
+          hi = std::max(hi, *v);
+        }
   if (c.kind == Chart::Kind::Line && any) {
     // A line chart need not start at zero, but does when the data come close.
     double mn = std::numeric_limits<double>::max();
@@ -184,7 +192,7 @@ std::string svg(const Chart& c, int goal, std::string_view lang, const std::stri
        "\" aria-labelledby=\"" + id + "-title " + id + "-desc\" xmlns=\"http://www.w3.org/2000/svg\">";
   o += "<title id=\"" + id + "-title\">" + text(c.title.empty() ? chart_kind_label(c.kind, lang) : c.title) +
        "</title>";
-  o += "<desc id=\"" + id + "-desc\">" + text(c.alt) + "</desc>";
+  o += "<desc id=\"" + id + "-desc\"" + desc_lang + ">" + text(c.alt) + "</desc>";
   o += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>";
 
   auto value_pos = [&](double v) {
@@ -275,6 +283,23 @@ std::string svg(const Chart& c, int goal, std::string_view lang, const std::stri
           o += "<rect x=\"" + num(off) + "\" y=\"" + num(std::min(p, base)) + "\" width=\"" +
                num(std::max(bw - 1, 1.0)) + "\" height=\"" + num(std::fabs(p - base)) + "\" fill=\"" +
                colour + "\"/>";
+        // the interval as a whisker across the bar's end: a line with caps, in ink
+        if (k < s.lower.size() && k < s.upper.size() && s.lower[k] && s.upper[k] && std::isfinite(*s.lower[k]) &&
+            std::isfinite(*s.upper[k])) {
+          const double a = value_pos(std::clamp(*s.lower[k], vmin, vmax));
+          const double b = value_pos(std::clamp(*s.upper[k], vmin, vmax));
+          const double mid = off + std::max(bw - 1, 1.0) / 2, cap = std::min(4.0, std::max(bw - 1, 1.0) * 0.3);
+          std::string d;
+          if (bars)
+            d = "M" + num(a) + " " + num(mid) + "H" + num(b) + "M" + num(a) + " " + num(mid - cap) + "V" +
+                num(mid + cap) + "M" + num(b) + " " + num(mid - cap) + "V" + num(mid + cap);
+          else
+            d = "M" + num(mid) + " " + num(a) + "V" + num(b) + "M" + num(mid - cap) + " " + num(a) + "H" +
+                num(mid + cap) + "M" + num(mid - cap) + " " + num(b) + "H" + num(mid + cap);
+          // a white halo keeps the whisker visible over a dark bar
+          o += "<path d=\"" + d + "\" fill=\"none\" stroke=\"#ffffff\" stroke-width=\"3\"/>";
+          o += "<path class=\"interval\" d=\"" + d + "\" fill=\"none\" stroke=\"#1a1a1a\" stroke-width=\"1.2\"/>";
+        }
       }
     }
     o += "</g>";

@@ -19,8 +19,10 @@ namespace sdg::charts {
 
 /// The <svg> of `c` (640 × 340 user units) for a chart in goal `goal` (0: none;
 /// `accent` colours it then). `id` prefixes the ids of the <title> and <desc>.
+/// `desc_lang`: an attribute such as ` lang="en-GB"` for the <desc> (the chart's
+/// alt text, in the report's language) when the chart is in another language.
 std::string svg(const Chart& c, int goal, std::string_view lang, const std::string& id,
-                const palette::Color& accent);
+                const palette::Color& accent, const std::string& desc_lang = {});
 
 /// The shapes of a legend entry's key in a 28 × 12 box: the series' line with its
 /// dash and marker (line charts), or a swatch (column and bar charts).

@@ -6,8 +6,9 @@
 
 namespace sdg::html {
 
-std::string svg_chart(const Chart& c, int goal, std::string_view lang, const std::string& id) {
-  std::string o = charts::svg(c, goal, lang, id, accent());
+std::string svg_chart(const Chart& c, int goal, std::string_view lang, const std::string& id,
+                      const std::string& desc_lang) {
+  std::string o = charts::svg(c, goal, lang, id, accent(), desc_lang);
   // The legend as text, each entry with the series' own marker or swatch.
   const std::size_t ns = c.series.size();
   if (ns > 0) {
