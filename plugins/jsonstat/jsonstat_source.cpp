@@ -98,6 +98,15 @@ ViewSpec view_spec(const Options& opts, const std::string& language) {
   return spec;
 }
 
+/// Block::origin of a data block: "<source id or file> / <table or chart id>".
+static void set_data_origin(Block& b, const std::string& source) {
+  std::string id;
+  if (b.is<Table>()) id = b.as<Table>().id;
+  else if (b.is<Chart>()) id = b.as<Chart>().id;
+  else if (b.is<IndicatorSummary>()) id = b.as<IndicatorSummary>().indicator;
+  b.origin = source + " / " + (id.empty() ? std::string(b.kind_name()) : id);
+}
+
 void JsonStatSource::fill(const SourceRequest& req, Section& target, Context& ctx) {
   const Options& opts = req.options;
   // Unknown keys and wrong types were refused by the host (the options in plugin.cpp).
@@ -118,6 +127,8 @@ void JsonStatSource::fill(const SourceRequest& req, Section& target, Context& ct
   Blocks blocks;
   if (view.table) blocks.push_back(std::move(*view.table));
   if (view.chart) blocks.push_back(std::move(*view.chart));
+  const std::string source = opts.has("id") ? opts.string("id") : file;
+  for (Block& b : blocks) set_data_origin(b, source);
   // Language of parts: labels in the file's language when it says which (the
   // generic `language:` option, applied by the host after this, wins).
   if (!ds.language.empty() && !same_language(ds.language, ctx.language()))

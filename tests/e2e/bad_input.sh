@@ -50,7 +50,7 @@ mv "$d/r/text/methodology.md.away" "$d/r/text/methodology.md"
 sed 's/plugin: markdown, file: text\/opening.md/plugin: markdwon, file: text\/opening.md/' "$d/r/report.yaml" > "$d/r/typo.yaml"
 expect_failure "unknown plugin" "unknown data-source plugin 'markdwon' (available: " build "$d/r/typo.yaml" -o "$d/out"
 grep -qE "\(available: ([a-z]+, )*markdown(, [a-z]+)*\)" "$d/stderr" || fail "the available plugins are not listed"
-expect_failure "unknown format" "unknown format plugin 'docx' (available:" build "$d/r/report.yaml" --format docx -o "$d/out"
+expect_failure "unknown format" "unknown format plugin 'odt' (available:" build "$d/r/report.yaml" --format odt -o "$d/out"
 
 # 5. An unwritable output directory (a path under a regular file works even as root).
 expect_failure "unwritable output directory" "cannot create output directory" build "$d/r/report.yaml" -o "$d/out/vsr-norway.pdf/sub"
