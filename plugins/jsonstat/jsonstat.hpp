@@ -76,6 +76,12 @@ class Dataset {
   std::string label;
   std::string source;
   std::string updated;
+  /// The language of the labels where the file says it (language of parts):
+  /// PxWeb's `extension.px.language` ("no" is Statistics Norway's Bokmål: "nb"),
+  /// else "nb" for a dataset whose `source` is "Statistisk sentralbyrå" (the
+  /// Norwegian edition of Statistics Norway's API; the English one says
+  /// "Statistics Norway"). Empty when unknown.
+  std::string language;
   std::vector<std::string> notes;
   std::vector<Dimension> dimensions;  ///< in `id` order: the last varies fastest
 

@@ -527,3 +527,19 @@ TEST(JsonStatView, DefaultSourceNoteIsInTheReportLanguage) {
   spec.language = "en";
   EXPECT_EQ(js::make_view(sets[0], spec).table->source, "JSON-stat file folk.json");
 }
+
+// Language of parts: what the file says of its labels' language.
+TEST(JsonStatLanguage, FromPxWebExtensionElseFromStatisticsNorwaysName) {
+  auto lang_of = [](const std::string& extra) {
+    const std::string text = R"({"version": "2.0", "class": "dataset", "id": ["Tid"], "size": [1],)" + extra +
+                             R"("dimension": {"Tid": {"category": {"index": {"2023": 0}}}}, "value": [1]})";
+    return js::read_jsonstat(text, "t.json").front().language;
+  };
+  EXPECT_EQ(lang_of(R"("extension": {"px": {"language": "no"}},)"), "nb") << "Statistics Norway's 'no' is Bokmål";
+  EXPECT_EQ(lang_of(R"("extension": {"px": {"language": "kl"}},)"), "kl");
+  EXPECT_EQ(lang_of(R"("source": "Statistisk sentralbyrå",)"), "nb");
+  EXPECT_EQ(lang_of(R"("source": "Statistics Norway",)"), "") << "the English edition: nothing to mark";
+  EXPECT_EQ(lang_of(R"("extension": {"px": {"language": "not a tag"}},)"), "") << "ignored, never an error";
+  EXPECT_EQ(lang_of(R"("extension": {"px": {"language": 7}},)"), "");
+  EXPECT_EQ(lang_of(""), "");
+}

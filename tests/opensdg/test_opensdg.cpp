@@ -1052,3 +1052,24 @@ TEST(HtmlText, MarkupBecomesPlainTextWithItsLinks) {
   // Deeper than libxml2 reads: an error, not a crash and not a silent cut.
   EXPECT_THROW(html_to_text(deep + "deep"), sdg::Error);
 }
+
+// A headline without Series, GeoCode or breakdown: the table's column is "Value",
+// but the chart's series is named after what the chart shows, and its alt text
+// describes the data (first and last year with their values), never "Value".
+TEST(OpenSdgCharts, HeadlineSeriesIsNamedAfterTheChartNotAPlaceholder) {
+  const auto d = read_text("Year,Value\n2015,12.5\n2016,14\n2017,11\n2018,13.5\n");
+  os::BuildOptions o;
+  o.title = "Share of renewable energy";
+  o.chart = Chart::Kind::Line;
+  const auto built = os::build_indicator_blocks("7.2.1", d, o);
+  const auto tables = blocks_of<Table>(built.blocks);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0]->columns[1].label, "Value") << "the table keeps its column label";
+  const auto charts = blocks_of<Chart>(built.blocks);
+  ASSERT_EQ(charts.size(), 1u);
+  ASSERT_EQ(charts[0]->series.size(), 1u);
+  EXPECT_EQ(charts[0]->series[0].name, "Share of renewable energy");
+  EXPECT_EQ(charts[0]->alt,
+            "Line chart: Share of renewable energy. Rose from 12.5 in 2015 to 13.5 in 2018 (up 1.0); highest 14.0 in "
+            "2016, lowest 11.0 in 2017.");
+}
