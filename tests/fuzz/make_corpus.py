@@ -76,6 +76,14 @@ def main() -> None:
                              "tests/data/json-stat/galicia.json", "tests/data/each/fornybar-kommuner.json"]):
         put("jsonstat", rel.replace("/", "_"), bytes([0, 1, i]) + (ROOT / rel).read_bytes())
 
+    # px: rows pick, columns pick, flags, language byte; then the file (the small
+    # ones whole, the big ones cut to MAX bytes: a cut PX file is still mostly read).
+    pxs = [("tests/data/px/CONTVARIABLE.px", [0, 2, 1, 0], False), ("tests/data/px/TUX01.px", [0, 1, 0x21, 0x81], False),
+           ("tests/data/px/BEXSTA_windows_1252.px", [2, 3, 0, 0x80], True),
+           ("tests/data/px/Transmengde.px", [1, 4, 8, 0], True)]
+    for rel, opts, big in pxs:
+        put("px", rel.replace("/", "_"), bytes(opts) + (read(rel) if big else (ROOT / rel).read_bytes()))
+
     # json_model: the JSON writer's output for the sample report: the whole document
     # when small, and its small chapters as sections.
     if len(sys.argv) > 1:
