@@ -235,18 +235,14 @@ View make_view(const Dataset& ds, const ViewSpec& spec, const Format& format) {
   std::vector<std::size_t> multi;
   for (std::size_t i = 0; i < nd; ++i)
     if (chosen[i].size() > 1 && i != rows && i != cols) multi.push_back(i);
-  // More dimensions open than rows and columns can show: those neither selected
-  // nor named that have a category standing for the whole (PC-Axis ELIMINATION,
-  // "Total") come down to it, the last first; the caption names them.
-  {
-    const std::size_t slots = (rows == kNone ? 1 : 0) + (cols == kNone ? 1 : 0);
-    for (std::size_t k = multi.size(); k-- > 0 && multi.size() > slots;) {
-      const std::size_t i = multi[k];
-      if (selected[i] || !ds.dimensions[i].elimination) continue;
-      chosen[i] = {*ds.dimensions[i].elimination};
-      multi.erase(multi.begin() + static_cast<std::ptrdiff_t>(k));
-    }
-  }
+  // A dimension neither selected nor named as rows or columns that has a category
+  // standing for the whole (PC-Axis ELIMINATION, "Total") comes down to it before
+  // rows and columns are chosen among the others; the caption names it.
+  std::erase_if(multi, [&](std::size_t i) {
+    if (selected[i] || !ds.dimensions[i].elimination) return false;
+    chosen[i] = {*ds.dimensions[i].elimination};
+    return true;
+  });
   auto names_of = [&](const std::vector<std::size_t>& v) {
     std::string out;
     for (std::size_t i : v) out += (out.empty() ? "" : ", ") + describe(ds.dimensions[i]);

@@ -668,7 +668,9 @@ PxFile Reader::build(const ReadOptions& ro, Decoded&& dec) {
     if (values_l[i].size() != values_main[i].size())
       fail(vl->line, "VALUES[" + L + "](\"" + vars_l[i] + "\") lists " + std::to_string(values_l[i].size()) +
                          " values but VALUES(\"" + vars_main[i] + "\") " + std::to_string(values_main[i].size()));
-    if (const Entry* c = in_lang("CODES", {vars_l[i]}, {vars_main[i]})) {
+    const Entry* c = find("CODES", "", {vars_main[i]});
+    if (!c && !L.empty()) c = find("CODES", L, {vars_l[i]});  // codes are the ids: the main language's first
+    if (c) {
       if (c->values.size() != values_main[i].size())
         fail(c->line, "CODES(\"" + vars_main[i] + "\") lists " + std::to_string(c->values.size()) +
                           " codes but VALUES " + std::to_string(values_main[i].size()) + " values");
