@@ -89,6 +89,9 @@ struct PxFile {
 /// ErrorCode::Definition for a language the file does not have.
 PxFile read_px(std::string_view bytes, const std::string& file_name, const ReadOptions& options = {});
 
+/// True when a file's language code is the report's ("no", Norwegian, counts as nb and nn).
+bool same_language(const std::string& file_lang, const std::string& report_lang);
+
 /// The view's Format for a file: plugin "px", its status symbols.
 plugins::cube::Format format_of(const PxFile& file);
 

@@ -9,7 +9,6 @@
 #include <iconv.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -58,10 +57,8 @@ std::optional<std::string> iconv_to_utf8(std::string_view bytes, const std::stri
   char* o = out.data();
   std::size_t out_left = out.size();
   const std::size_t r = iconv(cd, &in, &in_left, &o, &out_left);
-  const int err = errno;
   iconv_close(cd);
-  if (r == static_cast<std::size_t>(-1) || in_left != 0) {
-    (void)err;
+  if (r == static_cast<std::size_t>(-1) || in_left != 0) {  // EILSEQ or EINVAL (cut short) at `in`
     bad = bytes.size() - in_left;
     return std::nullopt;
   }
@@ -141,8 +138,9 @@ Decoded decode(std::string_view bytes, const std::string& file) {
     std::size_t bad = 0;
     bool known = true;
     if (auto t = iconv_to_utf8(bytes, "WINDOWS-1252", bad, known)) {
-      std::size_t first = 0;
-      while (is_valid_utf8(bytes.substr(0, first + 1)) && first < bytes.size()) ++first;
+      std::size_t first = 0;  // the first byte that is not UTF-8
+      (void)iconv_to_utf8(bytes, "UTF-8", first, known);
+      first = std::min(first, bytes.size() - 1);
       d.text = std::move(*t);
       d.encoding = "windows-1252";
       d.warnings.push_back({"px-codepage-mismatch",
@@ -559,13 +557,13 @@ plugins::cube::Unit unit_of(const std::string& label) {
   return u;
 }
 
+}  // namespace
+
 bool same_language(const std::string& file_lang, const std::string& report) {
   if (file_lang == report) return true;
   // Statistics Norway writes "no" for Norwegian (bokmål and nynorsk).
   return file_lang == "no" && (report == "nb" || report == "nn");
 }
-
-}  // namespace
 
 PxFile Reader::build(const ReadOptions& ro, Decoded&& dec) {
   PxFile out;
