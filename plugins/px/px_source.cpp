@@ -63,7 +63,6 @@ void append_text(Inlines& out, const std::string& text, const std::string& file)
 
 Blocks blocks_of(const PxFile& file, plugins::cube::View&& view, NotesPolicy policy, const std::string& origin,
                  const std::string& report_language) {
-  (void)report_language;
   Blocks blocks;
   const auto& dims = file.cube.dimensions;
   // The notes that concern the cells shown.
@@ -107,7 +106,13 @@ Blocks blocks_of(const PxFile& file, plugins::cube::View&& view, NotesPolicy pol
     blocks.push_back(Paragraph{std::move(para)});
   }
   if (view.chart) blocks.push_back(std::move(*view.chart));
-  (void)origin;
+  // Language of parts: the file's text in another language than the report's.
+  const bool other = !file.language.empty() && !same_language(file.language, report_language) &&
+                     is_language_tag(file.language);
+  for (Block& b : blocks) {
+    b.origin = origin;
+    if (other) b.lang = file.language;
+  }
   return blocks;
 }
 

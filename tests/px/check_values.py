@@ -21,7 +21,7 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import px_reference  # noqa: E402
 
-sdgreport, data_dir = sys.argv[1], pathlib.Path(sys.argv[2])
+sdgreport, data_dir = sys.argv[1], pathlib.Path(sys.argv[2]).resolve()
 files = sorted(data_dir.glob("*.px"))
 assert len(files) >= 4, files
 

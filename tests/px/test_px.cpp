@@ -226,6 +226,18 @@ TEST(PxTransmengde, DataNoteCellStarIsProvisionalAndReadingIsFast) {
   EXPECT_TRUE(v.warnings.empty());
 }
 
+TEST(PxLanguage, BlocksAreMarkedWhenNotInTheReportLanguage) {
+  const auto f = read("Transmengde.px", "", "nb");
+  ViewSpec spec;
+  spec.select = {{"import/eksport", {"1"}, {}}, {"tosifret SITC", {"22"}, {}}};
+  spec.rows = "transportmåte";
+  const auto nb = sdg::px::blocks_of(f, view(f, spec), sdg::px::NotesPolicy::Mandatory, "t.px / 08811", "nb");
+  EXPECT_EQ(nb[0].lang, "");  // "no" is the report's Norwegian
+  EXPECT_EQ(nb[0].origin, "t.px / 08811");
+  const auto en = sdg::px::blocks_of(f, view(f, spec), sdg::px::NotesPolicy::Mandatory, "t.px / 08811", "en");
+  EXPECT_EQ(en[0].lang, "no");
+}
+
 TEST(PxLanguage, ReportLanguageChosenWhenTheFileHasIt) {
   EXPECT_EQ(read("TUX01.px", "", "nb").language, "en");  // no Norwegian in the file: its LANGUAGE
   EXPECT_EQ(read("Transmengde.px", "", "nb").language, "no");
@@ -359,6 +371,10 @@ TEST(PxSource, FillAddsTableNotesAndChart) {
   sdg::px::PxSource source;
   source.fill(sdg::SourceRequest{opts, 15}, target, ctx);
   ASSERT_EQ(target.blocks().size(), 3u);
+  for (const sdg::Block& b : target.blocks()) {
+    EXPECT_EQ(b.lang, "da");  // Danish text in an English report
+    EXPECT_EQ(b.origin, "tux.px / TUX01");
+  }
   const auto& t = target.blocks()[0].as<sdg::Table>();
   EXPECT_EQ(t.columns[0].label, "distrikt");
   EXPECT_EQ(t.data.cell(0, 0), Cell::of("I alt"));
