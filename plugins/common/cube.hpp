@@ -158,6 +158,10 @@ struct Format {
   /// The model status of a status code of the format (may depend on the file, as
   /// PC-Axis DATASYMBOLs do); nullopt for codes it does not know.
   std::function<std::optional<ValueStatus>(std::string_view code)> status_of;
+  /// Without a link in the source, the first link of the notes becomes the source
+  /// note's link (JSON-stat: notes point to the source's pages). PC-Axis notes link
+  /// to anything (a UN classification page), so px sets false.
+  bool link_from_notes = true;
 };
 
 /// The view asked for by the options of one source entry (checked; no file

@@ -421,7 +421,7 @@ View make_view(const Dataset& ds, const ViewSpec& spec, const Format& format) {
   for (const std::string& n : ds.notes) {
     const plugins::LinkedText t = html_of(n, spec);
     if (!t.text.empty()) notes += (notes.empty() ? "" : " ") + t.text;
-    if (source_url.empty()) source_url = t.url;
+    if (source_url.empty() && format.link_from_notes) source_url = t.url;
   }
   if (!notes.empty()) metadata["definition"] = notes;
   if (!ds.updated.empty()) metadata["updated"] = ds.updated;

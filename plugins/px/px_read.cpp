@@ -914,7 +914,8 @@ plugins::cube::Format format_of(const PxFile& file) {
                                  auto it = statuses.find(std::string(code));
                                  if (it == statuses.end()) return std::nullopt;
                                  return it->second;
-                               }};
+                               },
+                               false};
 }
 
 }  // namespace sdg::px

@@ -99,19 +99,26 @@ Blocks blocks_of(const PxFile& file, plugins::cube::View&& view, NotesPolicy pol
       notes.insert(notes.end(), entry.begin(), entry.end());
     }
   }
-  if (view.table) blocks.push_back(std::move(*view.table));
-  if (!notes.empty()) {
-    Inlines para{Inline::strong({Inline::plain(label(Label::Notes, report_language) + ":")}), Inline::line_break()};
-    para.insert(para.end(), notes.begin(), notes.end());
-    blocks.push_back(Paragraph{std::move(para)});
-  }
-  if (view.chart) blocks.push_back(std::move(*view.chart));
   // Language of parts: the file's text in another language than the report's.
   const bool other = !file.language.empty() && !same_language(file.language, report_language) &&
                      is_language_tag(file.language);
-  for (Block& b : blocks) {
-    b.origin = origin;
-    if (other) b.lang = file.language;
+  std::size_t label_block = static_cast<std::size_t>(-1);
+  if (view.table) blocks.push_back(std::move(*view.table));
+  if (!notes.empty()) {
+    // "Notes:" is the report's word: in a paragraph of its own when the notes are in another language.
+    Inline word = Inline::strong({Inline::plain(label(Label::Notes, report_language) + ":")});
+    if (other) {
+      label_block = blocks.size();
+      blocks.push_back(Paragraph{{std::move(word)}});
+    } else {
+      notes.insert(notes.begin(), {std::move(word), Inline::line_break()});
+    }
+    blocks.push_back(Paragraph{std::move(notes)});
+  }
+  if (view.chart) blocks.push_back(std::move(*view.chart));
+  for (std::size_t k = 0; k < blocks.size(); ++k) {
+    blocks[k].origin = origin;
+    if (other && k != label_block) blocks[k].lang = file.language;
   }
   return blocks;
 }

@@ -370,22 +370,24 @@ TEST(PxSource, FillAddsTableNotesAndChart) {
   sdg::Section target("Goal 15");
   sdg::px::PxSource source;
   source.fill(sdg::SourceRequest{opts, 15}, target, ctx);
-  ASSERT_EQ(target.blocks().size(), 3u);
-  for (const sdg::Block& b : target.blocks()) {
-    EXPECT_EQ(b.lang, "da");  // Danish text in an English report
-    EXPECT_EQ(b.origin, "tux.px / TUX01");
+  // The table, "Notes:" (English, the report's word), the Danish notes, the chart.
+  ASSERT_EQ(target.blocks().size(), 4u);
+  for (std::size_t k = 0; k < 4; ++k) {
+    EXPECT_EQ(target.blocks()[k].lang, k == 1 ? "" : "da");  // Danish text in an English report
+    EXPECT_EQ(target.blocks()[k].origin, "tux.px / TUX01");
   }
+  EXPECT_EQ(sdg::plain_text(target.blocks()[1].as<sdg::Paragraph>().content), "Notes:");
   const auto& t = target.blocks()[0].as<sdg::Table>();
   EXPECT_EQ(t.columns[0].label, "distrikt");
   EXPECT_EQ(t.data.cell(0, 0), Cell::of("I alt"));
-  EXPECT_TRUE(target.blocks()[1].is<sdg::Paragraph>());
-  EXPECT_TRUE(target.blocks()[2].is<sdg::Chart>());
+  EXPECT_TRUE(target.blocks()[2].is<sdg::Paragraph>());
+  EXPECT_TRUE(target.blocks()[3].is<sdg::Chart>());
   ASSERT_EQ(ctx.warnings().size(), 1u);
   EXPECT_EQ(ctx.warnings()[0].code, "px-codepage-mismatch");
 
   sdg::Options bad(Value::map({{"file", Value::scalar("tux.px")}, {"language", Value::scalar("sv")}}), "plugin 'px'");
   const auto e = error_of([&] { source.fill(sdg::SourceRequest{bad, 15}, target, ctx); });
   EXPECT_EQ(e.code(), ErrorCode::Definition);
-  EXPECT_EQ(target.blocks().size(), 3u);  // unchanged on error
+  EXPECT_EQ(target.blocks().size(), 4u);  // unchanged on error
   std::filesystem::remove_all(dir);
 }
