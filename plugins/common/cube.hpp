@@ -46,7 +46,7 @@ struct Unit {
 
 struct Category {
   std::string id;
-  std::string label;                  ///< the id when the file gives none
+  std::string label;  ///< the id when the file gives none
   std::optional<Unit> unit;
   std::vector<std::string> children;  ///< ids of the categories below this one
   std::string parent;                 ///< id of the category whose child this is, or empty
@@ -54,8 +54,8 @@ struct Category {
 
 struct Dimension {
   std::string id;
-  std::string label;  ///< the id when the file gives none
-  std::string role;   ///< "time", "geo", "metric" or empty
+  std::string label;                 ///< the id when the file gives none
+  std::string role;                  ///< "time", "geo", "metric" or empty
   std::vector<Category> categories;  ///< in file order
   /// The category that stands for the whole dimension (PC-Axis ELIMINATION, e.g.
   /// "Total"): used when the dimension is neither selected nor rows or columns.
@@ -77,10 +77,10 @@ class Cube {
  public:
   virtual ~Cube() = default;
 
-  std::string name;     ///< name of the cube in a file holding several; may be empty
-  std::string label;    ///< title
-  std::string source;   ///< source note; may hold HTML
-  std::string updated;  ///< last update, as given
+  std::string name;                ///< name of the cube in a file holding several; may be empty
+  std::string label;               ///< title
+  std::string source;              ///< source note; may hold HTML
+  std::string updated;             ///< last update, as given
   std::vector<std::string> notes;  ///< may hold HTML
   std::vector<Dimension> dimensions;
   /// Unit of every cell whose categories give none (PC-Axis `UNITS`).
@@ -102,17 +102,17 @@ class Cube {
 ///   "last 5"        the last five categories
 ///   "EU15/*"        the children of EU15
 struct Selection {
-  std::string dimension;               ///< id, or the dimension's label
+  std::string dimension;  ///< id, or the dimension's label
   std::vector<std::string> selectors;
-  Location where;                      ///< of the option, for messages
+  Location where;  ///< of the option, for messages
 };
 
 struct ViewSpec {
-  std::string dataset;   ///< which cube of a file holding several; may be empty when it has one
+  std::string dataset;  ///< which cube of a file holding several; may be empty when it has one
   std::vector<Selection> select;
-  std::string rows;      ///< dimension whose categories are table rows (empty: chosen)
-  std::string columns;   ///< dimension whose categories are number columns (empty: chosen)
-  std::string series;    ///< dimension whose categories are chart series (default: rows)
+  std::string rows;     ///< dimension whose categories are table rows (empty: chosen)
+  std::string columns;  ///< dimension whose categories are number columns (empty: chosen)
+  std::string series;   ///< dimension whose categories are chart series (default: rows)
   Location rows_at, columns_at, series_at;
 
   bool table = true;
@@ -177,13 +177,15 @@ const C& pick(const std::vector<C>& cubes, const ViewSpec& spec, const Format& f
   const std::string p = std::string(format.plugin) + ": ";
   if (spec.dataset.empty()) {
     if (cubes.size() == 1) return cubes.front();
-    throw Error(ErrorCode::Definition, p + "the file holds " + std::to_string(cubes.size()) +
-                                           " datasets; choose one with 'dataset' (" + names + ")", where);
+    throw Error(ErrorCode::Definition,
+                p + "the file holds " + std::to_string(cubes.size()) +
+                    " datasets; choose one with 'dataset' (" + names + ")",
+                where);
   }
   for (const C& d : cubes)
     if (d.name == spec.dataset) return d;
-  throw Error(ErrorCode::Definition, p + "no dataset '" + spec.dataset + "' in the file (datasets: " + names + ")",
-              where);
+  throw Error(ErrorCode::Definition,
+              p + "no dataset '" + spec.dataset + "' in the file (datasets: " + names + ")", where);
 }
 
 /// Builds the table and/or chart. Every dimension other than rows and columns

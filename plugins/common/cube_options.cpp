@@ -19,7 +19,8 @@ ViewSpec view_spec_of(const Options& opts, const std::string& language) {
   spec.dataset = opts.string_or("dataset", "");
   if (const Value* sel = opts.get("select"); sel && !sel->is_null()) {
     if (!sel->is_map())
-      throw opts.error("select", "expected a map of dimension: categories, e.g. { Region: K-0301, Tid: [2015..2023] }");
+      throw opts.error("select",
+                       "expected a map of dimension: categories, e.g. { Region: K-0301, Tid: [2015..2023] }");
     for (const auto& [dim, v] : sel->entries()) {
       Selection s;
       s.dimension = dim;
@@ -29,7 +30,8 @@ ViewSpec view_spec_of(const Options& opts, const std::string& language) {
       } else if (v.is_list()) {
         for (const Value& item : v.items()) {
           if (!item.is_scalar())
-            throw opts.error("select", "dimension '" + dim + "': expected category ids, not a nested list or map");
+            throw opts.error("select",
+                             "dimension '" + dim + "': expected category ids, not a nested list or map");
           s.selectors.push_back(item.text());
         }
       } else {

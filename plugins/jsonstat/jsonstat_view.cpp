@@ -20,6 +20,8 @@ const Dataset& pick_dataset(const std::vector<Dataset>& sets, const ViewSpec& sp
   return plugins::cube::pick(sets, spec, kFormat, where);
 }
 
-View make_view(const Dataset& ds, const ViewSpec& spec) { return plugins::cube::make_view(ds, spec, kFormat); }
+View make_view(const Dataset& ds, const ViewSpec& spec) {
+  return plugins::cube::make_view(ds, spec, kFormat);
+}
 
 }  // namespace sdg::jsonstat

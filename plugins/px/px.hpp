@@ -32,7 +32,7 @@ using plugins::cube::Observation;
 struct Note {
   enum class Scope { Table, Variable, Value, Cell };
   Scope scope = Scope::Table;
-  bool mandatory = false;  ///< the X form: NOTEX, VALUENOTEX, CELLNOTEX
+  bool mandatory = false;     ///< the X form: NOTEX, VALUENOTEX, CELLNOTEX
   std::size_t dimension = 0;  ///< Variable and Value notes
   std::size_t category = 0;   ///< Value notes
   /// Cell notes: one category position per dimension, or npos for "*".
@@ -48,12 +48,12 @@ class Cube final : public plugins::cube::Cube {
 
  private:
   friend class Reader;
-  std::vector<double> values_;           ///< NaN: a symbol cell
-  std::vector<std::uint8_t> code_;       ///< per cell: 0 value, 1–6 dots, 7 "-" (empty: all values)
+  std::vector<double> values_;      ///< NaN: a symbol cell
+  std::vector<std::uint8_t> code_;  ///< per cell: 0 value, 1–6 dots, 7 "-" (empty: all values)
   std::unordered_map<std::size_t, std::uint16_t> marker_;  ///< flat index → DATANOTECELL marker (index + 1)
   std::vector<std::string> markers_;
-  std::vector<std::string> symbol_;      ///< status code shown for code 1–7 (index 0 unused)
-  std::vector<int> decimals_;            ///< per dimension, per category: PRECISION, or -1
+  std::vector<std::string> symbol_;  ///< status code shown for code 1–7 (index 0 unused)
+  std::vector<int> decimals_;        ///< per dimension, per category: PRECISION, or -1
   std::vector<std::size_t> decimals_offset_;
   int show_decimals_ = 0;
   bool precision_ = false;
@@ -73,12 +73,12 @@ struct Warning {
 
 struct PxFile {
   Cube cube;
-  std::string language;              ///< of the cube's text ("" when the file names none)
+  std::string language;                ///< of the cube's text ("" when the file names none)
   std::vector<std::string> languages;  ///< of the file, the main one first
-  std::string encoding;              ///< what the bytes were read as: "utf-8", "windows-1252", …
-  std::string table_id;              ///< TABLEID, else MATRIX
+  std::string encoding;                ///< what the bytes were read as: "utf-8", "windows-1252", …
+  std::string table_id;                ///< TABLEID, else MATRIX
   std::vector<Note> notes;
-  std::vector<Warning> warnings;     ///< what was decided (encoding) and what is not shown
+  std::vector<Warning> warnings;  ///< what was decided (encoding) and what is not shown
   /// Status code → status, from the file's DATASYMBOLs (see docs/plugins/px.md).
   std::unordered_map<std::string, ValueStatus> statuses;
   std::size_t data_line = 0;  ///< line of DATA=

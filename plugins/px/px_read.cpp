@@ -33,7 +33,8 @@ std::string lower(std::string_view s) {
 
 std::size_t line_at(std::string_view text, std::size_t offset) {
   offset = std::min(offset, text.size());
-  return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+  return 1 + static_cast<std::size_t>(
+                 std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
 std::string hex_byte(unsigned char b) {
@@ -84,7 +85,9 @@ std::string declared_codepage(std::string_view bytes) {
   return {};
 }
 
-bool is_utf8_name(const std::string& cp) { return cp == "utf-8" || cp == "utf8"; }
+bool is_utf8_name(const std::string& cp) {
+  return cp == "utf-8" || cp == "utf8";
+}
 bool is_iso_latin(const std::string& cp) {
   return cp == "iso-8859-1" || cp == "iso-8859-15" || cp == "iso8859-1" || cp == "iso8859-15" ||
          cp == "latin1" || cp == "latin-1" || cp == "latin-9" || cp == "latin9";
@@ -113,7 +116,8 @@ Decoded decode(std::string_view bytes, const std::string& file) {
   std::string declared = declared_codepage(bytes);
   const std::string said = declared.empty() ? "no CODEPAGE" : "CODEPAGE=\"" + declared + "\"";
   if (declared.empty()) declared = "windows-1252";
-  const bool has_high = std::any_of(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  const bool has_high =
+      std::any_of(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
   const bool utf8 = is_valid_utf8(bytes);
   auto fail_at = [&](std::size_t off, const std::string& what) -> Error {
     return Error(ErrorCode::Input, "PC-Axis: " + what,
@@ -129,9 +133,10 @@ Decoded decode(std::string_view bytes, const std::string& file) {
       d.text.assign(bytes);
       d.encoding = "utf-8";
       if (!is_utf8_name(declared))
-        d.warnings.push_back({"px-codepage-mismatch",
-                              "the file says " + said + " but its bytes are UTF-8 (" + first_non_ascii(bytes) +
-                                  "); read as UTF-8, as " + declared + " would turn every such letter into two"});
+        d.warnings.push_back({"px-codepage-mismatch", "the file says " + said + " but its bytes are UTF-8 (" +
+                                                          first_non_ascii(bytes) + "); read as UTF-8, as " +
+                                                          declared +
+                                                          " would turn every such letter into two"});
       return d;
     }
     // Declared UTF-8, but not UTF-8: Windows-1252, the usual other.
@@ -143,11 +148,11 @@ Decoded decode(std::string_view bytes, const std::string& file) {
       first = std::min(first, bytes.size() - 1);
       d.text = std::move(*t);
       d.encoding = "windows-1252";
-      d.warnings.push_back({"px-codepage-mismatch",
-                            "the file says " + said + " but byte " +
-                                hex_byte(static_cast<unsigned char>(bytes[first])) + " on line " +
-                                std::to_string(line_at(bytes, first)) +
-                                " is not UTF-8; read as Windows-1252 (" + first_non_ascii(d.text) + ")"});
+      d.warnings.push_back({"px-codepage-mismatch", "the file says " + said + " but byte " +
+                                                        hex_byte(static_cast<unsigned char>(bytes[first])) +
+                                                        " on line " + std::to_string(line_at(bytes, first)) +
+                                                        " is not UTF-8; read as Windows-1252 (" +
+                                                        first_non_ascii(d.text) + ")"});
       return d;
     }
     throw fail_at(bad, "the file says " + said + " but is neither UTF-8 nor Windows-1252 (byte " +
@@ -173,14 +178,15 @@ Decoded decode(std::string_view bytes, const std::string& file) {
   bool known = true;
   auto t = iconv_to_utf8(bytes, from, bad, known);
   if (!known) {
-    d.warnings.push_back({"px-codepage-unknown", "the file says " + said +
-                                                     ", a character set sdgreport does not know; read as Windows-1252"});
+    d.warnings.push_back(
+        {"px-codepage-unknown",
+         "the file says " + said + ", a character set sdgreport does not know; read as Windows-1252"});
     from = "WINDOWS-1252";
     t = iconv_to_utf8(bytes, from, bad, known);
   }
   if (!t)
-    throw fail_at(bad, "byte " + hex_byte(static_cast<unsigned char>(bytes[bad])) + " is not a character in " +
-                           lower(from) + " (the file says " + said + ")");
+    throw fail_at(bad, "byte " + hex_byte(static_cast<unsigned char>(bytes[bad])) +
+                           " is not a character in " + lower(from) + " (the file says " + said + ")");
   d.text = std::move(*t);
   d.encoding = lower(from);
   return d;
@@ -200,7 +206,9 @@ struct Entry {
 bool keyword_char(char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
 }
-bool space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+bool space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
 
 /// Parses a number as PX writes it in DATA: [-]digits[.digits][e[±]digits]; no
 /// "nan", "inf", hex or grouping.
@@ -255,8 +263,7 @@ class Reader {
       e.line = line_;
       const std::size_t k = i_;
       while (i_ < t_.size() && keyword_char(t_[i_])) ++i_;
-      if (i_ == k)
-        fail(line_, "expected a keyword (KEYWORD=value;), found '" + std::string(1, t_[i_]) + "'");
+      if (i_ == k) fail(line_, "expected a keyword (KEYWORD=value;), found '" + std::string(1, t_[i_]) + "'");
       e.keyword = t_.substr(k, i_ - k);
       for (char& c : e.keyword)
         if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
@@ -294,10 +301,13 @@ class Reader {
       }
       skip_space();
       if (i_ >= t_.size() || t_[i_] != '=')
-        fail(line_, "expected '=' after " + e.keyword + (i_ < t_.size() ? ", found '" + std::string(1, t_[i_]) + "'" : ", found the end of the file"));
+        fail(line_, "expected '=' after " + e.keyword +
+                        (i_ < t_.size() ? ", found '" + std::string(1, t_[i_]) + "'"
+                                        : ", found the end of the file"));
       ++i_;
       if (e.keyword == "DATA" && e.lang.empty() && e.keys.empty()) {
-        if (data_line_) fail(e.line, "a second DATA (the first is on line " + std::to_string(data_line_) + ")");
+        if (data_line_)
+          fail(e.line, "a second DATA (the first is on line " + std::to_string(data_line_) + ")");
         data_line_ = e.line;
         data_start_ = i_;
         skip_data();
@@ -390,7 +400,8 @@ class Reader {
     while (i_ < t_.size() && t_[i_] != ';') {
       if (t_[i_] == '"') {
         const std::size_t close = t_.find('"', i_ + 1);
-        if (close == std::string::npos) fail(line_, "DATA: a string opened with '\"' on this line is never closed");
+        if (close == std::string::npos)
+          fail(line_, "DATA: a string opened with '\"' on this line is never closed");
         line_ += static_cast<std::size_t>(std::count(t_.begin() + static_cast<std::ptrdiff_t>(i_),
                                                      t_.begin() + static_cast<std::ptrdiff_t>(close), '\n'));
         i_ = close + 1;
@@ -410,7 +421,8 @@ class Reader {
     auto it = index_.find(key_of(keyword, lang, keys));
     return it == index_.end() ? nullptr : &entries_[it->second];
   }
-  static std::string key_of(const std::string& keyword, const std::string& lang, const std::vector<std::string>& keys) {
+  static std::string key_of(const std::string& keyword, const std::string& lang,
+                            const std::vector<std::string>& keys) {
     std::string k = keyword + '\x1f' + lang;
     for (const std::string& s : keys) k += '\x1f' + s;
     return k;
@@ -422,8 +434,8 @@ class Reader {
       auto [it, fresh] = index_.try_emplace(key_of(e.keyword, e.lang, e.keys), n);
       if (!fresh)
         fail(e.line, e.keyword + (e.lang.empty() ? "" : "[" + e.lang + "]") +
-                         (e.keys.empty() ? "" : "(\"" + e.keys.front() + "\"…)") + " is given twice (also on line " +
-                         std::to_string(entries_[it->second].line) + ")");
+                         (e.keys.empty() ? "" : "(\"" + e.keys.front() + "\"…)") +
+                         " is given twice (also on line " + std::to_string(entries_[it->second].line) + ")");
     }
   }
 
@@ -480,8 +492,9 @@ void Reader::read_data(Cube& cube, std::size_t cells) {
       tok = t.substr(s, i - s);
     }
     if (n >= cells)
-      fail(tok_line, "DATA has more cells than the variables make (" + std::to_string(cells) + " = the product of the " +
-                         "numbers of VALUES); the first one too many is '" + std::string(tok) + "'");
+      fail(tok_line, "DATA has more cells than the variables make (" + std::to_string(cells) +
+                         " = the product of the " + "numbers of VALUES); the first one too many is '" +
+                         std::string(tok) + "'");
     ++n;
     int decimals = 0;
     if (auto v = px_number(tok, decimals)) {
@@ -571,7 +584,8 @@ PxFile Reader::build(const ReadOptions& ro, Decoded&& dec) {
   out.warnings = std::move(dec.warnings);
   out.data_line = data_line_;
   index_entries();
-  auto text = [&](const std::string& kw, const std::string& lang, const std::vector<std::string>& keys = {}) -> std::string {
+  auto text = [&](const std::string& kw, const std::string& lang,
+                  const std::vector<std::string>& keys = {}) -> std::string {
     const Entry* e = find(kw, lang, keys);
     if (!e && !lang.empty()) return {};
     if (!e || e->values.empty()) return {};
@@ -623,10 +637,13 @@ PxFile Reader::build(const ReadOptions& ro, Decoded&& dec) {
   };
 
   // ---- variables
-  if (find("KEYS", "") || std::any_of(entries_.begin(), entries_.end(), [](const Entry& e) { return e.keyword == "KEYS"; })) {
-    const Entry& k = *std::find_if(entries_.begin(), entries_.end(), [](const Entry& e) { return e.keyword == "KEYS"; });
-    fail(k.line, "KEYS (DATA given row by row with keys, for sparse tables) is not read by sdgreport; "
-                 "save the table from PxWeb without KEYS (the full cube)");
+  if (find("KEYS", "") ||
+      std::any_of(entries_.begin(), entries_.end(), [](const Entry& e) { return e.keyword == "KEYS"; })) {
+    const Entry& k =
+        *std::find_if(entries_.begin(), entries_.end(), [](const Entry& e) { return e.keyword == "KEYS"; });
+    fail(k.line,
+         "KEYS (DATA given row by row with keys, for sparse tables) is not read by sdgreport; "
+         "save the table from PxWeb without KEYS (the full cube)");
   }
   std::vector<std::string> vars_main, vars_l;
   std::vector<bool> in_heading;
@@ -641,19 +658,22 @@ PxFile Reader::build(const ReadOptions& ro, Decoded&& dec) {
     const Entry* use = el ? el : em;
     if (use) vars_l.insert(vars_l.end(), use->values.begin(), use->values.end());
     if (el && em && el->values.size() != em->values.size())
-      fail(el->line, std::string(kw) + "[" + L + "] names " + std::to_string(el->values.size()) + " variables but " + kw +
-                         " names " + std::to_string(em->values.size()));
+      fail(el->line, std::string(kw) + "[" + L + "] names " + std::to_string(el->values.size()) +
+                         " variables but " + kw + " names " + std::to_string(em->values.size()));
   }
   if (vars_main.empty()) fail(data_line_, "neither STUB nor HEADING names a variable");
   const std::size_t nd = vars_main.size();
   {
     std::set<std::string> seen;
     for (const std::string& v : vars_main)
-      if (!seen.insert(v).second) fail(find("STUB", "") ? find("STUB", "")->line : 1, "variable '" + v + "' is named twice in STUB/HEADING");
+      if (!seen.insert(v).second)
+        fail(find("STUB", "") ? find("STUB", "")->line : 1,
+             "variable '" + v + "' is named twice in STUB/HEADING");
   }
   Cube& cube = out.cube;
   std::vector<std::vector<std::string>> values_main(nd), values_l(nd), codes(nd);
-  std::vector<std::unordered_map<std::string, std::size_t>> lookup(nd);  // value (main or chosen language) or code → position
+  std::vector<std::unordered_map<std::string, std::size_t>> lookup(
+      nd);  // value (main or chosen language) or code → position
   std::size_t cells = 1;
   const std::string contvar = text("CONTVARIABLE", "");
   for (std::size_t i = 0; i < nd; ++i) {
@@ -665,7 +685,8 @@ PxFile Reader::build(const ReadOptions& ro, Decoded&& dec) {
     values_l[i] = vl->values;
     if (values_l[i].size() != values_main[i].size())
       fail(vl->line, "VALUES[" + L + "](\"" + vars_l[i] + "\") lists " + std::to_string(values_l[i].size()) +
-                         " values but VALUES(\"" + vars_main[i] + "\") " + std::to_string(values_main[i].size()));
+                         " values but VALUES(\"" + vars_main[i] + "\") " +
+                         std::to_string(values_main[i].size()));
     const Entry* c = find("CODES", "", {vars_main[i]});
     if (!c && !L.empty()) c = find("CODES", L, {vars_l[i]});  // codes are the ids: the main language's first
     if (c) {
@@ -701,13 +722,16 @@ PxFile Reader::build(const ReadOptions& ro, Decoded&& dec) {
     for (std::size_t j = 0; j < n; ++j) lookup[i].try_emplace(values_l[i][j], j);
     for (std::size_t j = 0; j < codes[i].size(); ++j) lookup[i].try_emplace(codes[i][j], j);
     // ELIMINATION("var")="Total": the value standing for the whole variable.
-    if (const Entry* el = in_lang("ELIMINATION", {vars_l[i]}, {vars_main[i]}); el && el->quoted && !el->values.empty()) {
+    if (const Entry* el = in_lang("ELIMINATION", {vars_l[i]}, {vars_main[i]});
+        el && el->quoted && !el->values.empty()) {
       auto it = lookup[i].find(el->values.front());
       if (it != lookup[i].end())
         d.elimination = it->second;
       else
-        out.warnings.push_back({"px-elimination-unknown", "line " + std::to_string(el->line) + ": ELIMINATION(\"" + vars_main[i] +
-                                                              "\") names '" + el->values.front() + "', which is not one of its values"});
+        out.warnings.push_back({"px-elimination-unknown", "line " + std::to_string(el->line) +
+                                                              ": ELIMINATION(\"" + vars_main[i] +
+                                                              "\") names '" + el->values.front() +
+                                                              "', which is not one of its values"});
     }
     cube.dimensions.push_back(std::move(d));
   }
@@ -722,7 +746,8 @@ PxFile Reader::build(const ReadOptions& ro, Decoded&& dec) {
     int show = -1;
     if (sd && !sd->values.empty()) {
       show = small_int(sd->values.front(), 0, 15);
-      if (show < 0) fail(sd->line, "SHOWDECIMALS must be a whole number 0–15, got '" + sd->values.front() + "'");
+      if (show < 0)
+        fail(sd->line, "SHOWDECIMALS must be a whole number 0–15, got '" + sd->values.front() + "'");
     }
     if (dd && !dd->values.empty()) {
       const int dec = small_int(dd->values.front(), 0, 15);
@@ -737,7 +762,9 @@ PxFile Reader::build(const ReadOptions& ro, Decoded&& dec) {
     }
     cube.decimals_.assign(off, -1);
     for (const Entry& e : entries_) {
-      if (e.keyword != "PRECISION" || e.keys.size() != 2 || e.values.empty() || (!e.lang.empty() && e.lang != L)) continue;
+      if (e.keyword != "PRECISION" || e.keys.size() != 2 || e.values.empty() ||
+          (!e.lang.empty() && e.lang != L))
+        continue;
       const int p = small_int(e.values.front(), 0, 15);
       if (p < 0) fail(e.line, "PRECISION must be a whole number 0–15, got '" + e.values.front() + "'");
       for (std::size_t i = 0; i < nd; ++i)
@@ -761,7 +788,8 @@ PxFile Reader::build(const ReadOptions& ro, Decoded&& dec) {
     std::string s = text_l("DATASYMBOL" + std::to_string(n));
     if (s.empty() || s == nil) s = dots;  // a symbol that would read as nil keeps its dots
     cube.symbol_[n] = s;
-    if (auto st = status_of_symbol(s); st && *st != ValueStatus::Provisional) out.statuses.try_emplace(s, *st);
+    if (auto st = status_of_symbol(s); st && *st != ValueStatus::Provisional)
+      out.statuses.try_emplace(s, *st);
   }
 
   // ---- cell markers (DATANOTECELL) and cell notes (CELLNOTE, CELLNOTEX)
@@ -772,8 +800,9 @@ PxFile Reader::build(const ReadOptions& ro, Decoded&& dec) {
   std::vector<std::string> unknown_keys;
   auto resolve = [&](const Entry& e, std::vector<std::size_t>& pos) -> bool {
     if (e.keys.size() != nd) {
-      unknown_keys.push_back("line " + std::to_string(e.line) + ": " + e.keyword + " has " + std::to_string(e.keys.size()) +
-                             " keys, the table " + std::to_string(nd) + " variables");
+      unknown_keys.push_back("line " + std::to_string(e.line) + ": " + e.keyword + " has " +
+                             std::to_string(e.keys.size()) + " keys, the table " + std::to_string(nd) +
+                             " variables");
       return false;
     }
     pos.assign(nd, std::string::npos);
@@ -811,7 +840,8 @@ PxFile Reader::build(const ReadOptions& ro, Decoded&& dec) {
     if (fresh) {
       if (cube.markers_.size() >= 60000) fail(e.line, "more than 60000 different DATANOTECELL markers");
       cube.markers_.push_back(value);
-      if (auto st = status_of_symbol(value); st && *st == ValueStatus::Provisional) out.statuses.try_emplace(value, *st);
+      if (auto st = status_of_symbol(value); st && *st == ValueStatus::Provisional)
+        out.statuses.try_emplace(value, *st);
     }
     // Every cell the pattern covers ("*" = every value of that variable).
     std::vector<std::size_t> cur(nd, 0);
@@ -837,7 +867,8 @@ PxFile Reader::build(const ReadOptions& ro, Decoded&& dec) {
     std::string list;
     for (std::size_t k = 0; k < unknown_keys.size() && k < 3; ++k) list += (k ? "; " : "") + unknown_keys[k];
     if (unknown_keys.size() > 3) list += "; … (" + std::to_string(unknown_keys.size()) + " in all)";
-    out.warnings.push_back({"px-note-cell-unknown", "cell notes and markers for no cell of the table are not shown: " + list});
+    out.warnings.push_back(
+        {"px-note-cell-unknown", "cell notes and markers for no cell of the table are not shown: " + list});
   }
 
   // ---- texts
@@ -851,7 +882,8 @@ PxFile Reader::build(const ReadOptions& ro, Decoded&& dec) {
   std::string updated = text_l("LAST-UPDATED");
   if (updated.empty())
     for (const Entry& e : entries_)
-      if (e.keyword == "LAST-UPDATED" && e.keys.size() == 1 && !e.values.empty() && e.values.front() > updated)
+      if (e.keyword == "LAST-UPDATED" && e.keys.size() == 1 && !e.values.empty() &&
+          e.values.front() > updated)
         updated = e.values.front();
   cube.updated = iso_date(updated);
   if (std::string u = text_l("UNITS"); !u.empty()) cube.unit = unit_of(u);
@@ -909,13 +941,14 @@ PxFile read_px(std::string_view bytes, const std::string& file_name, const ReadO
 
 plugins::cube::Format format_of(const PxFile& file) {
   auto statuses = file.statuses;
-  return plugins::cube::Format{"px", "PC-Axis file", "PC-Axis-fil",
-                               [statuses = std::move(statuses)](std::string_view code) -> std::optional<ValueStatus> {
-                                 auto it = statuses.find(std::string(code));
-                                 if (it == statuses.end()) return std::nullopt;
-                                 return it->second;
-                               },
-                               false};
+  return plugins::cube::Format{
+      "px", "PC-Axis file", "PC-Axis-fil",
+      [statuses = std::move(statuses)](std::string_view code) -> std::optional<ValueStatus> {
+        auto it = statuses.find(std::string(code));
+        if (it == statuses.end()) return std::nullopt;
+        return it->second;
+      },
+      false};
 }
 
 }  // namespace sdg::px

@@ -26,7 +26,8 @@ std::string read_whole_file(const std::filesystem::path& path, const Location& d
   std::ifstream in(path, std::ios::binary);
   std::ostringstream text;
   if (in) text << in.rdbuf();
-  if (!in || in.bad()) throw Error(ErrorCode::Input, "cannot read PC-Axis file '" + path.string() + "'", defined_at);
+  if (!in || in.bad())
+    throw Error(ErrorCode::Input, "cannot read PC-Axis file '" + path.string() + "'", defined_at);
   return std::move(text).str();
 }
 
@@ -61,8 +62,8 @@ void append_text(Inlines& out, const std::string& text, const std::string& file)
 
 }  // namespace
 
-Blocks blocks_of(const PxFile& file, plugins::cube::View&& view, NotesPolicy policy, const std::string& origin,
-                 const std::string& report_language) {
+Blocks blocks_of(const PxFile& file, plugins::cube::View&& view, NotesPolicy policy,
+                 const std::string& origin, const std::string& report_language) {
   Blocks blocks;
   const auto& dims = file.cube.dimensions;
   // The notes that concern the cells shown.
@@ -72,8 +73,11 @@ Blocks blocks_of(const PxFile& file, plugins::cube::View&& view, NotesPolicy pol
       if (!n.mandatory && policy != NotesPolicy::All) continue;
       std::string about;
       switch (n.scope) {
-        case Note::Scope::Table: break;
-        case Note::Scope::Variable: about = dims[n.dimension].label; break;
+        case Note::Scope::Table:
+          break;
+        case Note::Scope::Variable:
+          about = dims[n.dimension].label;
+          break;
         case Note::Scope::Value:
           if (!shown(view.chosen, n.dimension, n.category)) continue;
           about = dims[n.dimension].label + ": " + dims[n.dimension].categories[n.category].label;
@@ -128,7 +132,9 @@ void PxSource::fill(const SourceRequest& req, Section& target, Context& ctx) {
   // Unknown keys and wrong types were refused by the host (the options in plugin.cpp).
   plugins::cube::ViewSpec spec = plugins::cube::view_spec_of(opts, ctx.language());
   const std::string notes = opts.string_or("notes", "mandatory");
-  const NotesPolicy policy = notes == "all" ? NotesPolicy::All : notes == "none" ? NotesPolicy::None : NotesPolicy::Mandatory;
+  const NotesPolicy policy = notes == "all"    ? NotesPolicy::All
+                             : notes == "none" ? NotesPolicy::None
+                                               : NotesPolicy::Mandatory;
   const std::string file = opts.string("file");
   const std::filesystem::path path = ctx.resolve(file);
   spec.file = path.filename().string();
@@ -140,14 +146,16 @@ void PxSource::fill(const SourceRequest& req, Section& target, Context& ctx) {
   try {
     px = read_px(bytes, path.string(), ro);
   } catch (const Error& e) {
-    if (e.code() == ErrorCode::Definition) throw Error(ErrorCode::Definition, e.message(), location_of(opts, "language"));
+    if (e.code() == ErrorCode::Definition)
+      throw Error(ErrorCode::Definition, e.message(), location_of(opts, "language"));
     throw;
   }
   const std::string where = opts.where().str();
   for (const Warning& w : px.warnings) ctx.warn(w.code, path.string() + ": " + w.text, where);
   plugins::cube::View view = plugins::cube::make_view(px.cube, spec, format_of(px));
   for (const auto& w : view.warnings) ctx.warn(w.code, path.string() + ": " + w.text, where);
-  for (const std::string& w : view.duplicates) ctx.warn(plugins::kDuplicateWarning, path.string() + ": " + w, where);
+  for (const std::string& w : view.duplicates)
+    ctx.warn(plugins::kDuplicateWarning, path.string() + ": " + w, where);
 
   const std::string origin = file + (px.table_id.empty() ? "" : " / " + px.table_id);
   Blocks blocks = blocks_of(px, std::move(view), policy, origin, ctx.language());

@@ -35,7 +35,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     try {
       auto v = make_view(f.cube, spec, format_of(f));
-      auto blocks = blocks_of(f, std::move(v), (flags & 32) ? NotesPolicy::All : NotesPolicy::Mandatory, "o", "en");
+      auto blocks =
+          blocks_of(f, std::move(v), (flags & 32) ? NotesPolicy::All : NotesPolicy::Mandatory, "o", "en");
       (void)blocks;
     } catch (const sdg::Error&) {
     }

@@ -34,7 +34,8 @@ std::string slurp(const std::filesystem::path& p) {
   return s.str();
 }
 
-sdg::px::PxFile read(const std::string& name, const std::string& language = "", const std::string& report = "en") {
+sdg::px::PxFile read(const std::string& name, const std::string& language = "",
+                     const std::string& report = "en") {
   sdg::px::ReadOptions ro;
   ro.language = language;
   ro.report_language = report;
@@ -47,7 +48,9 @@ sdg::px::PxFile parse(const std::string& text, const std::string& language = "")
   return sdg::px::read_px(text, "t.px", ro);
 }
 
-View view(const sdg::px::PxFile& f, ViewSpec spec) { return make_view(f.cube, spec, sdg::px::format_of(f)); }
+View view(const sdg::px::PxFile& f, ViewSpec spec) {
+  return make_view(f.cube, spec, sdg::px::format_of(f));
+}
 
 bool has_warning(const sdg::px::PxFile& f, const std::string& code, const std::string& part = "") {
   for (const auto& w : f.warnings)
@@ -55,7 +58,9 @@ bool has_warning(const sdg::px::PxFile& f, const std::string& code, const std::s
   return false;
 }
 
-std::string what_of(const sdg::Error& e) { return e.what(); }
+std::string what_of(const sdg::Error& e) {
+  return e.what();
+}
 
 // A small table: 2 regions × 3 years, with every dot code.
 const char* kSmall =
@@ -99,7 +104,7 @@ TEST(PxTux01, Utf8UnderIso885915IsReadAsUtf8AndSaidSo) {
   const auto da = read("TUX01.px", "da");
   EXPECT_EQ(da.language, "da");
   EXPECT_EQ(da.cube.label, "Antal slædehunde efter distrikt og tid");  // never "slÃ¦dehunde"
-  EXPECT_EQ(da.cube.dimensions[0].id, "district");                       // ids from the main language
+  EXPECT_EQ(da.cube.dimensions[0].id, "district");                     // ids from the main language
   EXPECT_EQ(da.cube.dimensions[0].label, "distrikt");
   EXPECT_EQ(da.cube.dimensions[0].categories[0].label, "I alt");
   EXPECT_EQ(da.cube.dimensions[0].categories[0].id, "0");  // CODES
@@ -116,7 +121,8 @@ TEST(PxTux01, CellNotesOfTheShownCellsGoUnderTheTable) {
   spec.select.push_back({"time", {"2019..2022"}, {}});
   spec.rows = "district";
   spec.columns = "time";
-  const sdg::Blocks blocks = sdg::px::blocks_of(f, view(f, spec), sdg::px::NotesPolicy::Mandatory, "TUX01.px / TUX01", "en");
+  const sdg::Blocks blocks =
+      sdg::px::blocks_of(f, view(f, spec), sdg::px::NotesPolicy::Mandatory, "TUX01.px / TUX01", "en");
   ASSERT_EQ(blocks.size(), 2u);
   ASSERT_TRUE(blocks[1].is<sdg::Paragraph>());
   const std::string text = sdg::plain_text(blocks[1].as<sdg::Paragraph>().content);
@@ -130,7 +136,8 @@ TEST(PxTux01, CellNotesOfTheShownCellsGoUnderTheTable) {
   // notes: all adds the table's and the variables' NOTEs.
   const auto all = sdg::px::blocks_of(f, view(f, early), sdg::px::NotesPolicy::All, "o", "en");
   ASSERT_EQ(all.size(), 2u);
-  EXPECT_NE(sdg::plain_text(all[1].as<sdg::Paragraph>().content).find("Towns and settlemeents"), std::string::npos);
+  EXPECT_NE(sdg::plain_text(all[1].as<sdg::Paragraph>().content).find("Towns and settlemeents"),
+            std::string::npos);
 }
 
 TEST(PxBexsta, Windows1252AndNilCells) {
@@ -138,7 +145,8 @@ TEST(PxBexsta, Windows1252AndNilCells) {
   EXPECT_EQ(f.encoding, "windows-1252");
   EXPECT_TRUE(f.warnings.empty());
   bool quote = false;
-  for (const std::string& n : f.cube.notes) quote = quote || n.find("atugassat ingerlateqqinneqarsinnaapput.\u201D") != std::string::npos;
+  for (const std::string& n : f.cube.notes)
+    quote = quote || n.find("atugassat ingerlateqqinneqarsinnaapput.\u201D") != std::string::npos;
   EXPECT_TRUE(quote) << "0x94 is \u201D in Windows-1252";
   const auto en = read("BEXSTA_windows_1252.px");
   EXPECT_EQ(en.cube.size(), 7200u);
@@ -202,7 +210,8 @@ TEST(PxTransmengde, DataNoteCellStarIsProvisionalAndReadingIsFast) {
   const std::string bytes = slurp(kData / "px/Transmengde.px");
   const auto t0 = std::chrono::steady_clock::now();
   const auto f = sdg::px::read_px(bytes, "Transmengde.px", {});
-  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
+  const auto ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
   std::cout << "Transmengde.px (27,300 cells, 6760 DATANOTECELL) read in " << ms << " ms\n";
   EXPECT_EQ(f.language, "no");
   EXPECT_EQ(f.encoding, "iso-8859-1");
@@ -258,14 +267,14 @@ TEST(PxSymbols, DotsAndDashAndDatasymbols) {
   ASSERT_TRUE(v.table);
   const auto& d = v.table->data;
   EXPECT_EQ(d.cell(0, 1), Cell::of(1.5));
-  EXPECT_EQ(d.cell(0, 2), Cell::of(0.0, ValueStatus::Nil));                 // "-"
-  EXPECT_EQ(d.cell(0, 3), Cell::missing(ValueStatus::NotApplicable));       // "."
-  EXPECT_EQ(d.cell(0, 4), Cell::missing(ValueStatus::NotAvailable));        // ".." shown as ".."
-  EXPECT_EQ(d.cell(1, 1), Cell::missing(ValueStatus::Confidential));        // "..." shown as ":"
+  EXPECT_EQ(d.cell(0, 2), Cell::of(0.0, ValueStatus::Nil));            // "-"
+  EXPECT_EQ(d.cell(0, 3), Cell::missing(ValueStatus::NotApplicable));  // "."
+  EXPECT_EQ(d.cell(0, 4), Cell::missing(ValueStatus::NotAvailable));   // ".." shown as ".."
+  EXPECT_EQ(d.cell(1, 1), Cell::missing(ValueStatus::Confidential));   // "..." shown as ":"
   EXPECT_EQ(d.cell(1, 2), Cell::of(2.0));
   EXPECT_EQ(d.cell(1, 3), Cell::of(-3.25));
-  EXPECT_EQ(d.cell(1, 4), Cell::missing(ValueStatus::NotAvailable));        // "....": unknown
-  EXPECT_EQ(v.table->columns[1].decimals, 1);                               // SHOWDECIMALS
+  EXPECT_EQ(d.cell(1, 4), Cell::missing(ValueStatus::NotAvailable));  // "....": unknown
+  EXPECT_EQ(v.table->columns[1].decimals, 1);                         // SHOWDECIMALS
   EXPECT_EQ(v.table->columns[1].unit, "tonnes");
   ASSERT_EQ(v.warnings.size(), 1u);
   EXPECT_EQ(v.warnings[0].code, "px-status-unmapped");
@@ -316,7 +325,9 @@ TEST(PxEncoding, Iso885915EuroSign) {
 TEST(PxErrors, FileAndLine) {
   auto msg = [](const std::string& text) { return what_of(error_of([&] { parse(text); })); };
   std::string t = kSmall;
-  EXPECT_NE(msg(std::string(kSmall).replace(std::string(kSmall).find("-3.25"), 5, "x3")).find("t.px:22: PC-Axis: DATA: 'x3' is neither a number"), std::string::npos);
+  EXPECT_NE(msg(std::string(kSmall).replace(std::string(kSmall).find("-3.25"), 5, "x3"))
+                .find("t.px:22: PC-Axis: DATA: 'x3' is neither a number"),
+            std::string::npos);
   t = kSmall;
   t.replace(t.find(" \"....\""), 7, "");
   EXPECT_NE(msg(t).find("DATA has 7 cells but the variables make 8"), std::string::npos) << msg(t);
@@ -331,7 +342,8 @@ TEST(PxErrors, FileAndLine) {
   EXPECT_NE(msg(t).find("KEYS"), std::string::npos);
   t = kSmall;
   t.insert(t.find("DATA="), "SOURCE=\"again\";\n");
-  EXPECT_NE(msg(t).find("t.px:20: PC-Axis: SOURCE is given twice (also on line 17)"), std::string::npos) << msg(t);
+  EXPECT_NE(msg(t).find("t.px:20: PC-Axis: SOURCE is given twice (also on line 17)"), std::string::npos)
+      << msg(t);
 }
 
 TEST(PxNotes, ValueNotesAndCellMarkersWithWildcards) {
@@ -357,7 +369,8 @@ TEST(PxNotes, ValueNotesAndCellMarkersWithWildcards) {
 TEST(PxSource, FillAddsTableNotesAndChart) {
   const auto dir = std::filesystem::temp_directory_path() / "sdgreport-px-test";
   std::filesystem::create_directories(dir);
-  std::filesystem::copy_file(kData / "px/TUX01.px", dir / "tux.px", std::filesystem::copy_options::overwrite_existing);
+  std::filesystem::copy_file(kData / "px/TUX01.px", dir / "tux.px",
+                             std::filesystem::copy_options::overwrite_existing);
   using sdg::Value;
   sdg::Options opts(Value::map({{"plugin", Value::scalar("px")},
                                 {"file", Value::scalar("tux.px")},
@@ -385,7 +398,8 @@ TEST(PxSource, FillAddsTableNotesAndChart) {
   ASSERT_EQ(ctx.warnings().size(), 1u);
   EXPECT_EQ(ctx.warnings()[0].code, "px-codepage-mismatch");
 
-  sdg::Options bad(Value::map({{"file", Value::scalar("tux.px")}, {"language", Value::scalar("sv")}}), "plugin 'px'");
+  sdg::Options bad(Value::map({{"file", Value::scalar("tux.px")}, {"language", Value::scalar("sv")}}),
+                   "plugin 'px'");
   const auto e = error_of([&] { source.fill(sdg::SourceRequest{bad, 15}, target, ctx); });
   EXPECT_EQ(e.code(), ErrorCode::Definition);
   EXPECT_EQ(target.blocks().size(), 4u);  // unchanged on error
