@@ -78,7 +78,10 @@ class @CLASS@ final : public sdg::DataSource {
       if (rec->fields.size() != 2)
         throw sdg::Error(sdg::ErrorCode::Input, "expected 2 fields (label;value)", {path.string(), rec->line, 0});
       const std::string& label = rec->fields[0];
-      if (auto status = sdg::parse_missing_marker(rec->fields[1])) {
+      if (auto status = sdg::parse_missing_marker(rec->fields[1]); status && *status == sdg::ValueStatus::Nil) {
+        table.data.append_row({sdg::Cell::of(label), sdg::Cell::of(0.0, *status)});  // "-": nil, a true zero
+        series.values.push_back(0.0);
+      } else if (status) {
         table.data.append_row({sdg::Cell::of(label), sdg::Cell::missing(*status)});
         series.values.push_back(std::nullopt);
       } else if (auto n = sdg::parse_number(rec->fields[1])) {

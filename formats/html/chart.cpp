@@ -105,7 +105,8 @@ Ticks nice_ticks(double lo, double hi, int count) {
   return t;
 }
 
-std::string svg_chart(const Chart& c, int goal, std::string_view lang, const std::string& id) {
+std::string svg_chart(const Chart& c, int goal, std::string_view lang, const std::string& id,
+                      const std::string& desc_lang) {
   const bool bars = c.kind == Chart::Kind::Bar;
   const std::size_t ncat = c.categories.size();
   double lo = 0, hi = 0;
@@ -144,7 +145,7 @@ std::string svg_chart(const Chart& c, int goal, std::string_view lang, const std
        "\" aria-labelledby=\"" + id + "-title " + id + "-desc\" xmlns=\"http://www.w3.org/2000/svg\">";
   o += "<title id=\"" + id + "-title\">" + text(c.title.empty() ? chart_kind_label(c.kind, lang) : c.title) +
        "</title>";
-  o += "<desc id=\"" + id + "-desc\">" + text(c.alt) + "</desc>";
+  o += "<desc id=\"" + id + "-desc\"" + desc_lang + ">" + text(c.alt) + "</desc>";
   o += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>";
 
   auto value_pos = [&](double v) {

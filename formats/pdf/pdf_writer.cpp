@@ -53,7 +53,7 @@ constexpr const char* kVersion = "0.1.0";
 /// Forwards the walk to the renderer.
 class PdfVisitor : public Visitor {
  public:
-  PdfVisitor(Renderer& r, Canvas& c) : r_(r), c_(c) {}
+  PdfVisitor(Renderer& r, Canvas& c, std::string report_lang) : r_(r), c_(c), report_lang_(std::move(report_lang)) {}
 
   void begin_document(const Document& d) override {
     doc_ = &d;
@@ -63,12 +63,14 @@ class PdfVisitor : public Visitor {
   }
   void end_document(const Document& d) override {
     r_.flush_figure();
+    c_.set_lang({});
     r_.colophon(d.meta);
   }
   bool toc_ = true;
   bool goal_page_break_ = true;
   bool begin_section(const Section& s, const Where& w) override {
     r_.flush_figure();  // a waiting figure stays in its section
+    c_.set_lang({});
     if (w.depth() == 1) {
       // The at-a-glance page: after the chapter the pipeline named (the
       // highlights), else before the first chapter with goal sections.
@@ -82,21 +84,32 @@ class PdfVisitor : public Visitor {
     }
     return true;
   }
-  void end_section(const Section&, const Where&) override { r_.flush_figure(); }
+  void end_section(const Section&, const Where&) override {
+    r_.flush_figure();
+    c_.set_lang({});
+  }
   void heading(const Heading& h, const Where& w) override {
     r_.flush_figure();
+    in(w);
     r_.heading(h, w);
   }
   // Only paragraphs float up past a waiting figure (Renderer::figure()); every
   // other block draws it first.
-  void paragraph(const Paragraph& p, const Where&) override { r_.paragraph(p.content); }
-  bool begin_list(const List& l, const Where&) override {
+  void paragraph(const Paragraph& p, const Where& w) override {
+    in(w);
+    r_.paragraph(p.content);
+  }
+  bool begin_list(const List& l, const Where& w) override {
     r_.flush_figure();
+    in(w);
     ++nested_;
     r_.begin_list(l);
     return true;
   }
-  void begin_list_item(const List& l, std::size_t i, const Where&) override { r_.begin_list_item(l, i); }
+  void begin_list_item(const List& l, std::size_t i, const Where& w) override {
+    in(w);
+    r_.begin_list_item(l, i);
+  }
   void end_list_item(const List&, std::size_t, const Where&) override { r_.end_list_item(); }
   void end_list(const List&, const Where&) override {
     r_.flush_figure();
@@ -105,6 +118,7 @@ class PdfVisitor : public Visitor {
   }
   bool begin_quote(const Quote&, const Where& w) override {
     r_.flush_figure();
+    in(w);
     ++nested_;
     r_.begin_quote(w);
     return true;
@@ -116,23 +130,31 @@ class PdfVisitor : public Visitor {
   }
   void table(const Table& t, const Where& w) override {
     r_.flush_figure();
+    in(w);
     if (!t.id.empty()) c_.anchor(t.id);
     r_.table(t, w);
   }
   void chart(const Chart& c, const Where& w) override {
     r_.flush_figure();
+    in(w);
     if (!c.id.empty()) c_.anchor(c.id);
     r_.chart(c, w);
   }
   // The renderer sets the figure's anchor where it lands (it may wait for the next page).
-  void figure(const Figure& f, const Where&) override { r_.figure(f, nested_ == 0); }
+  void figure(const Figure& f, const Where& w) override {
+    r_.flush_figure();
+    in(w);  // a figure that waits for the next page keeps its language (Renderer::figure)
+    r_.figure(f, nested_ == 0);
+  }
   void indicator_summary(const IndicatorSummary& s, const Where& w) override {
     r_.flush_figure();
+    in(w);
     r_.indicator(s, w);
   }
   // Containers: the walker renders their children; a figure in one does not wait.
-  bool begin_container(const Container&, const Where&) override {
+  bool begin_container(const Container&, const Where& w) override {
     r_.flush_figure();
+    in(w);
     ++nested_;
     return true;
   }
@@ -142,8 +164,13 @@ class PdfVisitor : public Visitor {
   }
 
  private:
+  /// Language of parts: the elements of the block at `w` get its language when it
+  /// is not the report's.
+  void in(const Where& w) { c_.set_lang(same_language(w.lang(), report_lang_) ? std::string() : w.lang()); }
+
   Renderer& r_;
   Canvas& c_;
+  std::string report_lang_;
   const Document* doc_ = nullptr;
   const Section* glance_before_ = nullptr;  // the chapter the at-a-glance page precedes
   int nested_ = 0;                          // depth in lists, quotes and containers
@@ -365,7 +392,7 @@ class PdfWriter : public FormatWriter {
         try {
           Renderer renderer(scratch, canvas, quiet, lang);
           renderer.set_targets(&targets);
-          PdfVisitor visitor(renderer, canvas);
+          PdfVisitor visitor(renderer, canvas, lang);
           visitor.toc_ = toc;
           visitor.goal_page_break_ = goal_page_break;
           walk(doc, visitor);
@@ -385,7 +412,7 @@ class PdfWriter : public FormatWriter {
       Renderer renderer(pdf, canvas, ctx, lang);
       renderer.set_targets(&targets, std::move(target_pages));
       if (palette::Color accent; palette::Color::parse(doc.meta.theme.accent, accent)) renderer.set_accent(accent);
-      PdfVisitor visitor(renderer, canvas);
+      PdfVisitor visitor(renderer, canvas, lang);
       visitor.toc_ = toc;
       visitor.goal_page_break_ = goal_page_break;
       walk(doc, visitor);

@@ -159,6 +159,7 @@ class Renderer {
     FigureBox box;
     int page = 0;  // where it was met
     bool text_floated = false;
+    std::string lang;  // the canvas language where it was met (language of parts)
   };
   std::unique_ptr<WaitingFigure> waiting_;  // a figure waiting for the next page
 

@@ -82,6 +82,20 @@ lxw_format* Book::number(int decimals, bool thousands, std::string_view flag) {
   return it->second;
 }
 
+lxw_format* Book::literal(std::string_view text) {
+  std::string code;
+  for (char ch : text)
+    if (ch != '"') code += ch;
+  code = "\"" + code + "\"";
+  auto [it, fresh] = numbers_.try_emplace(code, nullptr);
+  if (fresh) {
+    it->second = workbook_add_format(wb_);
+    format_set_num_format(it->second, code.c_str());
+    format_set_align(it->second, LXW_ALIGN_RIGHT);
+  }
+  return it->second;
+}
+
 void Book::set_properties(const Metadata& meta, std::string_view lang, std::int64_t epoch) {
   auto join = [](const std::vector<std::string>& v, const char* sep) {
     std::string out;

@@ -64,6 +64,9 @@ class Book {
   /// with a `flag` (a status symbol such as "e"), the symbol is shown after the
   /// number ("0.0\" e\"") while the cell stays a number.
   lxw_format* number(int decimals, bool thousands, std::string_view flag = {});
+  /// A number format that shows `text` whatever the number (a nil's "-": the
+  /// cell stays the number 0 for formulas, the sheet shows the mark).
+  lxw_format* literal(std::string_view text);
 
  private:
   lxw_workbook* wb_ = nullptr;

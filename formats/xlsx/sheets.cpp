@@ -168,6 +168,8 @@ class SectionWriter {
               lxw_format* f = formats[static_cast<std::size_t>(c)];
               if (status_is_flag(status) && number_column) {
                 f = book_.number(col.decimals, thousands[static_cast<std::size_t>(c)], status_symbol(status, lang_));
+              } else if (status == ValueStatus::Nil) {
+                f = book_.literal(status_symbol(status, lang_));  // shows the nil mark; the cell stays the number 0
               }
               sheet_.number(row_, c, cell.number, f, number_column ? col.decimals : -1);
               if (status_is_flag(status)) sheet_.fit(c, 2 + status_symbol(status, lang_).size());

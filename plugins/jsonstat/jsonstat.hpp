@@ -47,6 +47,13 @@ using plugins::cube::shortest_decimals;
 
 class Dataset final : public plugins::cube::Cube {
  public:
+  /// The language of the labels where the file says it (language of parts):
+  /// PxWeb's `extension.px.language` ("no" is Statistics Norway's Bokmål: "nb"),
+  /// else "nb" for a dataset whose `source` is "Statistisk sentralbyrå" (the
+  /// Norwegian edition of Statistics Norway's API; the English one says
+  /// "Statistics Norway"). Empty when unknown.
+  std::string language;
+
   /// Number of cells (product of the dimension sizes).
   std::size_t size() const noexcept { return size_; }
   /// The cell at one category position per dimension.

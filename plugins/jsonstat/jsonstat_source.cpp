@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "sdgreport/error.hpp"
+#include "sdgreport/i18n.hpp"
 
 namespace sdg::jsonstat {
 namespace {
@@ -50,12 +51,16 @@ void JsonStatSource::fill(const SourceRequest& req, Section& target, Context& ct
   View view = make_view(ds, spec);
   for (const auto& w : view.warnings) ctx.warn(w.code, path.string() + ": " + w.text, opts.where().str());
   for (const std::string& w : view.duplicates)
-    ctx.warn(plugins::kDuplicateWarning, path.string() + ": " + w, opts.where().str());
+    ctx.warn("jsonstat-same-label", path.string() + ": " + w, opts.where().str());
 
   // Check both blocks before adding either, so a failure leaves the target unchanged.
   Blocks blocks;
   if (view.table) blocks.push_back(std::move(*view.table));
   if (view.chart) blocks.push_back(std::move(*view.chart));
+  // Language of parts: labels in the file's language when it says which (the
+  // generic `language:` option, applied by the host after this, wins).
+  if (!ds.language.empty() && !same_language(ds.language, ctx.language()))
+    for (Block& b : blocks) b.lang = ds.language;
   try {
     target.add_blocks(std::move(blocks));  // both or neither
   } catch (const Error& e) {

@@ -10,7 +10,9 @@ std::optional<ValueStatus> status_of_code(std::string_view code) {
   if (code == "b" || code == "B") return ValueStatus::BreakInSeries;
   if (code == "c" || code == "C" || code == ":") return ValueStatus::Confidential;
   if (code == ".." || code == "m" || code == "M" || code == "...") return ValueStatus::NotAvailable;
-  if (code == "." || code == "-" || code == "z" || code == "Z") return ValueStatus::NotApplicable;
+  if (code == "." || code == "z" || code == "Z") return ValueStatus::NotApplicable;
+  // "-": nil, a true zero (Statistics Norway; the UN's "nil or negligible").
+  if (code == "-" || code == "\u2013") return ValueStatus::Nil;
   return std::nullopt;
 }
 

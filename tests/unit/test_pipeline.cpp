@@ -5,6 +5,7 @@
 
 #include "fake_plugins.hpp"
 #include "sdgreport/definition.hpp"
+#include "sdgreport/i18n.hpp"
 
 using namespace sdg;
 namespace fs = std::filesystem;
@@ -184,4 +185,82 @@ TEST_F(PipelineTest, PipelineOptionsAreNotPassedToPlugins) {
   Context ctx(dir, "en", 0);
   assemble(def, plugins, ctx);
   EXPECT_EQ(seen, (std::vector<std::string>{"plugin", "file"}));
+}
+
+TEST_F(PipelineTest, LanguageMarksEveryBlockTheSourceAddsAndIsNotPassedOn) {
+  std::vector<std::string> seen;
+  plugins.sources["two"] = [&seen](const SourceRequest& r, Section& s, Context&) {
+    seen = r.options.keys();
+    s.add_block(Paragraph{{Inline::plain("Skole")}});
+    Section sub("Del");
+    sub.add_block(Paragraph{{Inline::plain("Trøndelag - Trööndelage")}});
+    s.add_section(std::move(sub));
+  };
+  auto def = parse_definition(R"(
+title: T
+chapters:
+  - title: A
+    sources:
+      - { plugin: text, text: "English" }
+      - { plugin: two, language: nb }
+)",
+                              dir / "r.yaml");
+  Context ctx(dir, "en", 0);
+  Document doc = assemble(def, plugins, ctx);
+  EXPECT_EQ(seen, (std::vector<std::string>{"plugin"}));
+  const Section& a = doc.chapters()[0];
+  ASSERT_EQ(a.blocks().size(), 2u);
+  EXPECT_EQ(a.blocks()[0].lang, "") << "the other source's block keeps the report's language";
+  EXPECT_EQ(a.blocks()[1].lang, "nb");
+  ASSERT_EQ(a.sections().size(), 1u);
+  EXPECT_EQ(a.sections()[0].blocks()[0].lang, "nb") << "blocks of sections the source adds too";
+}
+
+TEST_F(PipelineTest, LanguageMustBeALanguageTag) {
+  auto def = parse_definition("title: T\nchapters:\n  - title: A\n    source: { plugin: text, text: x, language: \"no way\" }\n",
+                              dir / "r.yaml");
+  Context ctx(dir, "en", 0);
+  try {
+    assemble(def, plugins, ctx);
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("is not a language tag"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("r.yaml:4"), std::string::npos) << e.what();
+  }
+}
+
+TEST_F(PipelineTest, AltReplacesTheDescriptionOfTheOneChartTheSourceAdds) {
+  auto chart = [](const std::string& title) {
+    Chart c;
+    c.title = title;
+    c.categories = {"2020", "2021"};
+    c.series = {{"x", "", {1.0, 2.0}}};
+    c.alt = chart_alt_text(c, "en");
+    return c;
+  };
+  plugins.sources["one"] = [&](const SourceRequest&, Section& s, Context&) { s.add_block(chart("One")); };
+  plugins.sources["two"] = [&](const SourceRequest&, Section& s, Context&) {
+    s.add_block(chart("A"));
+    s.add_block(chart("B"));
+  };
+  auto def = parse_definition(R"(
+title: T
+chapters:
+  - title: A
+    sources:
+      - { plugin: one, alt: "Emissions fell by a third." }
+      - { plugin: two, alt: "Which one?" }
+      - { plugin: text, text: "no chart", alt: "Unused" }
+)",
+                              dir / "r.yaml");
+  Context ctx(dir, "en", 0);
+  Document doc = assemble(def, plugins, ctx);
+  const Blocks& b = doc.chapters()[0].blocks();
+  ASSERT_EQ(b.size(), 4u);
+  EXPECT_EQ(b[0].as<Chart>().alt, "Emissions fell by a third.");
+  EXPECT_EQ(b[1].as<Chart>().alt, "Line chart: A. x: rose from 1 in 2020 to 2 in 2021 (up 1).");
+  EXPECT_NE(b[2].as<Chart>().alt, "Which one?") << "two charts: each keeps its own description";
+  std::vector<std::string> codes;
+  for (const auto& w : ctx.warnings()) codes.push_back(w.code);
+  EXPECT_EQ(codes, (std::vector<std::string>{"source-alt-ambiguous", "source-alt-unused"}));
 }

@@ -106,4 +106,11 @@ class DefinitionTemplate {
   std::shared_ptr<const Parsed> parsed_;
 };
 
+/// Chapter roles from the UN Secretary-General's common reporting guidelines for
+/// VNRs (which VSRs follow), in order: opening, highlights, introduction,
+/// methodology, policy, progress, means, conclusion, annex.
+const std::vector<std::string>& chapter_roles();
+bool is_chapter_role(const std::string& role);
+std::string chapter_roles_list();  ///< "opening, highlights, …"
+
 }  // namespace sdg

@@ -8,7 +8,7 @@
 //   v.attach(opts);                       // checks each source's output as it runs
 //   sdg::Document doc = sdg::assemble(def, plugins, ctx, opts);
 //   v.finish(doc);                        // whole-report checks
-//   for (const sdg::Finding& f : v.findings()) …;   v.exit_code()  // 0 clean, 1 warnings, 2 errors
+//   for (const sdg::Finding& f : v.findings()) …;   v.exit_code()  // 0 no error, 1 an error (strict: any finding)
 #pragma once
 
 #include <span>
@@ -21,13 +21,6 @@
 #include "sdgreport/pipeline.hpp"
 
 namespace sdg {
-
-/// Chapter roles from the UN Secretary-General's common reporting guidelines for
-/// VNRs (which VSRs follow), in order: opening, highlights, introduction,
-/// methodology, policy, progress, means, conclusion, annex.
-const std::vector<std::string>& chapter_roles();
-bool is_chapter_role(const std::string& role);
-std::string chapter_roles_list();  ///< "opening, highlights, …"
 
 struct Finding {
   enum class Severity { Warning, Error };

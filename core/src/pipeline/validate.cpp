@@ -84,23 +84,6 @@ void links_of(const Inlines& runs, std::vector<std::string>& out) {
 
 }  // namespace
 
-const std::vector<std::string>& chapter_roles() {
-  static const std::vector<std::string> roles{"opening", "highlights", "introduction", "methodology", "policy",
-                                              "progress", "means",      "conclusion",   "annex"};
-  return roles;
-}
-
-bool is_chapter_role(const std::string& role) {
-  const auto& r = chapter_roles();
-  return std::find(r.begin(), r.end(), role) != r.end();
-}
-
-std::string chapter_roles_list() {
-  std::string s;
-  for (const auto& r : chapter_roles()) s += (s.empty() ? "" : ", ") + r;
-  return s;
-}
-
 std::string Finding::str() const {
   std::string s = where.empty() ? std::string() : where.str() + ": ";
   s += severity == Severity::Error ? "error: " : "warning: ";

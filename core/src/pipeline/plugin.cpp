@@ -1,6 +1,5 @@
 #include "sdgreport/plugin.hpp"
 
-#include "sdgreport/pipeline.hpp"
 
 namespace sdg {
 
@@ -8,9 +7,6 @@ namespace sdg {
 // libsdgreport, never in a plugin that may be unloaded.
 DataSource::~DataSource() = default;
 FormatWriter::~FormatWriter() = default;
-PluginProvider::~PluginProvider() = default;
-
-std::optional<OptionTable> PluginProvider::declared_options(const std::string&, PluginKind) { return std::nullopt; }
 
 const char* plugin_kind_name(PluginKind k) noexcept {
   switch (k) {

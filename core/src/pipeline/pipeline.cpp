@@ -15,11 +15,18 @@
 
 #include "isolate.hpp"
 #include "sdgreport/catalogue.hpp"
+#include "sdgreport/i18n.hpp"
 #include "sdgreport/log.hpp"
 #include "sdgreport/option_check.hpp"
 #include "sdgreport/references.hpp"
 
 namespace sdg {
+
+// Key function: PluginProvider's vtable lives here, in libsdgreport.
+PluginProvider::~PluginProvider() = default;
+
+std::optional<OptionTable> PluginProvider::declared_options(const std::string&, PluginKind) { return std::nullopt; }
+
 
 namespace {
 
@@ -47,7 +54,7 @@ std::string section_name(const Section& s) {
 }
 
 // Source options the pipeline reads itself; plugins never see them.
-const std::vector<std::string> kPipelineKeys{"isolate", "timeout", "memory_limit"};
+const std::vector<std::string> kPipelineKeys{"isolate", "timeout", "memory_limit", "language", "alt"};
 
 // Builds the document's sections, running every source. A failing source is
 // recorded and the others still run, so one build reports every broken source;
@@ -126,6 +133,12 @@ class Builder {
     limits.memory_mb = src.options.integer_or("memory_limit", opts_.memory_limit_mb);
     if (limits.timeout_seconds <= 0) throw src.options.error("timeout", "must be a number of seconds above 0");
     if (limits.memory_mb < 0) throw src.options.error("memory_limit", "must be megabytes, 0 for none");
+    const std::string language = src.options.string_or("language", "");
+    if (src.options.has("language") && !is_language_tag(language))
+      throw src.options.error("language", "'" + language +
+                                              "' is not a language tag (BCP 47, such as nb, se, kl or nb-NO)");
+    const std::string alt = src.options.string_or("alt", "");
+    if (src.options.has("alt") && alt.empty()) throw src.options.error("alt", "must not be empty");
 
     // The plugin sees its own options only.
     std::vector<std::pair<std::string, Value>> own;
@@ -149,8 +162,75 @@ class Builder {
     } catch (...) {
       throw Error(ErrorCode::Plugin, who + " failed with an unknown exception", src.where);
     }
+    if (!language.empty()) mark_language(target, first_block, first_section, language);
+    if (!alt.empty()) set_alt(target, first_block, first_section, alt, src);
     if (opts_.on_source_done) opts_.on_source_done(target, first_block, first_section, src);
     if (src.options.has("id")) wrap_data(target, first_block, src.options.string("id"));
+  }
+
+  // `language:` — every block the source added is in that language (language of
+  // parts); what is inside a block inherits it (Where::lang).
+  static void mark_language(Section& target, std::size_t first_block, std::size_t first_section,
+                            const std::string& lang) {
+    if (first_block < target.blocks().size()) {
+      Blocks all = target.take_blocks();
+      for (std::size_t i = first_block; i < all.size(); ++i) all[i].lang = lang;
+      target.add_blocks(std::move(all));
+    }
+    for (std::size_t i = first_section; i < target.sections().size(); ++i)
+      mark_language(target.sections()[i], 0, 0, lang);
+  }
+
+  // `alt:` — the author's text alternative for the one chart the source adds; it
+  // replaces the generated description. With no chart or several, a warning.
+  void set_alt(Section& target, std::size_t first_block, std::size_t first_section, const std::string& alt,
+               const SourceSpec& src) {
+    std::size_t n = 0;
+    for (std::size_t i = first_block; i < target.blocks().size(); ++i) n += count_charts(target.blocks()[i]);
+    for (std::size_t i = first_section; i < target.sections().size(); ++i) n += count_charts(target.sections()[i]);
+    if (n != 1) {
+      ctx_.warn(n == 0 ? "source-alt-unused" : "source-alt-ambiguous",
+                "plugin '" + src.plugin + "': 'alt' is the text alternative of one chart, but the source added " +
+                    std::to_string(n) + " charts; " +
+                    (n == 0 ? "it is not used" : "each keeps its generated description"),
+                src.where.str());
+      return;
+    }
+    set_chart_alt(target, first_block, first_section, alt);
+  }
+  static std::size_t count_charts(const Block& b) {
+    if (b.is<Chart>()) return 1;
+    std::size_t n = 0;
+    if (const auto* c = std::get_if<Container>(&b.value))
+      for (const Block& k : c->blocks) n += count_charts(k);
+    return n;
+  }
+  static std::size_t count_charts(const Section& s) {
+    std::size_t n = 0;
+    for (const Block& b : s.blocks()) n += count_charts(b);
+    for (const Section& sub : s.sections()) n += count_charts(sub);
+    return n;
+  }
+  static bool set_chart_alt(Block& b, const std::string& alt) {
+    if (auto* c = std::get_if<Chart>(&b.value)) {
+      c->alt = alt;
+      return true;
+    }
+    if (auto* k = std::get_if<Container>(&b.value))
+      for (Block& kid : k->blocks)
+        if (set_chart_alt(kid, alt)) return true;
+    return false;
+  }
+  static bool set_chart_alt(Section& s, std::size_t first_block, std::size_t first_section, const std::string& alt) {
+    bool done = false;
+    if (first_block < s.blocks().size()) {
+      Blocks all = s.take_blocks();
+      for (std::size_t i = first_block; i < all.size() && !done; ++i) done = set_chart_alt(all[i], alt);
+      s.add_blocks(std::move(all));
+    }
+    for (std::size_t i = first_section; i < s.sections().size() && !done; ++i)
+      done = set_chart_alt(s.sections()[i], 0, 0, alt);
+    return done;
   }
 
   // The blocks a source with an `id:` added, wrapped so that a placement directive

@@ -199,7 +199,7 @@ TEST(MarkdownTables, NorwegianNumbersMissingCellsCaptionAndSource) {
   EXPECT_EQ(t.data.cell(1, 2), Cell::of(7.25));
   EXPECT_EQ(t.data.cell(1, 3), Cell::missing(ValueStatus::NotAvailable));
   EXPECT_EQ(t.data.cell(2, 1), Cell::missing(ValueStatus::NotAvailable));
-  EXPECT_EQ(t.data.cell(2, 2), Cell::missing(ValueStatus::NotApplicable));
+  EXPECT_EQ(t.data.cell(2, 2), Cell::of(0.0, ValueStatus::Nil));  // "-": nil, the number 0
   EXPECT_EQ(t.data.cell(3, 1), Cell::of(-3.0));
   EXPECT_EQ(t.data.cell(3, 2), Cell::missing(ValueStatus::NotAvailable));  // short row
   EXPECT_EQ(t.data.cell(3, 3), Cell::missing(ValueStatus::NotAvailable));

@@ -1,6 +1,8 @@
 #include "sdgreport/i18n.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -203,6 +205,17 @@ const char* language_tag(std::string_view lang) noexcept {
   return "en-GB";
 }
 
+bool same_language(std::string_view tag, std::string_view report) noexcept {
+  if (tag.empty()) return true;
+  const std::string_view primary = tag.substr(0, tag.find('-'));
+  const std::string_view report_primary = report.substr(0, report.find('-'));
+  if (primary.size() != report_primary.size()) return false;
+  for (std::size_t i = 0; i < primary.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(primary[i])) != std::tolower(static_cast<unsigned char>(report_primary[i])))
+      return false;
+  return true;
+}
+
 std::string goal_label(int goal, std::string_view lang) {
   return label(Label::Goal, lang) + " " + std::to_string(goal);
 }
@@ -218,20 +231,6 @@ const std::string& chart_kind_label(Chart::Kind k, std::string_view lang) {
       {"Bar chart", "Liggende stolpediagram", "Liggjande stolpediagram"},
   };
   return rows[static_cast<std::size_t>(k)][lang_index(lang)];
-}
-
-std::string chart_alt_text(const Chart& c, std::string_view lang) {
-  const bool english = lang_index(lang) == 0;
-  std::string names;
-  for (std::size_t i = 0; i < c.series.size() && i < 6; ++i) names += (i ? ", " : "") + c.series[i].name;
-  if (c.series.size() > 6) names += ", …";
-  std::string alt = chart_kind_label(c.kind, lang);
-  if (!c.title.empty()) alt += ": " + c.title;
-  alt += ". " + std::to_string(c.series.size()) + (english ? " series" : " serier");
-  if (!names.empty()) alt += " (" + names + ")";
-  if (!c.categories.empty())
-    alt += ", " + c.categories.front() + (c.categories.size() > 1 ? "–" + c.categories.back() : "");
-  return alt + ".";
 }
 
 }  // namespace sdg

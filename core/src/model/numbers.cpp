@@ -112,7 +112,8 @@ std::optional<ParsedNumber> parse_number(std::string_view text, NumberStyle styl
 std::optional<ValueStatus> parse_missing_marker(std::string_view text) {
   std::string_view s = trim_spaces(text);
   if (s.empty() || s == ".." || s == "..." || s == kEllipsis) return ValueStatus::NotAvailable;
-  if (s == "." || s == "-" || s == kEnDash) return ValueStatus::NotApplicable;
+  if (s == ".") return ValueStatus::NotApplicable;
+  if (s == "-" || s == kEnDash) return ValueStatus::Nil;  // a true zero: the caller makes it the number 0
   if (s == ":") return ValueStatus::Confidential;
   return std::nullopt;
 }

@@ -17,7 +17,6 @@
 #include "sdgreport/catalogue.hpp"
 #include "sdgreport/limits.hpp"
 #include "sdgreport/suggest.hpp"
-#include "sdgreport/validate.hpp"
 
 namespace sdg {
 
@@ -570,5 +569,22 @@ DefinitionTemplate::DefinitionTemplate(const std::filesystem::path& path)
     : path_(path), parsed_(std::make_shared<Parsed>(Parsed{load_yaml(read_definition_text(path), path.string())})) {}
 
 ReportDefinition DefinitionTemplate::with(const Variables& vars) const { return definition_from(parsed_->root, path_, &vars); }
+
+const std::vector<std::string>& chapter_roles() {
+  static const std::vector<std::string> roles{"opening", "highlights", "introduction", "methodology", "policy",
+                                              "progress", "means",      "conclusion",   "annex"};
+  return roles;
+}
+
+bool is_chapter_role(const std::string& role) {
+  const auto& r = chapter_roles();
+  return std::find(r.begin(), r.end(), role) != r.end();
+}
+
+std::string chapter_roles_list() {
+  std::string s;
+  for (const auto& r : chapter_roles()) s += (s.empty() ? "" : ", ") + r;
+  return s;
+}
 
 }  // namespace sdg

@@ -51,6 +51,10 @@ std::string Rgb::hex() const {
   return buf;
 }
 
+std::string_view catalogue_title_lang(std::string_view report_lang, bool translated) noexcept {
+  return is_norwegian(report_lang) && translated ? "nb" : "en";
+}
+
 const std::string& Goal::title(std::string_view lang) const { return pick(title_en, title_nb, lang); }
 const std::string& Goal::short_title(std::string_view lang) const {
   return pick(short_title_en, short_title_nb, lang);
