@@ -123,8 +123,8 @@ struct ViewSpec {
   /// Status codes of the file mapped to model statuses, before the format's mapping.
   std::map<std::string, ValueStatus> status_map;
   /// Two chosen categories of the rows (or columns) dimension with the same
-  /// label would print as two rows of one name: first keeps the first, last the
-  /// last (in the first's place), error refuses. Both are named in a warning.
+  /// label: first and last keep both, shown with their ids; error refuses. Both
+  /// are named in a warning.
   plugins::DuplicatePolicy duplicates = plugins::DuplicatePolicy::First;
   std::string language = "en";  ///< for words the file does not give ("thousands", "Value")
   std::string file;             ///< names the file in the default source note
@@ -141,8 +141,9 @@ struct View {
   std::optional<Chart> chart;
   /// Survivable problems (status codes not shown, no source in the file…).
   std::vector<Warning> warnings;
-  /// Categories left out because another has the same label (warning code
-  /// plugins::kDuplicateWarning), naming both positions.
+  /// Categories of the rows or columns that share a label (warning code
+  /// "<plugin>-same-label"), naming both positions: both are kept, shown with
+  /// their ids ("Oslo (0301)", "Oslo (K-0301)"); nothing is left out.
   std::vector<std::string> duplicates;
   /// The categories shown, per dimension (positions), after selection and duplicates.
   std::vector<std::vector<std::size_t>> chosen;

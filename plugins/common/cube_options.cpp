@@ -73,7 +73,7 @@ ViewSpec view_spec_of(const Options& opts, const std::string& language) {
       if (!s)
         throw st.error(code, "unknown status '" + name +
                                  "' (use none, not_available, not_applicable, confidential, "
-                                 "provisional, estimated, break_in_series or nil)");
+                                 "nil, provisional, estimated or break_in_series)");
       spec.status_map[code] = *s;
     }
   }

@@ -15,10 +15,10 @@ constexpr OptionSpec kOptions[] = {
      .type = T::Path,
      .description = "The PC-Axis (.px) file, relative to the report definition",
      .required = true},
-    {.name = "language",
+    {.name = "file_language",
      .type = T::String,
-     .description = "Which of the file's languages (LANGUAGES) to show (default: the report's, else the "
-                    "file's LANGUAGE)"},
+     .description = "Which of the file's languages (LANGUAGES) to read the texts in (default: the report's, "
+                    "else the file's LANGUAGE)"},
     {.name = "select", .type = T::Map, .description = "Values to keep: variable → value code or list"},
     {.name = "rows", .type = T::String, .description = "Variable whose values are the table's rows"},
     {.name = "columns",
@@ -47,7 +47,7 @@ constexpr OptionSpec kOptions[] = {
      .maximum = 10},
     {.name = "duplicates",
      .type = T::Enum,
-     .description = "Two values with one label: keep the first or last, or stop",
+     .description = "Two values with one label: keep both, shown with their codes (first, last), or stop (error)",
      .default_value = "first",
      .values = kDuplicates,
      .ignore_case = true},

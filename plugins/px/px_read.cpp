@@ -17,6 +17,7 @@
 #include <set>
 
 #include "px.hpp"
+#include "sdgreport/i18n.hpp"
 
 namespace sdg::px {
 
@@ -573,7 +574,7 @@ plugins::cube::Unit unit_of(const std::string& label) {
 }  // namespace
 
 bool same_language(const std::string& file_lang, const std::string& report) {
-  if (file_lang == report) return true;
+  if (file_lang == report || sdg::same_language(file_lang, report)) return true;
   // Statistics Norway writes "no" for Norwegian (bokmål and nynorsk).
   return file_lang == "no" && (report == "nb" || report == "nn");
 }

@@ -122,7 +122,7 @@ Blocks blocks_of(const PxFile& file, plugins::cube::View&& view, NotesPolicy pol
   if (view.chart) blocks.push_back(std::move(*view.chart));
   for (std::size_t k = 0; k < blocks.size(); ++k) {
     blocks[k].origin = origin;
-    if (other && k != label_block) blocks[k].lang = file.language;
+    if (other && k != label_block) blocks[k].lang = file.language == "no" ? "nb" : file.language;
   }
   return blocks;
 }
@@ -140,14 +140,14 @@ void PxSource::fill(const SourceRequest& req, Section& target, Context& ctx) {
   spec.file = path.filename().string();
   const std::string bytes = read_whole_file(path, location_of(opts, "file"));
   ReadOptions ro;
-  ro.language = opts.string_or("language", "");
+  ro.language = opts.string_or("file_language", "");
   ro.report_language = ctx.language();
   PxFile px;
   try {
     px = read_px(bytes, path.string(), ro);
   } catch (const Error& e) {
     if (e.code() == ErrorCode::Definition)
-      throw Error(ErrorCode::Definition, e.message(), location_of(opts, "language"));
+      throw Error(ErrorCode::Definition, e.message(), location_of(opts, "file_language"));
     throw;
   }
   const std::string where = opts.where().str();
@@ -155,7 +155,7 @@ void PxSource::fill(const SourceRequest& req, Section& target, Context& ctx) {
   plugins::cube::View view = plugins::cube::make_view(px.cube, spec, format_of(px));
   for (const auto& w : view.warnings) ctx.warn(w.code, path.string() + ": " + w.text, where);
   for (const std::string& w : view.duplicates)
-    ctx.warn(plugins::kDuplicateWarning, path.string() + ": " + w, where);
+    ctx.warn("px-same-label", path.string() + ": " + w, where);
 
   const std::string origin = file + (px.table_id.empty() ? "" : " / " + px.table_id);
   Blocks blocks = blocks_of(px, std::move(view), policy, origin, ctx.language());

@@ -10,7 +10,7 @@ source "$(dirname "$0")/../e2e/lib.sh"
 cd "$d"
 
 "$SDGREPORT" plugins --options px > opts.txt
-expect_contains opts.txt "file  path, required" "language  string" "notes  enum (mandatory, all, none; any case), default mandatory"
+expect_contains opts.txt "file  path, required" "file_language  string" "notes  enum (mandatory, all, none; any case), default mandatory"
 pass "plugins --options px"
 
 mkdir -p r/data
@@ -43,7 +43,7 @@ grep -qE "cut.px:[0-9]+: .*PC-Axis: DATA has [0-9]+ cells but the variables make
 [ ! -e out/pxcli.html ] || fail "an output was written"
 pass "a cut file: $(grep -o 'cut.px:[0-9]*' err.txt | head -1), exit 1, nothing written"
 
-write_report 'language: fr'
+write_report 'file_language: fr'
 set +e
 "$SDGREPORT" build r/report.yaml --format html -o out 2> err.txt; rc=$?
 set -e
@@ -51,7 +51,7 @@ set -e
 grep -q "report.yaml:11:[0-9]*: .*px: the file has no language 'fr' (its languages: en, da, kl)" err.txt || { cat err.txt; fail "language message"; }
 pass "an unknown language is refused at its option"
 
-write_report 'language: da, select: { time: "2019..2022" }'
+write_report 'file_language: da, select: { time: "2019..2022" }'
 "$SDGREPORT" build r/report.yaml --format html --format json -o out 2> warn.txt
 expect_contains warn.txt "[px-codepage-mismatch]" "CODEPAGE=\"iso-8859-15\" but its bytes are UTF-8"
 /usr/bin/python3 - out/pxcli.html out/pxcli.json <<'PY'

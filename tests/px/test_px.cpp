@@ -244,7 +244,7 @@ TEST(PxLanguage, BlocksAreMarkedWhenNotInTheReportLanguage) {
   EXPECT_EQ(nb[0].lang, "");  // "no" is the report's Norwegian
   EXPECT_EQ(nb[0].origin, "t.px / 08811");
   const auto en = sdg::px::blocks_of(f, view(f, spec), sdg::px::NotesPolicy::Mandatory, "t.px / 08811", "en");
-  EXPECT_EQ(en[0].lang, "no");
+  EXPECT_EQ(en[0].lang, "nb");  // Statistics Norway's "no" is Bokmål
 }
 
 TEST(PxLanguage, ReportLanguageChosenWhenTheFileHasIt) {
@@ -374,7 +374,7 @@ TEST(PxSource, FillAddsTableNotesAndChart) {
   using sdg::Value;
   sdg::Options opts(Value::map({{"plugin", Value::scalar("px")},
                                 {"file", Value::scalar("tux.px")},
-                                {"language", Value::scalar("da")},
+                                {"file_language", Value::scalar("da")},
                                 {"select", Value::map({{"time", Value::scalar("last 4")}})},
                                 {"rows", Value::scalar("district")},
                                 {"chart", Value::scalar("line")}}),
@@ -398,7 +398,7 @@ TEST(PxSource, FillAddsTableNotesAndChart) {
   ASSERT_EQ(ctx.warnings().size(), 1u);
   EXPECT_EQ(ctx.warnings()[0].code, "px-codepage-mismatch");
 
-  sdg::Options bad(Value::map({{"file", Value::scalar("tux.px")}, {"language", Value::scalar("sv")}}),
+  sdg::Options bad(Value::map({{"file", Value::scalar("tux.px")}, {"file_language", Value::scalar("sv")}}),
                    "plugin 'px'");
   const auto e = error_of([&] { source.fill(sdg::SourceRequest{bad, 15}, target, ctx); });
   EXPECT_EQ(e.code(), ErrorCode::Definition);
