@@ -118,6 +118,14 @@ std::string svg_chart(const Chart& c, int goal, std::string_view lang, const std
         hi = any ? std::max(hi, *v) : std::max(0.0, *v);
         any = true;
       }
+  // interval bounds (error bars) stay inside the axis too
+  for (const Series& s : c.series)
+    for (const auto* bounds : {&s.lower, &s.upper})
+      for (const auto& v : *bounds)
+        if (any && v && std::isfinite(*v)) {
+          lo = std::min(lo, *v);
+          hi = std::max(hi, *v);
+        }
   if (c.kind == Chart::Kind::Line && any) {
     // A line chart need not start at zero, but does when the data come close.
     double mn = std::numeric_limits<double>::max();
@@ -235,6 +243,23 @@ std::string svg_chart(const Chart& c, int goal, std::string_view lang, const std
           o += "<rect x=\"" + num(off) + "\" y=\"" + num(std::min(p, base)) + "\" width=\"" +
                num(std::max(bw - 1, 1.0)) + "\" height=\"" + num(std::fabs(p - base)) + "\" fill=\"" +
                colour + "\"/>";
+        // the interval as a whisker across the bar's end: a line with caps, in ink
+        if (k < s.lower.size() && k < s.upper.size() && s.lower[k] && s.upper[k] && std::isfinite(*s.lower[k]) &&
+            std::isfinite(*s.upper[k])) {
+          const double a = value_pos(std::clamp(*s.lower[k], vmin, vmax));
+          const double b = value_pos(std::clamp(*s.upper[k], vmin, vmax));
+          const double mid = off + std::max(bw - 1, 1.0) / 2, cap = std::min(4.0, std::max(bw - 1, 1.0) * 0.3);
+          std::string d;
+          if (bars)
+            d = "M" + num(a) + " " + num(mid) + "H" + num(b) + "M" + num(a) + " " + num(mid - cap) + "V" +
+                num(mid + cap) + "M" + num(b) + " " + num(mid - cap) + "V" + num(mid + cap);
+          else
+            d = "M" + num(mid) + " " + num(a) + "V" + num(b) + "M" + num(mid - cap) + " " + num(a) + "H" +
+                num(mid + cap) + "M" + num(mid - cap) + " " + num(b) + "H" + num(mid + cap);
+          // a white halo keeps the whisker visible over a dark bar
+          o += "<path d=\"" + d + "\" fill=\"none\" stroke=\"#ffffff\" stroke-width=\"3\"/>";
+          o += "<path class=\"interval\" d=\"" + d + "\" fill=\"none\" stroke=\"#1a1a1a\" stroke-width=\"1.2\"/>";
+        }
       }
     }
     o += "</g>";

@@ -139,7 +139,7 @@ void Renderer::chart(const Chart& ch, const Where& w) {
   // A legend that wraps makes the box taller rather than the plot smaller (within
   // a page: caption, box and source note must fit on one).
   const double legend_extra = std::max(0.0, legend_height(fonts_, ch, width) - kLegendOneLine);
-  const double plain_height = std::min(width * kChartAspect, kChartMaxHeight);
+  const double plain_height = std::min(width * kChartAspect, chart_max_height_ > 0 ? chart_max_height_ : kChartMaxHeight);
   const double height =
       std::min(plain_height + legend_extra,
                std::max(plain_height,

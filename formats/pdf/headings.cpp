@@ -2,6 +2,8 @@
 // in-text headings.
 #include "renderer.hpp"
 
+#include <utility>
+
 #include <podofo/podofo.h>
 
 #include <algorithm>
@@ -241,16 +243,19 @@ void Renderer::chapter(const Section& s, const Where& w) {
     c_.start_main_matter();
     main_started_ = true;
   }
-  c_.new_page(PageStyle::Opening);
+  // After a part's title block (title_block.cpp) the chapter opens on its page.
+  const bool continued = std::exchange(continue_page_, false);
+  if (!continued) c_.new_page(PageStyle::Opening);
   pending_space_ = 0;
-  outline_.push_back({1, heading, c_.page_index(), c_.geometry().height});
-  landing_[&s] = {c_.page_index(), c_.geometry().height};
+  const double opening_top = continued ? c_.y() : c_.geometry().height;
+  outline_.push_back({1, heading, c_.page_index(), opening_top});
+  landing_[&s] = {c_.page_index(), opening_top};
   if (s.goal()) {
     goal_band(*s.goal(), heading);
   } else {
     c_.begin_content("H1");
     const Color acc = readable_on_white(accent_);
-    double y = c_.top();
+    double y = continued ? c_.y() : c_.top();
     if (!number.empty()) {
       const TextStyle num{Face::UiBold, 34, acc};
       c_.text(c_.left(), y - 32, num, number);

@@ -6,6 +6,7 @@
 #include "fake_plugins.hpp"
 #include "sdgreport/definition.hpp"
 #include "sdgreport/i18n.hpp"
+#include "sdgreport/validate.hpp"
 
 using namespace sdg;
 namespace fs = std::filesystem;
@@ -263,4 +264,65 @@ chapters:
   std::vector<std::string> codes;
   for (const auto& w : ctx.warnings()) codes.push_back(w.code);
   EXPECT_EQ(codes, (std::vector<std::string>{"source-alt-ambiguous", "source-alt-unused"}));
+// Issue 23: `part: main_messages` hands the writer the main messages chapter alone.
+TEST_F(PipelineTest, MainMessagesPartIsThatChapterAlone) {
+  auto def = parse_definition(R"(
+title: T
+organisation: O
+main_messages_word_limit: 5
+chapters:
+  - title: Opening
+    source: { plugin: text, text: "Hello" }
+  - title: Key points
+    role: main_messages
+    source: { plugin: text, text: "One two three four five six" }
+  - title: Progress
+    goals: [7]
+outputs:
+  - { format: txt, file: all.txt }
+  - { format: txt, file: mm.txt, part: main_messages }
+)",
+                              dir / "report.yaml");
+  EXPECT_EQ(def.main_messages_word_limit, 5);
+  Context ctx(dir, "en", 0);
+  Document doc = assemble(def, plugins, ctx);
+  EXPECT_FALSE(document_part(doc, &def, def.outputs[0]).has_value());
+  const auto part = document_part(doc, &def, def.outputs[1]);
+  ASSERT_TRUE(part.has_value());
+  ASSERT_EQ(part->chapters().size(), 1u);
+  EXPECT_EQ(part->chapters()[0].title(), "Key points");
+  EXPECT_EQ(part->meta.title, "T");
+  EXPECT_FALSE(part->meta.at_a_glance);
+  EXPECT_EQ(count_running_words(doc.chapters()[1]), 6u);
+  // Without the definition (a rendered model) the part cannot be found.
+  EXPECT_THROW(document_part(doc, nullptr, def.outputs[1]), Error);
+  // Written through write_outputs, the writer sees one chapter.
+  std::vector<std::size_t> seen;
+  plugins.writers["txt"] = [&seen](const Document& d, const WriteRequest& r, Context&) {
+    seen.push_back(d.chapters().size());
+    std::ofstream(r.path) << d.meta.title << "\n";
+  };
+  write_outputs(doc, def.outputs, dir / "out", plugins, ctx, &def);
+  EXPECT_EQ(seen, (std::vector<std::size_t>{3, 1}));
+}
+
+TEST_F(PipelineTest, MainMessagesRoleIsCheckedInTheDefinition) {
+  EXPECT_THROW(parse_definition(R"(
+title: T
+chapters:
+  - { title: A, role: main_messages }
+  - { title: B, role: main_messages }
+)",
+                                dir / "report.yaml"),
+               Error);
+  EXPECT_THROW(parse_definition("title: T\nmain_messages_word_limit: many\nchapters: [{ title: A }]\n",
+                                dir / "report.yaml"),
+               Error);
+  // A chapter titled "Hovedbudskap" is the main messages, and counts as the highlights.
+  auto def = parse_definition("title: T\nchapters: [{ title: Hovedbudskap }, { title: B }]\n", dir / "report.yaml");
+  std::size_t i = 9;
+  ASSERT_NE(main_messages_chapter(def, &i), nullptr);
+  EXPECT_EQ(i, 0u);
+  EXPECT_TRUE(chapter_has_role(def.chapters[0], "highlights"));
+  EXPECT_FALSE(chapter_has_role(def.chapters[1], "main_messages"));
 }

@@ -22,6 +22,16 @@
 
 namespace sdg {
 
+/// True when chapter `c` plays `role`: its `role:`, or without one a usual English
+/// or Norwegian title ("Main messages", "Hovedbudskap" for main_messages).
+bool chapter_has_role(const ChapterSpec& c, const std::string& role);
+/// The main messages chapter: the first with `role: main_messages`, else the first
+/// titled so; nullptr when there is none. `index` receives its position.
+const ChapterSpec* main_messages_chapter(const ReportDefinition& def, std::size_t* index = nullptr);
+/// Words of running text (headings and paragraphs, at any depth; not tables or
+/// charts) in a section and its subsections, as `word_limit` counts them.
+std::size_t count_running_words(const Section& s);
+
 struct Finding {
   enum class Severity { Warning, Error };
   Severity severity = Severity::Warning;

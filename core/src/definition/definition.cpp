@@ -424,7 +424,8 @@ ReportDefinition definition_from(const YAML::Node& root, const std::filesystem::
   expect_keys(top,
               {"sdgreport", "name", "title", "subtitle", "organisation", "authors", "language", "date",
                "edition", "keywords", "plugin_dirs", "chapters", "outputs", "excluded_goals",
-               "required_chapters", "limits", "allow_paths", "theme", "colophon", "at_a_glance"},
+               "required_chapters", "limits", "allow_paths", "theme", "colophon", "at_a_glance",
+               "main_messages_word_limit"},
               "the report definition");
 
   ReportDefinition def;
@@ -491,6 +492,27 @@ ReportDefinition definition_from(const YAML::Node& root, const std::filesystem::
   if (!chapters || !chapters->is_list() || chapters->items().empty())
     fail(chapters ? *chapters : top, "'chapters' must be a list with at least one chapter");
   for (const Value& c : chapters->items()) def.chapters.push_back(chapter_of(c, file));
+  // One main messages chapter: `part: main_messages` writes it alone.
+  const ChapterSpec* main_messages = nullptr;
+  for (const ChapterSpec& c : def.chapters) {
+    if (c.role != "main_messages") continue;
+    if (main_messages)
+      throw Error(ErrorCode::Definition,
+                  "two chapters have 'role: main_messages' ('" + main_messages->title + "' and '" + c.title +
+                      "'); the main messages are one chapter",
+                  c.where);
+    main_messages = &c;
+  }
+  if (const Value* w = top.find("main_messages_word_limit"); w && !w->is_null()) {
+    try {
+      std::size_t used = 0;
+      def.main_messages_word_limit = std::stoi(w->is_scalar() ? w->text() : std::string(), &used);
+      if (used != w->text().size() || def.main_messages_word_limit <= 0) throw std::invalid_argument("");
+    } catch (const std::exception&) {
+      fail(*w, "'main_messages_word_limit' must be a number of words above 0 (take it from the year's DESA guidance)");
+    }
+    def.main_messages_word_limit_where = w->where();
+  }
 
   if (const Value* ex = top.find("excluded_goals"); ex && !ex->is_null()) {
     if (!ex->is_list()) fail(*ex, "'excluded_goals' must be a list such as [{ goal: 14, reason: \"…\" }]");
@@ -578,13 +600,13 @@ const std::vector<std::string>& chapter_roles() {
 
 bool is_chapter_role(const std::string& role) {
   const auto& r = chapter_roles();
-  return std::find(r.begin(), r.end(), role) != r.end();
+  return role == "main_messages" || std::find(r.begin(), r.end(), role) != r.end();
 }
 
 std::string chapter_roles_list() {
   std::string s;
   for (const auto& r : chapter_roles()) s += (s.empty() ? "" : ", ") + r;
-  return s;
+  return s + ", main_messages";
 }
 
 }  // namespace sdg

@@ -167,6 +167,7 @@ std::string out_of_memory_message(std::int64_t memory_mb) {
   std::string section;
   int code = 0;
   const std::size_t warnings_before = ctx.warnings().size();
+  const std::size_t inputs_before = ctx.inputs().size();
   try {
     {
       const LiftOnExit lifted{limit};  // the limit covers fill() only, however it ends
@@ -193,6 +194,14 @@ std::string out_of_memory_message(std::int64_t memory_mb) {
     warnings.push_back({{"code", w.code}, {"message", w.message}, {"where", w.where}});
   }
   msg["warnings"] = std::move(warnings);
+  // What the source read, so the parent's inputs() (preview, package manifest) list it too.
+  json inputs = json::array();
+  for (std::size_t i = inputs_before; i < ctx.inputs().size(); ++i) {
+    std::error_code ec;  // absolute: the parent's base folder would be put before a relative one again
+    const std::filesystem::path a = std::filesystem::absolute(ctx.inputs()[i], ec);
+    inputs.push_back((ec ? ctx.inputs()[i] : a).string());
+  }
+  msg["inputs"] = std::move(inputs);
   try {
     write_all(fd, frame(msg, section));
   } catch (...) {
@@ -279,6 +288,8 @@ void fill_isolated(DataSource& plugin, const SourceRequest& req, Section& target
   }
   for (const auto& w : msg.value("warnings", json::array()))
     ctx.warn(w.value("code", ""), w.value("message", ""), w.value("where", ""));
+  for (const auto& p : msg.value("inputs", json::array()))
+    if (p.is_string()) ctx.resolve(p.get<std::string>());  // records it (absolute already)
   if (msg.contains("error")) {
     const json& e = msg["error"];
     throw Error(static_cast<ErrorCode>(e.value("code", static_cast<int>(ErrorCode::Plugin))), e.value("message", ""),

@@ -19,6 +19,7 @@
 #include "sdgreport/log.hpp"
 #include "sdgreport/option_check.hpp"
 #include "sdgreport/references.hpp"
+#include "sdgreport/validate.hpp"
 
 namespace sdg {
 
@@ -360,7 +361,7 @@ Document assemble(const ReportDefinition& def, PluginProvider& plugins, Context&
   resolve_references(doc);
   // The at-a-glance page follows the highlights chapter (the guidelines' main messages).
   for (std::size_t i = 0; i < def.chapters.size() && i < doc.chapters().size(); ++i)
-    if (def.chapters[i].role == "highlights") {
+    if (def.chapters[i].role == "highlights" || def.chapters[i].role == "main_messages") {
       doc.meta.at_a_glance_after = doc.chapters()[i].id();
       break;
     }
@@ -464,9 +465,33 @@ void check_output_dir(const std::filesystem::path& out_dir) {
   std::filesystem::remove(probe, ec);
 }
 
+std::optional<Document> document_part(const Document& doc, const ReportDefinition* def, const OutputSpec& out) {
+  const std::string part = out.options.string_or("part", "all");
+  if (part == "all") return std::nullopt;
+  if (part != "main_messages")
+    throw out.options.error("part", "expected 'all' or 'main_messages', got '" + part + "'");
+  if (!def)
+    throw Error(ErrorCode::Definition,
+                "output '" + out.format + "' asks for 'part: main_messages', which needs the report definition "
+                "(chapter roles are not in a rendered model)",
+                out.where);
+  std::size_t index = 0;
+  if (!main_messages_chapter(*def, &index) || index >= doc.chapters().size())
+    throw Error(ErrorCode::Definition,
+                "output '" + out.format + "' asks for 'part: main_messages' but no chapter is the main messages; "
+                "mark one with 'role: main_messages'",
+                out.where);
+  Document one;
+  one.meta = doc.meta;
+  one.meta.at_a_glance = false;  // the goals' overview belongs to the full report
+  one.meta.at_a_glance_after.clear();
+  one.add_chapter(doc.chapters()[index]);
+  return one;
+}
+
 std::vector<std::filesystem::path> write_outputs(const Document& doc, const std::vector<OutputSpec>& outputs,
                                                  const std::filesystem::path& out_dir, PluginProvider& plugins,
-                                                 Context& ctx) {
+                                                 Context& ctx, const ReportDefinition* def) {
   std::vector<Pending> pending;
   // On any failure: every temporary file and backup goes, every replaced file comes back.
   auto roll_back = [&] {
@@ -506,9 +531,10 @@ std::vector<std::filesystem::path> write_outputs(const Document& doc, const std:
       const auto declared = plugins.declared_options(out.format, PluginKind::Format);
       const Options options = declared ? canonical_options(out.options, *declared) : out.options;
       WriteRequest req{options, p.tmp, p.target};
+      const std::optional<Document> part = document_part(doc, def, out);
       try {
         const LocaleGuard locale;
-        writer->write(doc, req, ctx);
+        writer->write(part ? *part : doc, req, ctx);
       } catch (const Error& e) {
         throw Error(e.code() == ErrorCode::Internal ? ErrorCode::Plugin : e.code(), who + ": " + e.message(), e.where());
       } catch (const std::exception& e) {

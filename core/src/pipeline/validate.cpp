@@ -22,7 +22,8 @@ namespace {
 const std::map<std::string, std::vector<std::string>>& role_titles() {
   static const std::map<std::string, std::vector<std::string>> titles{
       {"opening", {"opening statement", "åpningsord", "opningsord", "forord", "foreword"}},
-      {"highlights", {"highlights", "main messages", "key messages", "hovedbudskap", "hovudbodskap", "høydepunkter"}},
+      {"highlights", {"highlights", "høydepunkter", "høgdepunkt"}},
+      {"main_messages", {"main messages", "key messages", "hovedbudskap", "hovudbodskap"}},
       {"introduction", {"introduction", "innledning", "innleiing"}},
       {"methodology", {"methodology", "metode", "metodikk"}},
       {"policy", {"policy and enabling environment", "policy", "politikk", "rammeverk"}},
@@ -43,14 +44,7 @@ std::string lower(std::string s) {
   return s;
 }
 
-bool has_role(const ChapterSpec& c, const std::string& role) {
-  if (c.role == role) return true;
-  if (!c.role.empty()) return false;
-  const std::string t = lower(c.title);
-  for (const std::string& start : role_titles().at(role))
-    if (t.rfind(start, 0) == 0) return true;
-  return false;
-}
+bool has_role(const ChapterSpec& c, const std::string& role) { return chapter_has_role(c, role); }
 
 std::size_t count_words(const std::string& s) {
   std::size_t n = 0;
@@ -83,6 +77,41 @@ void links_of(const Inlines& runs, std::vector<std::string>& out) {
 }
 
 }  // namespace
+
+bool chapter_has_role(const ChapterSpec& c, const std::string& role) {
+  // The main messages are the guidelines' highlights, written to travel alone.
+  if (role == "highlights" && chapter_has_role(c, "main_messages")) return true;
+  if (c.role == role) return true;
+  if (!c.role.empty()) return false;
+  const auto titles = role_titles().find(role);
+  if (titles == role_titles().end()) return false;
+  const std::string t = lower(c.title);
+  for (const std::string& start : titles->second)
+    if (t.rfind(start, 0) == 0) return true;
+  return false;
+}
+
+const ChapterSpec* main_messages_chapter(const ReportDefinition& def, std::size_t* index) {
+  for (std::size_t i = 0; i < def.chapters.size(); ++i)
+    if (def.chapters[i].role == "main_messages") {
+      if (index) *index = i;
+      return &def.chapters[i];
+    }
+  for (std::size_t i = 0; i < def.chapters.size(); ++i)
+    if (chapter_has_role(def.chapters[i], "main_messages")) {
+      if (index) *index = i;
+      return &def.chapters[i];
+    }
+  return nullptr;
+}
+
+std::size_t count_running_words(const Section& s) {
+  Document one;
+  one.add_chapter(s);
+  WordCounter wc;
+  walk(one, wc);
+  return wc.words;
+}
 
 std::string Finding::str() const {
   std::string s = where.empty() ? std::string() : where.str() + ": ";
@@ -271,15 +300,31 @@ void Validator::finish(const Document& doc) {
     if (ch.blocks().empty() && ch.sections().empty())
       add(Finding::Severity::Warning, "empty-chapter", "chapter '" + spec.title + "' has no content yet", spec.where);
     if (spec.word_limit > 0) {
-      Document one;
-      one.add_chapter(ch);
-      WordCounter wc;
-      walk(one, wc);
-      if (wc.words > static_cast<std::size_t>(spec.word_limit))
+      const std::size_t words = count_running_words(ch);
+      if (words > static_cast<std::size_t>(spec.word_limit))
         add(Finding::Severity::Warning, "word-limit",
-            "chapter '" + spec.title + "' has " + std::to_string(wc.words) + " words; its limit is " +
+            "chapter '" + spec.title + "' has " + std::to_string(words) + " words; its limit is " +
                 std::to_string(spec.word_limit),
             spec.where);
+    }
+  }
+
+  // The main messages, which DESA takes weeks before the report and publishes on their own.
+  std::size_t mm = 0;
+  const ChapterSpec* main_messages = main_messages_chapter(def_, &mm);
+  if (def_.main_messages_word_limit > 0) {
+    if (!main_messages) {
+      add(Finding::Severity::Warning, "main-messages-missing",
+          "'main_messages_word_limit' is set but no chapter is the main messages; mark one with "
+          "'role: main_messages'",
+          def_.main_messages_word_limit_where);
+    } else if (mm < doc.chapters().size()) {
+      const std::size_t words = count_running_words(doc.chapters()[mm]);
+      if (words > static_cast<std::size_t>(def_.main_messages_word_limit))
+        add(Finding::Severity::Warning, "main-messages-word-limit",
+            "the main messages ('" + main_messages->title + "') have " + std::to_string(words) +
+                " words; main_messages_word_limit is " + std::to_string(def_.main_messages_word_limit),
+            main_messages->where);
     }
   }
   std::stable_sort(findings_.begin(), findings_.end(), [](const Finding& a, const Finding& b) {
