@@ -83,7 +83,7 @@ ReadSpec read_spec(const Options& opts, Language language) {
       auto s = value_status_from_name(name);
       if (!s || *s == ValueStatus::None)
         throw m.error(marker, "unknown status '" + name +
-                                  "' (use not_available, not_applicable, confidential, provisional, "
+                                  "' (use not_available, not_applicable, confidential, nil, provisional, "
                                   "estimated or break_in_series)");
       spec.missing[marker] = *s;
     }
@@ -164,6 +164,15 @@ ReadSpec read_spec(const Options& opts, Language language) {
   return spec;
 }
 
+/// Block::origin of a data block: "<source id or file> / <table or chart id>".
+static void set_data_origin(Block& b, const std::string& source) {
+  std::string id;
+  if (b.is<Table>()) id = b.as<Table>().id;
+  else if (b.is<Chart>()) id = b.as<Chart>().id;
+  else if (b.is<IndicatorSummary>()) id = b.as<IndicatorSummary>().indicator;
+  b.origin = source + " / " + (id.empty() ? std::string(b.kind_name()) : id);
+}
+
 void CsvSource::fill(const SourceRequest& req, Section& target, Context& ctx) {
   const Options& opts = req.options;
   // Unknown keys and wrong types were refused by the host (the options in plugin.cpp).
@@ -179,13 +188,19 @@ void CsvSource::fill(const SourceRequest& req, Section& target, Context& ctx) {
 
   // The raw columns are freed as they become the table's: the file is not held twice.
   Shaped out = shape(read_csv(in, path.string(), spec), spec);
+  // One file name a message: in the place when the warning has a line, else in the text
+  // (the place is then the source entry in the report definition).
   for (const ShapeWarning& w : out.warnings)
-    ctx.warn(w.code, path.string() + ": " + w.message,
-             w.line ? path.string() + ":" + std::to_string(w.line) : opts.where().str());
+    if (w.line)
+      ctx.warn(w.code, w.message, path.string() + ":" + std::to_string(w.line));
+    else
+      ctx.warn(w.code, path.string() + ": " + w.message, opts.where().str());
 
   Blocks blocks;
   if (out.table) blocks.push_back(std::move(*out.table));
   if (out.chart) blocks.push_back(std::move(*out.chart));
+  const std::string source = opts.has("id") ? opts.string("id") : opts.string("file");
+  for (Block& b : blocks) set_data_origin(b, source);
   try {
     target.add_blocks(std::move(blocks));  // both or neither
   } catch (const Error& e) {

@@ -13,49 +13,12 @@
 
 #include "jsonstat.hpp"
 #include "sdgreport/json_bounded.hpp"
+#include "sdgreport/i18n.hpp"
 #include "sdgreport/numbers.hpp"
 
 namespace sdg::jsonstat {
 
 using Json = nlohmann::ordered_json;
-
-std::optional<std::size_t> Dimension::find(std::string_view category_id) const {
-  for (std::size_t i = 0; i < categories.size(); ++i)
-    if (categories[i].id == category_id) return i;
-  return std::nullopt;
-}
-
-const Dimension* Dataset::dimension(std::string_view id) const {
-  for (const Dimension& d : dimensions)
-    if (d.id == id) return &d;
-  return nullptr;
-}
-
-std::optional<std::size_t> Dataset::dimension_index(std::string_view id) const {
-  for (std::size_t i = 0; i < dimensions.size(); ++i)
-    if (dimensions[i].id == id) return i;
-  return std::nullopt;
-}
-
-int shortest_decimals(double v) {
-  if (!std::isfinite(v)) return 0;
-  char buf[64];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-  if (ec != std::errc()) return 0;
-  std::string_view s(buf, static_cast<std::size_t>(end - buf));
-  int exponent = 0;
-  if (std::size_t e = s.find('e'); e != std::string_view::npos) {
-    std::string_view ex = s.substr(e + 1);
-    if (!ex.empty() && ex[0] == '+') ex.remove_prefix(1);
-    std::from_chars(ex.data(), ex.data() + ex.size(), exponent);
-    s = s.substr(0, e);
-  }
-  int frac = 0;
-  if (std::size_t dot = s.find('.'); dot != std::string_view::npos)
-    frac = static_cast<int>(s.size() - dot - 1);
-  int d = frac - exponent;
-  return d < 0 ? 0 : (d > 17 ? 17 : d);
-}
 
 Observation Dataset::at(const std::vector<std::size_t>& position) const {
   std::size_t flat = 0;
@@ -138,6 +101,20 @@ class Parser {
     return it == obj.end() ? nullptr : &*it;
   }
 
+  /// Dataset::language: from `extension.px.language`, else from the source's name.
+  /// Anything that is not a plain language code is ignored (never an error).
+  std::string language_of(const Json& j, const std::string& source) const {
+    if (const Json* ext = member(j, "extension"); ext && ext->is_object())
+      if (const Json* px = member(*ext, "px"); px && px->is_object())
+        if (const Json* l = member(*px, "language"); l && l->is_string()) {
+          std::string code = l->get<std::string>();
+          if (code == "no") code = "nb";
+          if (is_language_tag(code)) return code;
+        }
+    if (source == "Statistisk sentralbyrå" || source == "Statistisk sentralbyrå (SSB)") return "nb";
+    return {};
+  }
+
   std::string opt_string(const Json& obj, const char* key, const std::string& path) const {
     const Json* v = member(obj, key);
     if (!v || v->is_null()) return {};
@@ -214,6 +191,7 @@ class Parser {
     ds.label = opt_string(j, "label", path);
     ds.source = opt_string(j, "source", path);
     ds.updated = opt_string(j, "updated", path);
+    ds.language = language_of(j, ds.source);
     if (const Json* n = member(j, "note"); n && !n->is_null()) {
       if (n->is_string()) {
         ds.notes.push_back(n->get<std::string>());

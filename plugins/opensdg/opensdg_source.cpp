@@ -207,17 +207,24 @@ void warn_about_rows(const IndicatorData& data, plugins::DuplicatePolicy policy,
   }
   if (data.duplicates.size() > kListed)
     ctx.warn(Code::DuplicateObservation,
-             std::to_string(data.duplicates.size() - kListed) + " more duplicate rows in " + data.file +
-                 " (the first " + std::to_string(kListed) + " are listed above)",
+             std::to_string(data.duplicates.size() - kListed) + " more duplicate rows (the first " + std::to_string(kListed) + " are listed above)",
              data.file);
   if (!data.unknown_statuses.empty()) {
     std::string list;
     for (const std::string& t : data.unknown_statuses) list += (list.empty() ? "'" : ", '") + t + "'";
     ctx.warn(Code::StatusUnmapped,
-             "Observation status " + list + " of " + data.file +
-                 " has no status here and is not shown; map it with status_map: { \"<text>\": estimated }",
+             "Observation status " + list + " has no status here and is not shown; map it with status_map: { \"<text>\": estimated }",
              data.file);
   }
+}
+
+/// Block::origin of a data block: "<source id or data file> / <table or chart id>".
+void set_data_origin(Block& b, const std::string& source) {
+  std::string id;
+  if (b.is<Table>()) id = b.as<Table>().id;
+  else if (b.is<Chart>()) id = b.as<Chart>().id;
+  else if (b.is<IndicatorSummary>()) id = b.as<IndicatorSummary>().indicator;
+  b.origin = source + " / " + (id.empty() ? std::string(b.kind_name()) : id);
 }
 
 }  // namespace
@@ -540,7 +547,10 @@ void OpenSdgSource::fill(const SourceRequest& req, Section& target, Context& ctx
     if (data.rows.empty())
       ctx.warn(Code::OpensdgNoHeadline,
                "no headline rows (all disaggregations empty) in '" + p.file.string() + "'", p.file.string());
+    const std::string source =
+        opts.has("id") ? opts.string("id") : opts.string("folder") + "/data/" + p.file.filename().string();
     for (Block& blk : built.blocks) {
+      set_data_origin(blk, source);
       try {
         check_block(blk, p.file.string());
       } catch (const Error& e) {

@@ -24,7 +24,7 @@ pass "sdgreport codes lists the registry"
 cd "$SRC"
 # codes.hpp declares the names; codes.cpp writes docs/codes.md (its example is prose).
 sources=$(find core plugins formats -name '*.cpp' -o -name '*.hpp' |
-  grep -vE '^core/(include/sdgreport/codes\.hpp|src/codes\.cpp)$' | sort)
+  grep -vE '^core/(include/sdgreport/codes\.hpp|src/base/codes\.cpp)$' | sort)
 code_lines() { grep -vE '^[^:]+:[0-9]+:\s*//'; }  # comments may name codes
 names=$(sed -n 's/^ *X([A-Za-z]*, "\([a-z0-9-]*\)".*/\1/p' core/include/sdgreport/codes.hpp)
 [ "$(echo "$names" | wc -l)" -gt 40 ] || fail "could not read the names of codes.hpp"
@@ -37,7 +37,7 @@ for n in $names; do
   fi
 done
 if hits=$(grep -nE '(\.|->|\b)warn\(\s*"|Warning\{\s*"|\bplugin_warn\(' $sources | code_lines |
-           grep -v '^core/include/sdgreport/context.hpp:\|^core/src/context.cpp:\|log()\.warn'); then
+           grep -v '^core/include/sdgreport/context.hpp:\|^core/src/pipeline/context.cpp:\|log()\.warn'); then
   echo "$hits" >&2
   echo "a warning above has a free-string code; register it in codes.hpp (built-in code never uses plugin_warn)" >&2
   bad=1

@@ -76,6 +76,24 @@ def main() -> None:
                              "tests/data/json-stat/galicia.json", "tests/data/each/fornybar-kommuner.json"]):
         put("jsonstat", rel.replace("/", "_"), bytes([0, 1, i]) + (ROOT / rel).read_bytes())
 
+    # sdmx: flags (1 wide, 2 chart, 4 labels both, 8 filter SEX=_T, 16 structure); then the file.
+    sdmx = [("tests/data/sdmx/open-sdg-sdg-build/structure/1-1-1--structure.xml", 0x0a),
+            ("tests/data/sdmx/open-sdg-sdg-build/structure-specific/1-1-1--structure-specific.xml", 0x03),
+            ("tests/data/sdmx/bis-pysdmx/sdmx10/data_v1.csv", 0x00),
+            ("tests/data/sdmx/bis-pysdmx/sdmx20/data_v2.csv", 0x01),
+            ("tests/data/sdmx/bis-pysdmx/sdmx20/csv_labels_both.csv", 0x04),
+            ("tests/data/sdmx/bis-pysdmx/sdmx21-xml/estat_data.xml", 0x02),
+            ("tests/data/sdmx/hand-written/sdg-structure-extract.xml", 0x10)]
+    for rel, flags in sdmx:
+        put("sdmx", rel.replace("/", "_"), bytes([flags]) + read(rel))
+    # px: rows pick, columns pick, flags, language byte; then the file (the small
+    # ones whole, the big ones cut to MAX bytes: a cut PX file is still mostly read).
+    pxs = [("tests/data/px/CONTVARIABLE.px", [0, 2, 1, 0], False), ("tests/data/px/TUX01.px", [0, 1, 0x21, 0x81], False),
+           ("tests/data/px/BEXSTA_windows_1252.px", [2, 3, 0, 0x80], True),
+           ("tests/data/px/Transmengde.px", [1, 4, 8, 0], True)]
+    for rel, opts, big in pxs:
+        put("px", rel.replace("/", "_"), bytes(opts) + (read(rel) if big else (ROOT / rel).read_bytes()))
+
     # json_model: the JSON writer's output for the sample report: the whole document
     # when small, and its small chapters as sections.
     if len(sys.argv) > 1:

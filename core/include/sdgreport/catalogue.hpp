@@ -53,6 +53,12 @@ struct Indicator {
   bool has_title(Language lang) const;
 };
 
+/// The language a catalogue title shown in a report in `report_lang` is written
+/// in: English where it falls back to English (`translated` false, or an English
+/// report), Bokmål in a Norwegian report (the catalogue's titles are Bokmål, also in
+/// a Nynorsk report). Writers mark it where it is not the report's language.
+Language catalogue_title_lang(Language report_lang, bool translated = true) noexcept;
+
 class Catalogue {
  public:
   /// The compiled-in catalogue (parsed once, on first use; thread-safe).

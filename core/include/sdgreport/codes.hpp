@@ -55,6 +55,14 @@ enum class Severity { Warning, Error };
   X(UnknownIndicator, "unknown-indicator", Error,                                                                 \
     "An id names no SDG indicator of the catalogue: `validate` refuses a block that reports it; the opensdg "     \
     "plugin skips the file with a warning")                                                                       \
+  X(SourceAltUnused, "source-alt-unused", Warning,                                                                 \
+    "A source entry's `alt:` is not used: the source added no chart")                                              \
+  X(SourceAltAmbiguous, "source-alt-ambiguous", Warning,                                                           \
+    "A source entry's `alt:` is not used: the source added several charts, so it is not clear which it "           \
+    "describes")                                                                                                   \
+  X(SameLabel, "same-label", Warning,                                                                              \
+    "Two categories chosen for the rows or columns have the same label; the first (or last) is kept (option "      \
+    "`duplicates`)")                                                                                               \
   /* ---- markdown */                                                                                             \
   X(MarkdownImageIgnored, "markdown-image-ignored", Warning,                                                      \
     "An image in a heading, table cell or footnote is not shown (images are figures of their own)")               \
@@ -80,6 +88,36 @@ enum class Severity { Warning, Error };
   X(CsvPrecision, "csv-precision", Warning,                                                                       \
     "A number has more decimals (over 10) or significant digits (over 15) than the report keeps; it prints "      \
     "rounded")                                                                                                    \
+  /* ---- px */                                                                                                    \
+  X(PxCodepageMismatch, "px-codepage-mismatch", Warning,                                                           \
+    "A PX file's CODEPAGE does not match its bytes (UTF-8 bytes, or a byte invalid in the declared set); read "    \
+    "as what the bytes are")                                                                                       \
+  X(PxCodepageC1, "px-codepage-c1", Warning,                                                                       \
+    "A PX file declared in ISO-8859-1 has C1 control bytes that are letters in Windows-1252; read as "             \
+    "Windows-1252")                                                                                                \
+  X(PxCodepageUnknown, "px-codepage-unknown", Warning,                                                             \
+    "A PX file's CODEPAGE names a character set sdgreport does not know; read as Windows-1252")                    \
+  X(PxEliminationUnknown, "px-elimination-unknown", Warning,                                                       \
+    "An ELIMINATION keyword names a value its variable does not have; it is ignored")                              \
+  X(PxNoteCellUnknown, "px-note-cell-unknown", Warning,                                                            \
+    "Cell notes or markers name no cell of the table; they are not shown")                                         \
+  /* ---- sdmx */                                                                                                  \
+  X(SdmxStatusWithValue, "sdmx-status-with-value", Warning,                                                        \
+    "An OBS_STATUS says the value is missing but the observation has one; the value is kept")                      \
+  X(SdmxSeriesUnmapped, "sdmx-series-unmapped", Warning,                                                           \
+    "SERIES codes in the file are not in `series_indicators`")                                                     \
+  X(SdmxSeveralIndicators, "sdmx-several-indicators", Warning,                                                     \
+    "The observations kept belong to several indicators; none is named (filter SERIES to one, or give `indicator`)")                                     \
+  X(SdmxBoundsReversed, "sdmx-bounds-reversed", Warning,                                                           \
+    "A LOWER_BOUND is above its UPPER_BOUND; the chart leaves that interval out (the table shows both)")           \
+  /* ---- survey */                                                                                                \
+  X(SurveyUnknownCode, "survey-unknown-code", Warning,                                                             \
+    "An answer code is not in the codebook or the file's value labels; kept as answers of their own, labelled "    \
+    "with the code")                                                                                               \
+  X(SurveyDuplicateRespondent, "survey-duplicate-respondent", Warning,                                             \
+    "A respondent key answers twice; both answers are counted")                                                    \
+  X(SurveyRegisterKeyMissing, "survey-register-key-missing", Warning,                                              \
+    "Respondents have a key not in the register; they are counted in totals, in no group")                         \
   /* ---- opensdg */                                                                                              \
   X(OpensdgFileIgnored, "opensdg-file-ignored", Warning,                                                          \
     "A file in the data folder is not named `indicator_<id>.csv`; it is ignored")                                 \
@@ -125,6 +163,8 @@ enum class Severity { Warning, Error };
     "PDF: a column is wider than the text width; words in text columns are broken")                               \
   X(PdfLinkTarget, "pdf-link-target", Warning,                                                                    \
     "PDF: an internal link's target has no place in the PDF; the link points at the first page")                  \
+  X(FactsheetOverflow, "factsheet-overflow", Warning,                                                              \
+    "PDF: an indicator's factsheet takes more than one page; its text does not fit on one")                        \
   X(ValueNotFinite, "value-not-finite", Warning,                                                                  \
     "XLSX: a value that is not a finite number is left empty with the not-available symbol")                      \
   X(ChartTooManySeries, "chart-too-many-series", Warning,                                                         \
@@ -150,6 +190,10 @@ enum class Severity { Warning, Error };
     "The report has no statistical annex (an annex chapter or an xlsx output)")                                   \
   X(EmptyChapter, "empty-chapter", Warning, "A chapter has no content yet")                                       \
   X(WordLimit, "word-limit", Warning, "A chapter has more words than its `word_limit`")                           \
+  X(MainMessagesMissing, "main-messages-missing", Warning,                                                        \
+    "`main_messages_word_limit` is set but no chapter has `role: main_messages`")                                 \
+  X(MainMessagesWordLimit, "main-messages-word-limit", Warning,                                                   \
+    "The main messages have more words than `main_messages_word_limit`")                                          \
   X(CannotBuild, "cannot-build", Error,                                                                           \
     "`validate` could not build the report (e.g. a malformed definition); the code ends in the error kind, "      \
     "e.g. `cannot-build-definition`")                                                                             \

@@ -12,7 +12,7 @@
 #include <string>
 #include <string_view>
 
-#include "sdgreport/model.hpp"
+#include "sdgreport/table_data.hpp"  // ValueStatus
 
 namespace sdg {
 
@@ -34,7 +34,10 @@ struct ParsedNumber {
 std::optional<ParsedNumber> parse_number(std::string_view text, NumberStyle style = {});
 
 /// Status of a missing-value marker: "" / ".." / "..." / "…" not available,
-/// "." / "-" / "–" not applicable, ":" confidential; nullopt for anything else.
+/// "." not applicable, ":" confidential; nullopt for anything else. "-" and "–"
+/// are nil (ValueStatus::Nil: a true zero, as Statistics Norway and the UN write
+/// it): not a missing value, so the caller makes the cell the number 0 marked
+/// nil (Cell::of(0.0, ValueStatus::Nil)); see docs/status-symbols.md.
 std::optional<ValueStatus> parse_missing_marker(std::string_view text);
 
 /// `text` without leading and trailing spaces (ASCII, no-break, narrow and thin spaces).
