@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "sdgreport/model.hpp"
+#include "sdgreport/text.hpp"  // trim_spaces
 
 namespace sdg {
 
@@ -33,11 +34,14 @@ struct ParsedNumber {
 /// exactly a number in the given style. Digit groups must be of three digits.
 std::optional<ParsedNumber> parse_number(std::string_view text, NumberStyle style = {});
 
+/// The decimals `v` needs to be shown as it is (0–10, the model's most): those of
+/// its shortest form in 15 significant digits, the digits a double always keeps
+/// ("12.25" → 2, 0.1 + 0.2 → 1, 1e-5 → 5, 1/3 → 10). A number read from text
+/// gets back the decimals it was written with, trailing zeros aside.
+int decimals_needed(double v);
+
 /// Status of a missing-value marker: "" / ".." / "..." / "…" not available,
 /// "." / "-" / "–" not applicable, ":" confidential; nullopt for anything else.
 std::optional<ValueStatus> parse_missing_marker(std::string_view text);
-
-/// `text` without leading and trailing spaces (ASCII, no-break, narrow and thin spaces).
-std::string_view trim_spaces(std::string_view text);
 
 }  // namespace sdg
