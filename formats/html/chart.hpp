@@ -15,13 +15,4 @@ namespace sdg::html {
 /// `goal` (0: none). `id` prefixes the ids of the <title> and <desc>.
 std::string svg_chart(const Chart& c, int goal, std::string_view lang, const std::string& id);
 
-/// Axis ticks from lo to hi: about `count` "nice" values (1, 2, 2.5 or 5 × 10^k),
-/// the first ≤ lo and the last ≥ hi. Also returns the decimals the labels need.
-struct Ticks {
-  double first = 0, step = 1;
-  int count = 0;
-  int decimals = 0;
-};
-Ticks nice_ticks(double lo, double hi, int count);
-
 }  // namespace sdg::html

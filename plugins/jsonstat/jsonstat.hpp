@@ -66,7 +66,7 @@ struct Dimension {
 /// One cell of the data cube.
 struct Observation {
   std::optional<double> value;  ///< nullopt: null in the file
-  int decimals = 0;             ///< digits after the point in the shortest form of the value
+  int decimals = 0;             ///< sdg::decimals_needed of the value (0–10)
   std::string status;           ///< the file's status code for this cell, or empty
 };
 
@@ -164,8 +164,5 @@ View make_view(const Dataset& ds, const ViewSpec& spec);
 /// "b" break in series, "c"/":" confidential, ".."/"m" not available,
 /// "."/"-"/"z" not applicable; nullopt for other codes.
 std::optional<ValueStatus> status_of_code(std::string_view code);
-
-/// Digits after the point in the shortest round-trip form of `v` (0–17).
-int shortest_decimals(double v);
 
 }  // namespace sdg::jsonstat
