@@ -105,6 +105,7 @@ const std::string& status_label(ValueStatus s, std::string_view lang) {
       {"Provisional", "Foreløpige tall", "Førebelse tal"},
       {"Estimated", "Estimert", "Estimert"},
       {"Break in series", "Brudd i serien", "Brot i serien"},
+      {"Nil", "Null", "Null"},
   };
   return rows[static_cast<std::size_t>(s)][lang_index(lang)];
 }
@@ -119,8 +120,9 @@ const std::string& status_symbol(ValueStatus s, std::string_view lang) {
       {"p", "*", "*"},       // Provisional
       {"e", "e", "e"},       // Estimated
       {"b", "|", "|"},       // BreakInSeries
+      {"\u2013", "-", "-"}, // Nil: a true zero (en: the UN's dash for nil; "-" is taken by not applicable)
   };
-  static_assert(std::size(rows) == static_cast<std::size_t>(ValueStatus::BreakInSeries) + 1,
+  static_assert(std::size(rows) == static_cast<std::size_t>(ValueStatus::Nil) + 1,
                 "one row per ValueStatus");
   return rows[static_cast<std::size_t>(s)][lang_index(lang)];
 }
@@ -136,7 +138,8 @@ std::string status_key_entry(ValueStatus s, std::string_view lang) {
 const std::vector<ValueStatus>& all_value_statuses() {
   static const std::vector<ValueStatus> all = {
       ValueStatus::NotAvailable, ValueStatus::NotApplicable, ValueStatus::Confidential,
-      ValueStatus::Provisional,  ValueStatus::Estimated,     ValueStatus::BreakInSeries};
+      ValueStatus::Provisional,  ValueStatus::Estimated,     ValueStatus::BreakInSeries,
+      ValueStatus::Nil};
   return all;
 }
 

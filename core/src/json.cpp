@@ -60,6 +60,9 @@ json optional_number(const std::optional<double>& v) { return v ? json(*v) : jso
 json block_json(const Block& block) {
   json j;
   j["type"] = block.kind_name();
+  // Written only when set (version 3), so models without them keep their bytes.
+  if (!block.lang.empty()) j["lang"] = block.lang;
+  if (!block.origin.empty()) j["origin"] = block.origin;
   std::visit(
       [&](const auto& b) {
         using T = std::decay_t<decltype(b)>;
@@ -133,7 +136,14 @@ json block_json(const Block& block) {
           for (const Series& s : b.series) {
             json values = json::array();
             for (const auto& v : s.values) values.push_back(optional_number(v));
-            series.push_back({{"name", s.name}, {"unit", s.unit}, {"values", std::move(values)}});
+            json one = {{"name", s.name}, {"unit", s.unit}, {"values", std::move(values)}};
+            for (const auto& [key, bounds] : {std::pair{"lower", &s.lower}, std::pair{"upper", &s.upper}}) {
+              if (bounds->empty()) continue;
+              json a = json::array();
+              for (const auto& v : *bounds) a.push_back(optional_number(v));
+              one[key] = std::move(a);
+            }
+            series.push_back(std::move(one));
           }
           j["series"] = std::move(series);
           j["alt"] = b.alt;
@@ -308,7 +318,7 @@ Inlines read_inlines(const Reader& r, std::size_t depth = 1) {
 
 Blocks read_blocks(const Reader& r, std::size_t depth);
 
-Block read_block(const Reader& r, std::size_t depth) {
+Block read_block_value(const Reader& r, std::size_t depth) {
   const std::string type = r.at("type").str();
   if (type == "heading") return Heading{r.at("level").integer(), read_inlines(r.at("content"))};
   if (type == "paragraph") return Paragraph{read_inlines(r.at("content"))};
@@ -406,6 +416,11 @@ Block read_block(const Reader& r, std::size_t depth) {
       out.unit = s.at("unit").str();
       Reader values = s.at("values");
       for (std::size_t v = 0; v < values.size(); ++v) out.values.push_back(values.at(v).optional_number());
+      for (const auto& [key, bounds] : {std::pair{"lower", &out.lower}, std::pair{"upper", &out.upper}}) {
+        if (!s.has(key)) continue;
+        Reader a = s.at(key);
+        for (std::size_t v = 0; v < a.size(); ++v) bounds->push_back(a.at(v).optional_number());
+      }
       c.series.push_back(std::move(out));
     }
     c.alt = r.at("alt").str();
@@ -450,6 +465,13 @@ Block read_block(const Reader& r, std::size_t depth) {
     return c;
   }
   r.at("type").fail("unknown block type '" + type + "'");
+}
+
+Block read_block(const Reader& r, std::size_t depth) {
+  Block b = read_block_value(r, depth);
+  if (r.has("lang")) b.lang = r.at("lang").str();
+  if (r.has("origin")) b.origin = r.at("origin").str();
+  return b;
 }
 
 Blocks read_blocks(const Reader& r, std::size_t depth) {

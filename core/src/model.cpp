@@ -162,9 +162,9 @@ std::optional<T> from_name(const std::array<const char*, N>& names, const std::s
   return std::nullopt;
 }
 
-constexpr std::array<const char*, 7> kValueStatus{
+constexpr std::array<const char*, 8> kValueStatus{
     "none", "not_available", "not_applicable", "confidential", "provisional", "estimated",
-    "break_in_series"};
+    "break_in_series", "nil"};
 constexpr std::array<const char*, 7> kProgress{
     "not_assessed", "target_achieved", "substantial", "moderate", "limited", "deterioration",
     "not_available"};
@@ -259,6 +259,12 @@ void check_table(const Table& b, const Where& where) {
         const Where rw = at(r);
         if (!std::isfinite(numbers[r])) check_number(numbers[r], Where{&rw, "column", col.label}, "the value");
       }
+      if (d.has_status(c))
+        for (std::size_t r = 0; r < numbers.size(); ++r)
+          if (numbers[r] != 0 && d.cell(r, c).status == ValueStatus::Nil) {
+            const Where rw = at(r);
+            refuse(Where{&rw, "column", col.label}, "the nil mark belongs on the number 0 only");
+          }
       if (!numbers.empty() && col.type != Column::Type::Number) {
         const Where rw = at(0);
         refuse(Where{&rw, "column", col.label}, "a number in a text column");
@@ -276,6 +282,10 @@ void check_table(const Table& b, const Where& where) {
         const Where cw{&rw, "column", col.label};
         check_number(cell.number, cw, "the value");
         if (col.type != Column::Type::Number) refuse(cw, "a number in a text column");
+      }
+      if (cell.status == ValueStatus::Nil && !(cell.kind == Cell::Kind::Number && cell.number == 0)) {
+        const Where rw = at(r);
+        refuse(Where{&rw, "column", col.label}, "the nil mark belongs on the number 0 only");
       }
       if (cell.kind == Cell::Kind::Text && col.type == Column::Type::Number) {
         const Where rw = at(r);
@@ -309,6 +319,17 @@ void check_chart(const Chart& b, const Where& where) {
     const Where sw{&w, "series", s.name};
     for (const auto& v : s.values)
       if (v) check_number(*v, sw, "a value");
+    for (const auto* bounds : {&s.lower, &s.upper}) {
+      if (!bounds->empty() && bounds->size() != b.categories.size())
+        refuse(sw, "has " + std::to_string(bounds->size()) + " interval bounds for " +
+                       std::to_string(b.categories.size()) + " categories");
+      for (const auto& v : *bounds)
+        if (v) check_number(*v, sw, "an interval bound");
+    }
+    if (!s.lower.empty() && !s.upper.empty())
+      for (std::size_t i = 0; i < s.lower.size(); ++i)
+        if (s.lower[i] && s.upper[i] && *s.lower[i] > *s.upper[i])
+          refuse(Where{&sw, {}, b.categories[i]}, "the interval's lower bound is above its upper bound");
   }
 }
 
@@ -316,6 +337,9 @@ void check_block_at(const Block& block, const Where& parent, std::size_t depth) 
   const Where where{&parent, block.kind_name(), {}, 0};
   if (depth > limits().block_depth)
     refuse(where, limit_message("block_depth", "lists, quotes and containers nested " + std::to_string(depth) + " deep"));
+  if (!block.lang.empty() && !is_language_tag(block.lang))
+    refuse(where, "language '" + block.lang + "' is not a BCP 47 tag such as nb, se or en-GB");
+  check_text(block.origin, where, "the origin");
   std::visit(
       [&](const auto& b) {
         using T = std::decay_t<decltype(b)>;
@@ -519,6 +543,29 @@ std::optional<double> figure_width_points(std::string_view width, double text_wi
 bool is_svg_path(std::string_view path) noexcept {
   const std::string tail = lower(path.substr(path.size() > 5 ? path.size() - 5 : 0));
   return tail.ends_with(".svg") || tail.ends_with(".svgz");
+}
+
+bool is_language_tag(std::string_view tag) noexcept {
+  // BCP 47's shape: a 2–3 letter primary subtag (or 4–8 registered), then subtags of
+  // 1–8 letters or digits joined by '-'. Not a registry check.
+  if (tag.empty() || tag.size() > 35) return false;
+  std::size_t start = 0;
+  bool first = true;
+  while (start <= tag.size()) {
+    const std::size_t end = std::min(tag.find('-', start), tag.size());
+    const std::string_view sub = tag.substr(start, end - start);
+    if (sub.empty() || sub.size() > 8) return false;
+    for (char c : sub) {
+      const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      if (!letter && !(c >= '0' && c <= '9')) return false;
+      if (first && !letter) return false;
+    }
+    if (first && sub.size() < 2) return false;
+    first = false;
+    if (end == tag.size()) break;
+    start = end + 1;
+  }
+  return true;
 }
 
 bool is_national_indicator_id(std::string_view id) noexcept {

@@ -9,14 +9,24 @@ const std::string& Where::number() const {
   return numbers.empty() ? none : numbers.back();
 }
 
+const std::string& Where::lang() const {
+  static const std::string none;
+  for (auto it = blocks.rbegin(); it != blocks.rend(); ++it)
+    if (!(*it)->lang.empty()) return (*it)->lang;
+  return none;
+}
+
 int Where::goal() const {
   for (auto it = sections.rbegin(); it != sections.rend(); ++it)
     if ((*it)->goal()) return *(*it)->goal();
   return 0;
 }
 
-void walk_blocks(const Blocks& blocks, Visitor& v, const Where& where) {
+namespace {
+
+void walk_blocks_in(const Blocks& blocks, Visitor& v, Where& where) {
   for (const Block& block : blocks) {
+    where.blocks.push_back(&block);
     std::visit(
         [&](const auto& b) {
           using T = std::decay_t<decltype(b)>;
@@ -28,13 +38,13 @@ void walk_blocks(const Blocks& blocks, Visitor& v, const Where& where) {
             if (v.begin_list(b, where)) {
               for (std::size_t i = 0; i < b.items.size(); ++i) {
                 v.begin_list_item(b, i, where);
-                walk_blocks(b.items[i], v, where);
+                walk_blocks_in(b.items[i], v, where);
                 v.end_list_item(b, i, where);
               }
             }
             v.end_list(b, where);
           } else if constexpr (std::is_same_v<T, Quote>) {
-            if (v.begin_quote(b, where)) walk_blocks(b.blocks, v, where);
+            if (v.begin_quote(b, where)) walk_blocks_in(b.blocks, v, where);
             v.end_quote(b, where);
           } else if constexpr (std::is_same_v<T, Table>) {
             v.table(b, where);
@@ -45,21 +55,20 @@ void walk_blocks(const Blocks& blocks, Visitor& v, const Where& where) {
           } else if constexpr (std::is_same_v<T, IndicatorSummary>) {
             v.indicator_summary(b, where);
           } else if constexpr (std::is_same_v<T, Container>) {
-            if (v.begin_container(b, where)) walk_blocks(b.blocks, v, where);
+            if (v.begin_container(b, where)) walk_blocks_in(b.blocks, v, where);
             v.end_container(b, where);
           }
         },
         block.value);
+    where.blocks.pop_back();
   }
 }
-
-namespace {
 
 void walk_section(const Section& s, const std::string& number, Visitor& v, Where& where) {
   where.sections.push_back(&s);
   where.numbers.push_back(number);
   if (v.begin_section(s, where)) {
-    walk_blocks(s.blocks(), v, where);
+    walk_blocks_in(s.blocks(), v, where);
     int n = 0;
     for (const Section& sub : s.sections()) {
       std::string sub_number;
@@ -73,6 +82,11 @@ void walk_section(const Section& s, const std::string& number, Visitor& v, Where
 }
 
 }  // namespace
+
+void walk_blocks(const Blocks& blocks, Visitor& v, const Where& where) {
+  Where inner = where;
+  walk_blocks_in(blocks, v, inner);
+}
 
 void walk(const Document& doc, Visitor& v) {
   v.begin_document(doc);

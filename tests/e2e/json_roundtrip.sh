@@ -6,7 +6,7 @@ SDGREPORT=$1 SAMPLE=$2
 source "$(dirname "$0")/lib.sh"
 "$SDGREPORT" -q build "$SAMPLE/report.yaml" --format json -o "$d/a"
 json="$d/a/vsr-norway.json"
-expect_contains "$json" '"sdgreport_model": 2' '"goal": 7' 'Ålesund' '"type": "table"' '"decimals": 1'
+expect_contains "$json" '"sdgreport_model": 3' '"goal": 7' 'Ålesund' '"type": "table"' '"decimals": 1'
 /usr/bin/python3 - "$json" <<'PY'
 import json, sys
 doc = json.load(open(sys.argv[1], encoding="utf-8"))

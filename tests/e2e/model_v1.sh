@@ -18,7 +18,7 @@ expect_contains "$d/model.txt" 'Trøndelag' 'Østlandet' 'Symbols: .. = Not avai
 import json, sys
 old = json.load(open(sys.argv[1], encoding="utf-8"))
 new = json.load(open(sys.argv[2], encoding="utf-8"))
-assert old["sdgreport_model"] == 1 and new["sdgreport_model"] == 2, (old["sdgreport_model"], new["sdgreport_model"])
+assert old["sdgreport_model"] == 1 and new["sdgreport_model"] == 3, (old["sdgreport_model"], new["sdgreport_model"])
 def tables(sec):
     out = [b for b in sec["blocks"] if b["type"] == "table"]
     for s in sec["sections"]:

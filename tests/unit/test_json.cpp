@@ -42,15 +42,20 @@ Document full_document() {
   t.columns = {{"År", Column::Type::Text, "", 0}, {"Andel", Column::Type::Number, "%", 1}};
   t.data = sdg::TableData::of({{Cell::of("2022"), Cell::of(0.1 + 0.2)},
             {Cell::of("2023"), Cell::missing(ValueStatus::Confidential)},
-            {Cell::of("2024"), Cell::of(-1e-300, ValueStatus::Provisional)}});
+            {Cell::of("2024"), Cell::of(-1e-300, ValueStatus::Provisional)},
+            {Cell::of("2025"), Cell::of(0.0, ValueStatus::Nil)}});
   t.source = "SSB";
-  g7.add_block(t);
+  Block tb(t);
+  tb.lang = "nb-NO";  // ABI 4: language of parts and origin round-trip
+  tb.origin = "ssb / 09817";
+  g7.add_block(tb);
   Chart c;
   c.kind = Chart::Kind::Column;
   c.id = "c1";
   c.title = "Utslipp";
   c.categories = {"2022", "2023"};
-  c.series = {{"Oslo", "kt", {1234.5678, std::nullopt}}, {"Bergen", "kt", {1.0 / 3.0, 2e15}}};
+  c.series = {{"Oslo", "kt", {1234.5678, std::nullopt}, {1200.0, std::nullopt}, {1300.25, std::nullopt}},
+              {"Bergen", "kt", {1.0 / 3.0, 2e15}, {}, {}}};
   c.alt = "Utslippene faller.";
   c.source = "Miljødirektoratet";
   c.indicator = "13.2.2";
@@ -82,7 +87,11 @@ TEST(Json, RoundTripIsLosslessAndByteIdentical) {
   const Document back = document_from_json(first, "model.json");
   EXPECT_TRUE(back == d) << "every field survives the round trip";
   EXPECT_EQ(to_json(back), first);
-  EXPECT_NE(first.find("\"sdgreport_model\": 2"), std::string::npos);
+  EXPECT_NE(first.find("\"sdgreport_model\": 3"), std::string::npos);
+  EXPECT_NE(first.find("\"lang\": \"nb-NO\""), std::string::npos) << "a block's language is written when set";
+  EXPECT_NE(first.find("\"status\": \"nil\""), std::string::npos);
+  EXPECT_NE(first.find("\"lower\": ["), std::string::npos);
+  EXPECT_EQ(first.find("\"origin\": \"\""), std::string::npos) << "an empty origin is not written";
   EXPECT_NE(first.find("\"width\": \"40%\""), std::string::npos) << "a figure's width is written when set";
   EXPECT_NE(first.find("Frivillig rapport – «KS»"), std::string::npos) << "UTF-8 written as is";
 }
@@ -107,7 +116,7 @@ TEST(Json, ReadsVersion1CellsAndWritesVersion2) {
   EXPECT_EQ(t.data.cell(1, 1), CellView(Cell::of(3.25, ValueStatus::Provisional)));
   EXPECT_EQ(t.data.cell(2, 1), CellView(Cell::missing(ValueStatus::Confidential)));
   const std::string v2 = to_json(d);
-  EXPECT_NE(v2.find("\"sdgreport_model\": 2"), std::string::npos);
+  EXPECT_NE(v2.find("\"sdgreport_model\": 3"), std::string::npos);
   EXPECT_NE(v2.find("\"Trøndelag\",\n"), std::string::npos) << v2;
   EXPECT_NE(v2.find("48.5\n"), std::string::npos) << v2;
   EXPECT_NE(v2.find("\"status\": \"provisional\""), std::string::npos) << v2;
@@ -135,17 +144,17 @@ TEST(Json, SyntaxErrorsGiveLineAndColumn) {
 TEST(Json, RefusesOtherVersionsAndBrokenTrees) {
   std::string text = to_json(full_document());
   std::string newer = text;
-  newer.replace(newer.find("\"sdgreport_model\": 2"), 20, "\"sdgreport_model\": 3");
+  newer.replace(newer.find("\"sdgreport_model\": 3"), 20, "\"sdgreport_model\": 4");
   try {
     document_from_json(newer, "new.json");
     FAIL();
   } catch (const Error& e) {
-    EXPECT_NE(std::string(e.what()).find("model version 3 is not supported; this sdgreport reads versions 1 to 2"),
+    EXPECT_NE(std::string(e.what()).find("model version 4 is not supported; this sdgreport reads versions 1 to 3"),
               std::string::npos)
         << e.what();
   }
   std::string older = text;
-  older.replace(older.find("\"sdgreport_model\": 2"), 20, "\"sdgreport_model\": 0");
+  older.replace(older.find("\"sdgreport_model\": 3"), 20, "\"sdgreport_model\": 0");
   EXPECT_THROW(document_from_json(older, "old.json"), Error);
   std::string no_alt = text;
   no_alt.replace(no_alt.find("\"alt\": \"Kart over Norge\""), 24, "\"alt\": \"\"");

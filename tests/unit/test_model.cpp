@@ -89,7 +89,7 @@ TEST(Model, FiguresAndChartsNeedAltText) {
   Chart c;
   c.title = "Utslipp";
   c.categories = {"2022", "2023"};
-  c.series = {{"CO₂", "t", {1.0, std::nullopt}}};
+  c.series = {{"CO₂", "t", {1.0, std::nullopt}, {}, {}}};
   EXPECT_NE(model_error([&] { s.add_block(c); }).find("chart needs alt text"), std::string::npos);
   c.alt = "Utslippene falt fra 2022 til 2023.";
   EXPECT_NO_THROW(s.add_block(c));
@@ -232,4 +232,69 @@ TEST(Model, SvgPaths) {
   EXPECT_FALSE(is_svg_path("svg"));
   EXPECT_EQ(svg_refusal("charts/Energy use.SVG"),
             "SVG images are not supported; convert to PNG (e.g. rsvg-convert -w 1600 Energy use.SVG -o Energy use.png)");
+}
+
+TEST(Model, NilIsTheNumberZeroOnly) {
+  Section s("x");
+  Table t = small_table();
+  t.data = sdg::TableData::of({{Cell::of("2022"), Cell::of(0.0, ValueStatus::Nil)}});
+  EXPECT_NO_THROW(s.add_block(t));
+  t.data = sdg::TableData::of({{Cell::of("2022"), Cell::of(3.0, ValueStatus::Nil)}});
+  EXPECT_NE(model_error([&] { s.add_block(t); }).find("nil mark belongs on the number 0 only"), std::string::npos);
+  t.data = sdg::TableData::of({{Cell::of("2022"), Cell::missing(ValueStatus::Nil)}});
+  EXPECT_NE(model_error([&] { s.add_block(t); }).find("nil mark belongs on the number 0 only"), std::string::npos);
+  // A mixed column (text and numbers) is checked cell by cell, the same rule.
+  t.data = sdg::TableData::of({{Cell::of("2022"), Cell::of(2.0, ValueStatus::Nil)}, {Cell::of("2023"), Cell::missing(ValueStatus::NotAvailable)}});
+  EXPECT_NE(model_error([&] { s.add_block(t); }).find("nil mark"), std::string::npos);
+}
+
+TEST(Model, BlockLanguageIsABcp47Tag) {
+  Section s("x");
+  for (const char* ok : {"nb", "se", "kl", "en-GB", "nb-NO", "sma"}) {
+    Block b(Paragraph{{Inline::plain("Buorre beaivi")}});
+    b.lang = ok;
+    EXPECT_NO_THROW(s.add_block(b)) << ok;
+  }
+  for (const char* bad : {"n", "nb_NO", "nb-", "-nb", "1a", "norsk bokmål", "abcdefghi"}) {
+    Block b(Paragraph{{Inline::plain("x")}});
+    b.lang = bad;
+    EXPECT_NE(model_error([&] { s.add_block(b); }).find("is not a BCP 47 tag"), std::string::npos) << bad;
+  }
+}
+
+TEST(Model, IntervalBoundsMatchTheCategories) {
+  Section s("x");
+  Chart c;
+  c.title = "Andel";
+  c.alt = "Andelen";
+  c.categories = {"2021", "2024"};
+  c.series = {{"Alle", "%", {40.0, 45.0}, {35.5, 41.0}, {44.5, std::nullopt}}};
+  EXPECT_NO_THROW(s.add_block(c));
+  c.series[0].upper = {44.5};
+  EXPECT_NE(model_error([&] { s.add_block(c); }).find("has 1 interval bounds for 2 categories"), std::string::npos);
+  c.series[0].upper = {30.0, 50.0};
+  EXPECT_NE(model_error([&] { s.add_block(c); }).find("lower bound is above its upper bound"), std::string::npos);
+}
+
+TEST(Walk, GivesTheBlockAndTheLanguageOfParts) {
+  Document d;
+  Section& ch = d.add_chapter("Kapittel");
+  Block q(Quote{{Paragraph{{Inline::plain("Buorre beaivi")}}, Paragraph{{Inline::plain("Hello")}}}});
+  q.lang = "se";
+  std::get<Quote>(q.value).blocks[1].lang = "en";
+  q.origin = "text/intro.md:7";
+  ch.add_block(q);
+  ch.add_block(Paragraph{{Inline::plain("Hei")}});
+  struct Langs : Visitor {
+    std::vector<std::string> seen;
+    std::string quote_origin;
+    bool begin_quote(const Quote&, const Where& w) override {
+      quote_origin = w.block()->origin;
+      return true;
+    }
+    void paragraph(const Paragraph& p, const Where& w) override { seen.push_back(plain_text(p.content) + "=" + w.lang()); }
+  } v;
+  walk(d, v);
+  EXPECT_EQ(v.quote_origin, "text/intro.md:7");
+  EXPECT_EQ(v.seen, (std::vector<std::string>{"Buorre beaivi=se", "Hello=en", "Hei="}));
 }

@@ -66,6 +66,8 @@ TEST(I18n, StatusSymbolsPerLanguage) {
   EXPECT_EQ(status_symbol(ValueStatus::Estimated, "en"), "e");
   EXPECT_EQ(status_symbol(ValueStatus::BreakInSeries, "nb"), "|");
   EXPECT_EQ(status_symbol(ValueStatus::None, "nb"), "");
+  EXPECT_EQ(status_symbol(ValueStatus::Nil, "nb"), "-");
+  EXPECT_FALSE(status_is_flag(ValueStatus::Nil)) << "a nil replaces the 0; it is not printed beside it";
   EXPECT_EQ(status_key_entry(ValueStatus::Provisional, "nb"), "* = Foreløpige tall");
   for (const char* lang : {"en", "nb", "nn"}) {
     std::set<std::string> seen;
@@ -73,11 +75,11 @@ TEST(I18n, StatusSymbolsPerLanguage) {
       const std::string& sym = status_symbol(s, lang);
       EXPECT_FALSE(sym.empty()) << lang << " " << value_status_name(s);
       EXPECT_TRUE(seen.insert(sym).second) << lang << ": symbol '" << sym << "' used twice";
-      if (std::string_view(lang) != "en") {
+      if (std::string_view(lang) != "en" && s != ValueStatus::Nil) {
         EXPECT_NE(sym, "-") << "'-' means nil in Norwegian statistics";
       }
     }
-    EXPECT_EQ(seen.size(), 6u);
+    EXPECT_EQ(seen.size(), 7u);
   }
   EXPECT_TRUE(status_is_flag(ValueStatus::Estimated));
   EXPECT_FALSE(status_is_flag(ValueStatus::NotAvailable));

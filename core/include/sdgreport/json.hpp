@@ -23,7 +23,12 @@ namespace sdg {
 /// string; a cell with a status, and an empty cell, stay objects
 /// ({"number": 1.5, "status": "provisional"}, {"empty": true, "status": …}).
 /// Version 1 wrote every cell as an object; it is still read.
-inline constexpr int kModelJsonVersion = 2;
+///
+/// Version 3 (plugin ABI 4) adds, each written only when set: a block's "lang"
+/// (language of parts) and "origin" (where it comes from), a series' "lower" and
+/// "upper" interval bounds, and the cell status "nil" (on the number 0). Versions
+/// 1 and 2 have none of these and read unchanged.
+inline constexpr int kModelJsonVersion = 3;
 inline constexpr int kOldestModelJsonVersion = 1;
 
 std::string to_json(const Document& doc);

@@ -153,6 +153,11 @@ struct Series {
   std::string name;
   std::string unit;
   std::vector<std::optional<double>> values;  ///< one per category; nullopt = missing
+  /// Interval bounds per category (error bars, e.g. a 95 % confidence interval):
+  /// empty = no interval; else one per category, nullopt where that value has none.
+  /// Where both are set, lower <= upper (ABI 4).
+  std::vector<std::optional<double>> lower;
+  std::vector<std::optional<double>> upper;
   bool operator==(const Series&) const = default;
 };
 
@@ -240,6 +245,16 @@ struct Block {
 
   /// Kind name as used in JSON and messages: "heading", "paragraph", "list", …
   const char* kind_name() const noexcept;
+
+  /// Language of the block's text when it is not the report's (language of parts,
+  /// WCAG 3.1.2): a BCP 47 tag such as "nb", "se", "kl", "en-GB"; "" = the report's
+  /// language. Writers mark it (PDF /Lang, HTML lang=, DOCX w:lang). ABI 4.
+  std::string lang;
+  /// Where the block comes from, for review tools and messages: "file:line" for
+  /// text (the path as the definition names it, relative to the report), or
+  /// "source-id / table-id" for data. "" = unknown. ABI 4.
+  std::string origin;
+
   bool operator==(const Block&) const = default;
 };
 
@@ -362,6 +377,10 @@ class Document {
  private:
   std::vector<Section> chapters_;
 };
+
+/// True when `tag` has the shape of a BCP 47 language tag ("nb", "se", "en-GB",
+/// "nb-NO"); the subtags are not checked against the registry.
+bool is_language_tag(std::string_view tag) noexcept;
 
 /// True when `id` has the form of a national indicator id: ASCII letters, digits,
 /// '.', '-' and '_', starting with a digit ("10-1", "3-1-f", "1.2.1.a").

@@ -49,7 +49,7 @@ namespace sdg {
 /// Version of the binary interface between the host and plugins: the model types,
 /// the interfaces below and PluginInfo. A plugin built for another version is
 /// refused. See docs/plugin-abi.md.
-inline constexpr std::uint32_t kPluginAbiVersion = 3;
+inline constexpr std::uint32_t kPluginAbiVersion = 4;
 
 enum class PluginKind : std::uint32_t { DataSource = 1, Format = 2 };
 const char* plugin_kind_name(PluginKind k) noexcept;  ///< "data", "format"

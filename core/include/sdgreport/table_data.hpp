@@ -46,6 +46,10 @@ enum class ValueStatus : std::uint8_t {
   Provisional,
   Estimated,
   BreakInSeries,
+  /// "-" — nil: a true zero (ABI 4). The cell is the number 0 carrying this mark
+  /// (Statistics Norway's "-", the UN's "nil or negligible"); never on text or an
+  /// empty cell, never on another number (check_block refuses both).
+  Nil,
 };
 const char* value_status_name(ValueStatus s) noexcept;  ///< "not_available", …
 std::optional<ValueStatus> value_status_from_name(const std::string& name);

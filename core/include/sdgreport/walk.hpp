@@ -22,6 +22,9 @@ namespace sdg {
 struct Where {
   std::vector<const Section*> sections;
   std::vector<std::string> numbers;  ///< number of each enclosing section ("" if unnumbered)
+  /// The blocks being visited, outermost first: the block of the current callback
+  /// is last (a paragraph in a list item in a quote: quote, list, paragraph).
+  std::vector<const Block*> blocks;
 
   const Section* chapter() const { return sections.empty() ? nullptr : sections.front(); }
   const Section* section() const { return sections.empty() ? nullptr : sections.back(); }
@@ -30,6 +33,11 @@ struct Where {
   const std::string& number() const;
   /// Goal of the innermost enclosing goal section, 0 if none.
   int goal() const;
+  /// The block of the current callback (its lang, origin); nullptr outside blocks.
+  const Block* block() const { return blocks.empty() ? nullptr : blocks.back(); }
+  /// The language of the current block's text: the innermost `Block::lang` set on
+  /// it or a block around it; "" = the report's language.
+  const std::string& lang() const;
 };
 
 class Visitor {
