@@ -123,7 +123,6 @@ bool draw_chart(Canvas& c, const Chart& chart, double x, double top, double w, d
   // The same axis as the HTML's (formats/common/axis.hpp).
   const std::optional<axis::Ticks> axis = axis::value_axis(chart);
   if (!axis || chart.categories.empty()) return false;
-  const bool bars = chart.kind != Chart::Kind::Line;
   const std::vector<double> ticks = axis->values();
   const double vmin = ticks.front(), vmax = ticks.back();
   const int dec = axis->decimals;
