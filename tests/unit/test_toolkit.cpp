@@ -66,8 +66,9 @@ TEST(ToolkitText, LowerFoldsLatin1CapitalsAndIgnoresTheLocale) {
   // std::tolower under a Latin-1 locale would turn the lead byte 0xC3 into 0xE3.
   const char* old = std::setlocale(LC_CTYPE, nullptr);
   const std::string saved = old ? old : "C";
-  if (std::setlocale(LC_CTYPE, "en_US.ISO-8859-1") || std::setlocale(LC_CTYPE, "C.UTF-8"))
+  if (std::setlocale(LC_CTYPE, "en_US.ISO-8859-1") || std::setlocale(LC_CTYPE, "C.UTF-8")) {
     EXPECT_EQ(lower("Ø"), "ø");
+  }
   std::setlocale(LC_CTYPE, saved.c_str());
 }
 
@@ -131,6 +132,16 @@ TEST(ToolkitPeriods, OneSetOfHeaderWords) {
 
 // ---------------------------------------------------------------- ticks and decimals
 
+namespace {
+Series series(std::string name, std::string unit, std::vector<std::optional<double>> values) {
+  Series s;
+  s.name = std::move(name);
+  s.unit = std::move(unit);
+  s.values = std::move(values);
+  return s;
+}
+}  // namespace
+
 TEST(ToolkitAxis, NiceTicks) {
   const axis::Ticks t = axis::nice_ticks(0, 74.5, 5);
   EXPECT_EQ(t.first, 0);
@@ -162,24 +173,24 @@ TEST(ToolkitAxis, OneValueAxisForEveryFormat) {
   Chart c;
   c.kind = Chart::Kind::Line;
   c.categories = {"2015", "2016", "2017"};
-  c.series = {Series{"a", "%", {68.3, 71.0, 74.5}}};
+  c.series = {series("a", "%", {68.3, 71.0, 74.5})};
   // Values far from zero: the HTML padded the range by a fifth below, the PDF did
   // not; neither now (the nice ticks already round outwards).
   axis::Ticks t = *axis::value_axis(c);
   EXPECT_EQ(t.first, 68);
   EXPECT_GE(t.last(), 74.5);
   // Close to zero (the lowest at most half the highest): zero is on the axis.
-  c.series = {Series{"a", "", {30, 60, 50}}};
+  c.series = {series("a", "", {30, 60, 50})};
   EXPECT_EQ(axis::value_axis(c)->first, 0);
   // All negative and close to zero: zero too (the PDF left it out).
-  c.series = {Series{"a", "", {-30, -60, -50}}};
+  c.series = {series("a", "", {-30, -60, -50})};
   EXPECT_EQ(axis::value_axis(c)->last(), 0);
   // Columns and bars always start at zero.
   c.kind = Chart::Kind::Column;
-  c.series = {Series{"a", "", {68.3, 71.0, 74.5}}};
+  c.series = {series("a", "", {68.3, 71.0, 74.5})};
   EXPECT_EQ(axis::value_axis(c)->first, 0);
   // No values: no axis (the PDF draws nothing; the HTML an empty frame).
-  c.series = {Series{"a", "", {std::nullopt, std::nullopt, std::nullopt}}};
+  c.series = {series("a", "", {std::nullopt, std::nullopt, std::nullopt})};
   EXPECT_FALSE(axis::value_axis(c));
 }
 
@@ -195,7 +206,7 @@ TEST(ToolkitDecimals, WhatAValueNeedsToShowAsItIs) {
   EXPECT_EQ(decimals_needed(1.0 / 3), 10);
   EXPECT_EQ(decimals_needed(1e21), 0);
   Chart c;
-  c.series = {Series{"a", "", {12.5, 3, std::nullopt}}, Series{"b", "", {4.25, 0.12345}}};
+  c.series = {series("a", "", {12.5, 3, std::nullopt}), series("b", "", {4.25, 0.12345})};
   EXPECT_EQ(axis::chart_decimals(c), 5);
 }
 
