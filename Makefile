@@ -1,6 +1,7 @@
 # Two commands for a fresh Debian 12 machine (see README.md):
-#   make demo   installs missing packages, builds, writes out/vsr-norway.{pdf,xlsx}
-#   make test   installs missing packages (with the test clients), builds, runs every test
+#   make demo   installs missing packages, builds the command and its plugins only, writes out/vsr-norway.*
+#   make test   installs missing packages (with the test clients), builds everything, runs every test
+#   make package  a Debian package (build/sdgreport_<version>_<arch>.deb) for `apt install ./…deb`
 # and, for developers and CI (see docs/testing.md):
 #   make test-sanitize   the whole suite again under ASan + UBSan with leak checking (build-sanitize/)
 #   make fuzz            every libFuzzer target for FUZZ_SECONDS each (build-fuzz/, clang)
@@ -18,7 +19,7 @@ FUZZ_DIR ?= build-fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= definition markdown csv opensdg jsonstat json_model
 
-.PHONY: all deps deps-test deps-fuzz configure build demo test test-sanitize fuzz clean
+.PHONY: all deps deps-test deps-fuzz configure build product demo package test test-sanitize fuzz clean
 
 all: build
 
@@ -37,9 +38,18 @@ configure:
 build: deps configure
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
-demo: build
+# The command and every plugin and format, no tests (the `product` target).
+product: deps configure
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target product
+
+demo: product
 	$(BUILD_DIR)/bin/sdgreport build samples/vsr-norway/report.yaml -o out
-	@echo "demo: wrote out/vsr-norway.pdf and out/vsr-norway.xlsx"
+	@echo "demo: wrote the sample's outputs to out/ (ls out)"
+
+# CPack DEB (cmake/Packaging.cmake): the product, its docs and the samples under /usr.
+package: product
+	cd $(BUILD_DIR) && cpack -G DEB
+	@ls $(BUILD_DIR)/sdgreport_*.deb
 
 test: deps-test configure
 	cmake --build $(BUILD_DIR) -j $(JOBS)

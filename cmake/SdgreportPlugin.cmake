@@ -47,4 +47,6 @@ function(sdgreport_add_plugin name)
     INSTALL_RPATH "$ORIGIN/../..")
   target_link_libraries(${target} PRIVATE sdgreport::core)
   install(TARGETS ${target} LIBRARY DESTINATION ${install_dir})
+  # Inside sdgreport's tree: the `product` target (what `make demo` builds) lists every plugin.
+  set_property(GLOBAL APPEND PROPERTY SDGREPORT_PLUGIN_TARGETS ${target})
 endfunction()

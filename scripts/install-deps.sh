@@ -16,7 +16,9 @@ build_pkgs=(
   libyaml-cpp-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   libcli11-dev nlohmann-json3-dev
   libcpp-httplib-dev libxml2-dev
+  libzip-dev libssl-dev
   libgtest-dev libgmock-dev
+  libreadstat-dev
   fonts-dejavu-core fonts-dejavu-extra
 )
 test_pkgs=(

@@ -47,7 +47,7 @@ void build_definition(const ReportDefinition& def, const std::vector<OutputSpec>
   Validator validator(def);
   Document doc = assemble_checked(def, host, assemble_opts, ctx, validator, false);
   report_findings(validator);
-  write_outputs(doc, outputs, out_dir, host, ctx);
+  write_outputs(doc, outputs, out_dir, host, ctx, &def);
   // Every warning printed: the plugins' (logged as they came) and the validator's.
   const std::size_t warnings = ctx.warnings().size() + static_cast<std::size_t>(validator.warnings());
   if (warnings > 0) log().info("{} warning{}", warnings, warnings == 1 ? "" : "s");

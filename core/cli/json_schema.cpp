@@ -176,6 +176,8 @@ std::string definition_schema(const PluginHost& host) {
                     {{"type", "array"}, {"items", {{"anyOf", json::array({goal_number(), goal_entry})}}}}})},
       {"description",
        "Goal sections to create: 'all', a goal, or a list of goals and { goal, title, sources }"}};
+  json roles = chapter_roles();
+  roles.push_back("main_messages");
   json chapter = {
       {"type", "object"},
       {"required", {"title"}},
@@ -184,7 +186,10 @@ std::string definition_schema(const PluginHost& host) {
        {{"title", text("The chapter's title")},
         {"id", text("The chapter's id (for links and cross-references)")},
         {"role",
-         {{"enum", chapter_roles()}, {"description", "The part of the UN reporting guidelines it fulfils"}}},
+         {{"enum", roles},
+          {"description",
+           "The part of the UN reporting guidelines it fulfils; main_messages: the main messages, written alone by "
+           "an output's 'part: main_messages'"}}},
         {"word_limit",
          {{"type", json::array({"integer", "string"})},
           {"minimum", 1},
@@ -246,7 +251,13 @@ std::string definition_schema(const PluginHost& host) {
             {"additionalProperties", false},
             {"properties", {{"goal", goal_number()}, {"reason", text("Why the report leaves it out")}}}}}}},
         {"required_chapters",
-         {{"type", json::array({"array", "null"})}, {"items", {{"enum", chapter_roles()}}}}},
+         {{"type", json::array({"array", "null"})}, {"items", {{"enum", roles}}}}},
+        {"main_messages_word_limit",
+         {{"type", json::array({"integer", "string"})},
+          {"minimum", 1},
+          {"pattern", "^[0-9]+$"},
+          {"description",
+           "Most words in the main messages chapter; take the number from the year's DESA guidance for VNRs"}}},
         {"limits", limits},
         {"allow_paths", texts("Folders besides the report's that images may come from")},
         {"theme", theme},

@@ -2,6 +2,7 @@
 //
 //   sdgreport build REPORT.yaml [-o DIR] [--format pdf,xlsx,json] [--plugin-dir DIR]
 //   sdgreport render MODEL.json [-o DIR] --format pdf,xlsx,json
+//   sdgreport package REPORT.yaml -o DIR [--allow-warnings]
 //   sdgreport preview REPORT.yaml [--port N]
 //   sdgreport plugins [--plugin-dir DIR]
 //   sdgreport new DIR [--lang en|nb|nn]
@@ -22,6 +23,7 @@
 #include "host.hpp"
 #include "build.hpp"
 #include "json_schema.hpp"
+#include "package.hpp"
 #include "preview.hpp"
 #include "scaffold.hpp"
 #include "sdgreport/definition.hpp"
@@ -243,6 +245,17 @@ int main(int argc, char** argv) {
   validate->add_flag("--strict", validate_strict, "Warnings fail too (exit 1)");
   validate->add_flag("--isolate", assemble_opts.isolate, "Run each data source in a child process");
 
+  sdg::cli::PackageOptions package_opts;
+  std::string package_dir;
+  auto* package = app.add_subcommand(
+      "package", "The submission package: validate --strict, every output plus the main messages and the factsheets, "
+                 "manifest.json and one zip");
+  package->add_option("report", report, "Report definition (YAML; default: ./report.yaml)")->type_name("REPORT.yaml");
+  package->add_option("-o,--output-dir", package_dir, "Directory for the package")->required()->type_name("DIR");
+  package->add_flag("--allow-warnings", package_opts.allow_warnings,
+                    "Go on when validate finds warnings (they are listed in the manifest); errors still stop it");
+  package->add_flag("--isolate", package_opts.assemble.isolate, "Run each data source in a child process");
+
   auto* render = app.add_subcommand("render", "Write a document model (JSON from --format json) to other formats");
   render->add_option("model", model, "Document model (JSON)")->required()->type_name("MODEL.json");
   render->add_option("-o,--output-dir", out_dir, "Directory for the outputs (default: current)")->type_name("DIR");
@@ -283,6 +296,10 @@ int main(int argc, char** argv) {
   try {
     if (*build) return cmd_build(common, report, out_dir, formats, assemble_opts, each_csv, jobs);
     if (*render) return cmd_render(common, model, out_dir, formats);
+    if (*package) {
+      auto loader = [&common](sdg::PluginHost& host, const std::vector<fs::path>& extra) { load_plugins(host, common, extra); };
+      return sdg::cli::package(report, package_dir, loader, package_opts);
+    }
     if (*validate) return cmd_validate(common, report, validate_json, validate_strict, assemble_opts);
     if (*plugins) return options_of.empty() ? cmd_plugins(common) : cmd_plugin_options(common, options_of);
     if (*schema) return cmd_schema(common, schema_file);

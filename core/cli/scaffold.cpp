@@ -72,7 +72,10 @@ class @CLASS@ final : public sdg::DataSource {
       if (rec->fields.size() != 2)
         throw sdg::Error(sdg::ErrorCode::Input, "expected 2 fields (label;value)", {path.string(), rec->line, 0});
       const std::string& label = rec->fields[0];
-      if (auto status = sdg::parse_missing_marker(rec->fields[1])) {
+      if (auto status = sdg::parse_missing_marker(rec->fields[1]); status && *status == sdg::ValueStatus::Nil) {
+        table.data.append_row({sdg::Cell::of(label), sdg::Cell::of(0.0, *status)});  // "-": nil, a true zero
+        series.values.push_back(0.0);
+      } else if (status) {
         table.data.append_row({sdg::Cell::of(label), sdg::Cell::missing(*status)});
         series.values.push_back(std::nullopt);
       } else if (auto n = sdg::parse_number(rec->fields[1])) {
@@ -178,8 +181,10 @@ const ChapterTemplate kChapters[] = {
       "og den viktigste forpliktelsen.",
       "Ei kort helsing frå leiaren (ordførar, fylkesordførar, styreleiar): kvifor gjennomgangen er viktig,\n"
       "og den viktigaste forpliktinga."}},
-    {"highlights", "highlights", {"Highlights", "Hovedbudskap", "Hovudbodskap"},
-     {"Main messages: one to two pages (the definition sets a word limit). Progress, good practice,\n"
+    {"main_messages", "main-messages", {"Main messages", "Hovedbudskap", "Hovudbodskap"},
+     {"Main messages: one to two pages (the definition sets a word limit). DESA asks for them weeks before\n"
+      "the report and publishes them on their own: `sdgreport package` writes them as a PDF of their own.\n"
+      "Progress, good practice,\n"
       "challenges and the support you need, in short paragraphs or a list.",
       "Hovedbudskap: én til to sider (definisjonen setter en ordgrense). Framgang, gode eksempler,\n"
       "utfordringer og støtten dere trenger, i korte avsnitt eller en liste.",
@@ -304,12 +309,17 @@ void scaffold_report(const std::filesystem::path& dir, const std::string& lang, 
   yaml += "organisation: " + quoted("") + "\n";
   yaml += "language: " + lang + "\n";
   yaml += "date: " + quoted("") + "   # " + h.date + "\n";
+  // DESA sets the length of the main messages each year in its guidance to presenting countries.
+  static const char* kWordLimit[3] = {
+      "words in the main messages: take the number from this year's DESA guidance for VNRs",
+      "ord i hovedbudskapet: ta tallet fra årets veiledning fra DESA for VNR-er",
+      "ord i hovudbodskapen: ta talet frå årets rettleiing frå DESA for VNR-ar"};
+  yaml += "main_messages_word_limit: 700   # " + std::string(kWordLimit[li]) + "\n";
   yaml += "chapters:\n";
   for (const ChapterTemplate& c : kChapters) {
     yaml += "  - title: " + quoted(c.title[li]) + "\n";
     yaml += "    role: " + std::string(c.role) + "\n";
     if (std::string(c.role) == "opening") yaml += "    numbered: false\n";
-    if (std::string(c.role) == "highlights") yaml += "    word_limit: 700\n";
     yaml += "    source: { plugin: markdown, file: text/" + std::string(c.file) + ".md }\n";
     if (std::string(c.role) == "progress") {
       yaml += "    goals: all\n";

@@ -56,6 +56,14 @@ std::optional<Ticks> value_axis(const Chart& c) {
         hi = std::max(hi, *v);
       }
   if (!std::isfinite(lo)) return std::nullopt;
+  // Interval bounds (error bars) stay inside the axis too.
+  for (const Series& s : c.series)
+    for (const auto* bounds : {&s.lower, &s.upper})
+      for (const auto& v : *bounds)
+        if (v && std::isfinite(*v)) {
+          lo = std::min(lo, *v);
+          hi = std::max(hi, *v);
+        }
   if (c.kind != Chart::Kind::Line) {
     lo = std::min(lo, 0.0);
     hi = std::max(hi, 0.0);

@@ -32,7 +32,8 @@ struct Ticks {
 /// each way (by 1 around zero).
 Ticks nice_ticks(double lo, double hi, int intervals = 5);
 
-/// The value axis of chart `c`: nice_ticks over its finite values, with zero in the
+/// The value axis of chart `c`: nice_ticks over its finite values and interval
+/// bounds (Series::lower, upper: error bars stay inside the axis), with zero in the
 /// range for column and bar charts, and for a line chart whose values all have one
 /// sign and come within half the largest magnitude of zero. nullopt when the chart
 /// has no finite value.

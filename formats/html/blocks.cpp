@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 
+#include "at_a_glance.hpp"
 #include "axis.hpp"
 #include "chart.hpp"
 #include "colours.hpp"
@@ -126,13 +127,22 @@ class BodyWriter : public Visitor {
     return std::move(bodies_);
   }
 
+  void begin_document(const Document& doc) override { doc_ = &doc; }
+
   bool begin_section(const Section& s, const Where& w) override {
     if (w.depth() == 1) page_ = plan_.page_of(s);
+    if (&s == plan_.glance_before() && doc_ != nullptr) at_a_glance(*doc_, w);
     const int level = heading_level(w.depth());
     const std::string& id = plan_.anchor(s);
     std::string title;
     if (!w.number().empty()) title += "<span class=\"number\">" + text(w.number()) + "</span> ";
-    title += text(s.title());
+    // A goal's catalogue title in another language than the report's (Bokmål in a
+    // Nynorsk report) is marked; a title the definition gives is the report's.
+    const std::string_view cat_lang = catalogue_title_lang(lang_);
+    if (s.goal() && !same_language(cat_lang, lang_) && s.title() == Catalogue::get().goal(*s.goal()).short_title(lang_))
+      title += "<span lang=\"" + std::string(language_tag(cat_lang)) + "\">" + text(s.title()) + "</span>";
+    else
+      title += text(s.title());
     if (s.goal()) {
       const int g = *s.goal();
       const Filled band = filled(goal_colour(g));
@@ -153,34 +163,55 @@ class BodyWriter : public Visitor {
 
   void heading(const Heading& h, const Where& w) override {
     const int level = std::min(6, heading_level(w.depth()) + std::max(1, h.level));
-    out() += h_open(level) + inl(h.content) + h_close(level) + "\n";
+    out() += "<h" + std::to_string(level) + lang_attr(w) + ">" + inl(h.content) + h_close(level) + "\n";
   }
-  void paragraph(const Paragraph& p, const Where&) override { out() += "<p>" + inl(p.content) + "</p>\n"; }
-  bool begin_list(const List& l, const Where&) override {
+  void paragraph(const Paragraph& p, const Where& w) override {
+    out() += "<p" + lang_attr(w) + ">" + inl(p.content) + "</p>\n";
+  }
+  bool begin_list(const List& l, const Where& w) override {
+    const std::string la = lang_attr(w);
     if (l.ordered)
-      out() += l.start == 1 ? "<ol>\n" : "<ol start=\"" + std::to_string(l.start) + "\">\n";
+      out() += l.start == 1 ? "<ol" + la + ">\n" : "<ol start=\"" + std::to_string(l.start) + "\"" + la + ">\n";
     else
-      out() += "<ul>\n";
+      out() += "<ul" + la + ">\n";
+    enter_lang(w);
     return true;
   }
   void begin_list_item(const List&, std::size_t, const Where&) override { out() += "<li>"; }
   void end_list_item(const List&, std::size_t, const Where&) override { out() += "</li>\n"; }
-  void end_list(const List& l, const Where&) override { out() += l.ordered ? "</ol>\n" : "</ul>\n"; }
-  bool begin_quote(const Quote&, const Where&) override {
-    out() += "<blockquote>\n";
+  void end_list(const List& l, const Where&) override {
+    out() += l.ordered ? "</ol>\n" : "</ul>\n";
+    leave_lang();
+  }
+  bool begin_quote(const Quote&, const Where& w) override {
+    out() += "<blockquote" + lang_attr(w) + ">\n";
+    enter_lang(w);
     return true;
   }
-  void end_quote(const Quote&, const Where&) override { out() += "</blockquote>\n"; }
-  bool begin_container(const Container& c, const Where&) override {
+  void end_quote(const Quote&, const Where&) override {
+    out() += "</blockquote>\n";
+    leave_lang();
+  }
+  bool begin_container(const Container& c, const Where& w) override {
     out() += "<div class=\"c-" + anchor(c.name) + "\"";
     if (auto it = c.attributes.find("lang"); it != c.attributes.end() && valid_lang(it->second))
       out() += " lang=\"" + attr(it->second) + "\"";
+    else
+      out() += lang_attr(w);
     out() += ">\n";
+    enter_lang(w);
     return true;
   }
-  void end_container(const Container&, const Where&) override { out() += "</div>\n"; }
+  void end_container(const Container&, const Where&) override {
+    out() += "</div>\n";
+    leave_lang();
+  }
 
   void table(const Table& t, const Where& w) override;
+  /// The at-a-glance section: a table of the goals the report covers (tile and
+  /// name, indicators by progress in words, targets addressed) and a note naming
+  /// the goals it does not cover.
+  void at_a_glance(const Document& doc, const Where& w);
   void chart(const Chart& c, const Where& w) override;
   void figure(const Figure& f, const Where& w) override;
   void indicator_summary(const IndicatorSummary& s, const Where& w) override;
@@ -210,6 +241,26 @@ class BodyWriter : public Visitor {
     return o + "</ol>\n</section>\n";
   }
 
+  // ---- language of parts
+  /// ` lang="nb"` for the element of a block whose language (Where::lang) is not
+  /// the one around it; "" otherwise.
+  std::string lang_attr(const Where& w) const {
+    const std::string& around = langs_.empty() ? std::string() : langs_.back();
+    const std::string& want = same_language(w.lang(), lang_) ? std::string() : w.lang();
+    if (want == around || !valid_lang(want.empty() ? std::string(language_tag(lang_)) : want)) return {};
+    return " lang=\"" + attr(want.empty() ? std::string(language_tag(lang_)) : want) + "\"";
+  }
+  void enter_lang(const Where& w) { langs_.push_back(same_language(w.lang(), lang_) ? std::string() : w.lang()); }
+  void leave_lang() {
+    if (!langs_.empty()) langs_.pop_back();
+  }
+  /// Inside a block in another language, the words sdgreport writes itself (labels,
+  /// the symbol key, the source note, the chart description) are in the report's
+  /// language and are marked back to it: ` lang="en-GB"` (back_ while such a block is written).
+  std::string back(const Where& w) const {
+    return same_language(w.lang(), lang_) ? std::string() : " lang=\"" + std::string(language_tag(lang_)) + "\"";
+  }
+
   static bool valid_lang(const std::string& tag) {
     return !tag.empty() && tag.size() <= 35 && std::all_of(tag.begin(), tag.end(), [](char c) {
       return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
@@ -220,7 +271,7 @@ class BodyWriter : public Visitor {
   std::string source_note(const std::string& source, const std::string& url) const {
     if (source.empty() && url.empty()) return {};
     std::string o =
-        "<p class=\"source\"><span class=\"key-label\">" + text(label(Label::Source, lang_)) + ":</span> ";
+        "<p class=\"source\"" + back_ + "><span class=\"key-label\">" + text(label(Label::Source, lang_)) + ":</span> ";
     const std::string safe = safe_url(url);
     const bool web = safe.rfind("http://", 0) == 0 || safe.rfind("https://", 0) == 0;
     const std::string shown = text(source.empty() ? url : source);
@@ -232,7 +283,7 @@ class BodyWriter : public Visitor {
     if (indicator.empty()) return {};
     const std::string what =
         national ? label(Label::NationalIndicator, lang_) : label(Label::Indicator, lang_);
-    return "<p class=\"indicator-ref\">" + text(what) + " " + text(indicator) + "</p>\n";
+    return "<p class=\"indicator-ref\"" + back_ + ">" + text(what) + " " + text(indicator) + "</p>\n";
   }
 
   /// A cell's text: the number in the report's language with its flag, or the
@@ -250,6 +301,7 @@ class BodyWriter : public Visitor {
       case Cell::Kind::Text:
         return text(std::string(c.text));
       case Cell::Kind::Number: {
+        if (c.status == ValueStatus::Nil) return symbol(c.status);  // the nil mark, not "0"
         std::string s = text(format_number(c.number, col.decimals, lang_));
         if (c.status != ValueStatus::None)
           if (std::string f = symbol(c.status); !f.empty()) s += "\u00A0" + f;
@@ -262,7 +314,7 @@ class BodyWriter : public Visitor {
   std::string key(const std::set<ValueStatus>& used) const {
     if (used.empty()) return {};
     std::string o =
-        "<p class=\"key\"><span class=\"key-label\">" + text(label(Label::SymbolKey, lang_)) + ":</span> ";
+        "<p class=\"key\"" + back_ + "><span class=\"key-label\">" + text(label(Label::SymbolKey, lang_)) + ":</span> ";
     bool first = true;
     for (ValueStatus s : all_value_statuses()) {
       if (!used.count(s)) continue;
@@ -292,7 +344,7 @@ class BodyWriter : public Visitor {
       rows += "<dt>" + text(label(l, lang_)) + "</dt><dd>" + v + "</dd>";
     }
     if (rows.empty()) return {};
-    return "<details class=\"metadata\"><summary>" + text(label(Label::Metadata, lang_)) + "</summary><dl>" +
+    return "<details class=\"metadata\"" + back_ + "><summary>" + text(label(Label::Metadata, lang_)) + "</summary><dl>" +
            rows + "</dl></details>\n";
   }
 
@@ -306,17 +358,65 @@ class BodyWriter : public Visitor {
   const Targets& targets_;
   Context& ctx_;
   std::string lang_;
+  const Document* doc_ = nullptr;
+  std::vector<std::string> langs_;  ///< language of each open list, quote and container ("" = the report's)
+  std::string back_;                ///< see back(): set while a table or chart in another language is written
   int offset_;
   std::size_t page_ = 0;
   std::vector<std::string> bodies_;
   std::vector<std::vector<std::string>> notes_;  ///< per page: each footnote's HTML
 };
 
-void BodyWriter::table(const Table& t, const Where&) {
+void BodyWriter::at_a_glance(const Document& doc, const Where& w) {
+  const glance::Facts facts = glance::collect(doc);
+  const std::string& id = plan_.glance_anchor();
+  const int level = heading_level(w.depth());
+  const std::string_view names_lang = catalogue_title_lang(lang_);
+  const std::string names_attr =
+      same_language(names_lang, lang_) ? "" : " lang=\"" + std::string(language_tag(names_lang)) + "\"";
+  std::string o = "<section id=\"" + id + "\" class=\"at-a-glance\">\n" + h_open(level) +
+                  text(label(Label::AtAGlance, lang_)) + h_close(level) + "\n";
+  std::string inner = "<caption id=\"" + id + "-caption\">" + text(word(Word::GlanceCaption, lang_)) +
+                      "</caption>\n<thead><tr><th scope=\"col\">" + text(label(Label::Goal, lang_)) +
+                      "</th><th scope=\"col\">" + text(label(Label::IndicatorsByProgress, lang_)) +
+                      "</th><th scope=\"col\">" + text(label(Label::TargetsAddressed, lang_)) +
+                      "</th></tr></thead>\n<tbody>\n";
+  for (int g : facts.covered_goals()) {
+    const glance::GoalFacts& f = facts.goals[static_cast<std::size_t>(g)];
+    const Filled tile = filled(goal_colour(g));
+    const auto href = plan_.target_href(page_, "goal-" + std::to_string(g));
+    std::string name = "<span" + names_attr + ">" +
+                       text(goal_heading(g, Catalogue::get().goal(g).short_title(lang_), lang_)) + "</span>";
+    if (href) name = "<a href=\"" + attr(*href) + "\">" + name + "</a>";
+    inner += "<tr><th scope=\"row\"><span class=\"glance-goal\"><span class=\"glance-tile\" style=\"background-color:" +
+             css(tile.background) + ";color:" + css(tile.text) + "\" aria-hidden=\"true\">" + std::to_string(g) +
+             "</span> " + name + "</span></th>";
+    std::string counts;
+    for (std::size_t i = 0; i < glance::kShown.size(); ++i) {
+      if (f.counts[i] == 0) continue;
+      const Filled pill = filled(progress_colour(glance::kShown[i]));
+      counts += "<li><span class=\"pill\" style=\"background-color:" + css(pill.background) + ";color:" +
+                css(pill.text) + "\">" + std::to_string(f.counts[i]) + "</span> " +
+                text(progress_label(glance::kShown[i], lang_)) + "</li>";
+    }
+    inner += "<td>" + (counts.empty() ? text(word(Word::NoIndicators, lang_)) : "<ul class=\"glance-counts\">" + counts + "</ul>") + "</td>";
+    std::string targets;
+    for (const std::string& t : f.targets) targets += (targets.empty() ? "" : ", ") + text(t);
+    inner += "<td>" + (targets.empty() ? text(word(Word::NoTargets, lang_)) : targets) + "</td></tr>\n";
+  }
+  inner += "</tbody>\n";
+  o += scroll_table(id + "-caption", inner);
+  if (const std::string note = glance::uncovered_note(facts.uncovered_goals(), lang_); !note.empty())
+    o += "<p class=\"glance-note\">" + text(note) + "</p>\n";
+  out() += o + "</section>\n";
+}
+
+void BodyWriter::table(const Table& t, const Where& w) {
   const Numbered& n = plan_.numbered(&t);
+  back_ = back(w);
   const std::size_t nc = t.columns.size();
   const bool row_headers = nc > 1 && t.columns[0].type == Column::Type::Text;
-  std::string inner = "<caption id=\"" + n.anchor + "-caption\"><span class=\"label\">" +
+  std::string inner = "<caption id=\"" + n.anchor + "-caption\"><span class=\"label\"" + back_ + ">" +
                       text(label(Label::Table, lang_)) + " " + std::to_string(n.number) +
                       (t.caption.empty() ? "" : ".") + "</span> " + text(t.caption) +
                       "</caption>\n<thead><tr>";
@@ -341,9 +441,10 @@ void BodyWriter::table(const Table& t, const Where&) {
     inner += "</tr>\n";
   }
   inner += "</tbody>\n";
-  out() += "<div class=\"table-block\" id=\"" + n.anchor + "\">\n" +
+  out() += "<div class=\"table-block\" id=\"" + n.anchor + "\"" + lang_attr(w) + ">\n" +
            scroll_table(n.anchor + "-caption", inner) + key(used) + indicator_ref(t.indicator, t.national) +
            source_note(t.source, t.source_url) + metadata(t) + "</div>\n";
+  back_.clear();
 }
 
 void BodyWriter::chart(const Chart& c, const Where& w) {
@@ -351,20 +452,21 @@ void BodyWriter::chart(const Chart& c, const Where& w) {
   int goal = w.goal();
   if (!c.national && !c.indicator.empty())
     if (const Indicator* ind = Catalogue::get().find_indicator(c.indicator)) goal = ind->goal;
-  std::string o = "<figure class=\"chart\" id=\"" + n.anchor + "\">\n<figcaption><span class=\"label\">" +
-                  text(label(Label::Figure, lang_)) + " " + std::to_string(n.number) +
+  back_ = back(w);
+  std::string o = "<figure class=\"chart\" id=\"" + n.anchor + "\"" + lang_attr(w) +
+                  ">\n<figcaption><span class=\"label\"" + back_ + ">" + text(label(Label::Figure, lang_)) + " " + std::to_string(n.number) +
                   (c.title.empty() ? "" : ".") + "</span> " + text(c.title) + "</figcaption>\n";
-  o += svg_chart(c, goal, lang_, n.anchor) + "\n";
+  o += svg_chart(c, goal, lang_, n.anchor, back_) + "\n";
   // The observations as a table: the document's own table when the chart names one.
   if (const Numbered* t = c.data_table.empty() ? nullptr : plan_.table_by_id(c.data_table)) {
-    o += "<p class=\"chart-data\">" + text(word(Word::DataInTable, lang_)) + " <a href=\"" +
+    o += "<p class=\"chart-data\"" + back_ + ">" + text(word(Word::DataInTable, lang_)) + " <a href=\"" +
          attr(plan_.href(page_, t->page, t->anchor)) + "\">" + text(label(Label::Table, lang_)) + " " +
          std::to_string(t->number) + "</a>.</p>\n";
   } else {
     const int dec = axis::chart_decimals(c);
     const std::string cap_id = n.anchor + "-data";
-    std::string inner = "<caption id=\"" + cap_id + "\">" + text(word(Word::ChartData, lang_)) +
-                        "</caption>\n<thead><tr><th scope=\"col\">" + text(label(Label::Category, lang_)) +
+    std::string inner = "<caption id=\"" + cap_id + "\"" + back_ + ">" + text(word(Word::ChartData, lang_)) +
+                        "</caption>\n<thead><tr><th scope=\"col\"" + back_ + ">" + text(label(Label::Category, lang_)) +
                         "</th>";
     for (const Series& s : c.series)
       inner += "<th scope=\"col\" class=\"num\">" + text(s.name) +
@@ -383,17 +485,18 @@ void BodyWriter::chart(const Chart& c, const Where& w) {
       inner += "</tr>\n";
     }
     inner += "</tbody>\n";
-    o += "<details class=\"chart-data\"><summary>" + text(word(Word::ChartData, lang_)) + "</summary>\n" +
+    o += "<details class=\"chart-data\"><summary" + back_ + ">" + text(word(Word::ChartData, lang_)) + "</summary>\n" +
          scroll_table(cap_id, inner) + "</details>\n";
   }
   o += indicator_ref(c.indicator, c.national) + source_note(c.source, c.source_url);
   out() += o + "</figure>\n";
+  back_.clear();
 }
 
-void BodyWriter::figure(const Figure& f, const Where&) {
+void BodyWriter::figure(const Figure& f, const Where& w) {
   const Numbered& n = plan_.numbered(&f);
   const auto path = ctx_.resolve(f.path);
-  std::string o = "<figure class=\"image\" id=\"" + n.anchor + "\">\n";
+  std::string o = "<figure class=\"image\" id=\"" + n.anchor + "\"" + lang_attr(w) + ">\n";
   if (auto url = image_data_url(path)) {
     // Figure::width as a cap: the image keeps its natural size when it is smaller.
     const std::string width = f.width.empty() ? "" : " style=\"max-width:" + attr(f.width) + "\"";
@@ -406,7 +509,7 @@ void BodyWriter::figure(const Figure& f, const Where&) {
             ") is missing or not a PNG, JPEG, GIF, WebP or SVG image; its text alternative is shown instead");
     o += "<p class=\"missing-image\">" + text(f.alt.empty() ? f.path : f.alt) + "</p>\n";
   }
-  o += "<figcaption><span class=\"label\">" + text(label(Label::Figure, lang_)) + " " +
+  o += "<figcaption><span class=\"label\"" + back(w) + ">" + text(label(Label::Figure, lang_)) + " " +
        std::to_string(n.number) + (f.caption.empty() ? "" : ".") + "</span> " + text(f.caption) +
        "</figcaption>\n</figure>\n";
   out() += o;
@@ -416,7 +519,8 @@ void BodyWriter::indicator_summary(const IndicatorSummary& s, const Where& w) {
   int goal = w.goal();
   if (!s.national)
     if (const Indicator* ind = Catalogue::get().find_indicator(s.indicator)) goal = ind->goal;
-  std::string o = "<div class=\"indicator\" style=\"border-left-color:" + css(goal_on_white(goal)) + "\">\n";
+  std::string o = "<div class=\"indicator\" style=\"border-left-color:" + css(goal_on_white(goal)) + "\"" +
+                  lang_attr(w) + ">\n";
   o += "<p class=\"ind-id\">" +
        text(s.national ? label(Label::NationalIndicator, lang_) : label(Label::Indicator, lang_)) + " " +
        text(s.indicator) + "</p>\n";

@@ -70,7 +70,8 @@ std::string marker(palette::Marker m, double x, double y, const std::string& col
 
 }  // namespace
 
-std::string svg_chart(const Chart& c, int goal, std::string_view lang, const std::string& id) {
+std::string svg_chart(const Chart& c, int goal, std::string_view lang, const std::string& id,
+                      const std::string& desc_lang) {
   const bool bars = c.kind == Chart::Kind::Bar;
   const std::size_t ncat = c.categories.size();
   // The same axis as the PDF's (formats/common/axis.hpp); an empty frame from 0 to 1 without values.
@@ -93,7 +94,7 @@ std::string svg_chart(const Chart& c, int goal, std::string_view lang, const std
        "\" aria-labelledby=\"" + id + "-title " + id + "-desc\" xmlns=\"http://www.w3.org/2000/svg\">";
   o += "<title id=\"" + id + "-title\">" + text(c.title.empty() ? chart_kind_label(c.kind, lang) : c.title) +
        "</title>";
-  o += "<desc id=\"" + id + "-desc\">" + text(c.alt) + "</desc>";
+  o += "<desc id=\"" + id + "-desc\"" + desc_lang + ">" + text(c.alt) + "</desc>";
   o += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>";
 
   auto value_pos = [&](double v) {
@@ -183,6 +184,23 @@ std::string svg_chart(const Chart& c, int goal, std::string_view lang, const std
           o += "<rect x=\"" + num(off) + "\" y=\"" + num(std::min(p, base)) + "\" width=\"" +
                num(std::max(bw - 1, 1.0)) + "\" height=\"" + num(std::fabs(p - base)) + "\" fill=\"" +
                colour + "\"/>";
+        // the interval as a whisker across the bar's end: a line with caps, in ink
+        if (k < s.lower.size() && k < s.upper.size() && s.lower[k] && s.upper[k] && std::isfinite(*s.lower[k]) &&
+            std::isfinite(*s.upper[k])) {
+          const double a = value_pos(std::clamp(*s.lower[k], vmin, vmax));
+          const double b = value_pos(std::clamp(*s.upper[k], vmin, vmax));
+          const double mid = off + std::max(bw - 1, 1.0) / 2, cap = std::min(4.0, std::max(bw - 1, 1.0) * 0.3);
+          std::string d;
+          if (bars)
+            d = "M" + num(a) + " " + num(mid) + "H" + num(b) + "M" + num(a) + " " + num(mid - cap) + "V" +
+                num(mid + cap) + "M" + num(b) + " " + num(mid - cap) + "V" + num(mid + cap);
+          else
+            d = "M" + num(mid) + " " + num(a) + "V" + num(b) + "M" + num(mid - cap) + " " + num(a) + "H" +
+                num(mid + cap) + "M" + num(mid - cap) + " " + num(b) + "H" + num(mid + cap);
+          // a white halo keeps the whisker visible over a dark bar
+          o += "<path d=\"" + d + "\" fill=\"none\" stroke=\"#ffffff\" stroke-width=\"3\"/>";
+          o += "<path class=\"interval\" d=\"" + d + "\" fill=\"none\" stroke=\"#1a1a1a\" stroke-width=\"1.2\"/>";
+        }
       }
     }
     o += "</g>";

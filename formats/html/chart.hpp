@@ -13,6 +13,9 @@ namespace sdg::html {
 
 /// The <svg> of `c` followed by its legend (an HTML list), for a chart in goal
 /// `goal` (0: none). `id` prefixes the ids of the <title> and <desc>.
-std::string svg_chart(const Chart& c, int goal, std::string_view lang, const std::string& id);
+/// `desc_lang`: an attribute such as ` lang="en-GB"` for the description (the
+/// chart's alt text, in the report's language) when the chart is in another language.
+std::string svg_chart(const Chart& c, int goal, std::string_view lang, const std::string& id,
+                      const std::string& desc_lang = {});
 
 }  // namespace sdg::html

@@ -46,10 +46,13 @@ class HtmlWriter final : public FormatWriter {
     const std::string split = opts.string_or("split", "none");
     if (split != "none" && split != "chapters")
       throw opts.error("split", "expected 'none' or 'chapters', got '" + split + "'");
-    const bool toc = opts.boolean_or("toc", true);
+    // `part: main_messages`: the pipeline hands over that chapter alone
+    // (document_part()); the report header is its title block.
+    const bool part = opts.string_or("part", "all") != "all";
+    const bool toc = opts.boolean_or("toc", true) && !part;
     const std::string stem = req.final_path.stem().string();
 
-    const Plan plan(doc, split == "chapters", stem);
+    const Plan plan(doc, split == "chapters" && !part, stem);
     const std::vector<std::string> bodies = render_bodies(doc, plan, ctx);
 
     if (!plan.split()) {
@@ -89,11 +92,15 @@ class HtmlWriter final : public FormatWriter {
 
 // The output options, checked by the host before any plugin runs (docs/formats/html.md).
 constexpr const char* kSplit[] = {"none", "chapters", nullptr};
+constexpr const char* kParts[] = {"all", "main_messages", nullptr};
 constexpr OptionSpec kOptions[] = {
     {.name = "split", .type = OptionType::Enum, .description = "One file, or one page per chapter",
      .default_value = "none", .values = kSplit, .ignore_case = true},
     {.name = "toc", .type = OptionType::Boolean, .description = "Table of contents on the (front) page",
      .default_value = "true"},
+    {.name = "part", .type = OptionType::Enum,
+     .description = "all: the whole report; main_messages: the main messages chapter alone (one page)",
+     .default_value = "all", .values = kParts},
 };
 
 }  // namespace

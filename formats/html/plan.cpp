@@ -3,7 +3,9 @@
 #include <cstdio>
 #include <functional>
 
+#include "at_a_glance.hpp"
 #include "escape.hpp"
+#include "sdgreport/i18n.hpp"
 #include "sdgreport/error.hpp"
 #include "sdgreport/walk.hpp"
 
@@ -55,6 +57,7 @@ Plan::Plan(const Document& doc, bool split, const std::string& stem) : split_(sp
   pages_.push_back(stem + ".html");
   std::size_t page = 0;
   int tables = 0, figures = 0;
+  glance_before_ = glance::before(doc);
   Planner planner(
       [&](const Section& s, const Where& w) {
         if (w.depth() == 1 && split_) {
@@ -62,6 +65,10 @@ Plan::Plan(const Document& doc, bool split, const std::string& stem) : split_(sp
           pages_.push_back(stem + "/" + two_digits(page) + "-" + html::anchor(s.id()) + ".html");
         }
         if (w.depth() == 1) chapter_page_[&s] = page;
+        if (&s == glance_before_) {  // the at-a-glance section opens the chapter's page, before it
+          glance_anchor_ = claim("at-a-glance");
+          toc_.push_back({1, "", label(Label::AtAGlance, doc.meta.language), glance_anchor_, page, std::nullopt});
+        }
         const std::string a = claim(html::anchor(s.id()));
         section_anchor_[&s] = a;
         by_model_id_.emplace(s.id(), std::make_pair(a, page));

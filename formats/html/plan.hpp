@@ -47,6 +47,10 @@ class Plan {
   const Numbered& numbered(const void* block) const;
   /// The table with model id `id`, or nullptr.
   const Numbered* table_by_id(const std::string& id) const;
+  /// The chapter the at-a-glance section comes before (formats/common/at_a_glance.hpp),
+  /// or nullptr; and its anchor.
+  const Section* glance_before() const noexcept { return glance_before_; }
+  const std::string& glance_anchor() const noexcept { return glance_anchor_; }
 
   /// A link from page `from` to `anchor` on page `to`.
   std::string href(std::size_t from, std::size_t to, const std::string& anchor) const;
@@ -76,6 +80,8 @@ class Plan {
   std::map<const void*, Numbered> blocks_;
   std::map<std::string, const Numbered*> tables_by_id_;
   std::map<std::string, int> used_;
+  const Section* glance_before_ = nullptr;
+  std::string glance_anchor_;
 };
 
 }  // namespace sdg::html

@@ -16,6 +16,11 @@ const std::string& word(Word w, std::string_view lang) {
       {"Legend", "Tegnforklaring", "Teiknforklaring"},
       {"Pages", "Sider", "Sider"},
       {"Back to reference", "Tilbake til henvisning", "Tilbake til tilvising"},
+      {"The goals this report covers: indicators by progress, and targets addressed",
+       "Målene rapporten omtaler: indikatorer etter framgang, og delmål som omtales",
+       "Måla rapporten omtaler: indikatorar etter framgang, og delmål som er omtalte"},
+      {"No indicators", "Ingen indikatorer", "Ingen indikatorar"},
+      {"None", "Ingen", "Ingen"},
   };
   const std::size_t i = lang == "nb" ? 1 : lang == "nn" ? 2 : 0;
   return rows[static_cast<std::size_t>(w)][i];

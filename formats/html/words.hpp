@@ -18,6 +18,9 @@ enum class Word {
   Legend,          ///< "Legend"
   PageNavigation,  ///< "Pages"
   BackToNote,      ///< "Back to reference" (a footnote's back link, followed by its number)
+  GlanceCaption,   ///< caption of the at-a-glance table
+  NoIndicators,    ///< an at-a-glance cell without indicators
+  NoTargets,       ///< an at-a-glance cell without targets
 };
 
 const std::string& word(Word w, std::string_view lang);

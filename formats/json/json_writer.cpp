@@ -22,6 +22,14 @@ class JsonWriter final : public sdg::FormatWriter {
   }
 };
 
+// `part: main_messages`: the pipeline hands over that chapter alone (sdg::document_part()).
+constexpr const char* kParts[] = {"all", "main_messages", nullptr};
+constexpr sdg::OptionSpec kOptions[] = {
+    {.name = "part", .type = sdg::OptionType::Enum,
+     .description = "all: the whole report; main_messages: the main messages chapter alone",
+     .default_value = "all", .values = kParts},
+};
+
 }  // namespace
 
-SDGREPORT_FORMAT_PLUGIN(JsonWriter, "json", "1.0.0", "Document model as versioned JSON (lossless)")
+SDGREPORT_FORMAT_PLUGIN(JsonWriter, "json", "1.0.0", "Document model as versioned JSON (lossless)", kOptions)

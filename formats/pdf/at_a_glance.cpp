@@ -1,7 +1,9 @@
-// PDF writer (private): the at-a-glance page: the 17 goal tiles and, per goal the
-// report covers, its indicators counted by progress status (from the indicator
-// summaries) and the targets it addresses. Tagged as a real table (TH with
-// scope Column and Row) so a screen reader reads it row by row.
+// PDF writer (private): the at-a-glance page: a row per goal the report covers
+// (all 17 in a full review) with its tile, its indicators counted by progress
+// status (from the indicator summaries) and the targets it addresses; the goals
+// not covered are named in a note under the table (formats/common/at_a_glance.hpp).
+// Tagged as a real table (TH with scope Column and Row) so a screen reader reads
+// it row by row.
 #include "renderer.hpp"
 
 #include <podofo/podofo.h>
@@ -10,6 +12,7 @@
 #include <array>
 #include <set>
 
+#include "at_a_glance.hpp"
 #include "layout_constants.hpp"
 #include "sdgreport/catalogue.hpp"
 #include "sdgreport/i18n.hpp"
@@ -19,69 +22,15 @@ namespace sdg::pdf {
 using namespace PoDoFo;
 using namespace layout;
 
-namespace {
+using glance::kShown;
 
-constexpr std::array<ProgressStatus, 6> kShown = {
-    ProgressStatus::TargetAchieved, ProgressStatus::Substantial, ProgressStatus::Moderate,
-    ProgressStatus::Limited,        ProgressStatus::Deterioration, ProgressStatus::NotAssessed};
+bool Renderer::wants_at_a_glance(const Document& doc) { return glance::wanted(doc); }
 
-/// What the report says about one goal: found in its goal sections.
-struct GoalFacts {
-  bool covered = false;
-  std::array<int, kShown.size()> counts{};
-  std::vector<std::string> targets;
-};
-
-struct FactsCollector : Visitor {
-  std::array<GoalFacts, 18> goals;
-  bool begin_section(const Section& s, const Where&) override {
-    if (s.goal()) {
-      GoalFacts& g = goals[static_cast<std::size_t>(*s.goal())];
-      g.covered = true;
-      for (const std::string& t : s.targets())
-        if (std::find(g.targets.begin(), g.targets.end(), t) == g.targets.end()) g.targets.push_back(t);
-    }
-    return true;
-  }
-  void indicator_summary(const IndicatorSummary& s, const Where& w) override {
-    int goal = w.goal();
-    if (!s.national)
-      if (const Indicator* ind = Catalogue::get().find_indicator(s.indicator)) goal = ind->goal;
-    if (goal < 1 || goal > 17) return;
-    ProgressStatus st = s.progress == ProgressStatus::NotAvailable ? ProgressStatus::NotAssessed : s.progress;
-    for (std::size_t i = 0; i < kShown.size(); ++i)
-      if (kShown[i] == st) ++goals[static_cast<std::size_t>(goal)].counts[i];
-  }
-};
-
-}  // namespace
-
-bool Renderer::wants_at_a_glance(const Document& doc) {
-  if (!doc.meta.at_a_glance) return false;
-  for (const Section& ch : doc.chapters()) {
-    if (ch.goal()) return true;
-    for (const Section& s : ch.sections())
-      if (s.goal()) return true;
-  }
-  return false;
-}
-
-const Section* Renderer::at_a_glance_before(const Document& doc) {
-  if (!wants_at_a_glance(doc)) return nullptr;
-  const std::string& after = doc.meta.at_a_glance_after;
-  bool after_named = false;
-  for (const Section& ch : doc.chapters()) {
-    bool goals = ch.goal().has_value();
-    for (const Section& s : ch.sections()) goals = goals || s.goal().has_value();
-    if (after_named || goals) return &ch;
-    if (!after.empty() && ch.id() == after) after_named = true;
-  }
-  return nullptr;
-}
+const Section* Renderer::at_a_glance_before(const Document& doc) { return glance::before(doc); }
 
 void Renderer::at_a_glance(const Document& doc) {
-  FactsCollector facts;
-  walk(doc, facts);
+  const glance::Facts facts = glance::collect(doc);
+  const std::vector<int> rows = facts.covered_goals();
   if (!main_started_) {
     c_.start_main_matter();
     main_started_ = true;
@@ -121,16 +70,21 @@ void Renderer::at_a_glance(const Document& doc) {
   y -= 4;
 
   // A key to the progress colours, under the table.
-  const double row_h = std::min(36.0, (y - c_.bottom() - 40) / 17);
+  const std::string uncovered = glance::uncovered_note(facts.uncovered_goals(), lang_);
+  const double note_room = uncovered.empty() ? 0 : 30;
+  const double row_h = std::min(36.0, (y - c_.bottom() - 40 - note_room) / static_cast<double>(std::max<std::size_t>(rows.size(), 1)));
+  // Goal names from the catalogue: marked when in another language than the report's.
+  const std::string_view names_lang = catalogue_title_lang(lang_);
   c_.begin_content("TBody");
-  for (int g = 1; g <= 17; ++g) {
-    const GoalFacts& f = facts.goals[static_cast<std::size_t>(g)];
+  for (int g : rows) {
+    const glance::GoalFacts& f = facts.goals[static_cast<std::size_t>(g)];
     const Goal& goal = Catalogue::get().goal(g);
     const double top = y;
     c_.begin_content("TR");
     // Goal: tile and name (a row header).
     const int th = c_.begin_content("TH");
     c_.tree().node(th).scope = "Row";
+    if (!same_language(names_lang, lang_)) c_.tree().node(th).lang = language_tag(names_lang);
     goal_tile(g, left, top - (row_h - tile) / 2, tile);
     const auto nl = break_lines(plain(goal_heading(g, goal.short_title(lang_), lang_), name), col1 - tile - gap - 6, m);
     double ty = top - (row_h - nl.size() * 11.0) / 2;
@@ -192,6 +146,18 @@ void Renderer::at_a_glance(const Document& doc) {
     kx += w;
   }
   c_.end_content();
+  // The goals the report does not cover, in words (not as rows of dashes).
+  if (!uncovered.empty()) {
+    y -= 22;
+    c_.begin_content("P");
+    const TextStyle note{Face::UiRegular, 8.5, colors::ink};
+    for (const Line& l : break_lines(plain(uncovered, note), width, m)) {
+      c_.line(left, baseline_in(y, 11, note.size), l);
+      y -= 11;
+    }
+    c_.end_content();
+  }
+
   c_.set_y(c_.bottom());
 }
 

@@ -149,9 +149,14 @@ void Renderer::source_note(const std::string& source, const std::string& url, co
   const auto spans = source_note_spans(source, url, national_id);
   if (spans.empty()) return;
   c_.move_down(3);
+  // The note is sdgreport's words ("Source: …") in the report's language, also
+  // under a table or chart in another language.
+  const std::string block_lang = c_.lang();
+  c_.set_lang({});
   c_.begin_content("P");
   flow(spans, kNoteLeading, c_.left(), c_.width(), false);
   c_.end_content();
+  c_.set_lang(block_lang);
 }
 
 }  // namespace sdg::pdf

@@ -210,8 +210,17 @@ void Canvas::close_mark() {
   open_node_ = -1;
 }
 
+std::string Canvas::lang_of(int node) const {
+  for (int n = node; n >= 0; n = tree_.node(n).parent)
+    if (!tree_.node(n).lang.empty()) return tree_.node(n).lang;
+  return doc_lang_;
+}
+
 int Canvas::begin_content(const char* role) {
-  const int id = tree_.add(stack_.back(), role);
+  const int parent = stack_.back();
+  const int id = tree_.add(parent, role);
+  const std::string& want = lang_.empty() ? doc_lang_ : lang_;
+  if (!want.empty() && want != lang_of(parent)) tree_.node(id).lang = want;
   stack_.push_back(id);
   return id;
 }
@@ -221,7 +230,7 @@ void Canvas::end_content() {
 }
 
 int Canvas::add_element(const char* role) {
-  return tree_.add(stack_.back(), role);
+  return tree_.add(stack_.back(), role);  // Link, Lbl, Reference: the language of their parent
 }
 
 void Canvas::enter(int node) {

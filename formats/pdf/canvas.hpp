@@ -167,6 +167,15 @@ class Canvas {
                  const std::string& contents);
 
   // ---- tagging
+  /// Language of parts: the document's language tag (the root's /Lang), and the
+  /// language of the elements begun from now on ("" = the document's). An element
+  /// gets /Lang when its language differs from its parent's.
+  void set_document_lang(std::string tag) { doc_lang_ = std::move(tag); }
+  const std::string& document_lang() const noexcept { return doc_lang_; }
+  void set_lang(std::string tag) { lang_ = std::move(tag); }
+  const std::string& lang() const noexcept { return lang_; }
+  /// The language `node` is in (its own /Lang, else its parent's, else the document's).
+  std::string lang_of(int node) const;
   /// Opens a structure element as the last child of the current one; returns its id.
   int begin_content(const char* role);
   void end_content();
@@ -230,6 +239,8 @@ class Canvas {
   int main_start_ = 1 << 30;
   // tagging
   StructTree tree_;
+  std::string doc_lang_;
+  std::string lang_;
   std::vector<int> stack_{StructTree::kRoot};
   std::vector<int> next_mcid_;  // per page
   int artifact_depth_ = 0;

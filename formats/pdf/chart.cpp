@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
+#include <utility>
 
 #include "sdgreport/i18n.hpp"
 #include "axis.hpp"
@@ -116,6 +118,31 @@ void dash(PoDoFo::PdfPainter& p, palette::Dash d, double width) {
   p.SetStrokeStyle(PoDoFo::ePdfStrokeStyle_Custom, s.c_str());
 }
 
+/// The interval of value k of a series, when it has one.
+std::optional<std::pair<double, double>> interval_at(const Series& s, std::size_t k) {
+  if (k >= s.lower.size() || k >= s.upper.size() || !s.lower[k] || !s.upper[k]) return std::nullopt;
+  if (!std::isfinite(*s.lower[k]) || !std::isfinite(*s.upper[k])) return std::nullopt;
+  return std::make_pair(*s.lower[k], *s.upper[k]);
+}
+
+/// An error bar from a to b (page units) across position `mid`, with caps
+/// `cap` long; horizontal for bar charts. Ink over a white halo.
+void whisker(Canvas& c, bool horizontal, double a, double b, double mid, double cap) {
+  for (int pass = 0; pass < 2; ++pass) {
+    const double wdt = pass == 0 ? 2.6 : 0.9;
+    const Color col = pass == 0 ? colors::white : colors::ink;
+    if (horizontal) {
+      c.stroke_line(a, mid, b, mid, wdt, col);
+      c.stroke_line(a, mid - cap, a, mid + cap, wdt, col);
+      c.stroke_line(b, mid - cap, b, mid + cap, wdt, col);
+    } else {
+      c.stroke_line(mid, a, mid, b, wdt, col);
+      c.stroke_line(mid - cap, a, mid + cap, a, wdt, col);
+      c.stroke_line(mid - cap, b, mid + cap, b, wdt, col);
+    }
+  }
+}
+
 }  // namespace
 
 bool draw_chart(Canvas& c, const Chart& chart, double x, double top, double w, double h, int goal,
@@ -210,6 +237,9 @@ bool draw_chart(Canvas& c, const Chart& chart, double x, double top, double w, d
         const double y0 = by + band * 0.14 + (ns - 1 - i) * bh;
         const double a = X(std::max(vmin, 0.0)), b = X(*vals[k]);
         c.fill_rect(std::min(a, b), y0, std::abs(b - a), bh * 0.92, style[i].color);
+        if (auto iv = interval_at(chart.series[i], k))
+          whisker(c, true, X(std::clamp(iv->first, vmin, vmax)), X(std::clamp(iv->second, vmin, vmax)), y0 + bh * 0.46,
+                  std::min(3.0, bh * 0.3));
         // The series' marker in white at the bar's end: colour is not the only cue.
         const double r = std::min(2.6, bh * 0.3);
         if (ns > 1 && std::abs(b - a) > 4 * r + 2 && r >= 1.5) {
@@ -276,6 +306,9 @@ bool draw_chart(Canvas& c, const Chart& chart, double x, double top, double w, d
         const double bx = X(k) - gw / 2 + i * bw;
         const double a = Y(std::max(vmin, 0.0)), b = Y(*vals[k]);
         c.fill_rect(bx + bw * 0.04, std::min(a, b), bw * 0.92, std::abs(b - a), style[i].color);
+        if (auto iv = interval_at(chart.series[i], k))
+          whisker(c, false, Y(std::clamp(iv->first, vmin, vmax)), Y(std::clamp(iv->second, vmin, vmax)), bx + bw * 0.5,
+                  std::min(3.0, bw * 0.3));
         // The series' marker in white at the top of the bar: colour is not the only cue.
         const double r = std::min(2.6, bw * 0.3);
         if (ns > 1 && std::abs(b - a) > 4 * r + 2 && r >= 1.5) {

@@ -80,7 +80,7 @@ void Renderer::figure(const Figure& f, bool may_float) {
   if (plan.move == FigureMove::Float) {
     if (!c_.has_page()) c_.new_page();
     pending_space_ = gap_before;  // the floated paragraph keeps its own spacing
-    waiting_ = std::make_unique<WaitingFigure>(WaitingFigure{f, std::move(box), c_.page_index(), false});
+    waiting_ = std::make_unique<WaitingFigure>(WaitingFigure{f, std::move(box), c_.page_index(), false, c_.lang()});
     return;
   }
   if (plan.move == FigureMove::Shrink) {
@@ -103,7 +103,10 @@ void Renderer::flush_figure() {
     }
   }
   space(kParaGap + 4);
+  const std::string now = c_.lang();
+  c_.set_lang(w->lang);
   draw_figure(w->figure, w->box);
+  c_.set_lang(now);
 }
 
 void Renderer::draw_figure(const Figure& f, const FigureBox& box) {
@@ -136,7 +139,7 @@ void Renderer::chart(const Chart& ch, const Where& w) {
   // A legend that wraps makes the box taller rather than the plot smaller (within
   // a page: caption, box and source note must fit on one).
   const double legend_extra = std::max(0.0, legend_height(fonts_, ch, width) - kLegendOneLine);
-  const double plain_height = std::min(width * kChartAspect, kChartMaxHeight);
+  const double plain_height = std::min(width * kChartAspect, chart_max_height_ > 0 ? chart_max_height_ : kChartMaxHeight);
   const double height =
       std::min(plain_height + legend_extra,
                std::max(plain_height,
@@ -146,7 +149,12 @@ void Renderer::chart(const Chart& ch, const Where& w) {
   caption(label(Label::Figure, lang_), figures_, ch.title);
   c_.move_down(kChartCaptionGap);
   const double top = c_.y();
+  // The Figure is in the language of its /Alt, the report's (the description is
+  // generated in it), even when the chart's own text (caption, legend) is not.
+  const std::string block_lang = c_.lang();
+  c_.set_lang({});
   const int fig = c_.begin_content("Figure");
+  c_.set_lang(block_lang);
   c_.tree().node(fig).alt = ch.alt;
   c_.tree().node(fig).bbox = std::array<double, 4>{c_.left(), top - height, c_.left() + width, top};
   c_.graphics_are_content(true);

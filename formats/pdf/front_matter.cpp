@@ -45,7 +45,8 @@ void Renderer::cover(const Metadata& meta) {
   const auto& g = c_.geometry();
   const double x = g.margin_left, w = g.width - g.margin_left - g.margin_right;
   const Measure m = fonts_.measure();
-  PdfPainter& p = c_.painter();
+  // (No painter() here: it would open a marked-content sequence for the Sect
+  // with nothing in it; each image below asks for the painter inside its artifact.)
 
   // Head: logo at the left, the organisation beside it (or alone).
   const double head_top = g.height - 46, head_h = 46;
@@ -102,7 +103,6 @@ void Renderer::cover(const Metadata& meta) {
   } else {
     c_.fill_rect(0, panel_bottom, g.width, area_top - panel_bottom, accent_);
   }
-  (void)p;
   // The 17 goal colours as a strip under the panel.
   const double sw = g.width / 17.0;
   for (int i = 1; i <= 17; ++i) c_.fill_rect((i - 1) * sw, panel_bottom - strip_h, sw + 0.2, strip_h, goal_color(i));

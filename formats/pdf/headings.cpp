@@ -2,6 +2,8 @@
 // in-text headings.
 #include "renderer.hpp"
 
+#include <utility>
+
 #include <podofo/podofo.h>
 
 #include <algorithm>
@@ -117,8 +119,13 @@ double Renderer::goal_opening(const Section& s) {
                                            : 72)));
   const double top = c_.y();
   goal_tile(goal, x, top, tile);
-  // The heading beside the tile, on a rule in the goal colour.
-  c_.begin_content("H2");
+  // The heading beside the tile, on a rule in the goal colour. The catalogue's
+  // title in another language than the report's (Bokmål in a Nynorsk report) is
+  // marked with it; a title the definition gives is the report's.
+  const int heading = c_.begin_content("H2");
+  if (const std::string_view cl = catalogue_title_lang(lang_);
+      !same_language(cl, lang_) && s.title() == Catalogue::get().goal(goal).short_title(lang_))
+    c_.tree().node(heading).lang = std::string(language_tag(cl));
   double y = top - std::max(0.0, (tile - 6 - lines.size() * lead) / 2);
   for (const Line& l : lines) {
     c_.line(x + tile + gap, baseline_in(y, lead, tit.size), l);
@@ -192,7 +199,12 @@ void Renderer::goal_targets(const Section& s) {
     c_.begin_content("Lbl");
     c_.text(x + pad, baseline_in(top, lead, id.size), id, ids[i]);
     c_.end_content();
-    c_.begin_content("LBody");
+    const int body = c_.begin_content("LBody");
+    // The catalogue's text: marked when it is not in the report's language
+    // (English where no translation exists, Bokmål in a Nynorsk report).
+    if (const std::string_view tl = catalogue_title_lang(lang_, t != nullptr && t->has_title(lang_));
+        t != nullptr && !same_language(tl, lang_))
+      c_.tree().node(body).lang = language_tag(tl);
     double y = top;
     for (const Line& l : lines) {
       c_.line(x + pad + id_w, baseline_in(y, lead, txt.size), l);
@@ -231,16 +243,19 @@ void Renderer::chapter(const Section& s, const Where& w) {
     c_.start_main_matter();
     main_started_ = true;
   }
-  c_.new_page(PageStyle::Opening);
+  // After a part's title block (title_block.cpp) the chapter opens on its page.
+  const bool continued = std::exchange(continue_page_, false);
+  if (!continued) c_.new_page(PageStyle::Opening);
   pending_space_ = 0;
-  outline_.push_back({1, heading, c_.page_index(), c_.geometry().height});
-  landing_[&s] = {c_.page_index(), c_.geometry().height};
+  const double opening_top = continued ? c_.y() : c_.geometry().height;
+  outline_.push_back({1, heading, c_.page_index(), opening_top});
+  landing_[&s] = {c_.page_index(), opening_top};
   if (s.goal()) {
     goal_band(*s.goal(), heading);
   } else {
     c_.begin_content("H1");
     const Color acc = readable_on_white(accent_);
-    double y = c_.top();
+    double y = continued ? c_.y() : c_.top();
     if (!number.empty()) {
       const TextStyle num{Face::UiBold, 34, acc};
       c_.text(c_.left(), y - 32, num, number);

@@ -19,6 +19,7 @@ using namespace layout;
 Renderer::Renderer(PdfMemDocument& doc, Canvas& canvas, Context& ctx, std::string lang)
     : doc_(doc), c_(canvas), fonts_(canvas.fonts()), ctx_(ctx), lang_(std::move(lang)) {
   c_.set_page_label(label(Label::Page, lang_));
+  c_.set_document_lang(language_tag(lang_));
   resolver_.footnote = [this](const Inline& ref) { return note_number(ref); };
   resolver_.reference_text = [this](const Inline& ref) { return reference_text(ref); };
   c_.on_page_end([this] { draw_page_notes(); });

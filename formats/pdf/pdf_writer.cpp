@@ -33,6 +33,7 @@
 
 #include "renderer.hpp"
 #include "canvas.hpp"
+#include "factsheet.hpp"
 #include "fonts.hpp"
 #include "object_streams.hpp"
 #include "tagging.hpp"
@@ -53,22 +54,29 @@ constexpr const char* kVersion = "0.1.0";
 /// Forwards the walk to the renderer.
 class PdfVisitor : public Visitor {
  public:
-  PdfVisitor(Renderer& r, Canvas& c) : r_(r), c_(c) {}
+  PdfVisitor(Renderer& r, Canvas& c, std::string report_lang) : r_(r), c_(c), report_lang_(std::move(report_lang)) {}
 
   void begin_document(const Document& d) override {
     doc_ = &d;
     glance_before_ = Renderer::at_a_glance_before(d);
+    if (part_) {
+      r_.title_block(d.meta);  // a part alone (main messages): no cover, no contents
+      return;
+    }
     r_.cover(d.meta);
     if (toc_) r_.reserve_contents(d);
   }
   void end_document(const Document& d) override {
     r_.flush_figure();
-    r_.colophon(d.meta);
+    c_.set_lang({});
+    if (!part_) r_.colophon(d.meta);
   }
   bool toc_ = true;
+  bool part_ = false;  // `part: main_messages`: the chapter alone under a title block
   bool goal_page_break_ = true;
   bool begin_section(const Section& s, const Where& w) override {
     r_.flush_figure();  // a waiting figure stays in its section
+    c_.set_lang({});
     if (w.depth() == 1) {
       // The at-a-glance page: after the chapter the pipeline named (the
       // highlights), else before the first chapter with goal sections.
@@ -82,21 +90,32 @@ class PdfVisitor : public Visitor {
     }
     return true;
   }
-  void end_section(const Section&, const Where&) override { r_.flush_figure(); }
+  void end_section(const Section&, const Where&) override {
+    r_.flush_figure();
+    c_.set_lang({});
+  }
   void heading(const Heading& h, const Where& w) override {
     r_.flush_figure();
+    in(w);
     r_.heading(h, w);
   }
   // Only paragraphs float up past a waiting figure (Renderer::figure()); every
   // other block draws it first.
-  void paragraph(const Paragraph& p, const Where&) override { r_.paragraph(p.content); }
-  bool begin_list(const List& l, const Where&) override {
+  void paragraph(const Paragraph& p, const Where& w) override {
+    in(w);
+    r_.paragraph(p.content);
+  }
+  bool begin_list(const List& l, const Where& w) override {
     r_.flush_figure();
+    in(w);
     ++nested_;
     r_.begin_list(l);
     return true;
   }
-  void begin_list_item(const List& l, std::size_t i, const Where&) override { r_.begin_list_item(l, i); }
+  void begin_list_item(const List& l, std::size_t i, const Where& w) override {
+    in(w);
+    r_.begin_list_item(l, i);
+  }
   void end_list_item(const List&, std::size_t, const Where&) override { r_.end_list_item(); }
   void end_list(const List&, const Where&) override {
     r_.flush_figure();
@@ -105,6 +124,7 @@ class PdfVisitor : public Visitor {
   }
   bool begin_quote(const Quote&, const Where& w) override {
     r_.flush_figure();
+    in(w);
     ++nested_;
     r_.begin_quote(w);
     return true;
@@ -116,23 +136,31 @@ class PdfVisitor : public Visitor {
   }
   void table(const Table& t, const Where& w) override {
     r_.flush_figure();
+    in(w);
     if (!t.id.empty()) c_.anchor(t.id);
     r_.table(t, w);
   }
   void chart(const Chart& c, const Where& w) override {
     r_.flush_figure();
+    in(w);
     if (!c.id.empty()) c_.anchor(c.id);
     r_.chart(c, w);
   }
   // The renderer sets the figure's anchor where it lands (it may wait for the next page).
-  void figure(const Figure& f, const Where&) override { r_.figure(f, nested_ == 0); }
+  void figure(const Figure& f, const Where& w) override {
+    r_.flush_figure();
+    in(w);  // a figure that waits for the next page keeps its language (Renderer::figure)
+    r_.figure(f, nested_ == 0);
+  }
   void indicator_summary(const IndicatorSummary& s, const Where& w) override {
     r_.flush_figure();
+    in(w);
     r_.indicator(s, w);
   }
   // Containers: the walker renders their children; a figure in one does not wait.
-  bool begin_container(const Container&, const Where&) override {
+  bool begin_container(const Container&, const Where& w) override {
     r_.flush_figure();
+    in(w);
     ++nested_;
     return true;
   }
@@ -142,8 +170,13 @@ class PdfVisitor : public Visitor {
   }
 
  private:
+  /// Language of parts: the elements of the block at `w` get its language when it
+  /// is not the report's.
+  void in(const Where& w) { c_.set_lang(same_language(w.lang(), report_lang_) ? std::string() : w.lang()); }
+
   Renderer& r_;
   Canvas& c_;
+  std::string report_lang_;
   const Document* doc_ = nullptr;
   const Section* glance_before_ = nullptr;  // the chapter the at-a-glance page precedes
   int nested_ = 0;                          // depth in lists, quotes and containers
@@ -320,7 +353,9 @@ class PdfWriter : public FormatWriter {
   const char* extension() const override { return "pdf"; }
 
   void write(const Document& doc, const WriteRequest& req, Context& ctx) override {
-    const bool toc = req.options.boolean_or("toc", true);
+    // `part: main_messages`: the pipeline hands over that chapter alone (document_part()).
+    const bool part = req.options.string_or("part", "all") != "all";
+    const bool toc = req.options.boolean_or("toc", true) && !part;
     const bool goal_page_break = req.options.boolean_or("goal_page_break", true);
     // Check options before doing anything.
     // The output's `paper` option, else the theme's page size, else A4.
@@ -365,8 +400,9 @@ class PdfWriter : public FormatWriter {
         try {
           Renderer renderer(scratch, canvas, quiet, lang);
           renderer.set_targets(&targets);
-          PdfVisitor visitor(renderer, canvas);
+          PdfVisitor visitor(renderer, canvas, lang);
           visitor.toc_ = toc;
+          visitor.part_ = part;
           visitor.goal_page_break_ = goal_page_break;
           walk(doc, visitor);
           canvas.finish();
@@ -385,8 +421,9 @@ class PdfWriter : public FormatWriter {
       Renderer renderer(pdf, canvas, ctx, lang);
       renderer.set_targets(&targets, std::move(target_pages));
       if (palette::Color accent; palette::Color::parse(doc.meta.theme.accent, accent)) renderer.set_accent(accent);
-      PdfVisitor visitor(renderer, canvas);
+      PdfVisitor visitor(renderer, canvas, lang);
       visitor.toc_ = toc;
+      visitor.part_ = part;
       visitor.goal_page_break_ = goal_page_break;
       walk(doc, visitor);
       canvas.finish();  // draws the last page's footnotes
@@ -401,8 +438,11 @@ class PdfWriter : public FormatWriter {
       canvas.tree().write(pdf, pages);
       set_page_labels(pdf, std::min(canvas.main_start(), pages), pages);
       build_outline(pdf, renderer.outline(), geometry.height);
-      set_info(pdf, doc.meta, lang, ctx.epoch());
-      set_metadata(pdf, doc.meta, lang, ctx.epoch());
+      // A part names itself: "Voluntary … Review 2026 – Main messages".
+      Metadata info_meta = doc.meta;
+      if (part && !doc.chapters().empty()) info_meta.title += " \u2013 " + doc.chapters().front().title();
+      set_info(pdf, info_meta, lang, ctx.epoch());
+      set_metadata(pdf, info_meta, lang, ctx.epoch());
       const std::string bytes = write_compact(pdf);
       std::ofstream out(req.path, std::ios::binary);
       out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
@@ -417,6 +457,7 @@ class PdfWriter : public FormatWriter {
 // The output options, checked by the host before any plugin runs (docs/formats/pdf.md).
 constexpr const char* kPaper[] = {"a4", "letter", nullptr};
 constexpr const char* kFonts[] = {"sans", "serif", nullptr};
+constexpr const char* kParts[] = {"all", "main_messages", nullptr};
 constexpr OptionSpec kOptions[] = {
     {.name = "paper", .type = OptionType::Enum, .description = "Page size (default: the theme's page_size, else a4)",
      .default_value = "a4", .values = kPaper, .ignore_case = true},
@@ -426,9 +467,133 @@ constexpr OptionSpec kOptions[] = {
      .default_value = "true"},
     {.name = "goal_page_break", .type = OptionType::Boolean, .description = "Start each goal section on a new page",
      .default_value = "true"},
+    {.name = "part", .type = OptionType::Enum,
+     .description = "all: the whole report; main_messages: the main messages chapter alone under a title block",
+     .default_value = "all", .values = kParts},
+};
+
+// ---------------------------------------------------------------- factsheets
+
+/// The `factsheets` format: one page per indicator (factsheet.hpp), drawn with
+/// this writer's renderer, fonts, tagging and final pass. Built from this file
+/// as its own plugin (SDGREPORT_PDF_FACTSHEETS, formats/factsheets/).
+class FactsheetWriter : public FormatWriter {
+ public:
+  const char* extension() const override { return "pdf"; }
+
+  void write(const Document& doc, const WriteRequest& req, Context& ctx) override {
+    const std::string& size = doc.meta.theme.page_size;
+    const std::string paper = req.options.string_or("paper", size == "Letter" ? "letter" : "a4");
+    if (paper != "a4" && paper != "letter")
+      throw req.options.error("paper", "expected 'a4' or 'letter', got '" + paper + "'");
+    const std::int64_t rows_option = req.options.integer_or("table_rows", 6);
+    if (rows_option < 0 || rows_option > 40) throw req.options.error("table_rows", "expected 0 to 40");
+    const std::string lang = doc.meta.language.empty() ? ctx.language() : doc.meta.language;
+    const Theme& th = doc.meta.theme;
+    auto font_file = [&](const std::string& f) { return f.empty() ? f : ctx.resolve(f).string(); };
+    const ThemeFaces theme_faces{font_file(th.font_regular), font_file(th.font_bold), font_file(th.font_italic),
+                                 font_file(th.font_bold_italic)};
+    auto make_fonts = [&](PdfMemDocument& d) {
+      return th.font_regular.empty() ? Fonts(d, Family::Sans) : Fonts(d, theme_faces);
+    };
+    const std::vector<Factsheet> sheets = collect_factsheets(doc);
+    if (sheets.empty())
+      throw Error(ErrorCode::Output, "the report has no indicator summaries, so there are no factsheets to write "
+                                     "(sources such as opensdg add them); remove the factsheets output");
+    const PageGeometry geometry = paper == "letter" ? PageGeometry::letter() : PageGeometry::a4();
+    const std::string head = doc.meta.title + " \u00B7 " + factsheet_word(FactsheetWord::Title, lang);
+    const Targets targets = collect_targets(doc);
+
+    // Draws every factsheet; returns the pages each took.
+    auto draw = [&](PdfMemDocument& pdf, Fonts& fonts, Canvas& canvas, Renderer& renderer,
+                    const std::vector<std::size_t>& rows) {
+      (void)pdf;
+      (void)fonts;
+      renderer.set_targets(&targets);
+      if (palette::Color accent; palette::Color::parse(th.accent, accent)) renderer.set_accent(accent);
+      renderer.set_chart_max_height(150);
+      canvas.set_running_header(head);
+      std::vector<int> pages;
+      for (std::size_t i = 0; i < sheets.size(); ++i) pages.push_back(renderer.factsheet(sheets[i], rows[i]));
+      return pages;
+    };
+
+    const QuietPoDoFoLog quiet_podofo;
+    const UnfilteredStreams unfiltered;
+    try {
+      // One page each: lay out, and give a sheet that ran over fewer table rows
+      // (half, then none) until every one fits or nothing more can be left out.
+      std::vector<std::size_t> rows(sheets.size(), static_cast<std::size_t>(rows_option));
+      for (int pass = 0; pass < 3; ++pass) {
+        PdfMemDocument scratch;
+        scratch.SetPdfVersion(ePdfVersion_1_7);
+        Fonts fonts = make_fonts(scratch);
+        Canvas canvas(scratch, fonts, geometry);
+        Context quiet(ctx.base_dir(), ctx.language(), ctx.epoch());  // its warnings come again below
+        quiet.set_echo(false);
+        Renderer renderer(scratch, canvas, quiet, lang);
+        const std::vector<int> pages = draw(scratch, fonts, canvas, renderer, rows);
+        canvas.finish();
+        bool changed = false;
+        for (std::size_t i = 0; i < sheets.size(); ++i)
+          if (pages[i] > 1 && rows[i] > 0) {
+            rows[i] = rows[i] > 2 ? rows[i] / 2 : 0;
+            changed = true;
+          }
+        if (!changed) break;
+      }
+
+      PdfMemDocument pdf;
+      pdf.SetPdfVersion(ePdfVersion_1_7);
+      Fonts fonts = make_fonts(pdf);
+      Canvas canvas(pdf, fonts, geometry);
+      Renderer renderer(pdf, canvas, ctx, lang);
+      const std::vector<int> pages = draw(pdf, fonts, canvas, renderer, rows);
+      for (std::size_t i = 0; i < sheets.size(); ++i)
+        if (pages[i] > 1)
+          ctx.warn("factsheet-overflow", "the factsheet of indicator " + sheets[i].summary->indicator + " takes " +
+                                             std::to_string(pages[i]) + " pages; its text does not fit on one");
+      canvas.finish();
+      canvas.on_page_end({});
+      for (const std::string& id : canvas.resolve_links([&](const std::string& id) {
+             const RefTarget* t = find_target(targets, id);
+             return t ? t->id : id;
+           }))
+        ctx.warn("pdf-link-target", "internal link to '" + id + "' has no place in the PDF; it points at the first page");
+      const int page_count = canvas.page_count();
+      canvas.tree().write(pdf, page_count);
+      set_page_labels(pdf, 0, page_count);
+      build_outline(pdf, renderer.outline(), geometry.height);
+      Metadata info_meta = doc.meta;
+      info_meta.title += " \u2013 " + factsheet_word(FactsheetWord::Title, lang);
+      set_info(pdf, info_meta, lang, ctx.epoch());
+      set_metadata(pdf, info_meta, lang, ctx.epoch());
+      const std::string bytes = write_compact(pdf);
+      std::ofstream out(req.path, std::ios::binary);
+      out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+      out.close();
+      if (!out) throw Error(ErrorCode::Output, "cannot write PDF " + req.final_path.string());
+    } catch (const PdfError& e) {
+      throw Error(ErrorCode::Output, "cannot write PDF " + req.final_path.string() + ": " + describe(e));
+    }
+  }
+};
+
+constexpr OptionSpec kFactsheetOptions[] = {
+    {.name = "paper", .type = OptionType::Enum, .description = "Page size (default: the theme's page_size, else a4)",
+     .default_value = "a4", .values = kPaper, .ignore_case = true},
+    {.name = "table_rows", .type = OptionType::Integer,
+     .description = "Most table rows on a factsheet (fewer when the page would run over; 0 = no table)",
+     .default_value = "6", .minimum = 0, .maximum = 40},
 };
 
 }  // namespace sdg::pdf
 
+#ifdef SDGREPORT_PDF_FACTSHEETS
+SDGREPORT_FORMAT_PLUGIN(sdg::pdf::FactsheetWriter, "factsheets", "0.1.0",
+                        "Indicator factsheets: one tagged PDF page per indicator (value, trend, table, metadata)",
+                        sdg::pdf::kFactsheetOptions)
+#else
 SDGREPORT_FORMAT_PLUGIN(sdg::pdf::PdfWriter, "pdf", "0.1.0",
                         "PDF report: cover, numbered chapters, goal bands, tables, charts (PoDoFo)", sdg::pdf::kOptions)
+#endif

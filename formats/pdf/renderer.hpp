@@ -30,6 +30,8 @@ class PdfImage;
 
 namespace sdg::pdf {
 
+struct Factsheet;  // factsheet.hpp
+
 /// One bookmark: a chapter (level 1) or section, and where it starts.
 struct OutlineEntry {
   int level = 1;
@@ -89,6 +91,17 @@ class Renderer {
   void chart(const Chart& c, const Where& w);
 
   const std::vector<OutlineEntry>& outline() const noexcept { return outline_; }
+
+  /// A part written alone (`part: main_messages`; title_block.cpp): instead of
+  /// the cover, a title block at the top of the first page — the report title,
+  /// subtitle, organisation and date — and the chapter that follows opens on
+  /// that page under it.
+  void title_block(const Metadata& meta);
+  /// One indicator factsheet on a page of its own (factsheet.cpp), its table cut
+  /// to `max_rows` rows (0: no table); returns the pages it took.
+  int factsheet(const Factsheet& f, std::size_t max_rows);
+  /// The most a chart's plot box may be high (factsheets keep charts smaller).
+  void set_chart_max_height(double h) { chart_max_height_ = h; }
 
   /// Starts a new page for goal section `s` (the pdf option `goal_page_break`),
   /// with the goal's running head on it.
@@ -159,6 +172,7 @@ class Renderer {
     FigureBox box;
     int page = 0;  // where it was met
     bool text_floated = false;
+    std::string lang;  // the canvas language where it was met (language of parts)
   };
   std::unique_ptr<WaitingFigure> waiting_;  // a figure waiting for the next page
 
@@ -204,6 +218,8 @@ class Renderer {
   std::unique_ptr<PoDoFo::PdfImage> header_logo_;  // theme: logo_in_header
   Color accent_ = colors::accent;
   double keep_ = 0;  // room kept below a goal band for what follows
+  double chart_max_height_ = 0;  // 0: layout::kChartMaxHeight
+  bool continue_page_ = false;   // title_block() drew the page the next chapter opens on
   double keep_height(const Section& s) const;  // level of the last heading element (H1–H6)
   struct Landing {
     int page;

@@ -1,8 +1,8 @@
 // PDF writer (private): drawing a table. Cell text with status symbols (a flag
 // beside a present value, the marker for a missing one) and a key naming the
 // symbols the table uses; column widths and column groups from table_layout.hpp;
-// row pagination from pagination.hpp, with the header repeated and the caption
-// marked "(continued)" on every later part; TH/TD tagging.
+// row pagination from pagination.hpp, with the header row repeated and the caption
+// marked "(continued)" on every page the table continues on; TH/TD tagging.
 #include "renderer.hpp"
 
 #include <podofo/podofo.h>
@@ -39,6 +39,8 @@ CellText cell_text(const CellView& c, const Column& col, const std::string& lang
     case Cell::Kind::Text:
       return {std::string(c.text), {}, false};
     case Cell::Kind::Number:
+      // A nil is printed as its mark ("-" in Norwegian, the UN's dash in English), not as "0".
+      if (c.status == ValueStatus::Nil) return {status_symbol(c.status, lang), {}, true};
       return {format_number(c.number, col.decimals, lang), status_symbol(c.status, lang), false};
   }
   return {};
@@ -166,8 +168,10 @@ void Renderer::table(const Table& t, const Where& w) {
     }
 
     const double x0 = c_.left();
-    // A row is a TR of TH (scope Column) or TD elements; a header repeated on a
-    // later page is a pagination artifact.
+    // A row is a TR of TH (scope Column) or TD elements. The header row repeated
+    // on a page the table continues on is a TR of TH cells too (in the TBody), so
+    // every page's part of the table has its column headers, for a screen reader
+    // as for the eye; only the "(continued)" caption line is an artifact.
     auto draw_row = [&](const std::vector<std::vector<Line>>& lines, double h, const Color* fill,
                         const char* cell_role) {
       const double top = c_.y();
@@ -243,9 +247,9 @@ void Renderer::table(const Table& t, const Where& w) {
         c_.begin_artifact();
         c_.text(c_.left(), baseline_in(c_.y(), kCaptionLeading, kCaptionSize), cap_lab,
                 what + " " + std::to_string(number) + " " + continued);
-        c_.move_down(cont_h);
-        draw_row(head_lines, head_h, &head_bg, nullptr);
         c_.end_artifact();
+        c_.move_down(cont_h);
+        draw_row(head_lines, head_h, &head_bg, "TH");
       }
       draw_row(row_lines[i], row_h[i], i % 2 == 1 ? &colors::faint : nullptr, "TD");
     }
@@ -256,7 +260,13 @@ void Renderer::table(const Table& t, const Where& w) {
       // Part of the table's caption in the structure tree.
       c_.move_down(2);
       c_.enter(cap_node);
+      // The key is in the report's language, also in a table in another language.
+      const std::string block_lang = c_.lang();
+      c_.set_lang({});
+      c_.begin_content("P");
       flow(plain(key, key_style), kNoteLeading, c_.left(), avail, false);
+      c_.end_content();
+      c_.set_lang(block_lang);
       c_.leave();
     }
     c_.end_content();  // Table

@@ -127,6 +127,7 @@ void StructTree::write(PdfMemDocument& doc, int page_count) const {
       d.AddKey(PdfName("K"), kids);
     if (!nd.alt.empty()) d.AddKey(PdfName("Alt"), utf8(nd.alt));
     if (!nd.id.empty()) d.AddKey(PdfName("ID"), PdfString(nd.id));
+    if (!nd.lang.empty()) d.AddKey(PdfName("Lang"), PdfString(nd.lang));
     if (!nd.scope.empty() || nd.bbox) {
       PdfDictionary a;
       if (!nd.scope.empty()) {

@@ -46,6 +46,7 @@ class StructTree {
     std::optional<std::array<double, 4>> bbox;  ///< Layout /BBox (figures), page coordinates
     bool keep = false;  ///< written even without content (table cells)
     std::string id;     ///< /ID (Note elements need one, PDF/UA-1 7.9); listed in the IDTree
+    std::string lang;   ///< /Lang (BCP 47) when the element's language differs from its parent's
   };
 
   StructTree();

@@ -82,6 +82,20 @@ lxw_format* Book::number(int decimals, bool thousands, std::string_view flag) {
   return it->second;
 }
 
+lxw_format* Book::literal(std::string_view text) {
+  std::string code;
+  for (char ch : text)
+    if (ch != '"') code += ch;
+  code = "\"" + code + "\"";
+  auto [it, fresh] = numbers_.try_emplace(code, nullptr);
+  if (fresh) {
+    it->second = workbook_add_format(wb_);
+    format_set_num_format(it->second, code.c_str());
+    format_set_align(it->second, LXW_ALIGN_RIGHT);
+  }
+  return it->second;
+}
+
 void Book::set_properties(const Metadata& meta, std::string_view lang, std::int64_t epoch) {
   auto join = [](const std::vector<std::string>& v, const char* sep) {
     std::string out;
@@ -167,9 +181,11 @@ void Sheet::fit(int col, std::size_t chars) {
 }
 
 void Sheet::apply_widths(double min, double max) {
+  applied_.assign(widths_.size(), 0);
   for (std::size_t c = 0; c < widths_.size(); ++c) {
     if (widths_[c] == 0) continue;
     const double w = std::clamp(static_cast<double>(widths_[c]) + 2.0, min, max);
+    applied_[c] = w;
     const auto col = static_cast<lxw_col_t>(c);
     check(worksheet_set_column(ws_, col, col, w, nullptr), "column widths of sheet '" + name_ + "'",
           book_.final_path());
@@ -191,6 +207,7 @@ void Sheet::text(int row, int col, std::string_view s, lxw_format* f, bool fit_w
     book_.ctx().warn("text-truncated", where(row, col) + ": text cut to Excel's limit of 32,767 characters");
   }
   if (t.empty() && !f) return;
+  reach(row, col);
   // The cell's name is made only for an error (not once per cell of a big table).
   if (const lxw_error e =
           worksheet_write_string(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), t.c_str(), f))
@@ -225,6 +242,7 @@ std::size_t integer_digits(double a) {
 }  // namespace
 
 void Sheet::number(int row, int col, double v, lxw_format* f, int decimals) {
+  reach(row, col);
   if (const lxw_error e = worksheet_write_number(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), v, f))
     check(e, where(row, col), book_.final_path());
   // Width as shown, without formatting the number: sign, integer digits,
@@ -242,11 +260,112 @@ void Sheet::number(int row, int col, double v, lxw_format* f, int decimals) {
 }
 
 void Sheet::link(int row, int col, const std::string& target, std::string_view s, bool fit_width) {
+  reach(row, col);
   std::string t = truncate_chars(valid_utf8(s), kMaxCellText);
   check(worksheet_write_url_opt(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), target.c_str(),
                                 book_.link, t.c_str(), nullptr),
         where(row, col), book_.final_path());
   if (fit_width) fit(col, utf8_length(t));
+}
+
+void Sheet::reach(int row, int col) {
+  last_row_ = std::max(last_row_, row);
+  last_col_ = std::max(last_col_, col);
+}
+
+void Sheet::table_object(int header_row, int last_row, const std::vector<std::string>& names,
+                         const std::string& name) {
+  std::vector<lxw_table_column> columns(names.size());
+  std::vector<lxw_table_column*> pointers;
+  for (std::size_t c = 0; c < names.size(); ++c) {
+    columns[c].header = const_cast<char*>(names[c].c_str());
+    columns[c].header_format = book_.header;
+    pointers.push_back(&columns[c]);
+    fit_text(static_cast<int>(c), names[c]);
+  }
+  pointers.push_back(nullptr);
+  lxw_table_options opts{};
+  opts.name = const_cast<char*>(name.c_str());
+  opts.style_type = LXW_TABLE_STYLE_TYPE_LIGHT;
+  opts.style_type_number = 1;
+  opts.columns = pointers.data();
+  check(worksheet_add_table(ws_, static_cast<lxw_row_t>(header_row), 0, static_cast<lxw_row_t>(last_row),
+                            static_cast<lxw_col_t>(names.size() - 1), &opts),
+        "table '" + name + "' on " + where(header_row, 0), book_.final_path());
+  reach(last_row, static_cast<int>(names.size()) - 1);
+}
+
+std::string page_of_pages(std::string_view lang) {
+  if (lang == "nb" || lang == "nn") return "Side &P av &N";
+  return "Page &P of &N";
+}
+
+namespace {
+
+/// Text for an Excel header or footer: '&' starts a code there, so a literal one is doubled.
+std::string header_text(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    out += c;
+    if (c == '&') out += '&';
+  }
+  return out;
+}
+
+/// A printable page at 100 %, with Excel's default margins (0.7 in at the sides,
+/// 0.75 in at the top and bottom): about 5.5 points per character of the
+/// default font, and 15 points per row.
+constexpr double kPointsPerChar = 5.49;
+constexpr double kRowPoints = 15;
+constexpr double kDefaultColumnChars = 8.43;  // Excel's default column width
+struct Printable {
+  double width, height;  // points
+};
+Printable printable(bool letter, bool landscape) {
+  const double w = letter ? 612 : 595.28, h = letter ? 792 : 841.89;
+  const double pw = (landscape ? h : w) - 2 * 0.7 * 72, ph = (landscape ? w : h) - 2 * 0.75 * 72;
+  return {pw, ph};
+}
+
+}  // namespace
+
+void Sheet::print_setup(const PrintSetup& p) {
+  if (last_row_ < 0 || last_col_ < 0) return;  // an empty sheet prints nothing
+  double chars = 0;
+  for (int c = 0; c <= last_col_; ++c) {
+    const auto i = static_cast<std::size_t>(c);
+    chars += i < applied_.size() && applied_[i] > 0 ? applied_[i] : kDefaultColumnChars;
+  }
+  // Landscape when the columns are wider than a portrait page; then one page
+  // wide, and one page high too when that shrinks the sheet by at most a third
+  // (a goal sheet's tables and chart on one page, not a chart cut in two), else
+  // as many pages long as it takes (the Data sheet).
+  const double width = chars * kPointsPerChar;
+  landscape_ = width > printable(p.letter, false).width;
+  const Printable page = printable(p.letter, landscape_);
+  const double scale = std::min(1.0, page.width / width);
+  const double height = (last_row_ + 1) * kRowPoints * scale;
+  fit_one_page_ = height <= 1.5 * page.height;
+  const std::string what = "page setup of sheet '" + name_ + "'";
+  if (landscape_) worksheet_set_landscape(ws_);
+  worksheet_set_paper(ws_, p.letter ? 1 : 9);  // Excel's paper codes: 1 Letter, 9 A4
+  worksheet_fit_to_pages(ws_, 1, fit_one_page_ ? 1 : 0);
+  check(worksheet_print_area(ws_, 0, 0, static_cast<lxw_row_t>(last_row_), static_cast<lxw_col_t>(last_col_)), what,
+        book_.final_path());
+  if (p.repeat_first >= 0 && p.repeat_last >= p.repeat_first && p.repeat_last <= last_row_)
+    check(worksheet_repeat_rows(ws_, static_cast<lxw_row_t>(p.repeat_first), static_cast<lxw_row_t>(p.repeat_last)),
+          what, book_.final_path());
+  // Excel allows 255 characters in a header or footer, codes included.
+  if (!p.title.empty()) {
+    std::string head;
+    for (std::size_t n = 120; n > 0; n -= std::min<std::size_t>(n, 10)) {
+      head = "&C" + header_text(truncate_chars(valid_utf8(p.title), n));
+      if (head.size() <= 250) break;
+    }
+    check(worksheet_set_header(ws_, head.c_str()), what, book_.final_path());
+  }
+  const std::string foot = "&L&A&R" + page_of_pages(p.lang);
+  check(worksheet_set_footer(ws_, foot.c_str()), what, book_.final_path());
 }
 
 }  // namespace sdg::xlsx

@@ -64,6 +64,9 @@ class Book {
   /// with a `flag` (a status symbol such as "e"), the symbol is shown after the
   /// number ("0.0\" e\"") while the cell stays a number.
   lxw_format* number(int decimals, bool thousands, std::string_view flag = {});
+  /// A number format that shows `text` whatever the number (a nil's "-": the
+  /// cell stays the number 0 for formulas, the sheet shows the mark).
+  lxw_format* literal(std::string_view text);
 
  private:
   lxw_workbook* wb_ = nullptr;
@@ -75,6 +78,20 @@ class Book {
   // Buffers that lxw_doc_properties points into (it takes char*).
   std::string title_, subject_, author_, company_, keywords_, comments_;
 };
+
+/// How a sheet prints (Sheet::print_setup): the report title in the page header,
+/// the sheet name and "Page x of y" in the footer, header rows repeated on every
+/// page, one page wide.
+struct PrintSetup {
+  std::string title;      ///< the report title (page header); "" = none
+  std::string lang;       ///< the footer's words
+  bool letter = false;    ///< US Letter paper, else A4
+  int repeat_first = -1;  ///< rows repeated at the top of every page; -1 = none
+  int repeat_last = -1;
+};
+
+/// The footer text for "Page x of y" in `lang`, with Excel's &P and &N codes.
+std::string page_of_pages(std::string_view lang);
 
 /// One worksheet being written. In constant-memory mode rows must be written in
 /// increasing order; the writers in sheets.cpp do so.
@@ -104,6 +121,34 @@ class Sheet {
   /// Sets the widths gathered so far (clamped to [min, max] characters).
   void apply_widths(double min, double max);
 
+  /// Records that something reaches (row, col) without a cell there (a native
+  /// chart beside a table), so the print area covers it.
+  void reach(int row, int col);
+  int last_row() const noexcept { return last_row_; }
+  int last_col() const noexcept { return last_col_; }
+  /// The rows of the first block's header (section sheets with one block repeat it).
+  void mark_header(int row) {
+    if (header_row_ < 0) header_row_ = row;
+    ++headers_;
+  }
+  int header_row() const noexcept { return header_row_; }
+  int headers() const noexcept { return headers_; }
+
+  /// An Excel table object (filter buttons, a name for pivot tables) over
+  /// rows header_row..last_row, columns 0..names.size()-1; libxlsxwriter writes
+  /// the header cells from `names` (unique ignoring case, at most 255 characters).
+  void table_object(int header_row, int last_row, const std::vector<std::string>& names, const std::string& name);
+
+  /// Page setup chosen from the sheet's shape, after apply_widths(): landscape
+  /// when the printed columns are wider than a portrait page, fit to one page
+  /// wide (and one page high when that shrinks it by at most a third), rows `p.repeat_first..repeat_last` repeated on every page, a print
+  /// area over what was written, the title in the header and the sheet name and
+  /// "Page x of y" in the footer.
+  void print_setup(const PrintSetup& p);
+  /// Whether print_setup() chose landscape (for tests and the log).
+  bool landscape() const noexcept { return landscape_; }
+  bool fit_one_page() const noexcept { return fit_one_page_; }
+
   /// "sheet 'Name', cell B4", for messages.
   std::string where(int row, int col) const;
 
@@ -112,7 +157,12 @@ class Sheet {
   lxw_worksheet* ws_;
   std::string name_;
   std::vector<std::size_t> widths_;
-  std::string scratch_;  ///< the C string handed to libxlsxwriter
+  std::vector<double> applied_;  ///< column widths set by apply_widths(), in characters
+  std::string scratch_;
+  int last_row_ = -1, last_col_ = -1;
+  int header_row_ = -1, headers_ = 0;
+  bool landscape_ = false;
+  bool fit_one_page_ = false;  ///< the C string handed to libxlsxwriter
 };
 
 }  // namespace sdg::xlsx

@@ -39,7 +39,11 @@ class DataWriter {
     const Label heads[kColumns] = {Label::Goal,     Label::Target,   Label::Indicator, Label::Series, Label::Period,
                                    Label::Breakdown, Label::Category, Label::Value,     Label::SymbolKey,
                                    Label::Status,   Label::Unit,     Label::Source,    Label::Table};
-    for (int c = 0; c < kColumns; ++c) sheet_.text(0, c, label(heads[c], lang), book_.header);
+    for (int c = 0; c < kColumns; ++c) {
+      heads_.push_back(label(heads[c], lang));
+      sheet_.text(0, c, heads_.back(), book_.header);
+    }
+    sheet_.mark_header(0);
     year_ = book_.number(0, false);
     worksheet_freeze_panes(sheet_.get(), 1, 0);
   }
@@ -109,10 +113,17 @@ class DataWriter {
     ++row_;
   }
 
+  /// An Excel table object over the sheet (filter buttons, sorting, a name for
+  /// pivot tables); in constant-memory mode, where libxlsxwriter cannot write
+  /// one, an autofilter.
   void finish() {
-    check(worksheet_autofilter(sheet_.get(), 0, 0, static_cast<lxw_row_t>(std::max(row_ - 1, 0)),
-                               static_cast<lxw_col_t>(kColumns - 1)),
-          "autofilter on sheet '" + sheet_.name() + "'", book_.final_path());
+    if (!book_.constant_memory() && row_ > 1) {
+      sheet_.table_object(0, row_ - 1, heads_, book_.table_name("Data", ++book_.tables));
+    } else {
+      check(worksheet_autofilter(sheet_.get(), 0, 0, static_cast<lxw_row_t>(std::max(row_ - 1, 0)),
+                                 static_cast<lxw_col_t>(kColumns - 1)),
+            "autofilter on sheet '" + sheet_.name() + "'", book_.final_path());
+    }
     sheet_.apply_widths(8, 50);
   }
 
@@ -125,6 +136,7 @@ class DataWriter {
   int goal_ = 0;
   std::string target_, title_, indicator_, breakdown_, category_;
   const std::string* source_ = nullptr;
+  std::vector<std::string> heads_;
 };
 
 void write_table(DataWriter& w, const Table& t, const Item& item, const SheetPlan& sp, const std::string& lang) {

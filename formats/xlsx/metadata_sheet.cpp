@@ -12,7 +12,7 @@ namespace sdg::xlsx {
 
 namespace {
 
-enum Col { kIndicator, kTitle, kGoal, kUnit, kDefinition, kSource, kUpdated, kTable, kColumns };
+enum Col { kIndicator, kTitle, kGoal, kTarget, kUnit, kDefinition, kSource, kUpdated, kTable, kColumns };
 
 std::string meta(const std::map<std::string, std::string>& m, const char* key) {
   const auto it = m.find(key);
@@ -56,9 +56,14 @@ bool wants_metadata_sheet(const Plan& plan) {
 
 void write_metadata_sheet(Book& book, Sheet& sheet, const Plan& plan, const std::vector<std::vector<Anchor>>& anchors,
                           const std::string& lang) {
-  const Label heads[kColumns] = {Label::Indicator, Label::Title,   Label::Goal,    Label::Unit,
+  const Label heads[kColumns] = {Label::Indicator,  Label::Title,  Label::Goal,    Label::Target, Label::Unit,
                                  Label::Definition, Label::Source, Label::Updated, Label::Table};
-  for (int c = 0; c < kColumns; ++c) sheet.text(0, c, label(heads[c], lang), book.header);
+  std::vector<std::string> names;
+  for (int c = 0; c < kColumns; ++c) {
+    names.push_back(label(heads[c], lang));
+    sheet.text(0, c, names.back(), book.header);
+  }
+  sheet.mark_header(0);
   worksheet_freeze_panes(sheet.get(), 1, 1);
   int row = 1;
   for (std::size_t i = 0; i < plan.sheets.size(); ++i) {
@@ -78,8 +83,14 @@ void write_metadata_sheet(Book& book, Sheet& sheet, const Plan& plan, const std:
       std::string title = meta(m, "title");
       if (title.empty() && ind) title = ind->title(lang);
       if (title.empty()) title = block_title;
+      // Goal and target wherever something knows them: the goal section, the
+      // catalogue's indicator, or a goal section that covers exactly one target
+      // (as on the Data sheet).
       int goal = item.goal;
       if (goal == 0 && ind) goal = ind->goal;
+      std::string target = ind ? ind->target : std::string();
+      if (target.empty() && !national && sp.owner && sp.owner->targets().size() == 1)
+        target = sp.owner->targets().front();
       std::string unit = meta(m, "unit");
       if (unit.empty()) unit = t ? units_of(*t) : units_of(*c);
       std::string source = meta(m, "organisation");
@@ -90,6 +101,7 @@ void write_metadata_sheet(Book& book, Sheet& sheet, const Plan& plan, const std:
       sheet.text(row, kIndicator, indicator_text(id, national, lang));
       sheet.text(row, kTitle, title);
       if (goal > 0) sheet.number(row, kGoal, goal, nullptr, 0);
+      sheet.text(row, kTarget, target);
       sheet.text(row, kUnit, unit);
       sheet.text(row, kDefinition, meta(m, "definition"));
       if (is_web_link(url)) {
@@ -103,9 +115,14 @@ void write_metadata_sheet(Book& book, Sheet& sheet, const Plan& plan, const std:
       ++row;
     }
   }
-  check(worksheet_autofilter(sheet.get(), 0, 0, static_cast<lxw_row_t>(std::max(row - 1, 0)),
-                             static_cast<lxw_col_t>(kColumns - 1)),
-        "autofilter on sheet '" + sheet.name() + "'", book.final_path());
+  // A table object (filter buttons, sorting) as on the Data sheet; an autofilter in constant-memory mode.
+  if (!book.constant_memory() && row > 1) {
+    sheet.table_object(0, row - 1, names, book.table_name("Metadata", ++book.tables));
+  } else {
+    check(worksheet_autofilter(sheet.get(), 0, 0, static_cast<lxw_row_t>(std::max(row - 1, 0)),
+                               static_cast<lxw_col_t>(kColumns - 1)),
+          "autofilter on sheet '" + sheet.name() + "'", book.final_path());
+  }
   sheet.apply_widths(8, 60);
 }
 

@@ -169,6 +169,8 @@ class SectionWriter {
               lxw_format* f = formats[static_cast<std::size_t>(c)];
               if (status_is_flag(status) && number_column) {
                 f = book_.number(col.decimals, thousands[static_cast<std::size_t>(c)], status_symbol(status, lang_));
+              } else if (status == ValueStatus::Nil) {
+                f = book_.literal(status_symbol(status, lang_));  // shows the nil mark; the cell stays the number 0
               }
               sheet_.number(row_, c, cell.number, f, number_column ? col.decimals : -1);
               if (status_is_flag(status)) sheet_.fit(c, 2 + status_symbol(status, lang_).size());
@@ -251,6 +253,7 @@ class SectionWriter {
   /// else plain header cells.
   void header(const std::vector<std::string>& heads, int header_row, int last_row, const std::string& id,
               const char* kind, std::size_t k) {
+    sheet_.mark_header(header_row);
     const bool as_table = !book_.constant_memory() && last_row > header_row && !heads.empty() &&
                           heads.size() <= kMaxTableObjectColumns;
     if (!as_table) {
@@ -258,29 +261,12 @@ class SectionWriter {
       return;
     }
     const std::vector<std::string> names = table_headers(heads, lang_);
-    std::vector<lxw_table_column> columns(names.size());
-    std::vector<lxw_table_column*> pointers;
-    for (std::size_t c = 0; c < names.size(); ++c) {
-      columns[c].header = const_cast<char*>(names[c].c_str());
-      columns[c].header_format = book_.header;
-      pointers.push_back(&columns[c]);
-      sheet_.fit_text(static_cast<int>(c), names[c]);
-    }
-    pointers.push_back(nullptr);
     std::string wanted = id;
     if (wanted.empty()) {
       wanted = (plan_.goal > 0 ? "Goal" + std::to_string(plan_.goal) : "Sheet" + std::to_string(sheet_index_ + 1)) +
                "_" + kind + std::to_string(k + 1);
     }
-    const std::string name = book_.table_name(wanted, ++book_.tables);
-    lxw_table_options opts{};
-    opts.name = const_cast<char*>(name.c_str());
-    opts.style_type = LXW_TABLE_STYLE_TYPE_LIGHT;
-    opts.style_type_number = 1;
-    opts.columns = pointers.data();
-    check(worksheet_add_table(sheet_.get(), static_cast<lxw_row_t>(header_row), 0, static_cast<lxw_row_t>(last_row),
-                              static_cast<lxw_col_t>(names.size() - 1), &opts),
-          "table '" + name + "' on " + sheet_.where(header_row, 0), book_.final_path());
+    sheet_.table_object(header_row, last_row, names, book_.table_name(wanted, ++book_.tables));
   }
 
   /// A sheet holding one block has its header row (and its stub column, the
@@ -370,6 +356,8 @@ class SectionWriter {
     check(worksheet_insert_chart_opt(sheet_.get(), static_cast<lxw_row_t>(title_row),
                                      static_cast<lxw_col_t>(c.series.size() + 2), ch, &opts),
           "chart on " + sheet_.where(title_row, 0), book_.final_path());
+    // The chart (480 × 288 pixels) covers about 8 default columns and 15 rows: printed with the sheet.
+    sheet_.reach(title_row + 15, static_cast<int>(c.series.size()) + 2 + 7);
   }
 
   Book& book_;

@@ -125,6 +125,23 @@ class XlsxWriter final : public FormatWriter {
     if (data) write_data_sheet(book, *data, plan, lang);
     if (metadata) write_metadata_sheet(book, *metadata, plan, anchors, lang);
     write_contents(book, contents, doc, plan, anchors, data ? &*data : nullptr, metadata ? &*metadata : nullptr, lang);
+
+    // How each sheet prints: chosen from its shape (Sheet::print_setup). The
+    // Data and Metadata sheets and a section sheet of one block repeat their
+    // header row on every page.
+    PrintSetup print;
+    print.title = doc.meta.title;
+    print.lang = lang;
+    print.letter = doc.meta.theme.page_size == "Letter";
+    auto setup = [&](Sheet& s, bool repeat_header) {
+      PrintSetup p = print;
+      if (repeat_header && s.header_row() >= 0) p.repeat_first = p.repeat_last = s.header_row();
+      s.print_setup(p);
+    };
+    setup(contents, false);
+    for (Sheet& s : sections) setup(s, s.headers() == 1);
+    if (data) setup(*data, true);
+    if (metadata) setup(*metadata, true);
     book.close();
   }
 };

@@ -48,57 +48,6 @@ Error option_error(const ReadSpec& spec, const std::string& key, const std::stri
   return Error(ErrorCode::Definition, "option '" + key + "': " + what);
 }
 
-/// The rows of a plain table by key (their text cells), without copying the
-/// keys: an open-addressing set of row numbers that compares the raw cells.
-class RowKeys {
- public:
-  RowKeys(const RawTable& raw, const std::vector<bool>& is_number, std::size_t rows) : raw_(raw) {
-    for (std::size_t c = 0; c < is_number.size(); ++c)
-      if (!is_number[c]) key_cols_.push_back(c);
-    std::size_t n = 16;
-    while (n < rows * 2) n *= 2;
-    slots_.assign(n, Slot{});
-  }
-
-  /// The index (into the caller's kept rows) of the first row with raw row r's
-  /// key, or kNone after recording r as `index`.
-  std::size_t find_or_add(std::size_t r, std::size_t index) {
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = hash(r) & mask;; i = (i + 1) & mask) {
-      Slot& s = slots_[i];
-      if (s.index == kFree) {
-        s = Slot{static_cast<std::uint32_t>(r), static_cast<std::uint32_t>(index)};
-        return kNone;
-      }
-      if (same(s.row, r)) return s.index;
-    }
-  }
-
- private:
-  struct Slot {
-    std::uint32_t row = 0, index = kFree;
-  };
-  static constexpr std::uint32_t kFree = 0xffffffffu;
-
-  std::uint64_t hash(std::size_t r) const {
-    std::uint64_t h = 1469598103934665603ull;
-    for (std::size_t c : key_cols_) {
-      for (unsigned char ch : raw_.at(r, c)) h = (h ^ ch) * 1099511628211ull;
-      h = (h ^ 0x1f) * 1099511628211ull;
-    }
-    return h;
-  }
-  bool same(std::size_t a, std::size_t b) const {
-    for (std::size_t c : key_cols_)
-      if (raw_.at(a, c) != raw_.at(b, c)) return false;
-    return true;
-  }
-
-  const RawTable& raw_;
-  std::vector<std::size_t> key_cols_;
-  std::vector<Slot> slots_;
-};
-
 class Shaper {
  public:
   Shaper(const RawTable& raw, const ReadSpec& spec, RawTable* owned = nullptr)
@@ -248,12 +197,21 @@ class Shaper {
     return parse_missing_marker(v);
   }
 
+  /// The cell a missing-value marker stands for: nil is the number 0 marked nil
+  /// ("-" in Statistics Norway's and the UN's tables), the others an empty cell.
+  static void push_marker(TableData& d, std::size_t out, ValueStatus st) {
+    if (st == ValueStatus::Nil)
+      d.push_number(out, 0.0, ValueStatus::Nil);
+    else
+      d.push_missing(out, st == ValueStatus::None ? ValueStatus::NotAvailable : st);
+  }
+
   /// Parses raw row r, column c (a number or a missing-value marker) into
   /// column `out` of `d`; false, adding nothing, when it is neither.
   bool try_push_number(TableData& d, std::size_t out, std::size_t r, std::size_t c, int& decimals) {
     const std::string_view v = raw_.at(r, c);
     if (auto st = missing(v)) {
-      d.push_missing(out, *st == ValueStatus::None ? ValueStatus::NotAvailable : *st);
+      push_marker(d, out, *st);
       return true;
     }
     auto n = parse_number(v, style_);
@@ -341,7 +299,7 @@ class Shaper {
       for (std::size_t r = 0; r < nr; ++r) {
         const std::string_view v = raw_.at(r, c);
         if (auto st = missing(v)) {
-          if (other == 0) t.data.push_missing(c, *st == ValueStatus::None ? ValueStatus::NotAvailable : *st);
+          if (other == 0) push_marker(t.data, c, *st);
           continue;
         }
         if (other == 0 ? try_push_number(t.data, c, r, c, decimals[c]) : parse_number(v, style_).has_value()) {
@@ -370,56 +328,18 @@ class Shaper {
                         " is not a number (list the column under 'numbers' to make this an error)",
              raw_.line(first_other));
     }
-    // The text cells are the row's key when there are numbers: two rows with the
-    // same key are a duplicate observation. `kept` is the raw row of each table row.
-    const bool keyed = std::find(is_number.begin(), is_number.end(), true) != is_number.end();
-    // Listed only once a row is dropped: until then table row i is raw row i
-    // (no 4 bytes a row for a table without duplicates).
-    std::vector<std::uint32_t> kept;
-    std::size_t kept_n = 0;
-    if (keyed) {
-      RowKeys keys(raw_, is_number, nr);
-      for (std::size_t r = 0; r < nr; ++r) {
-        const std::size_t first = keys.find_or_add(r, kept_n);
-        if (first == kNone) {
-          if (!kept.empty()) kept.push_back(static_cast<std::uint32_t>(r));
-          ++kept_n;
-          continue;
-        }
-        if (kept.empty()) {
-          kept.reserve(nr);
-          for (std::size_t i = 0; i < kept_n; ++i) kept.push_back(static_cast<std::uint32_t>(i));
-        }
-        std::string shown;
-        for (std::size_t c = 0; c < nc; ++c)
-          if (!is_number[c]) shown += (shown.empty() ? "'" : " / '") + std::string(raw_.at(r, c)) + "'";
-        duplicate(kept[first], r, shown);
-        if (spec_.duplicates == plugins::DuplicatePolicy::Last) kept[first] = static_cast<std::uint32_t>(r);
-      }
-    } else {
-      kept_n = nr;
-    }
-    auto raw_row = [&kept](std::size_t i) -> std::size_t { return kept.empty() ? i : kept[i]; };
-    // Column by column, straight from the raw text into the table's columns
-    // (a column built while typed is kept unless duplicates removed rows).
-    const bool all_rows = kept.empty();
+    // A plain table is a listing: every row is kept, whatever its text cells.
+    // Rows that share the text shown differ in what is not shown (another
+    // column, another record); they compete for no cell, so they are never
+    // duplicates (those are a pivot's cell, a chart's series: see chart()).
     for (std::size_t c = 0; c < nc; ++c) {
-      if (built[c] && all_rows) continue;
-      if (built[c]) {  // duplicates removed rows: keep the kept ones (its text may be freed)
-        TableData kept_cells(1);
-        kept_cells.reserve(kept_n);
-        for (const std::uint32_t r : kept) kept_cells.push(0, t.data.cell(r, c));
-        t.data.clear_column(c);
-        for (std::size_t i = 0; i < kept_n; ++i) t.data.push(c, kept_cells.cell(i, 0));
-        continue;
-      }
+      if (built[c]) continue;
       t.data.clear_column(c);
-      t.data.reserve_column(c, kept_n, is_number[c] ? Cell::Kind::Number : Cell::Kind::Text);
-      // A text column (a key) may be all distinct: its text in the table at most
-      // as long as the raw column's, reserved at once rather than doubled.
-      if (!is_number[c]) t.data.reserve_text(raw_.text_bytes(c), kept_n);
-      for (std::size_t i = 0; i < kept_n; ++i) {
-        const std::size_t r = raw_row(i);
+      t.data.reserve_column(c, nr, is_number[c] ? Cell::Kind::Number : Cell::Kind::Text);
+      // A text column may be all distinct: its text in the table at most as long
+      // as the raw column's, reserved at once rather than doubled.
+      if (!is_number[c]) t.data.reserve_text(raw_.text_bytes(c), nr);
+      for (std::size_t r = 0; r < nr; ++r) {
         if (is_number[c])
           push_number_cell(t.data, c, r, c, decimals[c]);
         else
@@ -508,29 +428,11 @@ class Shaper {
     if (values.size() != 0 && raw_.rows() > max_cells() / values.size())
       throw option_error(spec_, "wide_to_long", cells_message(raw_.rows(), values.size()));
     int seen = 0;
-    // Rows with the same id values would give two observations per (id, name).
-    std::unordered_map<std::string, std::size_t> id_row;  // id key → first raw row
-    std::unordered_map<std::size_t, std::size_t> replaced;  // first raw row → the later row that replaces it
-    std::vector<bool> skip(raw_.rows(), false);
-    for (std::size_t r = 0; r < raw_.rows(); ++r) {
-      std::string key, shown;
-      for (std::size_t i : ids) {
-        key += std::string(raw_.at(r, i)) + '\x1f';
-        shown += (shown.empty() ? "'" : " / '") + std::string(raw_.at(r, i)) + "'";
-      }
-      auto [it, fresh] = id_row.try_emplace(key, r);
-      if (fresh) continue;
-      duplicate(it->second, r, shown);
-      skip[r] = true;
-      if (spec_.duplicates == plugins::DuplicatePolicy::Last) replaced[it->second] = r;
-    }
-    // Table rows are (raw row, value column) pairs; the columns are built one by one.
-    std::vector<std::uint32_t> from;
-    for (std::size_t r0 = 0; r0 < raw_.rows(); ++r0) {
-      if (skip[r0]) continue;
-      const auto rep = replaced.find(r0);
-      from.push_back(static_cast<std::uint32_t>(rep == replaced.end() ? r0 : rep->second));
-    }
+    // Every raw row becomes values.size() long rows: rows with the same id values
+    // stay rows of a long listing (they compete for no cell).
+    melt_width_ = values.size();
+    std::vector<std::uint32_t> from(raw_.rows());
+    for (std::size_t r = 0; r < raw_.rows(); ++r) from[r] = static_cast<std::uint32_t>(r);
     t.data.reset(ids.size() + 2);
     for (std::size_t k = 0; k < ids.size(); ++k)
       for (const std::uint32_t r : from)
@@ -565,16 +467,33 @@ class Shaper {
       if (c.kind == Cell::Kind::Number) return c.number;
       return std::nullopt;
     };
+    // Two rows with one label compete for one series (series per row) or one
+    // category of every series (series per column): a duplicate, per the policy.
+    std::vector<std::size_t> rows;  // the table rows the chart draws
+    {
+      std::unordered_map<std::string, std::size_t> first;  // label → index into rows
+      for (std::size_t r = 0; r < d.rows(); ++r) {
+        auto [it, fresh] = first.try_emplace(row_label(r), rows.size());
+        if (fresh) {
+          rows.push_back(r);
+          continue;
+        }
+        const std::size_t a = raw_row_of(rows[it->second]), b = raw_row_of(r);
+        if (a != kNone && b != kNone)
+          duplicate(a, b, "'" + it->first + "'", " in the chart (the table keeps both rows)");
+        if (spec_.duplicates == plugins::DuplicatePolicy::Last) rows[it->second] = r;
+      }
+    }
     Chart ch;
     ch.kind = *spec_.chart;
     ch.id = t.id + "-chart";
-    if (spec_.table) ch.data_table = t.id;  // every number of the table, nothing else
+    if (spec_.table && rows.size() == d.rows()) ch.data_table = t.id;  // every number of the table, nothing else
     ch.title = spec_.title.empty() ? t.caption : spec_.title;
     ch.source = t.source;
     ch.indicator = t.indicator;
     if (!spec_.chart_series_are_columns) {
       for (std::size_t c : nums) ch.categories.push_back(t.columns[c].label);
-      for (std::size_t r = 0; r < d.rows(); ++r) {
+      for (const std::size_t r : rows) {
         Series s;
         s.name = row_label(r);
         s.unit = t.columns[nums.front()].unit;
@@ -582,12 +501,12 @@ class Shaper {
         ch.series.push_back(std::move(s));
       }
     } else {
-      for (std::size_t r = 0; r < d.rows(); ++r) ch.categories.push_back(row_label(r));
+      for (const std::size_t r : rows) ch.categories.push_back(row_label(r));
       for (std::size_t c : nums) {
         Series s;
         s.name = t.columns[c].label;
         s.unit = t.columns[c].unit;
-        for (const CellView v : d.column(c)) s.values.push_back(value(v));
+        for (const std::size_t r : rows) s.values.push_back(value(d.cell(r, c)));
         ch.series.push_back(std::move(s));
       }
     }
@@ -604,6 +523,12 @@ class Shaper {
     return ch;
   }
 
+  /// The raw row a table row comes from (kNone for a pivot's rows, which are keys).
+  std::size_t raw_row_of(std::size_t table_row) const {
+    if (spec_.pivot) return kNone;
+    return melt_width_ ? table_row / melt_width_ : table_row;
+  }
+
   static constexpr std::size_t kListedDuplicates = 20;  // each warned about; the rest counted
 
   const RawTable& raw_;
@@ -613,6 +538,7 @@ class Shaper {
   std::set<std::size_t> numbers_, text_;
   std::vector<ShapeWarning> warnings_;
   std::size_t duplicates_ = 0;
+  std::size_t melt_width_ = 0;  ///< wide_to_long: long rows per raw row
   /// Numbers that lose precision: the first line where, 0: none.
   struct Precision {
     int decimals_lost = 0, decimals_lost_count = 0, digits_lost = 0;

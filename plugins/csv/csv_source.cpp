@@ -84,7 +84,7 @@ ReadSpec read_spec(const Options& opts, const std::string& language) {
       auto s = value_status_from_name(name);
       if (!s || *s == ValueStatus::None)
         throw m.error(marker, "unknown status '" + name +
-                                  "' (use not_available, not_applicable, confidential, provisional, "
+                                  "' (use not_available, not_applicable, confidential, nil, provisional, "
                                   "estimated or break_in_series)");
       spec.missing[marker] = *s;
     }
@@ -180,9 +180,13 @@ void CsvSource::fill(const SourceRequest& req, Section& target, Context& ctx) {
 
   // The raw columns are freed as they become the table's: the file is not held twice.
   Shaped out = shape(read_csv(in, path.string(), spec), spec);
+  // One file name a message: in the place when the warning has a line, else in the text
+  // (the place is then the source entry in the report definition).
   for (const ShapeWarning& w : out.warnings)
-    ctx.warn(w.code, path.string() + ": " + w.message,
-             w.line ? path.string() + ":" + std::to_string(w.line) : opts.where().str());
+    if (w.line)
+      ctx.warn(w.code, w.message, path.string() + ":" + std::to_string(w.line));
+    else
+      ctx.warn(w.code, path.string() + ": " + w.message, opts.where().str());
 
   Blocks blocks;
   if (out.table) blocks.push_back(std::move(*out.table));

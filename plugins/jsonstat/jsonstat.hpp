@@ -76,6 +76,12 @@ class Dataset {
   std::string label;
   std::string source;
   std::string updated;
+  /// The language of the labels where the file says it (language of parts):
+  /// PxWeb's `extension.px.language` ("no" is Statistics Norway's Bokmål: "nb"),
+  /// else "nb" for a dataset whose `source` is "Statistisk sentralbyrå" (the
+  /// Norwegian edition of Statistics Norway's API; the English one says
+  /// "Statistics Norway"). Empty when unknown.
+  std::string language;
   std::vector<std::string> notes;
   std::vector<Dimension> dimensions;  ///< in `id` order: the last varies fastest
 
@@ -146,8 +152,9 @@ struct View {
   std::optional<Chart> chart;
   /// Survivable problems (status codes not shown, no source in the file…).
   std::vector<std::string> warnings;
-  /// Categories left out because another has the same label (warning code
-  /// plugins::kDuplicateWarning), naming both positions.
+  /// Categories of the rows or columns that share a label (warning code
+  /// "jsonstat-same-label"), naming both positions: both are kept, shown with
+  /// their ids ("Oslo (0301)", "Oslo (K-0301)"); nothing is left out.
   std::vector<std::string> duplicates;
 };
 

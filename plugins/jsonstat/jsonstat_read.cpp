@@ -13,6 +13,7 @@
 
 #include "jsonstat.hpp"
 #include "sdgreport/json_bounded.hpp"
+#include "sdgreport/i18n.hpp"
 #include "sdgreport/numbers.hpp"
 
 namespace sdg::jsonstat {
@@ -118,6 +119,20 @@ class Parser {
     return it == obj.end() ? nullptr : &*it;
   }
 
+  /// Dataset::language: from `extension.px.language`, else from the source's name.
+  /// Anything that is not a plain language code is ignored (never an error).
+  std::string language_of(const Json& j, const std::string& source) const {
+    if (const Json* ext = member(j, "extension"); ext && ext->is_object())
+      if (const Json* px = member(*ext, "px"); px && px->is_object())
+        if (const Json* l = member(*px, "language"); l && l->is_string()) {
+          std::string code = l->get<std::string>();
+          if (code == "no") code = "nb";
+          if (is_language_tag(code)) return code;
+        }
+    if (source == "Statistisk sentralbyrå" || source == "Statistisk sentralbyrå (SSB)") return "nb";
+    return {};
+  }
+
   std::string opt_string(const Json& obj, const char* key, const std::string& path) const {
     const Json* v = member(obj, key);
     if (!v || v->is_null()) return {};
@@ -194,6 +209,7 @@ class Parser {
     ds.label = opt_string(j, "label", path);
     ds.source = opt_string(j, "source", path);
     ds.updated = opt_string(j, "updated", path);
+    ds.language = language_of(j, ds.source);
     if (const Json* n = member(j, "note"); n && !n->is_null()) {
       if (n->is_string()) {
         ds.notes.push_back(n->get<std::string>());

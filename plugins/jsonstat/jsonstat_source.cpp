@@ -7,6 +7,7 @@
 
 #include "sdgreport/error.hpp"
 #include "sdgreport/files.hpp"
+#include "sdgreport/i18n.hpp"
 
 namespace sdg::jsonstat {
 namespace {
@@ -76,7 +77,7 @@ ViewSpec view_spec(const Options& opts, const std::string& language) {
       if (!s)
         throw st.error(code, "unknown status '" + name +
                                  "' (use none, not_available, not_applicable, confidential, "
-                                 "provisional, estimated or break_in_series)");
+                                 "nil, provisional, estimated or break_in_series)");
       spec.status_map[code] = *s;
     }
   }
@@ -97,12 +98,16 @@ void JsonStatSource::fill(const SourceRequest& req, Section& target, Context& ct
   View view = make_view(ds, spec);
   for (const std::string& w : view.warnings) ctx.warn("jsonstat", path.string() + ": " + w, opts.where().str());
   for (const std::string& w : view.duplicates)
-    ctx.warn(plugins::kDuplicateWarning, path.string() + ": " + w, opts.where().str());
+    ctx.warn("jsonstat-same-label", path.string() + ": " + w, opts.where().str());
 
   // Check both blocks before adding either, so a failure leaves the target unchanged.
   Blocks blocks;
   if (view.table) blocks.push_back(std::move(*view.table));
   if (view.chart) blocks.push_back(std::move(*view.chart));
+  // Language of parts: labels in the file's language when it says which (the
+  // generic `language:` option, applied by the host after this, wins).
+  if (!ds.language.empty() && !same_language(ds.language, ctx.language()))
+    for (Block& b : blocks) b.lang = ds.language;
   try {
     target.add_blocks(std::move(blocks));  // both or neither
   } catch (const Error& e) {

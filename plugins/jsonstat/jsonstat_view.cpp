@@ -148,7 +148,9 @@ std::optional<ValueStatus> status_of_code(std::string_view code) {
   if (code == "b" || code == "B") return ValueStatus::BreakInSeries;
   if (code == "c" || code == "C" || code == ":") return ValueStatus::Confidential;
   if (code == ".." || code == "m" || code == "M" || code == "...") return ValueStatus::NotAvailable;
-  if (code == "." || code == "-" || code == "z" || code == "Z") return ValueStatus::NotApplicable;
+  if (code == "." || code == "z" || code == "Z") return ValueStatus::NotApplicable;
+  // "-": nil, a true zero (Statistics Norway; the UN's "nil or negligible").
+  if (code == "-" || code == "\u2013") return ValueStatus::Nil;
   return std::nullopt;
 }
 
@@ -235,31 +237,33 @@ View make_view(const Dataset& ds, const ViewSpec& spec) {
     if (i != kNone && chosen[i].empty())
       refuse(Location{}, "no category of " + describe(ds.dimensions[i]) + " is selected");
   // Two categories with one label would be two rows (or columns) of one name.
+  // They are two categories, not two values for one cell: both are kept, and
+  // shown with their ids ("Oslo (0301)", "Oslo (K-0301)"); `duplicates: error`
+  // stops instead.
+  std::map<std::pair<std::size_t, std::size_t>, std::string> relabel;  // (dimension, category) → label shown
   for (std::size_t i : {rows, cols}) {
     if (i == kNone) continue;
     const Dimension& d = ds.dimensions[i];
-    std::map<std::string, std::size_t> first;  // label → index into chosen[i]
-    std::vector<std::size_t> kept;
-    for (std::size_t k = 0; k < chosen[i].size(); ++k) {
-      const Category& c = d.categories[chosen[i][k]];
-      auto [it, fresh] = first.try_emplace(c.label, kept.size());
-      if (fresh) {
-        kept.push_back(chosen[i][k]);
-        continue;
-      }
-      const Category& earlier = d.categories[kept[it->second]];
-      const std::string both = "categories '" + earlier.id + "' (position " + std::to_string(kept[it->second]) +
-                               ") and '" + c.id + "' (position " + std::to_string(chosen[i][k]) + ") of " +
-                               describe(d) + " have the same label '" + c.label + "'";
+    std::map<std::string, std::vector<std::size_t>> by_label;  // label → chosen categories
+    for (std::size_t k : chosen[i]) by_label[d.categories[k].label].push_back(k);
+    for (const auto& [lab, cats] : by_label) {
+      if (cats.size() < 2) continue;
+      const Category& a = d.categories[cats[0]];
+      const Category& b = d.categories[cats[1]];
+      const std::string both = "categories '" + a.id + "' (position " + std::to_string(cats[0]) + ") and '" + b.id +
+                               "' (position " + std::to_string(cats[1]) + ") of " + describe(d) +
+                               " have the same label '" + lab + "'";
       if (spec.duplicates == plugins::DuplicatePolicy::Error)
-        throw Error(ErrorCode::Input, "jsonstat: " + both + "; select one, or set 'duplicates: first' or 'last'",
+        throw Error(ErrorCode::Input, "jsonstat: " + both + "; select one, or set 'duplicates: first'",
                     spec.select.empty() ? Location{spec.file, 0, 0} : spec.select.front().where);
-      view.duplicates.push_back(both + "; " + plugins::kept_word(spec.duplicates) +
-                                " (option duplicates: first|last|error)");
-      if (spec.duplicates == plugins::DuplicatePolicy::Last) kept[it->second] = chosen[i][k];
+      for (std::size_t k : cats) relabel[{i, k}] = lab + " (" + d.categories[k].id + ")";
+      view.duplicates.push_back(both + "; both are kept, shown with their ids");
     }
-    chosen[i] = std::move(kept);
   }
+  auto shown = [&](std::size_t dim, std::size_t cat) -> const std::string& {
+    auto it = relabel.find({dim, cat});
+    return it == relabel.end() ? ds.dimensions[dim].categories[cat].label : it->second;
+  };
 
   // The metric dimension gives units.
   std::size_t metric = kNone;
@@ -278,6 +282,7 @@ View make_view(const Dataset& ds, const ViewSpec& spec) {
   const std::size_t ncols = cols == kNone ? 1 : chosen[cols].size();
   const std::size_t nrows = chosen[rows].size();
 
+  std::set<std::string> unshown;  // status codes the report cannot show
   // Values, row by row.
   std::vector<std::vector<Observation>> obs(nrows, std::vector<Observation>(ncols));
   for (std::size_t r = 0; r < nrows; ++r)
@@ -285,6 +290,16 @@ View make_view(const Dataset& ds, const ViewSpec& spec) {
       pos[rows] = chosen[rows][r];
       if (cols != kNone) pos[cols] = chosen[cols][c];
       obs[r][c] = ds.at(pos);
+      // A nil is the number 0 with the nil mark, whether the file gives 0 or null.
+      Observation& o = obs[r][c];
+      if (!o.status.empty() && status_for(o.status, true, spec, unshown) == ValueStatus::Nil) {
+        if (!o.value)
+          o.value = 0.0;
+        else if (*o.value != 0) {  // a nil mark on a value that is not 0: the value stays, unmarked
+          unshown.insert(o.status + " (on a value that is not 0)");
+          o.status.clear();
+        }
+      }
     }
 
   // Unit of the cell at (r, c).
@@ -304,7 +319,7 @@ View make_view(const Dataset& ds, const ViewSpec& spec) {
     Column col;
     col.type = Column::Type::Number;
     if (cols != kNone)
-      col.label = ds.dimensions[cols].categories[chosen[cols][c]].label;
+      col.label = shown(cols, chosen[cols][c]);
     else if (metric != kNone && metric != rows)
       col.label = ds.dimensions[metric].categories[pos[metric]].label;
     else
@@ -381,7 +396,6 @@ View make_view(const Dataset& ds, const ViewSpec& spec) {
   metadata["organisation"] = source;
   if (!source_url.empty()) metadata["url"] = source_url;
 
-  std::set<std::string> unshown;
   if (spec.table) {
     Table t;
     t.id = id;
@@ -393,7 +407,7 @@ View make_view(const Dataset& ds, const ViewSpec& spec) {
     t.columns = columns;
     for (std::size_t r = 0; r < nrows; ++r) {
       std::vector<Cell> row;
-      row.push_back(Cell::of(rd.categories[chosen[rows][r]].label));
+      row.push_back(Cell::of(shown(rows, chosen[rows][r])));
       for (std::size_t c = 0; c < ncols; ++c) {
         const Observation& o = obs[r][c];
         const ValueStatus st = status_for(o.status, o.value.has_value(), spec, unshown);
@@ -422,10 +436,10 @@ View make_view(const Dataset& ds, const ViewSpec& spec) {
     const std::size_t nser = by_rows ? nrows : ncols;
     const std::size_t ncat = by_rows ? ncols : nrows;
     for (std::size_t k = 0; k < ncat; ++k)
-      ch.categories.push_back(by_rows ? columns[k + 1].label : rd.categories[chosen[rows][k]].label);
+      ch.categories.push_back(by_rows ? columns[k + 1].label : shown(rows, chosen[rows][k]));
     for (std::size_t s = 0; s < nser; ++s) {
       Series se;
-      se.name = by_rows ? rd.categories[chosen[rows][s]].label : columns[s + 1].label;
+      se.name = by_rows ? shown(rows, chosen[rows][s]) : columns[s + 1].label;
       se.unit = by_rows ? unit_text(unit_at(s, 0), spec.language) : columns[s + 1].unit;
       for (std::size_t k = 0; k < ncat; ++k) {
         const Observation& o = by_rows ? obs[s][k] : obs[k][s];

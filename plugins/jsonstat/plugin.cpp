@@ -27,7 +27,7 @@ constexpr OptionSpec kOptions[] = {
     {.name = "indicator", .type = T::String, .description = "SDG indicator id of the table and chart"},
     {.name = "decimals", .type = T::Integer, .description = "Decimals of every number column", .minimum = 0,
      .maximum = 10},
-    {.name = "duplicates", .type = T::Enum, .description = "Two categories with one label: keep the first or last, or stop",
+    {.name = "duplicates", .type = T::Enum, .description = "Two categories with one label: keep both, shown with their ids (first, last), or stop (error)",
      .default_value = "first", .values = kDuplicates, .ignore_case = true},
     {.name = "status", .type = T::Map, .description = "Status for codes of the file: code → status"},
 };

@@ -577,7 +577,10 @@ class Reader {
       std::vector<Cell> cells;
       for (std::size_t c = 0; c < ncols; ++c) {
         const std::string text = c < row.size() ? row[c] : std::string();
-        if (auto status = sdg::parse_missing_marker(text))
+        if (auto status = sdg::parse_missing_marker(text); status && *status == sdg::ValueStatus::Nil)
+          // "-" is nil: the number 0 in a number column; in a text column, the text as written.
+          cells.push_back(t.columns[c].type == Column::Type::Number ? Cell::of(0.0, *status) : Cell::of(text));
+        else if (status)
           cells.push_back(Cell::missing(*status));
         else if (t.columns[c].type == Column::Type::Number)
           cells.push_back(Cell::of(sdg::parse_number(text)->value));

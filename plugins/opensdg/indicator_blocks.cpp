@@ -115,7 +115,7 @@ Table make_table(const View& v, const YearIndex& yi, const std::string& caption,
 }
 
 Chart make_chart(const View& v, const YearIndex& yi, Chart::Kind kind, const std::string& title,
-                 const std::string& unit, const BuildOptions& o) {
+                 const std::string& unit, const BuildOptions& o, const std::string& value_word) {
   Chart ch;
   ch.kind = kind;
   ch.title = title;
@@ -126,19 +126,15 @@ Chart make_chart(const View& v, const YearIndex& yi, Chart::Kind kind, const std
   for (const std::string& key : v.keys) {
     const ColumnData& c = v.columns.at(key);
     Series s;
-    s.name = c.label;
+    // A headline without a Series, GeoCode or breakdown of its own is named after
+    // what the chart shows, not after the table's placeholder column ("Value").
+    s.name = c.series.empty() && c.label == value_word ? title : c.label;
     s.unit = unit;
     s.values.assign(yi.years.size(), std::nullopt);
     for (const auto& [y, obs] : c.by_year) s.values[y] = obs->value;
     ch.series.push_back(std::move(s));
   }
-  const bool nb = o.language == "nb" || o.language == "nn";
-  const std::string& kind_word = chart_kind_label(kind, o.language);
-  std::string names;
-  for (std::size_t i = 0; i < ch.series.size() && i < 4; ++i) names += (i ? ", " : "") + ch.series[i].name;
-  if (ch.series.size() > 4) names += nb ? " m.fl." : " and others";
-  ch.alt = kind_word + (nb ? " av " : " of ") + title + ", " + yi.years.front() + "–" + yi.years.back() +
-           (unit.empty() ? "" : " (" + unit + ")") + ": " + names + ".";
+  ch.alt = chart_alt_text(ch, o.language);
   return ch;
 }
 
@@ -212,7 +208,7 @@ BuildResult build_indicator_blocks(const std::string& indicator_id, const Indica
       const View v = make_view(headline, yi, with_geo, value_word);
       if (v.duplicates)
         out.notes.push_back(std::to_string(v.duplicates) + " repeated year(s) in the headline series" +
-                            suffix + " of " + data.file + "; the first value of each was kept");
+                            suffix + "; the first value of each was kept");
       if (u == main_unit) {
         for (const std::string& key : v.keys) {
           const ColumnData& c = v.columns.at(key);
@@ -232,8 +228,7 @@ BuildResult build_indicator_blocks(const std::string& indicator_id, const Indica
           }
         }
         if (!main) {
-          out.notes.push_back("series '" + main_series + "' not found in " + data.file +
-                              "; the summary shows the first series");
+          out.notes.push_back("series '" + main_series + "' not found; the summary shows the first series");
           main = &v.columns.at(v.keys.front());
         }
         for (auto it = main->by_year.rbegin(); it != main->by_year.rend(); ++it) {
@@ -256,7 +251,8 @@ BuildResult build_indicator_blocks(const std::string& indicator_id, const Indica
       }
       if (o.chart) {
         Chart ch =
-            make_chart(v, yi, *o.chart, (o.chart_title.empty() ? o.title : o.chart_title) + suffix, unit, o);
+            make_chart(v, yi, *o.chart, (o.chart_title.empty() ? o.title : o.chart_title) + suffix, unit, o,
+                       value_word);
         ch.id = id + "-chart";
         ch.indicator = indicator_id;
         if (o.table) ch.data_table = id;  // the same view: exactly that table's observations
@@ -286,7 +282,7 @@ BuildResult build_indicator_blocks(const std::string& indicator_id, const Indica
     if (configs.empty()) configs.emplace_back();
     for (const ProgressConfig& c : configs) {
       if (!c.unit.empty() && c.unit != main_unit) {
-        out.notes.push_back("progress for unit '" + c.unit + "' of " + data.file + ": only the main unit '" +
+        out.notes.push_back("progress for unit '" + c.unit + "': only the main unit '" +
                             main_unit + "' is assessed; skipped");
         continue;
       }

@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "progress.hpp"
+#include "obs_status.hpp"
 #include "sdgreport/csv.hpp"
 #include "sdgreport/error.hpp"
 #include "sdgreport/numbers.hpp"
@@ -107,6 +108,18 @@ std::optional<ValueStatus> observation_status(const std::string& text,
       s.find("projected") != std::string::npos)
     return ValueStatus::Estimated;
   if (s.find("break") != std::string::npos) return ValueStatus::BreakInSeries;
+  if (auto o = plugins::sdmx_obs_status(s); o && !o->missing) return o->status;
+  return std::nullopt;
+}
+
+std::optional<ValueStatus> missing_value_status(const std::string& text,
+                                                const std::map<std::string, ValueStatus>& extra) {
+  const std::string s = lower(std::string(trim_spaces(text)));
+  auto why = [](ValueStatus st) {
+    return st == ValueStatus::NotAvailable || st == ValueStatus::NotApplicable || st == ValueStatus::Confidential;
+  };
+  if (auto it = extra.find(s); it != extra.end() && why(it->second)) return it->second;
+  if (auto o = plugins::sdmx_obs_status(s); o && o->missing) return o->status;
   return std::nullopt;
 }
 
@@ -116,6 +129,7 @@ std::optional<double> parse_value(const std::string& text, int& decimals, ValueS
   const std::string_view t = trim_spaces(text);
   if (auto missing = parse_missing_marker(t)) {
     status = *missing;
+    if (*missing == ValueStatus::Nil) return 0.0;  // "-": nil, a true zero
     return std::nullopt;
   }
   if (auto n = parse_number(t, NumberStyle{'.', 0}); n && n->unit.empty()) {
@@ -298,6 +312,15 @@ IndicatorData read_indicator_csv(std::istream& in, const std::string& file_name,
       if (auto st = observation_status(text, status_map))
         obs.status = *st;
       else
+        data.unknown_statuses.emplace(trim_spaces(text));
+    } else if (!obs.value && status_col >= 0 && obs.status == ValueStatus::NotAvailable &&
+               trim_spaces(fields[static_cast<std::size_t>(value_col)]).empty()) {
+      // An empty value whose status says why ("Missing value; suppressed" is
+      // confidential, not "not available").
+      const std::string& text = fields[static_cast<std::size_t>(status_col)];
+      if (auto st = missing_value_status(text, status_map))
+        obs.status = *st;
+      else if (!trim_spaces(text).empty() && !observation_status(text, status_map))
         data.unknown_statuses.emplace(trim_spaces(text));
     }
 

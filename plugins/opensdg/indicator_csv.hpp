@@ -104,6 +104,13 @@ std::vector<std::string> read_indicator_header(std::istream& in, const std::stri
 /// → estimated. nullopt for any other text (shown as no status; the plugin warns).
 std::optional<ValueStatus> observation_status(const std::string& text,
                                               const std::map<std::string, ValueStatus>& extra = {});
+/// Why an empty value is missing, from its `Observation status`: a `status_map`
+/// entry that maps to a missing status, else the SDMX names ("Missing value;
+/// suppressed" → confidential, "Missing value; data cannot exist" → not
+/// applicable, "Missing value" → not available; plugins/common/obs_status.hpp).
+/// nullopt when the text says nothing about why.
+std::optional<ValueStatus> missing_value_status(const std::string& text,
+                                                const std::map<std::string, ValueStatus>& extra = {});
 
 /// A value cell: a number ("1.88", "-3", "223.0", "1e-05"; spaces around it are
 /// ignored), or nullopt with `status` for an empty cell or a missing-value marker

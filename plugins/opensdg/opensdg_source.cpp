@@ -200,15 +200,13 @@ void warn_about_rows(const IndicatorData& data, plugins::DuplicatePolicy policy,
   }
   if (data.duplicates.size() > kListed)
     ctx.warn(plugins::kDuplicateWarning,
-             std::to_string(data.duplicates.size() - kListed) + " more duplicate rows in " + data.file +
-                 " (the first " + std::to_string(kListed) + " are listed above)",
+             std::to_string(data.duplicates.size() - kListed) + " more duplicate rows (the first " + std::to_string(kListed) + " are listed above)",
              data.file);
   if (!data.unknown_statuses.empty()) {
     std::string list;
     for (const std::string& t : data.unknown_statuses) list += (list.empty() ? "'" : ", '") + t + "'";
     ctx.warn("opensdg-observation-status",
-             "Observation status " + list + " of " + data.file +
-                 " has no status here and is not shown; map it with status_map: { \"<text>\": estimated }",
+             "Observation status " + list + " has no status here and is not shown; map it with status_map: { \"<text>\": estimated }",
              data.file);
   }
 }

@@ -474,38 +474,55 @@ TEST(CsvFidelity, PrecisionLossIsWarnedAbout) {
   EXPECT_DOUBLE_EQ(s.table->data.cell(0, 1).number, 1e-11);
 }
 
-TEST(CsvDuplicates, PlainAndWideToLongRowsWithTheSameKey) {
+TEST(CsvDuplicates, AListingKeepsEveryRowAndWarnsAboutNothing) {
+  // Issue 22: a listing whose rows share the text columns shown (they differ in
+  // columns not shown) keeps every row; only a cell two values compete for is a
+  // duplicate (a pivot's cell, a chart's series).
   ct::ReadSpec spec;
   spec.source = "x";
-  const std::string text = "Kommune;År;Verdi\nOslo;2019;1\nBergen;2019;2\nOslo;2019;3\n";
+  std::string text = "Kommune;Post;Beløp\n";
+  for (int i = 0; i < 95; ++i) text += (i % 3 == 0 ? "Oslo" : "Bergen") + std::string(";Drift;") + std::to_string(i) + "\n";
   ct::Shaped s = ct::shape(read_text(text, spec), spec);
-  ASSERT_EQ(s.table->data.rows(), 2u);
-  EXPECT_DOUBLE_EQ(s.table->data.cell(0, 2).number, 1);
-  ASSERT_FALSE(s.warnings.empty());
-  EXPECT_EQ(s.warnings[0].code, "duplicate-observation");
-  EXPECT_NE(s.warnings[0].message.find("lines 2 and 4 are two rows for 'Oslo' / '2019'"), std::string::npos)
-      << s.warnings[0].message;
-  spec.duplicates = sdg::plugins::DuplicatePolicy::Last;
-  s = ct::shape(read_text(text, spec), spec);
-  ASSERT_EQ(s.table->data.rows(), 2u);
-  EXPECT_DOUBLE_EQ(s.table->data.cell(0, 2).number, 3);
-  spec.duplicates = sdg::plugins::DuplicatePolicy::Error;
-  const sdg::Error e = error_of([&] { ct::shape(read_text(text, spec), spec); });
-  EXPECT_EQ(e.where().line, 4);
-  EXPECT_NE(what_of(e).find("the first is on line 2"), std::string::npos) << e.what();
+  ASSERT_EQ(s.table->data.rows(), 95u);
+  for (std::size_t r = 0; r < 95; ++r) EXPECT_DOUBLE_EQ(s.table->data.cell(r, 2).number, static_cast<double>(r));
+  EXPECT_TRUE(s.warnings.empty()) << s.warnings[0].message;
 
   ct::ReadSpec wl;
   wl.source = "x";
   wl.wide_to_long = ct::WideToLong{};
-  const std::string wide = "Kommune;2019;2020\nOslo;1;2\nBergen;3;4\nOslo;5;6\n";
+  std::string wide = "Kommune;2019;2020\n";
+  for (int i = 0; i < 10; ++i) wide += (i % 2 ? "Oslo;" : "Bergen;") + std::to_string(i) + ";" + std::to_string(100 + i) + "\n";
   s = ct::shape(read_text(wide, wl), wl);
-  EXPECT_EQ(s.table->data.rows(), 4u);  // Oslo and Bergen × 2 years, the second Oslo left out
-  EXPECT_DOUBLE_EQ(s.table->data.cell(0, 2).number, 1);
-  wl.duplicates = sdg::plugins::DuplicatePolicy::Last;
-  s = ct::shape(read_text(wide, wl), wl);
-  ASSERT_EQ(s.table->data.rows(), 4u);
-  EXPECT_EQ(s.table->data.cell(0, 0).text, "Oslo");
-  EXPECT_DOUBLE_EQ(s.table->data.cell(0, 2).number, 5);
+  ASSERT_EQ(s.table->data.rows(), 20u);  // every row × 2 years
+  EXPECT_EQ(s.table->data.cell(2, 0).text, "Oslo");
+  EXPECT_DOUBLE_EQ(s.table->data.cell(2, 2).number, 1);
+  EXPECT_DOUBLE_EQ(s.table->data.cell(19, 2).number, 109);
+  EXPECT_TRUE(s.warnings.empty()) << s.warnings[0].message;
+}
+
+TEST(CsvDuplicates, TwoRowsForOneChartSeriesAreADuplicateOfTheChartOnly) {
+  ct::ReadSpec spec;
+  spec.source = "x";
+  spec.chart = sdg::Chart::Kind::Column;
+  const std::string text = "Kommune;År;Verdi\nOslo;2019;1\nBergen;2019;2\nOslo;2019;3\n";
+  ct::Shaped s = ct::shape(read_text(text, spec), spec);
+  ASSERT_EQ(s.table->data.rows(), 3u);  // the table lists every row
+  ASSERT_EQ(s.chart->series.size(), 2u);
+  EXPECT_EQ(s.chart->series[0].values[0], 1.0);
+  EXPECT_TRUE(s.chart->data_table.empty());  // the chart draws fewer rows than the table has
+  ASSERT_EQ(s.warnings.size(), 1u);
+  EXPECT_EQ(s.warnings[0].code, "duplicate-observation");
+  EXPECT_EQ(s.warnings[0].line, 4);
+  EXPECT_NE(s.warnings[0].message.find("lines 2 and 4 are two rows for 'Oslo – 2019'"), std::string::npos)
+      << s.warnings[0].message;
+  spec.duplicates = sdg::plugins::DuplicatePolicy::Last;
+  s = ct::shape(read_text(text, spec), spec);
+  ASSERT_EQ(s.chart->series.size(), 2u);
+  EXPECT_EQ(s.chart->series[0].values[0], 3.0);
+  spec.duplicates = sdg::plugins::DuplicatePolicy::Error;
+  const sdg::Error e = error_of([&] { ct::shape(read_text(text, spec), spec); });
+  EXPECT_EQ(e.where().line, 4);
+  EXPECT_NE(what_of(e).find("the first is on line 2"), std::string::npos) << e.what();
 }
 
 TEST(CsvLines, KeptRowsKeepTheirLinesAcrossFiltersAndLineBreaks) {

@@ -16,7 +16,7 @@ Always checked (invariants of the plugin, whatever the report):
   - the Data sheet, if present, has the long-format header (Goal, Target,
     Indicator, Series, Period, Breakdown, Category, Value, Symbols, Status,
     Unit, Source, Table, in the report language), a frozen header row and an
-    autofilter over every column, and its Value column holds numbers or text
+    Excel table (or, in constant-memory mode, an autofilter) over every column, and its Value column holds numbers or text
     only; no two rows are the same observation (indicator or table, series,
     breakdown, category, period); years are numbers; every row has a value or
     a status, and symbol and status agree (en);
@@ -184,8 +184,12 @@ def check_invariants(wb, contents_name, data_name, lang):
         if ws.freeze_panes != "A2":
             fail(f"{data_name}: freeze panes {ws.freeze_panes}, expected A2")
         last_col = openpyxl.utils.get_column_letter(len(header))
-        if ws.auto_filter.ref != f"A1:{last_col}{ws.max_row}":
-            fail(f"{data_name}: autofilter {ws.auto_filter.ref}, expected A1:{last_col}{ws.max_row}")
+        # One Excel table over the whole sheet (filter buttons of its own), or in
+        # constant-memory mode, where no table object can be written, the sheet's autofilter.
+        want = f"A1:{last_col}{ws.max_row}"
+        tables = [t.ref for t in ws.tables.values()]
+        if tables != [want] and ws.auto_filter.ref != want:
+            fail(f"{data_name}: table {tables}, autofilter {ws.auto_filter.ref}; expected either over {want}")
         value_col = 8
         for (v,) in ws.iter_rows(min_row=2, min_col=value_col, max_col=value_col, values_only=True):
             if v is not None and not isinstance(v, (int, float, str)):

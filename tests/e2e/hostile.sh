@@ -119,9 +119,9 @@ refused "#5 model: 100 nested sections" "m5b.json" "section_depth = 32" render "
 mutate m6.json 'm = json.dumps(m).replace("\"edition\": \"\"", "\"edition\": " + "[" * 100000 + "]" * 100000, 1)'
 refused "#6 model: 100,000-deep array" "m6.json" "json_depth = 512" render "$d/m6.json" --format json -o "$d/o"
 # #15 1e309 and an integer beyond 2^53.
-mutate m15.json 'm = json.dumps(m).replace("\"sdgreport_model\": 2", "\"sdgreport_model\": 2, \"x\": 1e309", 1)'
+mutate m15.json 'm = json.dumps(m).replace("\"sdgreport_model\": 3", "\"sdgreport_model\": 3, \"x\": 1e309", 1)'
 refused "#15 model: 1e309" "m15.json:1:" "too large for a 64-bit floating-point number" render "$d/m15.json" --format json -o "$d/o"
-mutate m15b.json 'm = json.dumps(m).replace("\"sdgreport_model\": 2", "\"sdgreport_model\": 2, \"x\": 12345678901234567890", 1)'
+mutate m15b.json 'm = json.dumps(m).replace("\"sdgreport_model\": 3", "\"sdgreport_model\": 3, \"x\": 12345678901234567890", 1)'
 refused "#15 model: integer beyond 2^53" "m15b.json:1:" "beyond 2^53" render "$d/m15b.json" --format json -o "$d/o"
 
 # #7 JSON-stat: the same deep value inside a dataset.

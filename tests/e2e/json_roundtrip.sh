@@ -20,7 +20,7 @@ assert table["rows"][0][1] == 73.4, table["rows"][0]  # version 2: a cell withou
 assert table["rows"][2][3].get("status") == "not_available", table["rows"][2]
 # The guidelines' structure, and a table and a chart in every goal section.
 assert [c["title"] for c in doc["chapters"]] == [
-    "Opening statement", "Highlights", "Introduction", "Methodology and process",
+    "Opening statement", "Main messages", "Introduction", "Methodology and process",
     "Policy and enabling environment", "Progress on goals and targets", "Means of implementation",
     "Conclusion and next steps", "Annexes"], [c["title"] for c in doc["chapters"]]
 def kinds(sec):

@@ -37,7 +37,7 @@ expect_contains "$d/text.txt" \
   "Gudbrandsdalslågen"
 pass "pdftotext: Norwegian text and typography intact"
 expect_contains "$d/text.txt" \
-  "Highlights" "Policy and enabling environment" "Leaving no one behind" \
+  "Main messages" "Policy and enabling environment" "Leaving no one behind" \
   "Structural barriers and success factors" "Means of implementation" \
   "Conclusion and next steps" "Statistical annex" "Notes on the survey" \
   "Peace, justice and strong institutions" "Partnerships for the goals" \
@@ -112,8 +112,8 @@ imgs = [k for k, v in cover.Resources.get("/XObject", {}).items() if v.get("/Sub
 assert len(imgs) >= 2, imgs
 outline = [str(i.title) for i in pdf.open_outline().root]
 assert "At a glance" in outline and outline[-1] == "Colophon", outline
-assert outline.index("At a glance") == outline.index("Highlights") + 1, outline
-print("ok: at-a-glance after the highlights, cover images, colophon last")
+assert outline.index("At a glance") == outline.index("Main messages") + 1, outline
+print("ok: at-a-glance after the main messages, cover images, colophon last")
 PY
 glance=$(awk -v RS='\f' 'index($0,"Indicators by progress"){print NR; exit}' "$d/text.txt")
 [ -n "$glance" ] || fail "no at-a-glance page"

@@ -34,11 +34,13 @@ pass "sample workbook content, and byte-identical across builds"
 charts=()
 for g in "Goal 1 No poverty" "Goal 2 Zero hunger" "Goal 3 Good health & well-being" "Goal 5 Gender equality" \
          "Goal 6 Clean water & sanitation" "Goal 8 Decent work" "Goal 9 Industry, innovation" \
-         "Goal 10 Reduced inequalities" "Goal 11 Sustainable cities" "Goal 12 Responsible consumption" \
-         "Goal 13 Climate action" "Goal 14 Life below water" "Goal 15 Life on land" \
-         "Goal 16 Peace, justice" "Goal 17 Partnerships"; do charts+=(--charts "$g=1"); done
+         "Goal 10 Reduced inequalities" "Goal 12 Responsible consumption" \
+         "Goal 14 Life below water" "Goal 15 Life on land" \
+         "Goal 16 Peace, justice"; do charts+=(--charts "$g=1"); done
+# goals 4 and 7: a CSV and a JSON-stat chart; 11, 13 and 17: a survey chart (samples/vsr-norway/data/survey)
+for g in "Goal 4 Quality education" "Goal 7 Affordable, clean energy" "Goal 11 Sustainable cities" \
+         "Goal 13 Climate action" "Goal 17 Partnerships"; do charts+=(--charts "$g=2"); done
 /usr/bin/python3 "$here/check_xlsx.py" "$x" --lang en --sheets 23 "${charts[@]}" \
-  --charts "Goal 4 Quality education=2" --charts "Goal 7 Affordable, clean energy=2" \
   --data-has "Goal=5;Target=5.5;Indicator=5.5.1;Series=Municipal councils;Period=2023;Value=41.6;Unit=%" \
   --data-has "Goal=16;Target=16.6;Indicator=16.6.2;Series=Nursing home;Period=2024;Value=59"
 pass "a sheet with a chart for every goal"

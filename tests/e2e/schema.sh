@@ -70,13 +70,13 @@ def declared(kind_key, name):
             return set(case["then"]["properties"])
     raise AssertionError("no schema for " + name)
 
-generic = {"plugin", "id", "isolate", "timeout", "memory_limit", "format", "file"}
+generic = {"plugin", "id", "isolate", "timeout", "memory_limit", "language", "alt", "format", "file"}
 checked = 0
 for kind_key, folder in (("plugin", "plugins"), ("format", "formats")):
     for name in schema["definitions"]["source" if kind_key == "plugin" else "output"]["properties"][kind_key]["enum"]:
         if name.startswith("test-"):
             continue
-        own = declared(kind_key, name) - ({"plugin", "id", "isolate", "timeout", "memory_limit"} if kind_key == "plugin" else {"format", "file"})
+        own = declared(kind_key, name) - ({"plugin", "id", "isolate", "timeout", "memory_limit", "language", "alt"} if kind_key == "plugin" else {"format", "file"})
         page = os.path.join(src, "docs", folder, name + ".md")
         if not os.path.exists(page):
             assert not own, f"{name} declares options {sorted(own)} but has no {page}"

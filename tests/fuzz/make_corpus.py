@@ -76,6 +76,17 @@ def main() -> None:
                              "tests/data/json-stat/galicia.json", "tests/data/each/fornybar-kommuner.json"]):
         put("jsonstat", rel.replace("/", "_"), bytes([0, 1, i]) + (ROOT / rel).read_bytes())
 
+    # sdmx: flags (1 wide, 2 chart, 4 labels both, 8 filter SEX=_T, 16 structure); then the file.
+    sdmx = [("tests/data/sdmx/open-sdg-sdg-build/structure/1-1-1--structure.xml", 0x0a),
+            ("tests/data/sdmx/open-sdg-sdg-build/structure-specific/1-1-1--structure-specific.xml", 0x03),
+            ("tests/data/sdmx/bis-pysdmx/sdmx10/data_v1.csv", 0x00),
+            ("tests/data/sdmx/bis-pysdmx/sdmx20/data_v2.csv", 0x01),
+            ("tests/data/sdmx/bis-pysdmx/sdmx20/csv_labels_both.csv", 0x04),
+            ("tests/data/sdmx/bis-pysdmx/sdmx21-xml/estat_data.xml", 0x02),
+            ("tests/data/sdmx/hand-written/sdg-structure-extract.xml", 0x10)]
+    for rel, flags in sdmx:
+        put("sdmx", rel.replace("/", "_"), bytes([flags]) + read(rel))
+
     # json_model: the JSON writer's output for the sample report: the whole document
     # when small, and its small chapters as sections.
     if len(sys.argv) > 1:

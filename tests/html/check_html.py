@@ -5,7 +5,8 @@
       Every table of the JSON model is in the pages, in order, cell by cell: text
       as is, numbers in the report language's format with their status flag, and
       missing values as the language's status symbol. (Tables inside a chart's
-      <details> are the chart's data, not model tables, and are skipped.)
+      <details> are the chart's data, and the at-a-glance table a summary: not model
+      tables, and skipped.)
   check_html.py links PAGE...
       Ids are unique in each page; every in-page or local link points to a page
       that exists and an id on it; no href uses a script URL.
@@ -63,6 +64,7 @@ class Page(html.parser.HTMLParser):
         self.table_captions = []
         self.details_depth = []
         self.caption = None
+        self.in_glance = False  # the at-a-glance section's table is no model table
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -77,8 +79,12 @@ class Page(html.parser.HTMLParser):
             self.headings.append(int(tag[1]))
         if tag == "details":
             self.details_depth.append("chart-data" in a.get("class", ""))
+        if tag == "section" and a.get("id") == "at-a-glance":
+            self.in_glance = True
+        elif tag == "section":
+            self.in_glance = False
         if tag == "table":
-            self.tables.append([any(self.details_depth), "", []])
+            self.tables.append([any(self.details_depth) or self.in_glance, "", []])
         if tag == "caption":
             self.caption = ""
         if tag == "tr" and self.tables:

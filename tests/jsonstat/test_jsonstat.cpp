@@ -461,24 +461,26 @@ const char* kTwoOslos =
 
 }  // namespace
 
-TEST(JsonStatDuplicates, TwoCategoriesWithOneLabelAreReportedWithBothPositions) {
+TEST(JsonStatDuplicates, TwoCategoriesWithOneLabelAreBothKeptWithTheirIds) {
+  // Issue 22: two categories are two rows, not two values for one cell; nothing is left out.
   const auto sets = js::read_jsonstat(kTwoOslos, "folkemengde.json");
   js::ViewSpec spec;
   spec.rows = "Region";
   spec.columns = "Tid";
+  spec.chart = sdg::Chart::Kind::Line;
   js::View v = js::make_view(sets[0], spec);
-  ASSERT_EQ(v.table->data.rows(), 2u);  // Oslo once, Bergen
-  EXPECT_EQ(v.table->data.cell(0, 0).text, "Oslo");
+  ASSERT_EQ(v.table->data.rows(), 3u);
+  EXPECT_EQ(v.table->data.cell(0, 0).text, "Oslo (0301)");
+  EXPECT_EQ(v.table->data.cell(1, 0).text, "Oslo (K-0301)");
+  EXPECT_EQ(v.table->data.cell(2, 0).text, "Bergen");
   EXPECT_DOUBLE_EQ(v.table->data.cell(0, 1).number, 1);
+  EXPECT_DOUBLE_EQ(v.table->data.cell(1, 1).number, 3);
+  ASSERT_EQ(v.chart->series.size(), 3u);
+  EXPECT_EQ(v.chart->series[1].name, "Oslo (K-0301)");
   ASSERT_EQ(v.duplicates.size(), 1u);
   EXPECT_NE(v.duplicates[0].find("categories '0301' (position 0) and 'K-0301' (position 1)"), std::string::npos)
       << v.duplicates[0];
-  EXPECT_NE(v.duplicates[0].find("the first value was kept"), std::string::npos);
-
-  spec.duplicates = sdg::plugins::DuplicatePolicy::Last;
-  v = js::make_view(sets[0], spec);
-  ASSERT_EQ(v.table->data.rows(), 2u);
-  EXPECT_DOUBLE_EQ(v.table->data.cell(0, 1).number, 3);  // K-0301's values, in Oslo's place
+  EXPECT_NE(v.duplicates[0].find("both are kept, shown with their ids"), std::string::npos);
 
   spec.duplicates = sdg::plugins::DuplicatePolicy::Error;
   const sdg::Error e = error_of([&] { js::make_view(sets[0], spec); });
@@ -525,4 +527,20 @@ TEST(JsonStatView, DefaultSourceNoteIsInTheReportLanguage) {
   EXPECT_EQ(v.table->source, "JSON-stat-fil folk.json");
   spec.language = "en";
   EXPECT_EQ(js::make_view(sets[0], spec).table->source, "JSON-stat file folk.json");
+}
+
+// Language of parts: what the file says of its labels' language.
+TEST(JsonStatLanguage, FromPxWebExtensionElseFromStatisticsNorwaysName) {
+  auto lang_of = [](const std::string& extra) {
+    const std::string text = R"({"version": "2.0", "class": "dataset", "id": ["Tid"], "size": [1],)" + extra +
+                             R"("dimension": {"Tid": {"category": {"index": {"2023": 0}}}}, "value": [1]})";
+    return js::read_jsonstat(text, "t.json").front().language;
+  };
+  EXPECT_EQ(lang_of(R"("extension": {"px": {"language": "no"}},)"), "nb") << "Statistics Norway's 'no' is Bokmål";
+  EXPECT_EQ(lang_of(R"("extension": {"px": {"language": "kl"}},)"), "kl");
+  EXPECT_EQ(lang_of(R"("source": "Statistisk sentralbyrå",)"), "nb");
+  EXPECT_EQ(lang_of(R"("source": "Statistics Norway",)"), "") << "the English edition: nothing to mark";
+  EXPECT_EQ(lang_of(R"("extension": {"px": {"language": "not a tag"}},)"), "") << "ignored, never an error";
+  EXPECT_EQ(lang_of(R"("extension": {"px": {"language": 7}},)"), "");
+  EXPECT_EQ(lang_of(""), "");
 }

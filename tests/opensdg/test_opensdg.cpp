@@ -898,6 +898,25 @@ TEST(OpenSdgStatus, ObservationStatusTableAndOption) {
   EXPECT_EQ(d.unknown_statuses, (std::set<std::string>{"Geheim"}));
 }
 
+TEST(OpenSdgStatus, AnEmptyValueKeepsWhyItIsMissing) {
+  // Issue 22: "Missing value; suppressed" on an empty value is confidential, not "not available".
+  const std::string text =
+      "Year,Observation status,Value\n2018,Missing value; suppressed,\n2019,Missing value; data cannot exist,\n"
+      "2020,Missing value,\n2021,,\n2022,Geheim,\n2023,Normal value,\n2024,Missing value; suppressed,5\n";
+  const auto d = read_with(text, csv_options({}, sdg::plugins::DuplicatePolicy::First, {{"geheim", ValueStatus::Confidential}}));
+  ASSERT_EQ(d.rows.size(), 7u);
+  EXPECT_FALSE(d.rows[0].value);
+  EXPECT_EQ(d.rows[0].status, ValueStatus::Confidential);
+  EXPECT_EQ(d.rows[1].status, ValueStatus::NotApplicable);
+  EXPECT_EQ(d.rows[2].status, ValueStatus::NotAvailable);
+  EXPECT_EQ(d.rows[3].status, ValueStatus::NotAvailable);
+  EXPECT_EQ(d.rows[4].status, ValueStatus::Confidential);  // status_map
+  EXPECT_EQ(d.rows[5].status, ValueStatus::NotAvailable);
+  EXPECT_EQ(*d.rows[6].value, 5);  // a value is kept whatever the status says
+  EXPECT_TRUE(d.unknown_statuses.count("Missing value; suppressed"));
+  EXPECT_EQ(os::missing_value_status("MISSING VALUE; SUPPRESSED"), ValueStatus::Confidential);
+}
+
 TEST(OpenSdgMetadataText, TranslationKeysResolveToTheCatalogue) {
   const auto& cat = sdg::Catalogue::get();
   EXPECT_EQ(os::resolve_translation_key("global_indicators.5-4-1-title", "en"), cat.indicator("5.4.1").title("en"));
@@ -1034,4 +1053,25 @@ TEST(HtmlText, MarkupBecomesPlainTextWithItsLinks) {
   for (int i = 0; i < 20000; ++i) deep += "<span>";
   // Deeper than libxml2 reads: an error, not a crash and not a silent cut.
   EXPECT_THROW(html_to_text(deep + "deep"), sdg::Error);
+}
+
+// A headline without Series, GeoCode or breakdown: the table's column is "Value",
+// but the chart's series is named after what the chart shows, and its alt text
+// describes the data (first and last year with their values), never "Value".
+TEST(OpenSdgCharts, HeadlineSeriesIsNamedAfterTheChartNotAPlaceholder) {
+  const auto d = read_text("Year,Value\n2015,12.5\n2016,14\n2017,11\n2018,13.5\n");
+  os::BuildOptions o;
+  o.title = "Share of renewable energy";
+  o.chart = Chart::Kind::Line;
+  const auto built = os::build_indicator_blocks("7.2.1", d, o);
+  const auto tables = blocks_of<Table>(built.blocks);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0]->columns[1].label, "Value") << "the table keeps its column label";
+  const auto charts = blocks_of<Chart>(built.blocks);
+  ASSERT_EQ(charts.size(), 1u);
+  ASSERT_EQ(charts[0]->series.size(), 1u);
+  EXPECT_EQ(charts[0]->series[0].name, "Share of renewable energy");
+  EXPECT_EQ(charts[0]->alt,
+            "Line chart: Share of renewable energy. Rose from 12.5 in 2015 to 13.5 in 2018 (up 1.0); highest 14.0 in "
+            "2016, lowest 11.0 in 2017.");
 }

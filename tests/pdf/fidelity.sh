@@ -18,7 +18,9 @@ check() {  # check NAME REPORT.yaml
   local name=$1 report=$2
   "$SDGREPORT" -q build "$report" --format json -o "$d/$name-json" 2> /dev/null || fail "$name: json build"
   "$SDGREPORT" build "$report" --format pdf -o "$d/$name-pdf" 2> "$d/$name.log" || { cat "$d/$name.log"; fail "$name: pdf build"; }
-  local json=$(ls "$d/$name-json"/*.json) pdf=$(ls "$d/$name-pdf"/*.pdf)
+  # (the report's own PDF: the sample also writes its main messages alone)
+  local json=$(ls "$d/$name-json"/*.json)
+  local pdf="$d/$name-pdf/$(basename "$json" .json).pdf"
   $PY "$here/fidelity_check.py" "$json" "$pdf" || fail "$name: fidelity"
   pass "$name: every table cell intact, inside the text area"
 }

@@ -14,11 +14,12 @@ export SOURCE_DATE_EPOCH=1781481600
 "$SDGREPORT" -q build "$SRC/samples/vsr-norway-nb/report.yaml" --format pdf -o "$d/nb"
 $PY "$here/gen_stress.py" "$d/stress.json"
 "$SDGREPORT" -q render "$d/stress.json" --format pdf -o "$d/stress"
-en=$(ls "$d"/en/*.pdf) nb=$(ls "$d"/nb/*.pdf) stress="$d/stress/stress.pdf"
-[ -s "$en" ] && [ -s "$nb" ] && [ -s "$stress" ] || fail "a PDF was not written"
+en="$d/en/vsr-norway.pdf" nb=$(ls "$d"/nb/*.pdf) stress="$d/stress/stress.pdf"
+mm="$d/en/vsr-norway-main-messages.pdf"   # the sample's main messages alone (part: main_messages)
+[ -s "$en" ] && [ -s "$mm" ] && [ -s "$nb" ] && [ -s "$stress" ] || fail "a PDF was not written"
 
-$PY "$here/layout_check.py" "$en" "$nb" "$stress" || fail "pagination rules"
-pass "sample (en, nb) and stress document keep the pagination rules"
+$PY "$here/layout_check.py" "$en" "$mm" "$nb" "$stress" || fail "pagination rules"
+pass "sample (en, its main messages, nb) and stress document keep the pagination rules"
 
 mkdir "$d/bad"
 $PY "$here/make_bad_layout.py" "$stress" "$d/bad" || fail "could not make the broken copies"

@@ -8,9 +8,13 @@ Checks:
   catalog     /MarkInfo /Marked true, /Lang, /ViewerPreferences /DisplayDocTitle true,
               XMP metadata with pdfuaid:part 1 and a dc:title, /StructTreeRoot
   structure   every element type standard (or role-mapped to one); Figure has /Alt;
-              Link has an OBJR; TH has /Scope; headings never skip a level going down
+              Link has an OBJR; TH has /Scope; headings never skip a level going down;
+              every /Lang a well-formed language tag (BCP 47)
+  tables      a table that continues on another page has header cells (TH) on every
+              page its data cells (TD) are on, so each page's part has its headers
   content     every text and painting operator inside marked content that is either an
-              /Artifact or carries an MCID; every MCID found in the ParentTree and owned
+              /Artifact or carries an MCID; no marked-content sequence with an MCID is
+              empty (a tagged sequence with nothing drawn in it); every MCID found in the ParentTree and owned
               by the element that references it; every MCR in the tree present on its page
   annotations each has /StructParent mapping to an element with an OBJR to it; Link
               annotations have /Contents; pages with annotations have /Tabs /S
@@ -34,6 +38,7 @@ STANDARD = {
 }
 TEXT_OPS = {"Tj", "TJ", "'", '"'}
 PAINT_OPS = {"f", "F", "f*", "B", "B*", "b", "b*", "S", "s", "sh", "Do", "BI"}
+LANG_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
 NS = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "dc": "http://purl.org/dc/elements/1.1/",
@@ -172,9 +177,16 @@ class Checker:
                     self.fail(f"structure: TH {k} has no /Scope")
             if re.fullmatch(r"H[1-6]", std):
                 self.headings.append(int(std[1]))
+            if "/Lang" in elem and not LANG_TAG.fullmatch(str(elem.Lang)):
+                self.fail(f"structure: /{s} {k} has /Lang ({elem.Lang}), not a language tag")
 
         for kid in as_list(tree_root.get("/K")):
             visit(kid, None)
+        self.parent_of = {}
+        for k, elem in self.elements.items():
+            for kid in as_list(elem.get("/K")):
+                if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                    self.parent_of[key(kid)] = k
         last = 0
         for h in self.headings:
             if h > last + 1:
@@ -191,6 +203,8 @@ class Checker:
             mcid_parents = as_list(self.parent_tree.get(int(sp))) if sp is not None else []
             props = page.Resources.get("/Properties", {}) if "/Resources" in pobj else {}
             stack = []  # per open sequence: ("artifact" | "mcid" | "other", mcid)
+            drawn = []  # per open sequence: operators drawn in it (nested ones included)
+            empty = 0
             # ISO 32000-1 14.6: a marked-content sequence and a text object nest;
             # one begun inside BT … ET ends inside it, one begun outside ends outside.
             in_text = False
@@ -212,6 +226,7 @@ class Checker:
                     if began_in_text.pop() != in_text:
                         bad_nesting += 1
                 if op in ("BDC", "BMC"):
+                    drawn.append(0)
                     tag = str(operands[0])[1:]
                     if tag == "Artifact":
                         stack.append(("artifact", None))
@@ -231,8 +246,15 @@ class Checker:
                     if not stack:
                         self.fail(f"page {i + 1}: EMC without BDC/BMC")
                     else:
-                        stack.pop()
+                        kind, _ = stack.pop()
+                        n = drawn.pop() if drawn else 1
+                        if kind == "mcid" and n == 0:
+                            empty += 1
+                        if drawn:
+                            drawn[-1] += n
                 elif op in TEXT_OPS or op in PAINT_OPS:
+                    if drawn:
+                        drawn[-1] += 1
                     if not any(s[0] in ("artifact", "mcid") for s in stack):
                         if op in TEXT_OPS:
                             bad_text += 1
@@ -242,6 +264,8 @@ class Checker:
                 self.fail(f"page {i + 1}: {len(stack)} marked-content sequence(s) not closed")
             if bad_nesting or in_text:
                 self.fail(f"page {i + 1}: marked content and text objects (BT/ET) do not nest")
+            if empty:
+                self.fail(f"page {i + 1}: {empty} empty marked-content sequence(s) (an MCID with nothing drawn in it)")
             if bad_text:
                 self.fail(f"page {i + 1}: {bad_text} text operator(s) outside tagged content or artifacts")
             if bad_paint:
@@ -251,6 +275,33 @@ class Checker:
             if (pg, mcid) not in found:
                 self.fail(f"structure: element {elem} references MCID {mcid} on page {pg}, "
                           "which is not in that page's content")
+        self.tables(pdf)
+
+    def table_of(self, k):
+        """The Table element a cell element `k` belongs to, or None."""
+        for _ in range(16):
+            k = self.parent_of.get(k)
+            if k is None:
+                return None
+            if str(self.elements[k].get("/S", "/?"))[1:] == "Table":
+                return k
+        return None
+
+    def tables(self, pdf):
+        """Every page with a table's data cells (TD) has header cells (TH) of that table."""
+        page_no = {p.obj.objgen: i + 1 for i, p in enumerate(pdf.pages)}
+        cells = {}  # table -> {"TD": pages, "TH": pages}
+        for (pg, _mcid), k in self.mcrs.items():
+            role = str(self.elements[k].get("/S", "/?"))[1:]
+            if role not in ("TD", "TH"):
+                continue
+            t = self.table_of(k)
+            if t is not None:
+                cells.setdefault(t, {"TD": set(), "TH": set()})[role].add(pg)
+        for t, c in cells.items():
+            missing = sorted(page_no.get(p, 0) for p in c["TD"] - c["TH"])
+            if missing:
+                self.fail(f"tables: table {t} continues on page(s) {missing} without its header row (TH)")
 
     def check_mcid(self, i, pobj, sp, parents, mcid, tag):
         where = f"page {i + 1} MCID {mcid} (/{tag})"

@@ -74,3 +74,12 @@ if $PY "$here/pdfua_check.py" "$d/bad/crossed-text-object.pdf" > "$d/bad3.txt"; 
 fi
 grep -q "marked content and text objects (BT/ET) do not nest" "$d/bad3.txt" || { cat "$d/bad3.txt"; fail "wrong reason (3)"; }
 pass "checker fails on an untagged paragraph, on a figure without /Alt and on marked content crossing BT/ET"
+if $PY "$here/pdfua_check.py" "$d/bad/empty-sequence.pdf" > "$d/bad4.txt"; then
+  fail "checker passed a PDF with an empty marked-content sequence"
+fi
+grep -q "empty marked-content sequence" "$d/bad4.txt" || { cat "$d/bad4.txt"; fail "wrong reason (4)"; }
+if $PY "$here/pdfua_check.py" "$d/bad/continued-without-th.pdf" > "$d/bad5.txt"; then
+  fail "checker passed a PDF whose continued table parts have no header cells"
+fi
+grep -q "without its header row (TH)" "$d/bad5.txt" || { cat "$d/bad5.txt"; fail "wrong reason (5)"; }
+pass "checker fails on an empty tagged sequence and on a continued table part without TH"

@@ -5,6 +5,8 @@
 
 #include "fake_plugins.hpp"
 #include "sdgreport/definition.hpp"
+#include "sdgreport/i18n.hpp"
+#include "sdgreport/validate.hpp"
 
 using namespace sdg;
 namespace fs = std::filesystem;
@@ -184,4 +186,143 @@ TEST_F(PipelineTest, PipelineOptionsAreNotPassedToPlugins) {
   Context ctx(dir, "en", 0);
   assemble(def, plugins, ctx);
   EXPECT_EQ(seen, (std::vector<std::string>{"plugin", "file"}));
+}
+
+TEST_F(PipelineTest, LanguageMarksEveryBlockTheSourceAddsAndIsNotPassedOn) {
+  std::vector<std::string> seen;
+  plugins.sources["two"] = [&seen](const SourceRequest& r, Section& s, Context&) {
+    seen = r.options.keys();
+    s.add_block(Paragraph{{Inline::plain("Skole")}});
+    Section sub("Del");
+    sub.add_block(Paragraph{{Inline::plain("Trøndelag - Trööndelage")}});
+    s.add_section(std::move(sub));
+  };
+  auto def = parse_definition(R"(
+title: T
+chapters:
+  - title: A
+    sources:
+      - { plugin: text, text: "English" }
+      - { plugin: two, language: nb }
+)",
+                              dir / "r.yaml");
+  Context ctx(dir, "en", 0);
+  Document doc = assemble(def, plugins, ctx);
+  EXPECT_EQ(seen, (std::vector<std::string>{"plugin"}));
+  const Section& a = doc.chapters()[0];
+  ASSERT_EQ(a.blocks().size(), 2u);
+  EXPECT_EQ(a.blocks()[0].lang, "") << "the other source's block keeps the report's language";
+  EXPECT_EQ(a.blocks()[1].lang, "nb");
+  ASSERT_EQ(a.sections().size(), 1u);
+  EXPECT_EQ(a.sections()[0].blocks()[0].lang, "nb") << "blocks of sections the source adds too";
+}
+
+TEST_F(PipelineTest, LanguageMustBeALanguageTag) {
+  auto def = parse_definition("title: T\nchapters:\n  - title: A\n    source: { plugin: text, text: x, language: \"no way\" }\n",
+                              dir / "r.yaml");
+  Context ctx(dir, "en", 0);
+  try {
+    assemble(def, plugins, ctx);
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("is not a language tag"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("r.yaml:4"), std::string::npos) << e.what();
+  }
+}
+
+TEST_F(PipelineTest, AltReplacesTheDescriptionOfTheOneChartTheSourceAdds) {
+  auto chart = [](const std::string& title) {
+    Chart c;
+    c.title = title;
+    c.categories = {"2020", "2021"};
+    c.series = {{"x", "", {1.0, 2.0}}};
+    c.alt = chart_alt_text(c, "en");
+    return c;
+  };
+  plugins.sources["one"] = [&](const SourceRequest&, Section& s, Context&) { s.add_block(chart("One")); };
+  plugins.sources["two"] = [&](const SourceRequest&, Section& s, Context&) {
+    s.add_block(chart("A"));
+    s.add_block(chart("B"));
+  };
+  auto def = parse_definition(R"(
+title: T
+chapters:
+  - title: A
+    sources:
+      - { plugin: one, alt: "Emissions fell by a third." }
+      - { plugin: two, alt: "Which one?" }
+      - { plugin: text, text: "no chart", alt: "Unused" }
+)",
+                              dir / "r.yaml");
+  Context ctx(dir, "en", 0);
+  Document doc = assemble(def, plugins, ctx);
+  const Blocks& b = doc.chapters()[0].blocks();
+  ASSERT_EQ(b.size(), 4u);
+  EXPECT_EQ(b[0].as<Chart>().alt, "Emissions fell by a third.");
+  EXPECT_EQ(b[1].as<Chart>().alt, "Line chart: A. x: rose from 1 in 2020 to 2 in 2021 (up 1).");
+  EXPECT_NE(b[2].as<Chart>().alt, "Which one?") << "two charts: each keeps its own description";
+  std::vector<std::string> codes;
+  for (const auto& w : ctx.warnings()) codes.push_back(w.code);
+  EXPECT_EQ(codes, (std::vector<std::string>{"source-alt-ambiguous", "source-alt-unused"}));
+// Issue 23: `part: main_messages` hands the writer the main messages chapter alone.
+TEST_F(PipelineTest, MainMessagesPartIsThatChapterAlone) {
+  auto def = parse_definition(R"(
+title: T
+organisation: O
+main_messages_word_limit: 5
+chapters:
+  - title: Opening
+    source: { plugin: text, text: "Hello" }
+  - title: Key points
+    role: main_messages
+    source: { plugin: text, text: "One two three four five six" }
+  - title: Progress
+    goals: [7]
+outputs:
+  - { format: txt, file: all.txt }
+  - { format: txt, file: mm.txt, part: main_messages }
+)",
+                              dir / "report.yaml");
+  EXPECT_EQ(def.main_messages_word_limit, 5);
+  Context ctx(dir, "en", 0);
+  Document doc = assemble(def, plugins, ctx);
+  EXPECT_FALSE(document_part(doc, &def, def.outputs[0]).has_value());
+  const auto part = document_part(doc, &def, def.outputs[1]);
+  ASSERT_TRUE(part.has_value());
+  ASSERT_EQ(part->chapters().size(), 1u);
+  EXPECT_EQ(part->chapters()[0].title(), "Key points");
+  EXPECT_EQ(part->meta.title, "T");
+  EXPECT_FALSE(part->meta.at_a_glance);
+  EXPECT_EQ(count_running_words(doc.chapters()[1]), 6u);
+  // Without the definition (a rendered model) the part cannot be found.
+  EXPECT_THROW(document_part(doc, nullptr, def.outputs[1]), Error);
+  // Written through write_outputs, the writer sees one chapter.
+  std::vector<std::size_t> seen;
+  plugins.writers["txt"] = [&seen](const Document& d, const WriteRequest& r, Context&) {
+    seen.push_back(d.chapters().size());
+    std::ofstream(r.path) << d.meta.title << "\n";
+  };
+  write_outputs(doc, def.outputs, dir / "out", plugins, ctx, &def);
+  EXPECT_EQ(seen, (std::vector<std::size_t>{3, 1}));
+}
+
+TEST_F(PipelineTest, MainMessagesRoleIsCheckedInTheDefinition) {
+  EXPECT_THROW(parse_definition(R"(
+title: T
+chapters:
+  - { title: A, role: main_messages }
+  - { title: B, role: main_messages }
+)",
+                                dir / "report.yaml"),
+               Error);
+  EXPECT_THROW(parse_definition("title: T\nmain_messages_word_limit: many\nchapters: [{ title: A }]\n",
+                                dir / "report.yaml"),
+               Error);
+  // A chapter titled "Hovedbudskap" is the main messages, and counts as the highlights.
+  auto def = parse_definition("title: T\nchapters: [{ title: Hovedbudskap }, { title: B }]\n", dir / "report.yaml");
+  std::size_t i = 9;
+  ASSERT_NE(main_messages_chapter(def, &i), nullptr);
+  EXPECT_EQ(i, 0u);
+  EXPECT_TRUE(chapter_has_role(def.chapters[0], "highlights"));
+  EXPECT_FALSE(chapter_has_role(def.chapters[1], "main_messages"));
 }

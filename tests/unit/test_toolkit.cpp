@@ -8,7 +8,6 @@
 
 #include <gtest/gtest.h>
 
-#include "axis.hpp"
 #include "errors.hpp"
 #include "sdgreport/csv.hpp"
 #include "sdgreport/files.hpp"
@@ -16,7 +15,6 @@
 #include "sdgreport/options.hpp"
 #include "sdgreport/periods.hpp"
 #include "sdgreport/text.hpp"
-#include "time_axis.hpp"
 
 using namespace sdg;
 using sdg::test::error_of;
@@ -107,9 +105,6 @@ TEST(ToolkitPeriods, OneSetOfForms) {
   EXPECT_FALSE(parse_period("2021Q5"));
   EXPECT_FALSE(parse_period("2021-13-01"));
   EXPECT_FALSE(parse_period("20x1"));
-  // The time axis of the charts is the same rule.
-  EXPECT_EQ(time_axis::time_of("2021 Q1"), parse_period("2021Q1")->time);
-  EXPECT_FALSE(time_axis::time_of("1234"));
 }
 
 TEST(ToolkitPeriods, OneOrder) {
@@ -130,73 +125,11 @@ TEST(ToolkitPeriods, OneSetOfHeaderWords) {
   for (const char* h : {"Gårdsbruk", "Time spent (hours)", "Region", "Value"}) EXPECT_FALSE(is_period_header(h)) << h;
 }
 
-// ---------------------------------------------------------------- ticks and decimals
-
-namespace {
-Series series(std::string name, std::string unit, std::vector<std::optional<double>> values) {
-  Series s;
-  s.name = std::move(name);
-  s.unit = std::move(unit);
-  s.values = std::move(values);
-  return s;
-}
-}  // namespace
-
-TEST(ToolkitAxis, NiceTicks) {
-  const axis::Ticks t = axis::nice_ticks(0, 74.5, 5);
-  EXPECT_EQ(t.first, 0);
-  EXPECT_EQ(t.step, 20);
-  EXPECT_EQ(t.values(), (std::vector<double>{0, 20, 40, 60, 80}));
-  const axis::Ticks s = axis::nice_ticks(68.3, 74.5, 5);
-  EXPECT_LE(s.first, 68.3);
-  EXPECT_GE(s.last(), 74.5);
-  EXPECT_EQ(s.decimals, 0);
-  EXPECT_EQ(axis::nice_ticks(0, 1, 4).decimals, 2);  // step 0.25
-  EXPECT_EQ(axis::nice_ticks(-5, 5, 4).first, -5);
-  EXPECT_EQ(axis::nice_ticks(-5, 5, 4).step, 2.5);
-  EXPECT_EQ(axis::nice_ticks(-5, 5, 4).decimals, 1);
-  // 0.1-steps are rebuilt from their index: no 0.30000000000000004, zero is 0.
-  const axis::Ticks f = axis::nice_ticks(-0.2, 0.4, 6);
-  EXPECT_EQ(f.step, 0.1);
-  EXPECT_EQ(f.at(2), 0.0);
-  EXPECT_DOUBLE_EQ(f.at(5), 0.3);
-  EXPECT_EQ(f.decimals, 1);
-  // The PDF capped tick decimals at 4; small steps keep theirs.
-  EXPECT_EQ(axis::nice_ticks(0, 0.0001, 5).decimals, 5);
-  // An empty range: widened by half its value (the HTML went to lo + 1).
-  const axis::Ticks one = axis::nice_ticks(40, 40, 5);
-  EXPECT_LE(one.first, 20);
-  EXPECT_GE(one.last(), 60);
-}
-
-TEST(ToolkitAxis, OneValueAxisForEveryFormat) {
-  Chart c;
-  c.kind = Chart::Kind::Line;
-  c.categories = {"2015", "2016", "2017"};
-  c.series = {series("a", "%", {68.3, 71.0, 74.5})};
-  // Values far from zero: the HTML padded the range by a fifth below, the PDF did
-  // not; neither now (the nice ticks already round outwards).
-  axis::Ticks t = *axis::value_axis(c);
-  EXPECT_EQ(t.first, 68);
-  EXPECT_GE(t.last(), 74.5);
-  // Close to zero (the lowest at most half the highest): zero is on the axis.
-  c.series = {series("a", "", {30, 60, 50})};
-  EXPECT_EQ(axis::value_axis(c)->first, 0);
-  // All negative and close to zero: zero too (the PDF left it out).
-  c.series = {series("a", "", {-30, -60, -50})};
-  EXPECT_EQ(axis::value_axis(c)->last(), 0);
-  // Columns and bars always start at zero.
-  c.kind = Chart::Kind::Column;
-  c.series = {series("a", "", {68.3, 71.0, 74.5})};
-  EXPECT_EQ(axis::value_axis(c)->first, 0);
-  // No values: no axis (the PDF draws nothing; the HTML an empty frame).
-  c.series = {series("a", "", {std::nullopt, std::nullopt, std::nullopt})};
-  EXPECT_FALSE(axis::value_axis(c));
-}
+// ---------------------------------------------------------------- decimals
 
 TEST(ToolkitDecimals, WhatAValueNeedsToShowAsItIs) {
   // The HTML's chart data capped this at 4, the workbook's at 3, JSON-stat at 17:
-  // one rule now, capped at the model's 10.
+  // one rule now, capped at the model's 10 (charts: tests/formats-common/test_axis.cpp).
   EXPECT_EQ(decimals_needed(12.0), 0);
   EXPECT_EQ(decimals_needed(12.25), 2);
   EXPECT_EQ(decimals_needed(0.1 + 0.2), 1);
@@ -205,9 +138,6 @@ TEST(ToolkitDecimals, WhatAValueNeedsToShowAsItIs) {
   EXPECT_EQ(decimals_needed(-2.5), 1);
   EXPECT_EQ(decimals_needed(1.0 / 3), 10);
   EXPECT_EQ(decimals_needed(1e21), 0);
-  Chart c;
-  c.series = {series("a", "", {12.5, 3, std::nullopt}), series("b", "", {4.25, 0.12345})};
-  EXPECT_EQ(axis::chart_decimals(c), 5);
 }
 
 // ---------------------------------------------------------------- CSV

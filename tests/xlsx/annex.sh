@@ -31,9 +31,9 @@ s="Goal 3 Good health & well-being"
   --number "$s!C3=8.4" --text "$s!D3=:" --text "$s!E3=2022: Estimated; 2023: Confidential" \
   --frozen "$s=none" --frozen "Data=A2" --frozen "Metadata=B2" \
   --text "Metadata!A2=3.4.2" --text "Metadata!B2=Suicide mortality rate" --number "Metadata!C2=3" \
-  --text "Metadata!D2=deaths per 100 000 population" \
-  --text "Metadata!E2=Deaths by suicide per 100 000 population, age-standardised." \
-  --text "Metadata!F2=Folkehelseinstituttet (FHI)" --text "Metadata!G2=2026-03-01" \
+  --text "Metadata!D2=3.4" --text "Metadata!E2=deaths per 100 000 population" \
+  --text "Metadata!F2=Deaths by suicide per 100 000 population, age-standardised." \
+  --text "Metadata!G2=Folkehelseinstituttet (FHI)" --text "Metadata!H2=2026-03-01" \
   --text "Metadata!A3=3-1-f (National indicator)" --text "Metadata!B4=Path to the 2030 goal" --empty "Metadata!A5" \
   --same-as "$d/b/annex.xlsx"
 pass "one row per observation with statuses; flags beside numbers; Metadata rows"
@@ -49,12 +49,12 @@ want = {"..": "Not available", "-": "Not applicable", ":": "Confidential", "p": 
         "b": "Break in series"}
 if key != want:
     bad.append(f"symbol key on Contents is {key}")
-link = wb["Metadata"]["F2"].hyperlink
+link = wb["Metadata"]["G2"].hyperlink
 if not link or link.target != "https://example.org/fhi/metadata/3-4-2":
-    bad.append(f"Metadata!F2 links to {link.target if link else None}")
-link = wb["Metadata"]["F3"].hyperlink
+    bad.append(f"Metadata!G2 links to {link.target if link else None}")
+link = wb["Metadata"]["G3"].hyperlink
 if link:
-    bad.append(f"Metadata!F3 (no source_url) links to {link.target}")
+    bad.append(f"Metadata!G3 (no source_url) links to {link.target}")
 periods = [r[4] for r in wb["Data"].iter_rows(min_row=2, values_only=True)]
 if periods.count(2022) != 3 or "2013/14" not in periods or any(isinstance(p, str) and p.isdigit() for p in periods):
     bad.append(f"Data periods {periods}")

@@ -51,6 +51,12 @@ struct Indicator {
   bool has_title(std::string_view lang) const;
 };
 
+/// The language a catalogue title shown in a report in `report_lang` is written
+/// in: "en" where it falls back to English (`translated` false, or an English
+/// report), "nb" in a Norwegian report (the catalogue's titles are Bokmål, also in
+/// a Nynorsk report). Writers mark it where it is not the report's language.
+std::string_view catalogue_title_lang(std::string_view report_lang, bool translated = true) noexcept;
+
 class Catalogue {
  public:
   /// The compiled-in catalogue (parsed once, on first use; thread-safe).

@@ -73,6 +73,10 @@ struct ReportDefinition {
   Location required_chapters_where;
   /// `limits:` — the defaults with the definition's raised values (see limits.hpp).
   Limits limits;
+  /// `main_messages_word_limit:` — most words in the main messages chapter (DESA's
+  /// guidance of the year); 0 = no limit. `validate` warns above it.
+  int main_messages_word_limit = 0;
+  Location main_messages_word_limit_where;
   /// `allow_paths:` — folders besides the report's own that images may come from (absolute).
   std::vector<std::filesystem::path> allow_paths;
 };
@@ -105,5 +109,16 @@ class DefinitionTemplate {
   std::filesystem::path path_;
   std::shared_ptr<const Parsed> parsed_;
 };
+
+/// Chapter roles from the UN Secretary-General's common reporting guidelines for
+/// VNRs (which VSRs follow), in order: opening, highlights, introduction,
+/// methodology, policy, progress, means, conclusion, annex.
+/// (Not required by default, but a role too: `main_messages`, the main messages
+/// DESA takes before the report and publishes on their own; such a chapter also
+/// counts as the highlights.)
+const std::vector<std::string>& chapter_roles();
+/// One of chapter_roles(), or "main_messages".
+bool is_chapter_role(const std::string& role);
+std::string chapter_roles_list();  ///< "opening, highlights, …, annex, main_messages"
 
 }  // namespace sdg

@@ -95,6 +95,9 @@ std::string format_number(double v, int decimals, std::string_view lang);
 std::string format_date(const std::string& iso, std::string_view lang);
 /// BCP 47 tag for PDF /Lang and XLSX properties: "en-GB", "nb-NO", "nn-NO".
 const char* language_tag(std::string_view lang) noexcept;
+/// True when `tag` (a block's language) names the same language as the report
+/// language `report` ("nb" and "nb-NO" in a report in "nb"): no mark needed.
+bool same_language(std::string_view tag, std::string_view report) noexcept;
 
 /// "Goal 7" / "Mål 7".
 std::string goal_label(int goal, std::string_view lang);
@@ -106,9 +109,18 @@ std::string goal_heading(int goal, const std::string& title, std::string_view la
 /// "Line chart" / "Linjediagram", "Column chart" / "Stolpediagram", "Bar chart" / "Liggende stolpediagram".
 const std::string& chart_kind_label(Chart::Kind k, std::string_view lang);
 
-/// A default text alternative for a chart, from its kind, title, series and
-/// categories: "Line chart: Emissions. 2 series (Oslo, Bergen), 2015–2023."
-/// (at most six series named). Plugins that make charts use it when they know no better.
+/// A chart described in words from its data, in `lang`: per series (named when
+/// there are several) the first and last value with their periods and the change,
+/// and the highest and lowest where they are other values; the unit once.
+///   "Unit: %. Rose from 48.2 in 2015 to 51.0 in 2023 (up 2.8); highest 52.1 in
+///    2021, lowest 47.9 in 2016."
+/// Categories that are not periods ("Oslo", "Viken") are named in parentheses.
+/// At most eight series are described; the rest are counted.
+std::string describe_chart(const Chart& c, std::string_view lang);
+
+/// The default text alternative for a chart: its kind and title, then
+/// describe_chart(): "Line chart: Emissions. Unit: kt. 2 series, 2015–2023.
+/// Oslo: fell from … ". Plugins that make charts use it unless the author wrote one.
 std::string chart_alt_text(const Chart& c, std::string_view lang);
 
 }  // namespace sdg

@@ -12,8 +12,8 @@
 #include <string>
 #include <string_view>
 
-#include "sdgreport/model.hpp"
-#include "sdgreport/text.hpp"  // trim_spaces
+#include "sdgreport/table_data.hpp"  // ValueStatus
+#include "sdgreport/text.hpp"        // trim_spaces (was declared here)
 
 namespace sdg {
 
@@ -41,7 +41,10 @@ std::optional<ParsedNumber> parse_number(std::string_view text, NumberStyle styl
 int decimals_needed(double v);
 
 /// Status of a missing-value marker: "" / ".." / "..." / "…" not available,
-/// "." / "-" / "–" not applicable, ":" confidential; nullopt for anything else.
+/// "." not applicable, ":" confidential; nullopt for anything else. "-" and "–"
+/// are nil (ValueStatus::Nil: a true zero, as Statistics Norway and the UN write
+/// it): not a missing value, so the caller makes the cell the number 0 marked
+/// nil (Cell::of(0.0, ValueStatus::Nil)); see docs/status-symbols.md.
 std::optional<ValueStatus> parse_missing_marker(std::string_view text);
 
 }  // namespace sdg

@@ -81,9 +81,21 @@ void check_output_dir(const std::filesystem::path& out_dir);
 /// message. Every target must stay inside `out_dir`, lexically and after
 /// resolving symbolic links of existing parents, else Error(ErrorCode::Definition)
 /// at the output's definition line. Returns the final paths.
+/// With `def`, an output with `part: main_messages` writes that chapter alone
+/// (document_part()).
 std::vector<std::filesystem::path> write_outputs(const Document& doc, const std::vector<OutputSpec>& outputs,
                                                  const std::filesystem::path& out_dir, PluginProvider& plugins,
-                                                 Context& ctx);
+                                                 Context& ctx, const ReportDefinition* def = nullptr);
+
+/// The part of the report an output writes (its `part:` option, for formats that
+/// take one): nullopt for the whole report (`part: all` or none), or for `part:
+/// main_messages` a document holding the main messages chapter alone (the
+/// chapter with `role: main_messages`, validate.hpp), with the report's metadata
+/// and no at-a-glance page, so it travels on its own. Throws
+/// Error(ErrorCode::Definition) at the output's line when the definition has no
+/// main messages chapter, or when `def` is null (a model rendered without its
+/// definition knows no roles).
+std::optional<Document> document_part(const Document& doc, const ReportDefinition* def, const OutputSpec& out);
 
 /// write_outputs() for one output. Returns the final path.
 std::filesystem::path write_output(const Document& doc, const OutputSpec& out,

@@ -8,7 +8,7 @@
 //   v.attach(opts);                       // checks each source's output as it runs
 //   sdg::Document doc = sdg::assemble(def, plugins, ctx, opts);
 //   v.finish(doc);                        // whole-report checks
-//   for (const sdg::Finding& f : v.findings()) …;   v.exit_code()  // 0 clean, 1 warnings, 2 errors
+//   for (const sdg::Finding& f : v.findings()) …;   v.exit_code()  // 0 no error, 1 an error (strict: any finding)
 #pragma once
 
 #include <span>
@@ -22,12 +22,15 @@
 
 namespace sdg {
 
-/// Chapter roles from the UN Secretary-General's common reporting guidelines for
-/// VNRs (which VSRs follow), in order: opening, highlights, introduction,
-/// methodology, policy, progress, means, conclusion, annex.
-const std::vector<std::string>& chapter_roles();
-bool is_chapter_role(const std::string& role);
-std::string chapter_roles_list();  ///< "opening, highlights, …"
+/// True when chapter `c` plays `role`: its `role:`, or without one a usual English
+/// or Norwegian title ("Main messages", "Hovedbudskap" for main_messages).
+bool chapter_has_role(const ChapterSpec& c, const std::string& role);
+/// The main messages chapter: the first with `role: main_messages`, else the first
+/// titled so; nullptr when there is none. `index` receives its position.
+const ChapterSpec* main_messages_chapter(const ReportDefinition& def, std::size_t* index = nullptr);
+/// Words of running text (headings and paragraphs, at any depth; not tables or
+/// charts) in a section and its subsections, as `word_limit` counts them.
+std::size_t count_running_words(const Section& s);
 
 struct Finding {
   enum class Severity { Warning, Error };
