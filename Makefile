@@ -17,7 +17,7 @@ endif
 SANITIZE_DIR ?= build-sanitize
 FUZZ_DIR ?= build-fuzz
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= definition markdown csv opensdg jsonstat json_model
+FUZZ_TARGETS ?= definition markdown csv opensdg jsonstat json_model px
 
 .PHONY: all deps deps-test deps-fuzz configure build product demo package test test-sanitize fuzz clean
 

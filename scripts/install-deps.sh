@@ -15,6 +15,7 @@ build_pkgs=(
   libboost-dev
   libyaml-cpp-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   libcli11-dev nlohmann-json3-dev
+  libzip-dev librsvg2-dev libpng-dev
   libcpp-httplib-dev libxml2-dev
   libzip-dev libssl-dev
   libgtest-dev libgmock-dev
@@ -23,7 +24,7 @@ build_pkgs=(
 )
 test_pkgs=(
   qpdf poppler-utils python3 python3-openpyxl python3-pikepdf python3-jsonschema python3-yaml
-  libreoffice-calc-nogui locales
+  libreoffice-calc-nogui libreoffice-writer-nogui pandoc python3-docx locales
   chromium default-jre-headless curl bc iproute2
   fonts-noto-core fonts-open-sans
 )

@@ -4,6 +4,7 @@
 //   sdgreport render MODEL.json [-o DIR] --format pdf,xlsx,json
 //   sdgreport package REPORT.yaml -o DIR [--allow-warnings]
 //   sdgreport preview REPORT.yaml [--port N]
+//   sdgreport review REVIEWED.docx [--json]
 //   sdgreport plugins [--plugin-dir DIR]
 //   sdgreport new DIR [--lang en|nb|nn]
 //   sdgreport new-plugin NAME [-o DIR]
@@ -23,6 +24,7 @@
 #include "host.hpp"
 #include "build.hpp"
 #include "json_schema.hpp"
+#include "review.hpp"
 #include "package.hpp"
 #include "preview.hpp"
 #include "scaffold.hpp"
@@ -277,6 +279,15 @@ int main(int argc, char** argv) {
   preview->add_option("--port", preview_port, "Port on 127.0.0.1 (default 8000; 0 = any free port)")
       ->check(CLI::Range(0, 65535));
 
+  std::string reviewed;
+  bool review_json = false;
+  auto* review = app.add_subcommand(
+      "review", "List the comments, tracked changes and untracked edits of a reviewed Word edition by source file and line");
+  review->add_option("docx", reviewed, "The DOCX that `build --format docx` wrote, as reviewers saved it")
+      ->required()
+      ->type_name("REVIEWED.docx");
+  review->add_flag("--json", review_json, "The same as JSON on stdout");
+
   auto* plugins = app.add_subcommand("plugins", "List plugins: name, kind, version, path; and disabled ones with the reason");
   std::string options_of;
   plugins->add_option("--options", options_of, "Print the options one plugin takes")->type_name("NAME");
@@ -303,6 +314,12 @@ int main(int argc, char** argv) {
     if (*validate) return cmd_validate(common, report, validate_json, validate_strict, assemble_opts);
     if (*plugins) return options_of.empty() ? cmd_plugins(common) : cmd_plugin_options(common, options_of);
     if (*schema) return cmd_schema(common, schema_file);
+    if (*review) {
+      const sdg::docx::Review r = sdg::docx::review(reviewed);
+      for (const std::string& w : r.warnings) sdg::log().warn("{}", w);
+      std::cout << (review_json ? sdg::docx::review_json(r) : sdg::docx::review_text(r));
+      return 0;
+    }
     if (*preview) {
       auto loader = [&common](sdg::PluginHost& host, const std::vector<fs::path>& extra) { load_plugins(host, common, extra); };
       return sdg::cli::preview(report, preview_port, loader);

@@ -1,12 +1,12 @@
-// HTML writer (private): a chart as inline SVG. The picture is one `role="img"`
-// element named by its <title> and described by its <desc> (the model's alt
-// text); the series are told apart by colour, marker shape and dash pattern,
-// with a legend in HTML text below, so colour is never the only cue.
+// HTML writer (private): a chart as inline SVG (formats/common/chart_svg.hpp,
+// the drawing the Word edition renders to PNG too), followed by its legend in
+// HTML text, each entry with the series' own marker or swatch.
 #pragma once
 
 #include <string>
 #include <string_view>
 
+#include "chart_svg.hpp"
 #include "sdgreport/model.hpp"
 
 namespace sdg::html {

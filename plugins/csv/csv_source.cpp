@@ -165,6 +165,15 @@ ReadSpec read_spec(const Options& opts, const std::string& language) {
   return spec;
 }
 
+/// Block::origin of a data block: "<source id or file> / <table or chart id>".
+static void set_data_origin(Block& b, const std::string& source) {
+  std::string id;
+  if (b.is<Table>()) id = b.as<Table>().id;
+  else if (b.is<Chart>()) id = b.as<Chart>().id;
+  else if (b.is<IndicatorSummary>()) id = b.as<IndicatorSummary>().indicator;
+  b.origin = source + " / " + (id.empty() ? std::string(b.kind_name()) : id);
+}
+
 void CsvSource::fill(const SourceRequest& req, Section& target, Context& ctx) {
   const Options& opts = req.options;
   // Unknown keys and wrong types were refused by the host (the options in plugin.cpp).
@@ -191,6 +200,8 @@ void CsvSource::fill(const SourceRequest& req, Section& target, Context& ctx) {
   Blocks blocks;
   if (out.table) blocks.push_back(std::move(*out.table));
   if (out.chart) blocks.push_back(std::move(*out.chart));
+  const std::string source = opts.has("id") ? opts.string("id") : opts.string("file");
+  for (Block& b : blocks) set_data_origin(b, source);
   try {
     target.add_blocks(std::move(blocks));  // both or neither
   } catch (const Error& e) {

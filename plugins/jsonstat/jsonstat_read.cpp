@@ -20,24 +20,6 @@ namespace sdg::jsonstat {
 
 using Json = nlohmann::ordered_json;
 
-std::optional<std::size_t> Dimension::find(std::string_view category_id) const {
-  for (std::size_t i = 0; i < categories.size(); ++i)
-    if (categories[i].id == category_id) return i;
-  return std::nullopt;
-}
-
-const Dimension* Dataset::dimension(std::string_view id) const {
-  for (const Dimension& d : dimensions)
-    if (d.id == id) return &d;
-  return nullptr;
-}
-
-std::optional<std::size_t> Dataset::dimension_index(std::string_view id) const {
-  for (std::size_t i = 0; i < dimensions.size(); ++i)
-    if (dimensions[i].id == id) return i;
-  return std::nullopt;
-}
-
 Observation Dataset::at(const std::vector<std::size_t>& position) const {
   std::size_t flat = 0;
   for (std::size_t i = 0; i < dimensions.size(); ++i)

@@ -243,7 +243,15 @@ class Reader {
   // ---- sections
 
   void add_to_section(Block b, cmark_node* n) {
+    stamp(b, n);
     at(n, [&] { current_->add_block(std::move(b)); });
+  }
+
+  /// Block::origin: the file as the definition names it and the line the block starts on.
+  void stamp(Block& b, cmark_node* n) const {
+    if (!b.origin.empty()) return;
+    const Location l = where(n);
+    b.origin = (opts_.origin_file.empty() ? file_ : opts_.origin_file) + ":" + std::to_string(l.line);
   }
 
   /// A top-level heading: opens a subsection (sections mode) or is a Heading block.
@@ -415,8 +423,11 @@ class Reader {
   }
 
   /// A sink that appends to a block list (inside list items and quotes).
-  static Sink collect_into(Blocks& out) {
-    return [&out](Block b, cmark_node*) { out.push_back(std::move(b)); };
+  Sink collect_into(Blocks& out) const {
+    return [this, &out](Block b, cmark_node* n) {
+      stamp(b, n);
+      out.push_back(std::move(b));
+    };
   }
 
   /// Checks a block as soon as it is made, so a model error names its own line.

@@ -40,6 +40,10 @@ struct ReadOptions {
   /// Check each local image file here (exists, PNG or JPEG), so that a problem is
   /// an error at its Markdown line (the plugin sets it; text from memory does not).
   bool check_images = false;
+  /// The file as the report definition names it ("text/goal-07.md"): every block
+  /// gets Block::origin "<origin_file>:<line>" (the line its Markdown starts on).
+  /// Empty: the `file_name` given to read_markdown().
+  std::string origin_file;
   /// Receives survivable problems (ignored HTML blocks, remote images, …). May be empty.
   std::function<void(const Warning&)> warn;
 };

@@ -113,6 +113,7 @@ void MarkdownSource::fill(const SourceRequest& req, Section& target, Context& ct
   if (ec) read_opts.image_dir = path.parent_path();
   read_opts.check_images = true;
   read_opts.warn = [&ctx](const Warning& w) { ctx.warn(w.code, w.message, w.where); };
+  read_opts.origin_file = spec;  // as the definition names it, for Block::origin
   read_markdown(text, path.string(), target, read_opts);
 }
 

@@ -211,6 +211,15 @@ void warn_about_rows(const IndicatorData& data, plugins::DuplicatePolicy policy,
   }
 }
 
+/// Block::origin of a data block: "<source id or data file> / <table or chart id>".
+void set_data_origin(Block& b, const std::string& source) {
+  std::string id;
+  if (b.is<Table>()) id = b.as<Table>().id;
+  else if (b.is<Chart>()) id = b.as<Chart>().id;
+  else if (b.is<IndicatorSummary>()) id = b.as<IndicatorSummary>().indicator;
+  b.origin = source + " / " + (id.empty() ? std::string(b.kind_name()) : id);
+}
+
 }  // namespace
 
 std::optional<std::string> normalise_indicator_id(const std::string& id) {
@@ -523,7 +532,10 @@ void OpenSdgSource::fill(const SourceRequest& req, Section& target, Context& ctx
     if (data.rows.empty())
       ctx.warn("opensdg-no-headline",
                "no headline rows (all disaggregations empty) in '" + p.file.string() + "'", p.file.string());
+    const std::string source =
+        opts.has("id") ? opts.string("id") : opts.string("folder") + "/data/" + p.file.filename().string();
     for (Block& blk : built.blocks) {
+      set_data_origin(blk, source);
       try {
         check_block(blk, p.file.string());
       } catch (const Error& e) {

@@ -6,7 +6,7 @@ SDGREPORT=$1
 source "$(dirname "$0")/lib.sh"
 env -u SDGREPORT_PLUGIN_PATH "$SDGREPORT" plugins > "$d/list.txt"
 cat "$d/list.txt"
-for p in "markdown	data" "pdf	format" "xlsx	format" "json	format"; do
+for p in "markdown	data" "px	data" "pdf	format" "xlsx	format" "json	format"; do
   grep -qP "^${p}\t\d+\.\d+\.\d+\t/" "$d/list.txt" || fail "'$p' with a version not listed"
 done
 grep -q "disabled" "$d/list.txt" && fail "a bundled plugin is disabled"

@@ -86,6 +86,13 @@ def main() -> None:
             ("tests/data/sdmx/hand-written/sdg-structure-extract.xml", 0x10)]
     for rel, flags in sdmx:
         put("sdmx", rel.replace("/", "_"), bytes([flags]) + read(rel))
+    # px: rows pick, columns pick, flags, language byte; then the file (the small
+    # ones whole, the big ones cut to MAX bytes: a cut PX file is still mostly read).
+    pxs = [("tests/data/px/CONTVARIABLE.px", [0, 2, 1, 0], False), ("tests/data/px/TUX01.px", [0, 1, 0x21, 0x81], False),
+           ("tests/data/px/BEXSTA_windows_1252.px", [2, 3, 0, 0x80], True),
+           ("tests/data/px/Transmengde.px", [1, 4, 8, 0], True)]
+    for rel, opts, big in pxs:
+        put("px", rel.replace("/", "_"), bytes(opts) + (read(rel) if big else (ROOT / rel).read_bytes()))
 
     # json_model: the JSON writer's output for the sample report: the whole document
     # when small, and its small chapters as sections.

@@ -240,7 +240,7 @@ TEST(JsonStatOecdCanada, StatusArrayAndMultiplier) {
   EXPECT_EQ(t.data.cell(19, 0), Cell::of("90 and older"));
   // "a" has no counterpart: a warning, not a guess
   ASSERT_EQ(v.warnings.size(), 1u);
-  EXPECT_NE(v.warnings[0].find("'a'"), std::string::npos);
+  EXPECT_NE(v.warnings[0].text.find("'a'"), std::string::npos);
 
   spec.language = "nb";
   EXPECT_EQ(js::make_view(ca, spec).table->columns[1].unit, "person (tusen)");

@@ -500,3 +500,23 @@ TEST(MarkdownNotes, FootnoteInsideAFootnoteIsRefused) {
   EXPECT_NE(e.message().find("another footnote"), std::string::npos);
   EXPECT_EQ(e.where().line, 3);
 }
+
+// Issue 21: every block knows the file (as the definition names it) and line it starts on.
+TEST(MarkdownReader, BlocksRecordTheirOrigin) {
+  sdg::Section s("Goal 7");
+  sdg::markdown::ReadOptions opts;
+  opts.headings = sdg::markdown::HeadingMode::Blocks;
+  opts.origin_file = "text/goals/goal-07.md";
+  sdg::markdown::read_markdown("# Status\n\nFornybar energi\nøker.\n\n- one\n- two\n\n  more\n\n> quoted\n\n| A | B |\n|---|--:|\n| x | 1 |\n",
+                               "/abs/text/goals/goal-07.md", s, opts);
+  const sdg::Blocks& b = s.blocks();
+  ASSERT_EQ(b.size(), 5u);
+  EXPECT_EQ(b[0].origin, "text/goals/goal-07.md:1");  // heading
+  EXPECT_EQ(b[1].origin, "text/goals/goal-07.md:3");  // paragraph over two lines: its first
+  EXPECT_EQ(b[2].origin, "text/goals/goal-07.md:6");  // list
+  const sdg::List& l = b[2].as<sdg::List>();
+  EXPECT_EQ(l.items[0][0].origin, "text/goals/goal-07.md:6");
+  EXPECT_EQ(l.items[1][1].origin, "text/goals/goal-07.md:9");  // second paragraph of the second item
+  EXPECT_EQ(b[3].as<sdg::Quote>().blocks[0].origin, "text/goals/goal-07.md:11");
+  EXPECT_EQ(b[4].origin, "text/goals/goal-07.md:13");  // table: its header row
+}

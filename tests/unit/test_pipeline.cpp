@@ -264,6 +264,8 @@ chapters:
   std::vector<std::string> codes;
   for (const auto& w : ctx.warnings()) codes.push_back(w.code);
   EXPECT_EQ(codes, (std::vector<std::string>{"source-alt-ambiguous", "source-alt-unused"}));
+}
+
 // Issue 23: `part: main_messages` hands the writer the main messages chapter alone.
 TEST_F(PipelineTest, MainMessagesPartIsThatChapterAlone) {
   auto def = parse_definition(R"(

@@ -46,7 +46,7 @@ rows = [r for r in wb["Contents"].iter_rows(values_only=True)]
 start = [i for i, r in enumerate(rows) if r[0] == "Symbols"]
 key = {r[0]: r[1] for r in rows[start[0] + 1:]} if start else {}
 want = {"..": "Not available", "-": "Not applicable", ":": "Confidential", "p": "Provisional", "e": "Estimated",
-        "b": "Break in series"}
+        "b": "Break in series", "\u2013": "Nil"}  # ABI 4: nil, the UN's dash in en (docs/status-symbols.md)
 if key != want:
     bad.append(f"symbol key on Contents is {key}")
 link = wb["Metadata"]["G2"].hyperlink
