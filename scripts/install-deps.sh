@@ -15,9 +15,8 @@ build_pkgs=(
   libboost-dev
   libyaml-cpp-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   libcli11-dev nlohmann-json3-dev
-  libzip-dev librsvg2-dev libpng-dev
+  libzip-dev librsvg2-dev libpng-dev libssl-dev
   libcpp-httplib-dev libxml2-dev
-  libzip-dev libssl-dev
   libgtest-dev libgmock-dev
   libreadstat-dev
   fonts-dejavu-core fonts-dejavu-extra

@@ -90,4 +90,4 @@ constexpr sdg::OptionSpec kOptions[] = {
     {.name = "source", .type = sdg::OptionType::String, .description = "Source note", .default_value = "Municipal survey"},
 };
 
-SDGREPORT_DATA_SOURCE_PLUGIN(SurveySource, "survey", "1.0.0", "Municipal survey export summarised per goal", kOptions)
+SDGREPORT_DATA_SOURCE_PLUGIN(SurveySource, "example-survey", "1.0.0", "Municipal survey export summarised per goal", kOptions)
