@@ -11,6 +11,7 @@
 #include "build.hpp"
 #include "worker_pool.hpp"
 #include "sdgreport/csv.hpp"
+#include "sdgreport/files.hpp"
 #include "sdgreport/log.hpp"
 
 namespace fs = std::filesystem;
@@ -28,22 +29,9 @@ struct Row {
   std::string error;    // why the row failed; empty while it has not
 };
 
-char detect_delimiter(std::string_view header_line) {
-  std::size_t best = 0;
-  char delim = ',';
-  for (char c : {';', ',', '\t'}) {
-    std::size_t n = static_cast<std::size_t>(std::count(header_line.begin(), header_line.end(), c));
-    if (n > best) {
-      best = n;
-      delim = c;
-    }
-  }
-  return delim;
-}
-
 std::vector<Row> read_rows(const fs::path& csv_path, const std::string& text) {
   const std::string name = csv_path.string();
-  CsvReader reader(text, name, detect_delimiter(std::string_view(text).substr(0, text.find('\n'))));
+  CsvReader reader(text, name, detect_csv_delimiter(text));
   auto head = reader.next();
   if (!head || (head->fields.size() == 1 && head->fields[0].empty()))
     throw Error(ErrorCode::Input, "the file is empty; it needs a header row naming the variables", {name, 1, 0});
@@ -58,7 +46,6 @@ std::vector<Row> read_rows(const fs::path& csv_path, const std::string& text) {
   }
   std::vector<Row> rows;
   while (auto rec = reader.next()) {
-    if (rec->fields.size() == 1 && rec->fields[0].empty()) continue;  // blank line
     Row row;
     row.line = rec->line;
     if (rec->fields.size() != columns.size()) {
@@ -101,11 +88,7 @@ class Progress {
 
 int build_each(const fs::path& definition, const fs::path& rows_csv, int jobs, const PluginLoader& load_plugins,
                const fs::path& out_dir, const std::vector<std::string>& formats, const AssembleOptions& assemble_opts) {
-  std::ifstream in(rows_csv, std::ios::binary);
-  if (!in) throw Error(ErrorCode::Input, "cannot read the --each file: file not found or not readable", {rows_csv.string()});
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  const std::string text = buf.str();
+  const std::string text = read_file(rows_csv, ErrorCode::Input, "the --each file", {rows_csv.string()});
   std::vector<Row> rows = read_rows(rows_csv, text);
 
   // Read every row's definition first: a broken row fails alone, and two rows

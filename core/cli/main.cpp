@@ -30,6 +30,7 @@
 #include "scaffold.hpp"
 #include "sdgreport/codes.hpp"
 #include "sdgreport/definition.hpp"
+#include "sdgreport/files.hpp"
 #include "sdgreport/json.hpp"
 #include "sdgreport/log.hpp"
 #include "sdgreport/pipeline.hpp"
@@ -124,11 +125,8 @@ int cmd_build(const Common& common, const std::string& report, const std::string
 int cmd_render(const Common& common, const std::string& model, const std::string& out_dir,
                const std::vector<std::string>& formats) {
   const fs::path path(model);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw sdg::Error(sdg::ErrorCode::Input, "cannot read the model: file not found or not readable", {path.string()});
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  sdg::Document doc = sdg::document_from_json(buf.str(), path.string());
+  sdg::Document doc = sdg::document_from_json(
+      sdg::read_file(path, sdg::ErrorCode::Input, "the model", {path.string()}), path.string());
 
   sdg::ReportDefinition def;  // only for naming the outputs
   def.path = path;

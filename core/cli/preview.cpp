@@ -16,7 +16,9 @@
 #include <sstream>
 #include <thread>
 
+#include "sdgreport/files.hpp"
 #include "sdgreport/log.hpp"
+#include "sdgreport/text.hpp"
 
 namespace fs = std::filesystem;
 
@@ -182,11 +184,18 @@ class Watcher {
   std::set<fs::path> files_, trees_;
 };
 
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
+/// The preview answers only to its own name: a Host of 127.0.0.1:PORT,
+/// localhost:PORT or [::1]:PORT (the port may be left out only when it is 80, as
+/// browsers do). Any other name — a page's DNS-rebound domain, a missing Host —
+/// is refused, so a web page the editor visits cannot read the unpublished draft.
+bool host_allowed(std::string_view host, int port) {
+  const std::string h = lower(host);
+  for (const char* name : {"127.0.0.1", "localhost", "[::1]"}) {
+    const std::string n = name;
+    if (h == n + ":" + std::to_string(port)) return true;
+    if (port == 80 && h == n) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -218,7 +227,7 @@ int preview(const fs::path& definition, int port, const PluginLoader& load_plugi
       build_definition(def, {out}, *host, out_dir, AssembleOptions{}, ctx);
       inputs = ctx.inputs();
       inputs.insert(inputs.begin(), def_path);
-      state.succeeded(read_file(out_dir / "index.html"));
+      state.succeeded(read_file(out_dir / "index.html", ErrorCode::Output, "the page just built", {}));
       const auto ms =
           std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start)
               .count();
@@ -242,6 +251,16 @@ int preview(const fs::path& definition, int port, const PluginLoader& load_plugi
   watcher.watch(inputs);
 
   httplib::Server server;
+  int bound = port;
+  server.set_pre_routing_handler([&](const httplib::Request& req, httplib::Response& res) {
+    if (host_allowed(req.get_header_value("Host"), bound)) return httplib::Server::HandlerResponse::Unhandled;
+    log().warn("preview: refused a request for Host '{}' (only 127.0.0.1:{}, localhost:{} or [::1]:{})",
+               req.get_header_value("Host"), bound, bound, bound);
+    res.status = 403;
+    res.set_content("403 Forbidden: this preview answers only to 127.0.0.1, localhost or [::1] on its port\n",
+                    "text/plain; charset=utf-8");
+    return httplib::Server::HandlerResponse::Handled;
+  });
   server.Get("/", [&](const httplib::Request&, httplib::Response& res) {
     res.set_header("Cache-Control", "no-store");
     res.set_content(state.render(), "text/html; charset=utf-8");
@@ -250,7 +269,6 @@ int preview(const fs::path& definition, int port, const PluginLoader& load_plugi
     res.set_header("Cache-Control", "no-store");
     res.set_content(std::to_string(state.version()), "text/plain");
   });
-  int bound = port;
   if (port == 0) {
     bound = server.bind_to_any_port("127.0.0.1");
   } else if (!server.bind_to_port("127.0.0.1", port)) {

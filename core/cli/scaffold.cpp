@@ -39,11 +39,9 @@ constexpr const char* kSource = R"sdg(// Data-source plugin `@NAME@`: reads a tw
 //
 // Options (in the report definition):
 //   { plugin: @NAME@, file: data/values.csv, caption: "…", unit: "%", source: "…" }
-#include <fstream>
-#include <sstream>
-
 #include <sdgreport/csv.hpp>
 #include <sdgreport/error.hpp>
+#include <sdgreport/files.hpp>
 #include <sdgreport/numbers.hpp>
 #include <sdgreport/plugin.hpp>
 
@@ -55,10 +53,7 @@ class @CLASS@ final : public sdg::DataSource {
     const sdg::Options& opts = req.options;
     // Paths in options are relative to the report definition.
     const std::filesystem::path path = ctx.resolve(opts.string("file"));
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw sdg::Error(sdg::ErrorCode::Input, "cannot read the file", {path.string()});
-    std::ostringstream text;
-    text << in.rdbuf();
+    const std::string content = sdg::read_file(path, sdg::ErrorCode::Input, "the file", {path.string()});
 
     sdg::Table table;
     table.caption = opts.string_or("caption", target.title());
@@ -71,7 +66,6 @@ class @CLASS@ final : public sdg::DataSource {
     chart.source = table.source;
     sdg::Series series{"Value", table.columns[1].unit, {}};
 
-    const std::string content = text.str();  // the reader keeps a view of it
     sdg::CsvReader reader(content, path.string(), ';');
     reader.next();  // header
     while (auto rec = reader.next()) {

@@ -7,7 +7,9 @@
 #include <limits>
 #include <vector>
 
+#include "axis.hpp"
 #include "sdgreport/i18n.hpp"
+#include "sdgreport/text.hpp"
 
 namespace sdg::charts {
 
@@ -52,9 +54,7 @@ palette::SeriesStyle series_style(int goal, std::size_t index, const palette::Co
 
 /// "#rrggbb".
 std::string css(const palette::Color& c) {
-  std::string s = c.hex_string();
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char ch) { return std::tolower(ch); });
-  return s;
+  return lower(c.hex_string());
 }
 
 std::string num(double v) {
@@ -105,82 +105,21 @@ std::string marker(palette::Marker m, double x, double y, const std::string& col
          "\" stroke-width=\"2.5\" fill=\"none\"/>";
 }
 
-/// A short form of a category label for an axis (at most `max` characters, UTF-8 safe).
-std::string shorten(const std::string& s, std::size_t max) {
-  std::size_t chars = 0, i = 0;
-  while (i < s.size()) {
-    if (chars == max) return s.substr(0, i) + "…";
-    const auto c = static_cast<unsigned char>(s[i]);
-    i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    ++chars;
-  }
-  return s;
-}
-
-std::size_t utf8_length(const std::string& s) {
-  std::size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
 }  // namespace
-
-Ticks nice_ticks(double lo, double hi, int count) {
-  Ticks t;
-  if (!(hi > lo)) hi = lo + 1;
-  const double raw = (hi - lo) / std::max(1, count - 1);
-  const double mag = std::pow(10.0, std::floor(std::log10(raw)));
-  double step = mag;
-  for (double f : {1.0, 2.0, 2.5, 5.0, 10.0}) {
-    step = f * mag;
-    if (step >= raw) break;
-  }
-  t.step = step;
-  t.first = std::floor(lo / step) * step;
-  t.count = static_cast<int>(std::ceil((hi - t.first) / step - 1e-9)) + 1;
-  t.decimals = std::max(0, static_cast<int>(-std::floor(std::log10(step) + 1e-9)));
-  if (std::fabs(step / std::pow(10.0, -t.decimals) - std::round(step / std::pow(10.0, -t.decimals))) > 1e-9)
-    ++t.decimals;  // 2.5 × 10^k needs one more
-  return t;
-}
 
 std::string svg(const Chart& c, int goal, Language lang, const std::string& id,
                 const palette::Color& accent, const std::string& desc_lang) {
   const bool bars = c.kind == Chart::Kind::Bar;
   const std::size_t ncat = c.categories.size();
-  double lo = 0, hi = 0;
-  bool any = false;
-  for (const Series& s : c.series)
-    for (const auto& v : s.values)
-      if (v && std::isfinite(*v)) {
-        lo = any ? std::min(lo, *v) : std::min(0.0, *v);
-        hi = any ? std::max(hi, *v) : std::max(0.0, *v);
-        any = true;
-      }
-  // interval bounds (error bars) stay inside the axis too
-  for (const Series& s : c.series)
-    for (const auto* bounds : {&s.lower, &s.upper})
-      for (const auto& v : *bounds)
-        if (any && v && std::isfinite(*v)) {
-          lo = std::min(lo, *v);
-          hi = std::max(hi, *v);
-        }
-  if (c.kind == Chart::Kind::Line && any) {
-    // A line chart need not start at zero, but does when the data come close.
-    double mn = std::numeric_limits<double>::max();
-    for (const Series& s : c.series)
-      for (const auto& v : s.values)
-        if (v && std::isfinite(*v)) mn = std::min(mn, *v);
-    if (mn > 0 && mn > hi * 0.5) lo = mn - (hi - mn) * 0.2;
-  }
-  const Ticks ticks = nice_ticks(lo, hi, 6);
-  const double vmin = ticks.first, vmax = ticks.first + ticks.step * (ticks.count - 1);
+  // The same axis as the PDF's (axis.hpp); an empty frame from 0 to 1 without values.
+  const axis::Ticks ticks = axis::value_axis(c).value_or(axis::nice_ticks(0, 1));
+  const double vmin = ticks.first, vmax = ticks.last();
 
   // Left margin from the widest label on the value axis (or category axis for bars).
   std::size_t label_chars = 0;
   for (int i = 0; i < ticks.count; ++i)
     label_chars =
-        std::max(label_chars, utf8_length(format_number(ticks.first + i * ticks.step, ticks.decimals, lang)));
+        std::max(label_chars, utf8_length(format_number(ticks.at(i), ticks.decimals, lang)));
   if (bars)
     for (const auto& cat : c.categories)
       label_chars = std::max(label_chars, std::min<std::size_t>(utf8_length(cat), 24));
@@ -202,7 +141,7 @@ std::string svg(const Chart& c, int goal, Language lang, const std::string& id,
   // Grid lines and value labels.
   o += "<g class=\"grid\">";
   for (int i = 0; i < ticks.count; ++i) {
-    const double v = ticks.first + i * ticks.step;
+    const double v = ticks.at(i);
     const double p = value_pos(v);
     const std::string lab = text(format_number(v, ticks.decimals, lang));
     const bool zero = std::fabs(v) < ticks.step * 1e-6;
@@ -234,10 +173,10 @@ std::string svg(const Chart& c, int goal, Language lang, const std::string& id,
     const double mid = (bars ? kTop : left) + band * (static_cast<double>(k) + 0.5);
     if (bars)
       o += "<text x=\"" + num(left - 8) + "\" y=\"" + num(mid + 4) + "\" text-anchor=\"end\">" +
-           text(shorten(c.categories[k], 24)) + "</text>";
+           text(utf8_shorten(c.categories[k], 24)) + "</text>";
     else
       o += "<text x=\"" + num(mid) + "\" y=\"" + num(kTop + ph + 18) + "\" text-anchor=\"middle\">" +
-           text(shorten(c.categories[k], 14)) + "</text>";
+           text(utf8_shorten(c.categories[k], 14)) + "</text>";
   }
   o += "</g>";
 

@@ -28,13 +28,4 @@ std::string svg(const Chart& c, int goal, Language lang, const std::string& id,
 /// dash and marker (line charts), or a swatch (column and bar charts).
 std::string legend_key(Chart::Kind kind, const palette::SeriesStyle& style);
 
-/// Axis ticks from lo to hi: about `count` "nice" values (1, 2, 2.5 or 5 × 10^k),
-/// the first ≤ lo and the last ≥ hi. Also returns the decimals the labels need.
-struct Ticks {
-  double first = 0, step = 1;
-  int count = 0;
-  int decimals = 0;
-};
-Ticks nice_ticks(double lo, double hi, int count);
-
 }  // namespace sdg::charts

@@ -14,8 +14,9 @@
 
 namespace sdg::time_axis {
 
-/// The time of a category in years: "2015" → 2015, "2004/05" and "2004-2005" →
-/// 2004, "2021Q3" / "2021K3" → 2021.5, "2021M07" → 2021.5; nullopt for anything else.
+/// The time of a category in years (sdg::parse_period, sdgreport/periods.hpp):
+/// "2015" → 2015, "2004/05" and "2004-2005" → 2004, "2021Q3" / "2021K3" → 2021.625,
+/// "2021M07" → 2021.54; nullopt for anything that is not a period.
 std::optional<double> time_of(std::string_view category);
 
 /// Positions of the categories in units of the smallest step between them (the

@@ -12,6 +12,7 @@
 #include "palette.hpp"
 #include "sdgreport/catalogue.hpp"
 #include "sdgreport/i18n.hpp"
+#include "sdgreport/text.hpp"
 #include "sdgreport/references.hpp"
 #include "sdgreport/walk.hpp"
 #include "xml.hpp"
@@ -810,11 +811,7 @@ void BodyWriter::table(const Table& t, const Where& w) {
   caption("Table Caption", Label::Table, "Table", ++table_no_, t.caption, t.id, origin, "caption");
   const std::size_t nc = t.columns.size();
   // Column widths from their content: the longest word of the label (never broken), the longest cell.
-  auto chars = [](std::string_view s) {
-    int n = 0;
-    for (char ch : s) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
-    return n;
-  };
+  auto chars = [](std::string_view s) { return static_cast<int>(utf8_length(s)); };
   std::vector<int> weight(nc, 3);
   std::set<ValueStatus> scratch;
   for (std::size_t j = 0; j < nc; ++j) {

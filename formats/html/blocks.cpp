@@ -6,6 +6,7 @@
 #include <set>
 
 #include "at_a_glance.hpp"
+#include "axis.hpp"
 #include "chart.hpp"
 #include "colours.hpp"
 #include "embed.hpp"
@@ -111,21 +112,6 @@ std::string h_open(int level, const std::string& cls = {}) {
 }
 std::string h_close(int level) {
   return "</h" + std::to_string(level) + ">";
-}
-
-/// Fewest decimals (0–4) that show every value of the series as it is.
-int decimals_for(const std::vector<Series>& series) {
-  for (int d = 0; d < 4; ++d) {
-    const double scale = std::pow(10.0, d);
-    bool ok = true;
-    for (const Series& s : series)
-      for (const auto& v : s.values)
-        if (v && std::isfinite(*v) &&
-            std::fabs(*v * scale - std::round(*v * scale)) > 1e-6 * std::max(1.0, std::fabs(*v * scale)))
-          ok = false;
-    if (ok) return d;
-  }
-  return 4;
 }
 
 class BodyWriter : public Visitor {
@@ -477,7 +463,7 @@ void BodyWriter::chart(const Chart& c, const Where& w) {
          attr(plan_.href(page_, t->page, t->anchor)) + "\">" + text(label(Label::Table, lang_)) + " " +
          std::to_string(t->number) + "</a>.</p>\n";
   } else {
-    const int dec = decimals_for(c.series);
+    const int dec = axis::chart_decimals(c);
     const std::string cap_id = n.anchor + "-data";
     std::string inner = "<caption id=\"" + cap_id + "\"" + back_ + ">" + text(word(Word::ChartData, lang_)) +
                         "</caption>\n<thead><tr><th scope=\"col\"" + back_ + ">" + text(label(Label::Category, lang_)) +

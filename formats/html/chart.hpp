@@ -18,7 +18,4 @@ namespace sdg::html {
 std::string svg_chart(const Chart& c, int goal, Language lang, const std::string& id,
                       const std::string& desc_lang = {});
 
-using charts::nice_ticks;
-using charts::Ticks;
-
 }  // namespace sdg::html

@@ -1,14 +1,11 @@
 #include "colours.hpp"
 
-#include <algorithm>
-#include <cctype>
+#include "sdgreport/text.hpp"
 
 namespace sdg::html {
 
 std::string css(const Colour& c) {
-  std::string s = c.hex_string();
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char ch) { return std::tolower(ch); });
-  return s;
+  return lower(c.hex_string());
 }
 
 Filled filled(const Colour& background) {

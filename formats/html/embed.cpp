@@ -1,7 +1,6 @@
 #include "embed.hpp"
 
-#include <fstream>
-#include <sstream>
+#include "sdgreport/files.hpp"
 
 namespace sdg::html {
 
@@ -31,11 +30,9 @@ std::string base64(std::string_view bytes) {
 }
 
 std::optional<std::string> image_data_url(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  const std::string bytes = buf.str();
+  const std::optional<std::string> read = try_read_file(file);
+  if (!read) return std::nullopt;
+  const std::string& bytes = *read;
   auto starts = [&](std::string_view magic, std::size_t at = 0) {
     return bytes.size() >= at + magic.size() && std::string_view(bytes).substr(at, magic.size()) == magic;
   };

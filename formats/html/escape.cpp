@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "sdgreport/text.hpp"
+
 namespace sdg::html {
 
 namespace {
@@ -46,12 +48,6 @@ void append_escaped(std::string& out, std::string_view s, bool quotes) {
     }
     out += static_cast<char>(c);
   }
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
 }
 
 }  // namespace

@@ -9,29 +9,10 @@
 #include <utility>
 
 #include "sdgreport/i18n.hpp"
+#include "axis.hpp"
 #include "time_axis.hpp"
 
 namespace sdg::pdf {
-
-std::vector<double> nice_ticks(double lo, double hi, int target) {
-  if (!(hi > lo)) {
-    const double d = lo == 0 ? 1 : std::abs(lo) * 0.5;
-    lo -= d;
-    hi += d;
-  }
-  const double raw = (hi - lo) / std::max(1, target);
-  const double mag = std::pow(10.0, std::floor(std::log10(raw)));
-  double step = mag;
-  for (double f : {1.0, 2.0, 2.5, 5.0, 10.0}) {
-    step = f * mag;
-    if (step >= raw) break;
-  }
-  std::vector<double> out;
-  const double first = std::floor(lo / step + 1e-9) * step;
-  const double last = std::ceil(hi / step - 1e-9) * step;
-  for (double v = first; v <= last + step * 1e-6; v += step) out.push_back(std::abs(v) < step * 1e-9 ? 0 : v);
-  return out;
-}
 
 palette::SeriesStyle series_style(std::size_t i, int goal, const Color& accent) {
   return palette::chart_series(goal, i, accent);
@@ -67,18 +48,6 @@ bool has_legend(const Chart& chart) { return chart.series.size() > 1; }
 double legend_height(Fonts& fonts, const Chart& chart, double w) {
   return legend_height_for(legend_lines(fonts, chart, w).size());
 }
-
-namespace {
-
-int decimals_for(const std::vector<double>& ticks) {
-  if (ticks.size() < 2) return 0;
-  const double step = ticks[1] - ticks[0];
-  int d = 0;
-  while (d < 4 && std::abs(step * std::pow(10.0, d) - std::round(step * std::pow(10.0, d))) > 1e-6) ++d;
-  return d;
-}
-
-}  // namespace
 
 namespace {
 
@@ -178,28 +147,12 @@ void whisker(Canvas& c, bool horizontal, double a, double b, double mid, double 
 
 bool draw_chart(Canvas& c, const Chart& chart, double x, double top, double w, double h, int goal,
                 Language lang, const Color& accent) {
-  double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-  for (const Series& s : chart.series)
-    for (const auto& v : s.values)
-      if (v && std::isfinite(*v)) {
-        lo = std::min(lo, *v);
-        hi = std::max(hi, *v);
-      }
-  if (!std::isfinite(lo) || chart.categories.empty()) return false;
-  // interval bounds (error bars) stay inside the axis too
-  for (const Series& s : chart.series)
-    for (const auto* bounds : {&s.lower, &s.upper})
-      for (const auto& v : *bounds)
-        if (v && std::isfinite(*v)) {
-          lo = std::min(lo, *v);
-          hi = std::max(hi, *v);
-        }
-  const bool bars = chart.kind != Chart::Kind::Line;
-  if (bars || (lo > 0 && lo < hi * 0.5)) lo = std::min(lo, 0.0);
-  if (bars) hi = std::max(hi, 0.0);
-  const auto ticks = nice_ticks(lo, hi, 5);
+  // The same axis as the HTML's (formats/common/axis.hpp).
+  const std::optional<axis::Ticks> axis = axis::value_axis(chart);
+  if (!axis || chart.categories.empty()) return false;
+  const std::vector<double> ticks = axis->values();
   const double vmin = ticks.front(), vmax = ticks.back();
-  const int dec = decimals_for(ticks);
+  const int dec = axis->decimals;
 
   Fonts& f = c.fonts();
   PoDoFo::PdfPainter& p = c.painter();

@@ -1,5 +1,5 @@
 // PDF writer (private): simple vector charts (line, column, bar) with axes,
-// "nice" ticks, gridlines and a legend that wraps. Accessible (WCAG 2.1 1.4.1,
+// "nice" ticks (the HTML's, formats/common/axis.hpp), gridlines and a legend that wraps. Accessible (WCAG 2.1 1.4.1,
 // 1.4.11): series take the shared palette's colours (≥ 3:1 on white; the goal
 // colour first, darkened where it is too light), and differ by marker shape and
 // dash pattern too; a one-series chart has no legend; years with uneven gaps are
@@ -14,9 +14,6 @@
 #include "sdgreport/model.hpp"
 
 namespace sdg::pdf {
-
-/// Axis ticks: about `target` round values (1, 2, 2.5, 5 × 10^k) covering [lo, hi].
-std::vector<double> nice_ticks(double lo, double hi, int target = 5);
 
 /// How series `i` is drawn (palette::chart_series; `accent` outside goals 1–17).
 palette::SeriesStyle series_style(std::size_t i, int goal, const Color& accent = colors::accent);

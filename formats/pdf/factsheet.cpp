@@ -11,6 +11,7 @@
 #include "renderer.hpp"
 #include "sdgreport/catalogue.hpp"
 #include "sdgreport/i18n.hpp"
+#include "sdgreport/periods.hpp"
 
 namespace sdg::pdf {
 
@@ -37,11 +38,12 @@ class Collector : public PartialVisitor {
   }
 };
 
-/// A period in a table's first column: a year, or text starting with one ("2013/14", "2021Q1").
+/// A period in a table's first column (sdgreport/periods.hpp): a year as a number,
+/// or text that is a period or starts with a year ("2013/14", "2021Q1").
 bool looks_like_period(const CellView& c) {
-  if (c.kind == Cell::Kind::Number) return c.number >= 1000 && c.number <= 2999 && c.number == static_cast<int>(c.number);
-  if (c.kind != Cell::Kind::Text || c.text.size() < 4) return false;
-  return std::all_of(c.text.begin(), c.text.begin() + 4, [](char ch) { return ch >= '0' && ch <= '9'; });
+  if (c.kind == Cell::Kind::Number)
+    return c.number >= kFirstYear && c.number <= kLastYear && c.number == static_cast<int>(c.number);
+  return c.kind == Cell::Kind::Text && (is_period(c.text) || leading_year(c.text));
 }
 
 }  // namespace

@@ -221,7 +221,7 @@ void Sheet::fit_text(int col, std::string_view t) {
   while (start <= t.size()) {
     std::size_t end = t.find('\n', start);
     if (end == std::string::npos) end = t.size();
-    widest = std::max(widest, display_width(t.substr(start, end - start)));
+    widest = std::max(widest, utf8_length(t.substr(start, end - start)));
     start = end + 1;
   }
   fit(col, widest);
@@ -265,7 +265,7 @@ void Sheet::link(int row, int col, const std::string& target, std::string_view s
   check(worksheet_write_url_opt(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), target.c_str(),
                                 book_.link, t.c_str(), nullptr),
         where(row, col), book_.final_path());
-  if (fit_width) fit(col, display_width(t));
+  if (fit_width) fit(col, utf8_length(t));
 }
 
 void Sheet::reach(int row, int col) {

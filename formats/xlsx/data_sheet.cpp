@@ -4,9 +4,11 @@
 #include <cmath>
 #include <optional>
 
+#include "axis.hpp"
 #include "lxw_errors.hpp"
 #include "sdgreport/catalogue.hpp"
 #include "sdgreport/i18n.hpp"
+#include "sdgreport/periods.hpp"
 #include "words.hpp"
 
 namespace sdg::xlsx {
@@ -76,8 +78,10 @@ class DataWriter {
     sheet_.text(row_, kTarget, target_);
     sheet_.text(row_, kIndicator, indicator_);
     sheet_.text(row_, kSeries, series);
-    if (const auto year = year_number(period)) {
-      sheet_.number(row_, kPeriod, *year, year_, 0);
+    // A plain year ("2021") as a number, so that the Period column sorts and
+    // filters as numbers; "2013/14", "2021Q1"… as text.
+    if (const auto p = parse_period(period); p && p->kind == Period::Kind::Year) {
+      sheet_.number(row_, kPeriod, p->year, year_, 0);
     } else {
       sheet_.text(row_, kPeriod, period);
     }
@@ -173,7 +177,7 @@ void write_chart(DataWriter& w, const Chart& ch, const Item& item, const SheetPl
   const std::string title = chart_title(ch, lang);
   w.block(item.goal, ch.indicator, ch.national, sp, ch.source, title);
   if (!shape.categories_are_periods) w.breakdown() = label(Label::Category, lang);
-  const int decimals = chart_decimals(ch);
+  const int decimals = axis::chart_decimals(ch);
   const std::string none;
   for (const Series& s : ch.series) {
     const std::string& series = names_no_series(s.name, lang) ? title : s.name;

@@ -9,6 +9,7 @@
 
 #include "sdgreport/catalogue.hpp"
 #include "sdgreport/i18n.hpp"
+#include "sdgreport/periods.hpp"
 #include "sdgreport/walk.hpp"
 
 namespace sdg::xlsx {
@@ -17,33 +18,6 @@ namespace {
 
 /// Rows a chart's data block takes at least: the chart beside it is about 15 rows high.
 constexpr std::size_t kChartRows = 16;
-
-std::string fold(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-/// Header labels that name a period column, in the report languages.
-bool is_period_word(std::string_view label) {
-  static const char* const words[] = {"year", "years", "period", "time", "date", "år", "årstall",
-                                      "periode", "tid", "dato", "tidspunkt"};
-  const std::string f = fold(trim(label));
-  return std::any_of(std::begin(words), std::end(words), [&](const char* w) { return f == w; });
-}
-
-bool digits(std::string_view s, std::size_t n) {
-  return s.size() >= n && std::all_of(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(n),
-                                       [](char c) { return c >= '0' && c <= '9'; });
-}
 
 class Planner : public PartialVisitor {
  public:
@@ -116,7 +90,7 @@ void shape_table(const Table& t, Shape& shape) {
   for (std::size_t c = 0; c < t.columns.size(); ++c) {
     if (!is_measure(t, c)) continue;
     ++measures;
-    period_labels += looks_like_period(t.columns[c].label);
+    period_labels += is_period(t.columns[c].label);
   }
   shape.periods_across = measures > 0 && period_labels == measures;
   if (!shape.periods_across) {
@@ -128,12 +102,12 @@ void shape_table(const Table& t, Shape& shape) {
         const std::string v = key_text(t, c, cell);
         if (v.empty()) continue;
         any = true;
-        if (!looks_like_period(v)) {
+        if (!is_period(v)) {
           all = false;
           break;
         }
       }
-      if (is_period_word(t.columns[c].label) || (all && any)) shape.period_key = static_cast<int>(c);
+      if (is_period_header(t.columns[c].label) || (all && any)) shape.period_key = static_cast<int>(c);
     }
   }
   shape.breakdown.clear();
@@ -146,11 +120,11 @@ void shape_table(const Table& t, Shape& shape) {
 void shape_chart(const Chart& ch, Shape& shape) {
   shape.categories_are_periods =
       !ch.categories.empty() &&
-      std::all_of(ch.categories.begin(), ch.categories.end(), [](const std::string& s) { return looks_like_period(s); });
+      std::all_of(ch.categories.begin(), ch.categories.end(), [](const std::string& s) { return is_period(s); });
   if (!shape.categories_are_periods) {
     shape.series_are_periods =
         !ch.series.empty() &&
-        std::all_of(ch.series.begin(), ch.series.end(), [](const Series& s) { return looks_like_period(s.name); });
+        std::all_of(ch.series.begin(), ch.series.end(), [](const Series& s) { return is_period(s.name); });
   }
 }
 
@@ -159,46 +133,6 @@ void shape_chart(const Chart& ch, Shape& shape) {
 bool is_measure(const Table& t, std::size_t col) {
   return col < t.columns.size() && t.columns[col].type == Column::Type::Number &&
          !(col == 0 && t.columns.size() > 1);
-}
-
-bool looks_like_period(std::string_view s) {
-  s = trim(s);
-  if (!digits(s, 4) || (s[0] != '1' && s[0] != '2')) return false;
-  std::string_view rest = s.substr(4);
-  if (rest.empty()) return true;  // 2021
-  // 2021Q1, 2021 Q1, 2021-Q1
-  std::string_view q = rest;
-  if (q.front() == ' ' || q.front() == '-') q.remove_prefix(1);
-  if (q.size() == 2 && (q[0] == 'Q' || q[0] == 'K') && q[1] >= '1' && q[1] <= '4') return true;
-  // Separators: '-', '/', '–' (U+2013).
-  std::string_view sep;
-  if (rest.front() == '-' || rest.front() == '/') {
-    sep = rest.substr(0, 1);
-  } else if (rest.substr(0, 3) == "\xE2\x80\x93") {
-    sep = rest.substr(0, 3);
-  } else {
-    return false;
-  }
-  rest.remove_prefix(sep.size());
-  if (rest.size() == 2 && digits(rest, 2)) return true;  // 2004/05, 2021-03
-  if (rest.size() == 4 && digits(rest, 4)) return true;  // 2019–2021, 2019/2020
-  // 2021-03-15
-  return sep == "-" && rest.size() == 5 && digits(rest, 2) && rest[2] == '-' && digits(rest.substr(3), 2);
-}
-
-int chart_decimals(const Chart& c) {
-  int d = 0;
-  for (const Series& s : c.series) {
-    for (const auto& v : s.values) {
-      if (!v || !std::isfinite(*v)) continue;
-      for (int k = d; k < 3; ++k) {
-        const double scaled = *v * std::pow(10.0, k);
-        if (std::fabs(scaled - std::round(scaled)) <= 1e-9 * std::max(1.0, std::fabs(scaled))) break;
-        d = k + 1;
-      }
-    }
-  }
-  return d;
 }
 
 std::string key_text(const Table& t, std::size_t col, const CellView& cell) {

@@ -83,19 +83,12 @@ struct Plan {
 /// is the row's key (a year, a region) like every text column.
 bool is_measure(const Table& t, std::size_t col);
 
-/// Whether `s` reads as a period: "2021", "2004/05", "2019–2021", "2021-03",
-/// "2021-03-15", "2021Q1", "2021 Q1", "2021-Q1".
-bool looks_like_period(std::string_view s);
-
 /// Whether the observations of chart `c` are all in table `t`: for every
 /// series and category, `t` has a cell whose row keys and column label include
 /// the category and the series name (the name may be absent when the chart has
 /// one series) and whose value is the same (both missing, or equal to the
 /// table column's decimals).
 bool chart_covered_by(const Chart& c, const Table& t);
-
-/// Decimals that show a chart's values as given (0–3).
-int chart_decimals(const Chart& c);
 
 /// The text of a key cell as it goes into the Data sheet ("" when empty).
 std::string key_text(const Table& t, std::size_t col, const CellView& cell);

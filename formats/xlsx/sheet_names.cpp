@@ -2,38 +2,18 @@
 
 #include <algorithm>
 
-#include "sdgreport/model.hpp"  // append_utf8
+#include "sdgreport/text.hpp"
 
 namespace sdg::xlsx {
 
 namespace {
 
-/// Decodes one UTF-8 sequence at s[i]; returns its length, or 0 if invalid.
+/// The code point at s[i] and its length; an invalid byte is U+FFFD of length 1.
 std::size_t sequence_length(std::string_view s, std::size_t i, char32_t& cp) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) {
-    cp = b0;
-    return 1;
-  }
-  std::size_t n = 0;
-  char32_t min = 0;
-  if ((b0 & 0xE0) == 0xC0) {
-    n = 2, cp = b0 & 0x1F, min = 0x80;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    n = 3, cp = b0 & 0x0F, min = 0x800;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    n = 4, cp = b0 & 0x07, min = 0x10000;
-  } else {
-    return 0;
-  }
-  if (i + n > s.size()) return 0;
-  for (std::size_t k = 1; k < n; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return n;
+  const int n = utf8_decode(s, i, &cp);
+  if (n > 0) return static_cast<std::size_t>(n);
+  cp = 0xFFFD;
+  return 1;
 }
 
 bool is_invalid_sheet_char(char32_t cp) {
@@ -45,7 +25,8 @@ bool is_invalid_sheet_char(char32_t cp) {
   }
 }
 
-std::string trim(std::string s) {
+/// `s` without spaces and apostrophes at either end (Excel refuses a name that starts or ends with one).
+std::string trim_name(std::string s) {
   auto bad = [](char c) { return c == ' ' || c == '\''; };
   while (!s.empty() && bad(s.back())) s.pop_back();
   std::size_t b = 0;
@@ -86,7 +67,7 @@ std::string head(const std::string& s, std::size_t end) {
     if (space == std::string::npos || !is_connector(std::string_view(h).substr(space + 1))) break;
     h.resize(space);
   }
-  return trim(h);
+  return trim_name(h);
 }
 
 /// Shortens `s` to at most `max` Excel characters without cutting a phrase
@@ -126,27 +107,10 @@ std::string shorten(const std::string& s, std::size_t max) {
     const std::string h = head(cut, space);
     if (!h.empty()) return h;
   }
-  return trim(cut);
+  return trim_name(cut);
 }
 
 }  // namespace
-
-std::string valid_utf8(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) {
-    char32_t cp = 0;
-    const std::size_t n = sequence_length(s, i, cp);
-    if (n == 0) {
-      out += "\xEF\xBF\xBD";
-      ++i;
-    } else {
-      out.append(s.substr(i, n));
-      i += n;
-    }
-  }
-  return out;
-}
 
 std::size_t excel_length(std::string_view s) {
   std::size_t n = 0;
@@ -169,12 +133,6 @@ std::string truncate_chars(std::string_view s, std::size_t max) {
   return std::string(s);
 }
 
-std::size_t display_width(std::string_view s) {
-  std::size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
 std::string SheetNames::clean(std::string_view wanted) {
   std::string out;
   const std::string text = valid_utf8(wanted);
@@ -192,7 +150,7 @@ std::string SheetNames::clean(std::string_view wanted) {
     }
     i += n;
   }
-  out = shorten(trim(out), kMax);
+  out = shorten(trim_name(out), kMax);
   if (out.empty()) out = "Sheet";
   return out;
 }
@@ -203,8 +161,7 @@ std::string SheetNames::fold(std::string_view s) {
   std::string out;
   for (std::size_t i = 0; i < s.size();) {
     char32_t cp = 0;
-    std::size_t n = sequence_length(s, i, cp);
-    if (n == 0) n = 1, cp = 0xFFFD;
+    const std::size_t n = sequence_length(s, i, cp);
     if (cp >= 'A' && cp <= 'Z') cp += 0x20;
     if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) cp += 0x20;
     append_utf8(out, cp);

@@ -1,5 +1,6 @@
-// Private to the xlsx plugin: UTF-8 text helpers and the sheet-name rules of
-// Excel, checked here so that libxlsxwriter never refuses (and never prints).
+// Private to the xlsx plugin: Excel's text lengths and sheet-name rules, checked
+// here so that libxlsxwriter never refuses (and never prints). UTF-8 itself is the
+// toolkit's (sdgreport/text.hpp: valid_utf8, utf8_length).
 #pragma once
 
 #include <cstddef>
@@ -7,10 +8,9 @@
 #include <string>
 #include <string_view>
 
-namespace sdg::xlsx {
+#include "sdgreport/text.hpp"
 
-/// `s` with every invalid UTF-8 sequence replaced by U+FFFD.
-std::string valid_utf8(std::string_view s);
+namespace sdg::xlsx {
 
 /// Length as Excel counts it: UTF-16 code units (a character outside the BMP
 /// counts 2). Assumes valid UTF-8.
@@ -19,9 +19,6 @@ std::size_t excel_length(std::string_view s);
 /// The longest prefix of `s` whose excel_length is at most `max`, cut at a
 /// character boundary. Assumes valid UTF-8.
 std::string truncate_chars(std::string_view s, std::size_t max);
-
-/// Approximate display width for column fitting: one per character.
-std::size_t display_width(std::string_view s);
 
 /// Makes valid, unique worksheet names:
 /// - no [ ] : * ? / \ and no control characters (replaced by a space, spaces collapsed);

@@ -6,6 +6,7 @@
 #include <span>
 #include <string_view>
 
+#include "axis.hpp"
 #include "lxw_errors.hpp"
 #include "palette.hpp"
 #include "sdgreport/catalogue.hpp"
@@ -214,7 +215,7 @@ class SectionWriter {
     header(heads, header_row, last_row, c.id, "Chart", k);
     ++row_;
 
-    const int decimals = chart_decimals(c);
+    const int decimals = axis::chart_decimals(c);
     lxw_format* fmt = book_.number(decimals, wants_thousands(c));
     const int first_data = row_;
     for (std::size_t i = 0; i < c.categories.size(); ++i) {

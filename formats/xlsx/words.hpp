@@ -19,8 +19,4 @@ std::string chart_title(const Chart& c, Language lang);
 /// indicator "3-1-f (National indicator)"; "" when there is none.
 std::string indicator_text(const std::string& id, bool national, Language lang);
 
-/// A period that is a plain year ("2021") as a number, so that the Data sheet's
-/// Period column sorts and filters as numbers; nullopt for "2013/14", "2021Q1"…
-std::optional<int> year_number(std::string_view period);
-
 }  // namespace sdg::xlsx

@@ -195,9 +195,6 @@ const C& pick(const std::vector<C>& cubes, const ViewSpec& spec, const Format& f
 /// sdg::Error(ErrorCode::Definition) for a bad choice, naming what is available.
 View make_view(const Cube& cube, const ViewSpec& spec, const Format& format);
 
-/// Digits after the point in the shortest round-trip form of `v` (0–17).
-int shortest_decimals(double v);
-
 /// "thousands" (nb "tusen") and the like for a unit multiplier of 3, 6, 9.
 std::string unit_text(const std::optional<Unit>& u, Language lang);
 

@@ -31,26 +31,6 @@ std::optional<std::size_t> Cube::dimension_index(std::string_view id) const {
   return std::nullopt;
 }
 
-int shortest_decimals(double v) {
-  if (!std::isfinite(v)) return 0;
-  char buf[64];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-  if (ec != std::errc()) return 0;
-  std::string_view s(buf, static_cast<std::size_t>(end - buf));
-  int exponent = 0;
-  if (std::size_t e = s.find('e'); e != std::string_view::npos) {
-    std::string_view ex = s.substr(e + 1);
-    if (!ex.empty() && ex[0] == '+') ex.remove_prefix(1);
-    std::from_chars(ex.data(), ex.data() + ex.size(), exponent);
-    s = s.substr(0, e);
-  }
-  int frac = 0;
-  if (std::size_t dot = s.find('.'); dot != std::string_view::npos)
-    frac = static_cast<int>(s.size() - dot - 1);
-  int d = frac - exponent;
-  return d < 0 ? 0 : (d > 17 ? 17 : d);
-}
-
 using Dataset = Cube;
 
 namespace {

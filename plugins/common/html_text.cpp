@@ -10,6 +10,7 @@
 #include <new>
 
 #include "sdgreport/error.hpp"
+#include "sdgreport/text.hpp"
 
 namespace sdg::plugins {
 namespace {
@@ -39,29 +40,7 @@ bool breaks_text(const char* name) {
   return false;
 }
 
-std::string trimmed(std::string s) {
-  auto is_trim = [](std::string_view t, std::size_t at) {
-    if (is_space(static_cast<unsigned char>(t[at]))) return std::size_t{1};
-    if (t.substr(at, 2) == "\xC2\xA0") return std::size_t{2};
-    return std::size_t{0};
-  };
-  std::size_t b = 0;
-  while (b < s.size()) {
-    const std::size_t n = is_trim(s, b);
-    if (!n) break;
-    b += n;
-  }
-  std::size_t e = s.size();
-  while (e > b) {
-    if (is_space(static_cast<unsigned char>(s[e - 1])))
-      --e;
-    else if (e - b >= 2 && s.compare(e - 2, 2, "\xC2\xA0") == 0)
-      e -= 2;
-    else
-      break;
-  }
-  return s.substr(b, e - b);
-}
+std::string trimmed(std::string_view s) { return std::string(trim_spaces(s)); }
 
 struct DocFree {
   void operator()(xmlDoc* d) const { xmlFreeDoc(d); }

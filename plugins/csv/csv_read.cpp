@@ -1,17 +1,18 @@
 // sdgreport csv plugin — streaming: bytes → UTF-8 → records → kept rows.
 //
-// The core's sdg::CsvReader needs the whole text in memory; to keep memory in
-// proportion to the rows kept rather than to the file, this reader decodes and
-// tokenizes fixed-size chunks, keeping its state (an open quote, a pending CR,
-// an incomplete UTF-8 sequence) across chunk boundaries. The tokenizing rules
-// are the same RFC 4180 rules as sdg::CsvReader's.
+// To keep memory in proportion to the rows kept rather than to the file, this
+// reader decodes fixed-size chunks, keeping an incomplete UTF-8 sequence across
+// chunk boundaries, and pushes the text into the core's tokenizer
+// (sdg::CsvTokenizer, sdgreport/csv.hpp), which keeps its own state (an open
+// quote, a pending CR) between chunks.
 #include <algorithm>
 #include <array>
 #include <set>
 
 #include "csv_table.hpp"
 
-#include "sdgreport/model.hpp"  // append_utf8
+#include "sdgreport/csv.hpp"
+#include "sdgreport/text.hpp"
 
 namespace sdg::csvtable {
 namespace {
@@ -27,34 +28,6 @@ constexpr std::array<char32_t, 32> kCp1252 = {
 std::string hex(unsigned char b) {
   static const char* digits = "0123456789ABCDEF";
   return std::string("0x") + digits[b >> 4] + digits[b & 15];
-}
-
-/// Length of the valid UTF-8 sequence at s[i]: 1–4; 0 if invalid; -1 if it may
-/// be valid but is cut off by the end of `s`.
-int utf8_length(std::string_view s, std::size_t i) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) return 1;
-  int len;
-  unsigned char lo = 0x80, hi = 0xBF;
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    len = 2;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    len = 3;
-    if (b0 == 0xE0) lo = 0xA0;   // no overlongs
-    if (b0 == 0xED) hi = 0x9F;   // no surrogates
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    len = 4;
-    if (b0 == 0xF0) lo = 0x90;
-    if (b0 == 0xF4) hi = 0x8F;   // nothing past U+10FFFF
-  } else {
-    return 0;
-  }
-  for (int k = 1; k < len; ++k) {
-    if (i + static_cast<std::size_t>(k) >= s.size()) return -1;
-    const auto b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-    if (k == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF)) return 0;
-  }
-  return len;
 }
 
 /// Bytes in the file's encoding → UTF-8, checked; tracks line and byte for messages.
@@ -105,7 +78,7 @@ class Decoder {
     if (!carry_.empty()) {
       joined = carry_ + std::string(in.substr(0, std::min<std::size_t>(in.size(), 8)));
       const std::size_t had = carry_.size();
-      const int len = utf8_length(joined, 0);
+      const int len = utf8_decode(joined, 0);
       if (len == -1 && !last && in.size() < 8) {  // still cut off: a tiny chunk
         carry_ = joined;
         offset_ += in.size();
@@ -125,7 +98,7 @@ class Decoder {
         ++i;
         continue;
       }
-      const int len = utf8_length(in, i);
+      const int len = utf8_decode(in, i);
       if (len == -1 && !last) {
         carry_.assign(in.substr(i));
         break;
@@ -153,7 +126,7 @@ class Decoder {
       return;
     }
     seq_ += static_cast<char>(b);
-    const int len = utf8_length(seq_, 0);
+    const int len = utf8_decode(seq_, 0);
     if (len == 0) {
       maybe_utf8_ = false;
     } else if (len > 0) {
@@ -214,120 +187,6 @@ class Decoder {
   std::string first_seq_;
   std::size_t first_at_ = 0;
   int first_line_ = 1;
-};
-
-/// RFC 4180 records from UTF-8 text fed in chunks.
-class Tokenizer {
- public:
-  using Sink = std::function<void(const std::vector<std::string>& fields, std::size_t n, int line)>;
-
-  Tokenizer(char delim, std::string file, Sink sink)
-      : delim_(delim), file_(std::move(file)), sink_(std::move(sink)), fields_(1) {}
-
-  void feed(std::string_view s) {
-    for (const char c : s) {
-      if (pending_cr_) {
-        pending_cr_ = false;
-        if (c == '\n') continue;  // the CR of CRLF ended the record already
-      }
-      switch (state_) {
-        case State::FieldStart:
-        case State::Unquoted:
-          if (at_boundary(c)) {
-            // field or record ended
-          } else if (c == '"' && state_ == State::FieldStart) {
-            state_ = State::Quoted;
-            quoted_ = true;
-            quote_line_ = line_;
-          } else {
-            fields_[n_] += c;
-            state_ = State::Unquoted;
-          }
-          break;
-        case State::Quoted:
-          if (c == '"') {
-            state_ = State::AfterQuote;
-          } else if (c != '\r') {  // CRLF inside a quoted field is kept as LF
-            if (c == '\n') ++line_;
-            fields_[n_] += c;
-          }
-          break;
-        case State::AfterQuote:
-          if (c == '"') {
-            fields_[n_] += '"';
-            state_ = State::Quoted;
-          } else if (at_boundary(c)) {
-            // field or record ended
-          } else if (c != ' ' && c != '\t') {
-            throw Error(ErrorCode::Input,
-                        "text after the closing quote of field " + std::to_string(n_ + 1) +
-                            "; inside a quoted field, write a quote as two quotes (\"\")",
-                        Location{file_, line_, 0});
-          }
-          break;
-      }
-    }
-  }
-
-  void finish() {
-    if (state_ == State::Quoted)
-      throw Error(ErrorCode::Input,
-                  "a quoted field opened on line " + std::to_string(quote_line_) +
-                      " is never closed (the file ends inside it)",
-                  Location{file_, quote_line_, 0});
-    if (n_ > 0 || !fields_[0].empty() || quoted_) end_record();
-  }
-
- private:
-  enum class State { FieldStart, Unquoted, Quoted, AfterQuote };
-
-  // Outside quotes, the delimiter ends a field and a line end (LF, CR or CRLF) the
-  // record. True when `c` was one of them.
-  bool at_boundary(char c) {
-    if (c == delim_) {
-      end_field();
-      return true;
-    }
-    if (c == '\n' || c == '\r') {
-      end_record();
-      if (c == '\r') pending_cr_ = true;  // a following LF belongs to this line end
-      return true;
-    }
-    return false;
-  }
-
-  void end_field() {
-    ++n_;
-    if (n_ == fields_.size())
-      fields_.emplace_back();
-    else
-      fields_[n_].clear();
-    state_ = State::FieldStart;
-  }
-
-  void end_record() {
-    const bool blank = n_ == 0 && fields_[0].empty() && !quoted_;
-    end_field();
-    if (!blank) sink_(fields_, n_, record_line_);
-    n_ = 0;
-    fields_[0].clear();
-    quoted_ = false;
-    ++line_;
-    record_line_ = line_;
-    state_ = State::FieldStart;
-  }
-
-  char delim_;
-  std::string file_;
-  Sink sink_;
-  std::vector<std::string> fields_;
-  std::size_t n_ = 0;
-  State state_ = State::FieldStart;
-  bool pending_cr_ = false;
-  bool quoted_ = false;  // the current record has a quoted field (so is not blank)
-  int line_ = 1;
-  int record_line_ = 1;
-  int quote_line_ = 1;
 };
 
 std::string join(const std::vector<std::string>& names, std::size_t max = 12) {
@@ -453,32 +312,12 @@ class Collector {
 
 }  // namespace
 
-char detect_delimiter(std::string_view line) {
-  std::size_t semi = 0, tab = 0, comma = 0, bar = 0;
-  bool quoted = false;
-  for (char c : line) {
-    if (c == '\n') break;
-    if (c == '"') quoted = !quoted;
-    if (quoted) continue;
-    semi += c == ';';
-    tab += c == '\t';
-    comma += c == ',';
-    bar += c == '|';
-  }
-  const std::size_t best = std::max({semi, tab, comma, bar});
-  if (best == 0) return ',';
-  if (semi == best) return ';';
-  if (tab == best) return '\t';
-  if (comma == best) return ',';
-  return '|';
-}
-
 RawTable read_csv(std::istream& in, const std::string& file_name, const ReadSpec& spec) {
   RawTable out;
   out.file = file_name;
   Decoder decoder(spec.encoding, file_name);
   Collector collector(spec, out);
-  std::optional<Tokenizer> tokenizer;
+  std::optional<CsvTokenizer> tokenizer;
 
   std::string bytes(kChunk, '\0');
   std::string text;
@@ -492,7 +331,7 @@ RawTable read_csv(std::istream& in, const std::string& file_name, const ReadSpec
     decoder.feed(std::string_view(bytes.data(), got), last, text);
     if (!tokenizer) {
       if (text.empty() && !last) continue;
-      out.delimiter = spec.delimiter != 0 ? spec.delimiter : detect_delimiter(text);
+      out.delimiter = spec.delimiter != 0 ? spec.delimiter : detect_csv_delimiter(text);
       tokenizer.emplace(out.delimiter, file_name,
                         [&collector](const std::vector<std::string>& f, std::size_t n, int line) {
                           collector.record(f, n, line);

@@ -9,31 +9,12 @@
 #include "view_id.hpp"
 #include "sdgreport/i18n.hpp"
 #include "sdgreport/limits.hpp"
+#include "sdgreport/periods.hpp"
 
 namespace sdg::csvtable {
 namespace {
 
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
-
-/// A header name that says the column holds periods: year, år, periode, tid…
-bool period_name(std::string name) {
-  for (char& c : name)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  for (const char* w : {"year", "år", "aar", "periode", "period", "tid", "time", "jahr", "vuosi", "ar"})
-    if (name == w) return true;
-  for (const char* w : {"year", "år", "periode", "period", "jahr"})
-    if (name.find(w) != std::string::npos) return true;
-  return false;
-}
-
-/// Four digits from 1900 to 2100, as written (no sign, mark or space).
-bool year_text(std::string_view v) {
-  if (v.size() != 4) return false;
-  for (char c : v)
-    if (c < '0' || c > '9') return false;
-  const int y = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
-  return y >= 1900 && y <= 2100;
-}
 
 /// Significant digits of a number as written ("0,00012" → 2, "12 345 678" → 8).
 int significant_digits(std::string_view v) {
@@ -323,7 +304,7 @@ class Shaper {
         }
         if (other == 0 ? try_push_number(t.data, c, r, c, decimals[c]) : parse_number(v, style_).has_value()) {
           ++numeric;
-          years += year_text(v);
+          years += is_year(v);
         } else {
           ++other;
           if (first_other == kNone) first_other = r;
@@ -331,7 +312,7 @@ class Shaper {
       }
       // Years and periods are labels, never "2 020": a period-named column of
       // years, or a column whose every value is a year 1900–2100.
-      const bool labels = other == 0 && numeric > 0 && years == numeric && (period_name(raw_.header[c]) || nr > 1);
+      const bool labels = other == 0 && numeric > 0 && years == numeric && (is_period_header(raw_.header[c]) || nr > 1);
       is_number[c] = other == 0 && !labels;
       built[c] = is_number[c];
       if (built[c] && owned_) owned_->release(c);  // a number column is never a key

@@ -7,6 +7,7 @@
 #include <system_error>
 
 #include "sdgreport/error.hpp"
+#include "sdgreport/text.hpp"
 
 namespace sdg::csvtable {
 namespace {
@@ -45,8 +46,7 @@ ReadSpec read_spec(const Options& opts, Language language) {
   spec.language = language;
   spec.delimiter = delimiter_of(opts);
 
-  std::string enc = opts.string_or("encoding", "utf-8");
-  std::transform(enc.begin(), enc.end(), enc.begin(), [](unsigned char c) { return std::tolower(c); });
+  const std::string enc = lower(opts.string_or("encoding", "utf-8"));
   if (enc == "utf-8" || enc == "utf8")
     spec.encoding = Encoding::Utf8;
   else if (enc == "windows-1252" || enc == "cp1252" || enc == "latin-1" || enc == "latin1" ||

@@ -195,8 +195,4 @@ Shaped shape(const RawTable& raw, const ReadSpec& spec);
 /// tables), so a big file is not held twice; `raw` is left without cells.
 Shaped shape(RawTable&& raw, const ReadSpec& spec);
 
-/// The delimiter the first line suggests: the most frequent of ';', '\t', ','
-/// and '|' outside quotes (ties in that order); ',' when none occurs.
-char detect_delimiter(std::string_view first_line);
-
 }  // namespace sdg::csvtable

@@ -43,7 +43,6 @@ using plugins::cube::Selection;
 using plugins::cube::Unit;
 using plugins::cube::View;
 using plugins::cube::ViewSpec;
-using plugins::cube::shortest_decimals;
 
 class Dataset final : public plugins::cube::Cube {
  public:

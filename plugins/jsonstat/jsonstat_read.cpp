@@ -33,7 +33,7 @@ Observation Dataset::at(const std::vector<std::size_t>& position) const {
   }
   if (!std::isnan(v)) {
     o.value = v;
-    o.decimals = shortest_decimals(v);
+    o.decimals = decimals_needed(v);
   }
   if (!status_all_.empty()) {
     o.status = status_all_;

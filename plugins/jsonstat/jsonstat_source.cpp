@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "sdgreport/error.hpp"
+#include "sdgreport/files.hpp"
 #include "sdgreport/i18n.hpp"
 
 namespace sdg::jsonstat {
@@ -17,21 +18,6 @@ Location location_of(const Options& opts, const std::string& key) {
 }
 
 }  // namespace
-
-std::string read_whole_file(const std::filesystem::path& path, const Location& defined_at) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec))
-    throw Error(ErrorCode::Input, "JSON-stat file '" + path.string() + "' not found", defined_at);
-  if (std::filesystem::is_directory(path, ec))
-    throw Error(ErrorCode::Input, "'" + path.string() + "' is a directory, not a JSON-stat file",
-                defined_at);
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  if (in) text << in.rdbuf();
-  if (!in || in.bad())
-    throw Error(ErrorCode::Input, "cannot read JSON-stat file '" + path.string() + "'", defined_at);
-  return std::move(text).str();
-}
 
 ViewSpec view_spec(const Options& opts, Language language) {
   return plugins::cube::view_spec_of(opts, language);
@@ -54,7 +40,7 @@ void JsonStatSource::fill(const SourceRequest& req, Section& target, Context& ct
   const std::string file = opts.string("file");
   const std::filesystem::path path = ctx.resolve(file);
   spec.file = path.filename().string();
-  const std::string text = read_whole_file(path, location_of(opts, "file"));
+  const std::string text = read_file(path, ErrorCode::Input, "JSON-stat file '" + path.string() + "'", location_of(opts, "file"));
   const std::vector<Dataset> sets = read_jsonstat(text, path.string());
   const Dataset& ds = pick_dataset(sets, spec, location_of(opts, "dataset"));
   View view = make_view(ds, spec);

@@ -26,7 +26,4 @@ class JsonStatSource final : public DataSource {
 /// The view asked for by the options of one source entry (checked; no file access).
 ViewSpec view_spec(const Options& opts, Language language);
 
-/// Reads `path` whole. Throws Error(ErrorCode::Input) located at `defined_at`.
-std::string read_whole_file(const std::filesystem::path& path, const Location& defined_at);
-
 }  // namespace sdg::jsonstat

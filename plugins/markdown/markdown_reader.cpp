@@ -13,6 +13,7 @@
 #include "sdgreport/images.hpp"
 #include "sdgreport/limits.hpp"
 #include "sdgreport/numbers.hpp"
+#include "sdgreport/periods.hpp"
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
@@ -103,11 +104,7 @@ std::string literal(cmark_node* n) {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-std::string trim(std::string s) {
-  auto b = std::find_if_not(s.begin(), s.end(), is_space);
-  auto e = std::find_if_not(s.rbegin(), s.rend(), is_space).base();
-  return b < e ? std::string(b, e) : std::string();
-}
+std::string trim(std::string_view s) { return std::string(trim_spaces(s)); }
 
 /// If `text` starts with one of `prefixes` (ASCII, case-insensitive), the rest, trimmed.
 template <std::size_t N>
@@ -115,11 +112,7 @@ std::optional<std::string> after_prefix(const std::string& text,
                                         const std::array<std::string_view, N>& prefixes) {
   for (std::string_view p : prefixes) {
     if (text.size() < p.size()) continue;
-    bool same = std::equal(p.begin(), p.end(), text.begin(), [](char a, char b) {
-      auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; };
-      return lower(a) == lower(b);
-    });
-    if (same) return trim(text.substr(p.size()));
+    if (lower(std::string_view(text).substr(0, p.size())) == lower(p)) return trim(text.substr(p.size()));
   }
   return std::nullopt;
 }
@@ -558,14 +551,6 @@ class Reader {
     return t;
   }
 
-  /// "2020": four digits, nothing else, 1800–2199 — read as a year, not a quantity.
-  static bool looks_like_year(const std::string& text) {
-    return text.size() == 4 && std::all_of(text.begin(), text.end(), [](char ch) {
-             return ch >= '0' && ch <= '9';
-           }) && (text.starts_with("18") || text.starts_with("19") || text.starts_with("20") ||
-                  text.starts_with("21"));
-  }
-
   /// A column is a number column when every cell that is not a "no value"
   /// marker reads as a number with the same unit; decimals = the most seen.
   /// A column of years only ("2020", "2024") stays text, so that no writer
@@ -588,7 +573,7 @@ class Reader {
           break;
         }
         any = true;
-        years = years && looks_like_year(text);
+        years = years && is_year(text);
         unit = num->unit;
         decimals = std::max(decimals, num->decimals);
       }
@@ -810,49 +795,17 @@ class Reader {
 // ---------------------------------------------------------------- UTF-8
 
 void check_utf8(std::string_view text, const std::string& file_name) {
-  int line = 1;
-  std::size_t line_start = 0;
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t n = text.size();
-  for (std::size_t i = 0; i < n;) {
-    unsigned char c = s[i];
-    if (c < 0x80) {
-      if (c == '\n') {
-        ++line;
-        line_start = i + 1;
-      }
-      ++i;
-      continue;
-    }
-    std::size_t len = 0;
-    std::uint32_t cp = 0;
-    std::uint32_t min = 0;
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2, cp = c & 0x1F, min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3, cp = c & 0x0F, min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4, cp = c & 0x07, min = 0x10000;
-    }
-    bool ok = len != 0 && i + len <= n;
-    for (std::size_t k = 1; ok && k < len; ++k) {
-      if ((s[i + k] & 0xC0) != 0x80) ok = false;
-      cp = (cp << 6) | (s[i + k] & 0x3F);
-    }
-    if (ok && (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))) ok = false;
-    if (!ok) {
-      char hex[8];
-      std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(c));
-      int column = static_cast<int>(i - line_start) + 1;
-      throw Error(ErrorCode::Input,
-                  "invalid UTF-8: byte " + std::string(hex) + " at byte offset " +
-                      std::to_string(i) +
-                      "; save the file as UTF-8 (Latin-1 'æ', 'ø', 'å' are single bytes "
-                      "0xE6, 0xF8, 0xE5)",
-                  Location{file_name, line, column});
-    }
-    i += len;
-  }
+  const std::size_t at = utf8_invalid_at(text);
+  if (at == std::string_view::npos) return;
+  const std::string_view before = text.substr(0, at);
+  const int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+  const std::size_t line_start = before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
+  char hex[8];
+  std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(text[at])));
+  throw Error(ErrorCode::Input,
+              "invalid UTF-8: byte " + std::string(hex) + " at byte offset " + std::to_string(at) +
+                  "; save the file as UTF-8 (Latin-1 'æ', 'ø', 'å' are single bytes 0xE6, 0xF8, 0xE5)",
+              Location{file_name, line, static_cast<int>(at - line_start) + 1});
 }
 
 // ---------------------------------------------------------------- entry point

@@ -11,6 +11,7 @@
 
 #include "markdown_reader.hpp"
 #include "sdgreport/error.hpp"
+#include "sdgreport/files.hpp"
 
 namespace sdg::markdown {
 namespace {
@@ -45,15 +46,6 @@ std::string file_spec(const SourceRequest& req) {
   } catch (const std::invalid_argument& e) {
     throw opts.error("pattern", e.what());
   }
-}
-
-std::string read_file(const std::filesystem::path& path, const Location& defined_at) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  if (in) text << in.rdbuf();
-  if (!in || in.bad())
-    throw Error(ErrorCode::Input, "cannot read Markdown file '" + path.string() + "'", defined_at);
-  return std::move(text).str();
 }
 
 }  // namespace
@@ -115,7 +107,7 @@ void MarkdownSource::fill(const SourceRequest& req, Section& target, Context& ct
     throw Error(ErrorCode::Input, "'" + path.string() + "' is a directory, not a Markdown file",
                 opts.where());
 
-  const std::string text = read_file(path, opts.where());
+  const std::string text = read_file(path, ErrorCode::Input, "Markdown file '" + path.string() + "'", opts.where());
   // Figures keep an absolute path, so writers find them whatever their working directory.
   read_opts.image_dir = std::filesystem::absolute(path, ec).parent_path();
   if (ec) read_opts.image_dir = path.parent_path();

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "sdgreport/i18n.hpp"
+#include "sdgreport/periods.hpp"
 
 namespace sdg::opensdg {
 namespace {
@@ -35,13 +36,13 @@ struct YearIndex {
 };
 
 YearIndex index_years(const std::vector<const Observation*>& rows) {
-  std::vector<std::pair<int, std::string>> seen;
+  std::vector<std::string> seen;
   std::unordered_map<std::string, bool> have;
   for (const Observation* o : rows)
-    if (have.emplace(o->year, true).second) seen.emplace_back(o->year_start, o->year);
-  std::sort(seen.begin(), seen.end());
+    if (have.emplace(o->year, true).second) seen.push_back(o->year);
+  std::sort(seen.begin(), seen.end(), [](const std::string& a, const std::string& b) { return period_before(a, b); });
   YearIndex yi;
-  for (auto& [start, text] : seen) {
+  for (auto& text : seen) {
     yi.index[text] = yi.years.size();
     yi.years.push_back(text);
   }

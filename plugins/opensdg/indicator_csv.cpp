@@ -16,6 +16,7 @@
 #include "sdgreport/csv.hpp"
 #include "sdgreport/error.hpp"
 #include "sdgreport/numbers.hpp"
+#include "sdgreport/periods.hpp"
 
 namespace sdg::opensdg {
 namespace {
@@ -28,94 +29,41 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
 
-std::string lower(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
-}
-
-/// Counts the quote characters of a line, to know whether a quoted field is open.
-std::size_t quotes_in(const std::string& s) {
-  return static_cast<std::size_t>(std::count(s.begin(), s.end(), '"'));
-}
-
-/// Yields complete CSV records from a stream, with the line each starts on.
+/// The records of an indicator file: the core's CSV reader (sdgreport/csv.hpp),
+/// its message on an unterminated quote spelled out for the rest of the file.
 class RecordStream {
  public:
-  RecordStream(std::istream& in, std::string file) : in_(in), file_(std::move(file)) {}
+  RecordStream(std::istream& in, std::string file) : reader_(in, file), file_(std::move(file)) {}
 
-  /// The next record (false at the end); a blank line yields an empty field list.
-  /// `line` is where it starts; last_line() where it ends.
+  /// The next record (false at the end); `line` is where it starts, last_line()
+  /// where it ends.
   bool next(std::vector<std::string>& fields, int& line) {
-    std::string record, physical;
-    std::size_t quotes = 0;
-    int start = 0;
-    while (std::getline(in_, physical)) {
-      ++line_;
-      if (line_ == 1 && physical.starts_with("\xEF\xBB\xBF")) physical.erase(0, 3);
-      if (!physical.empty() && physical.back() == '\r') physical.pop_back();
-      if (start == 0) {
-        start = line_;
-        record = std::move(physical);
-      } else {
-        record += '\n';
-        record += physical;
-      }
-      quotes += quotes_in(start == line_ ? record : physical);
-      if (quotes % 2 == 0) return finish(record, start, fields, line);
-    }
-    if (start == 0) return false;
-    // End of input inside a quoted field: the core reader reports it.
-    return finish(record, start, fields, line);
-  }
-
- private:
-  bool finish(const std::string& record, int start, std::vector<std::string>& fields, int& line) {
-    line = start;
-    fields.clear();
-    if (record.find_first_not_of(" \t") == std::string::npos) return true;  // blank line
-    CsvReader reader(record, file_);
+    std::optional<CsvRecord> rec;
     try {
-      if (auto rec = reader.next()) fields = std::move(rec->fields);
-      // A quote inside an unquoted field is text, yet it made the lines after it
-      // one record: the reader ends the record at the first line break.
-      if (reader.next()) stray_quote(record, start);
+      rec = reader_.next();
     } catch (const Error& e) {
-      if (line_ > start)
+      if (e.message().starts_with("unterminated quote"))
         throw Error(ErrorCode::Input,
-                    "unterminated quote: the quote on line " + std::to_string(start) +
-                        " is never closed, so lines " + std::to_string(start) + "–" + std::to_string(line_) +
-                        " (the rest of the file) would be one record; remove the stray '\"' or close it",
-                    Location{file_, start, 0});
-      throw Error(ErrorCode::Input, e.message(), Location{file_, start, 0});
+                    "unterminated quote: the quote on line " + std::to_string(e.where().line) +
+                        " is never closed, so the rest of the file would be one record; remove the stray '\"' "
+                        "or close it",
+                    e.where());
+      throw;
     }
+    if (!rec) return false;
+    fields = std::move(rec->fields);
+    line = rec->line;
+    last_line_ = rec->last_line;
     return true;
   }
 
- public:
   /// The line the last record returned ends on.
-  int last_line() const noexcept { return line_; }
+  int last_line() const noexcept { return last_line_; }
 
  private:
-  [[noreturn]] void stray_quote(const std::string& record, int start) const {
-    // The line holding the first quote that does not open a field.
-    int at = start;
-    bool field_start = true;
-    for (char c : record) {
-      if (c == '"' && !field_start) break;
-      if (c == '\n') ++at;
-      field_start = c == ',' || c == '\n';
-    }
-    throw Error(ErrorCode::Input,
-                "a stray '\"' inside a field on line " + std::to_string(at) + " joins lines " +
-                    std::to_string(start) + "–" + std::to_string(line_) +
-                    " into one record; remove it, or quote the whole field and write the quote as \"\"",
-                Location{file_, at, 0});
-  }
-
-  std::istream& in_;
+  CsvReader reader_;
   std::string file_;
-  int line_ = 0;
+  int last_line_ = 0;
 };
 
 [[noreturn]] void fail(const std::string& file, int line, const std::string& what) {
@@ -320,7 +268,7 @@ IndicatorData read_indicator_csv(std::istream& in, const std::string& file_name,
           ++at;
           const std::string_view next = std::string_view(f).substr(nl + 1, f.find('\n', nl + 1) - nl - 1);
           const auto commas = static_cast<std::size_t>(std::count(next.begin(), next.end(), ','));
-          if (leading_year(std::string(next.substr(0, next.find(',')))) && commas + 1 >= width)
+          if (leading_year(next.substr(0, next.find(','))) && commas + 1 >= width)
             fail(file_name, line,
                  "a quoted field opened on line " + std::to_string(line) + " runs to line " +
                      std::to_string(records.last_line()) + " and holds line " + std::to_string(at) + " ('" +

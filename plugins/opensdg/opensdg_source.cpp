@@ -20,6 +20,7 @@
 #include "metadata.hpp"
 #include "sdgreport/catalogue.hpp"
 #include "sdgreport/error.hpp"
+#include "sdgreport/files.hpp"
 #include "sdgreport/i18n.hpp"
 #include "sdgreport/numbers.hpp"
 
@@ -61,14 +62,6 @@ std::size_t catalogue_rank(const std::string& id) {
   return it == ranks.end() ? ranks.size() : it->second;
 }
 
-std::string read_text(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  if (in) s << in.rdbuf();
-  if (!in || in.bad()) throw Error(ErrorCode::Input, "cannot read '" + p.string() + "'");
-  return std::move(s).str();
-}
-
 bool is_file(const fs::path& p) {
   std::error_code ec;
   return fs::is_regular_file(p, ec);
@@ -79,7 +72,7 @@ bool read_meta_in(const fs::path& dir, const std::string& name, IndicatorMeta& m
   for (const char* ext : {".yml", ".yaml", ".md"}) {
     const fs::path p = dir / (name + ext);
     if (!is_file(p)) continue;
-    IndicatorMeta m = parse_metadata(read_text(p), p.string(), std::string(ext) == ".md");
+    IndicatorMeta m = parse_metadata(read_file(p, ErrorCode::Input, "'" + p.string() + "'", {}), p.string(), std::string(ext) == ".md");
     if (any) {
       merge_metadata(meta, m);
     } else {

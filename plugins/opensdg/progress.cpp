@@ -174,16 +174,4 @@ std::optional<ProgressStatus> progress_status_from_open_sdg(const std::string& n
   return progress_status_from_name(name);  // target_achieved, deterioration, not_available, …
 }
 
-std::optional<int> leading_year(const std::string& period) {
-  if (period.size() < 4) return std::nullopt;
-  int y = 0;
-  for (int i = 0; i < 4; ++i) {
-    const char c = period[static_cast<std::size_t>(i)];
-    if (c < '0' || c > '9') return std::nullopt;
-    y = y * 10 + (c - '0');
-  }
-  if (period.size() > 4 && period[4] >= '0' && period[4] <= '9') return std::nullopt;
-  return y;
-}
-
 }  // namespace sdg::opensdg

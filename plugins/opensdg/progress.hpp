@@ -87,8 +87,4 @@ ProgressStatus combine_progress(const std::vector<ProgressResult>& results);
 /// the model's ("substantial", …); nullopt for anything else.
 std::optional<ProgressStatus> progress_status_from_open_sdg(const std::string& name);
 
-/// The leading four-digit year of a period as published: "2004/05" → 2004,
-/// "2019" → 2019; nullopt when it does not start with four digits.
-std::optional<int> leading_year(const std::string& period);
-
 }  // namespace sdg::opensdg

@@ -18,6 +18,7 @@
 
 #include "px.hpp"
 #include "sdgreport/i18n.hpp"
+#include "sdgreport/text.hpp"
 
 namespace sdg::px {
 
@@ -104,8 +105,8 @@ struct Decoded {
 std::string first_non_ascii(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i)
     if (static_cast<unsigned char>(text[i]) >= 0x80) {
-      std::size_t n = 1;
-      while (i + n < text.size() && (static_cast<unsigned char>(text[i + n]) & 0xC0) == 0x80) ++n;
+      const int len = utf8_decode(text, i);
+      const std::size_t n = len > 0 ? static_cast<std::size_t>(len) : 1;
       return "'" + std::string(text.substr(i, n)) + "' on line " + std::to_string(line_at(text, i));
     }
   return {};

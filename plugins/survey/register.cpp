@@ -51,7 +51,7 @@ Register read_register(std::string_view text, const std::string& file, const std
   reg.key = key;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   if (!is_valid_utf8(text)) throw Error(ErrorCode::Input, "the register is not valid UTF-8", Location{file, 0, 0});
-  if (!delimiter) delimiter = detect_delimiter(text);
+  if (!delimiter) delimiter = detect_csv_delimiter(text);
   CsvReader r(text, file, delimiter);
   auto head = r.next();
   if (!head) throw Error(ErrorCode::Input, "the register is empty", Location{file, 1, 0});

@@ -39,16 +39,6 @@ int line_of_offset(std::string_view text, std::size_t off) {
 
 }  // namespace
 
-char detect_delimiter(std::string_view text) {
-  const std::size_t eol = text.find('\n');
-  const std::string_view head = text.substr(0, eol);
-  const auto semis = std::count(head.begin(), head.end(), ';');
-  const auto commas = std::count(head.begin(), head.end(), ',');
-  const auto tabs = std::count(head.begin(), head.end(), '\t');
-  if (tabs > semis && tabs > commas) return '\t';
-  return semis >= commas && semis > 0 ? ';' : ',';
-}
-
 Dataset read_survey_csv(std::string_view text, const std::string& file, const Codebook& cb, const std::string& wave,
                         char delimiter, std::vector<Note>& notes) {
   const auto& lim = survey_limits();
@@ -73,7 +63,7 @@ Dataset read_survey_csv(std::string_view text, const std::string& file, const Co
                 "not valid UTF-8 (save the export as UTF-8; survey tools offer it as 'CSV UTF-8')",
                 Location{file, line_of_offset(text, bad), 0});
   }
-  if (!delimiter) delimiter = detect_delimiter(text);
+  if (!delimiter) delimiter = detect_csv_delimiter(text);
   CsvReader reader(text, file, delimiter);
   auto head = reader.next();
   if (!head || (head->fields.size() == 1 && head->fields[0].empty()))

@@ -21,11 +21,8 @@
 
 namespace sdg::survey {
 
-/// `delimiter` 0 = detect (';', ',' or tab, from the header line).
+/// `delimiter` 0 = detect (sdg::detect_csv_delimiter: ';', tab, ',' or '|', from the header line).
 Dataset read_survey_csv(std::string_view text, const std::string& file, const Codebook& cb, const std::string& wave,
                         char delimiter, std::vector<Note>& notes);
-
-/// Detects the delimiter of a CSV from its first line (';', ',', or tab; ',' when none occurs).
-char detect_delimiter(std::string_view text);
 
 }  // namespace sdg::survey

@@ -12,6 +12,7 @@
 
 #include "csv_source.hpp"
 #include "csv_table.hpp"
+#include "sdgreport/csv.hpp"
 #include "sdgreport/limits.hpp"
 
 namespace ct = sdg::csvtable;
@@ -224,10 +225,10 @@ TEST(CsvConventions, WideToLong) {
 }
 
 TEST(CsvConventions, DelimiterDetection) {
-  EXPECT_EQ(ct::detect_delimiter("a;b;c"), ';');
-  EXPECT_EQ(ct::detect_delimiter("a\tb\tc,d"), '\t');
-  EXPECT_EQ(ct::detect_delimiter("\"a;b\",c,d"), ',');
-  EXPECT_EQ(ct::detect_delimiter("Year"), ',');
+  EXPECT_EQ(sdg::detect_csv_delimiter("a;b;c"), ';');
+  EXPECT_EQ(sdg::detect_csv_delimiter("a\tb\tc,d"), '\t');
+  EXPECT_EQ(sdg::detect_csv_delimiter("\"a;b\",c,d"), ',');
+  EXPECT_EQ(sdg::detect_csv_delimiter("Year"), ',');
 }
 
 TEST(CsvConventions, ChunkBoundariesDoNotSplitCharactersOrLineEnds) {
@@ -297,7 +298,7 @@ TEST(CsvMalformed, BadNumberInANumberColumn) {
 TEST(CsvMalformed, UnterminatedQuoteAndTextAfterQuote) {
   ct::ReadSpec spec;
   EXPECT_EQ(what_of(error_of([&] { read_text("A;B\n1;\"open\n2;3\n", spec, "q.csv"); })),
-            "q.csv:2: a quoted field opened on line 2 is never closed (the file ends inside it)");
+            "q.csv:2: unterminated quote: a quoted field opened on line 2 is never closed (the file ends inside it)");
   EXPECT_EQ(what_of(error_of([&] { read_text("A;B\n1;\"x\"y\n", spec, "q.csv"); })),
             "q.csv:2: text after the closing quote of field 2; inside a quoted field, write a quote "
             "as two quotes (\"\")");

@@ -46,6 +46,24 @@ if command -v ss > /dev/null; then
 fi
 pass "preview serves the sample on 127.0.0.1:$port"
 
+# 0. DNS rebinding: only its own name is answered. A wrong or missing Host gets 403
+#    and none of the draft; 127.0.0.1, localhost and [::1] on the port are served.
+for host in evil.example "evil.example:$port" "127.0.0.1.evil.example:$port" "localhost:1" "127.0.0.1"; do
+  code=$(curl -s --max-time 2 -o "$d/refused.html" -w '%{http_code}' -H "Host: $host" "$url")
+  [ "$code" = 403 ] || fail "Host: $host answered $code, expected 403"
+  ! grep -qF "Opening statement" "$d/refused.html" || fail "Host: $host was served the draft"
+  code=$(curl -s --max-time 2 -o "$d/refused.txt" -w '%{http_code}' -H "Host: $host" "${url}__version")
+  [ "$code" = 403 ] || fail "Host: $host got /__version ($code)"
+done
+code=$(curl -s --max-time 2 -o /dev/null -w '%{http_code}' -H "Host:" "$url")
+[ "$code" = 403 ] || fail "a request without Host answered $code, expected 403"
+for host in "127.0.0.1:$port" "localhost:$port" "LocalHost:$port" "[::1]:$port"; do
+  code=$(curl -s --max-time 2 -o "$d/allowed.html" -w '%{http_code}' -H "Host: $host" "$url")
+  [ "$code" = 200 ] && grep -qF "Opening statement" "$d/allowed.html" || fail "Host: $host not served ($code)"
+done
+grep -q "refused a request for Host 'evil.example'" "$d/err.txt" || fail "the refusal is not logged"
+pass "Host check: evil.example, a wrong port, no Host → 403 with nothing served; 127.0.0.1, localhost, [::1] → 200"
+
 # 1. A Markdown change: the new text is served within 3 s.
 token="Preview-token-$$ – æøå"
 printf '\n%s\n' "$token" >> "$d/src/text/opening.md"

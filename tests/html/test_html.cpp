@@ -69,19 +69,6 @@ TEST(HtmlColours, GoalBandsAndLinesPassWcag) {
               4.5);
 }
 
-TEST(HtmlChart, NiceTicks) {
-  const h::Ticks t = h::nice_ticks(0, 74.5, 6);
-  EXPECT_EQ(t.first, 0);
-  EXPECT_EQ(t.step, 20);
-  EXPECT_GE(t.first + t.step * (t.count - 1), 74.5);
-  const h::Ticks s = h::nice_ticks(68.3, 74.5, 6);
-  EXPECT_LE(s.first, 68.3);
-  EXPECT_GE(s.first + s.step * (s.count - 1), 74.5);
-  EXPECT_EQ(h::nice_ticks(0, 1, 5).decimals, 2);  // step 0.25
-  EXPECT_EQ(h::nice_ticks(-5, 5, 5).first, -5);
-  EXPECT_EQ(h::nice_ticks(-5, 5, 5).step, 2.5);
-}
-
 TEST(HtmlEmbed, Base64) {
   EXPECT_EQ(h::base64(""), "");
   EXPECT_EQ(h::base64("f"), "Zg==");

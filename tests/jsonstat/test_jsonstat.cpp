@@ -12,6 +12,7 @@
 
 #include "jsonstat.hpp"
 #include "jsonstat_source.hpp"
+#include "sdgreport/numbers.hpp"
 
 namespace js = sdg::jsonstat;
 using sdg::Cell;
@@ -393,12 +394,12 @@ TEST(JsonStatMalformed, InvalidUtf8AndDeepNestingAreErrorsNotCrashes) {
   EXPECT_EQ(error_of([&] { js::read_jsonstat("", "empty.json"); }).code(), ErrorCode::Input);
 }
 
-TEST(JsonStatDecimals, ShortestForm) {
-  EXPECT_EQ(js::shortest_decimals(5.5), 1);
-  EXPECT_EQ(js::shortest_decimals(100.0), 0);
-  EXPECT_EQ(js::shortest_decimals(4.391591645), 9);
-  EXPECT_EQ(js::shortest_decimals(0.00001), 5);
-  EXPECT_EQ(js::shortest_decimals(1e21), 0);
+TEST(JsonStatDecimals, ShortestForm) {  // the toolkit's rule (sdg::decimals_needed)
+  EXPECT_EQ(sdg::decimals_needed(5.5), 1);
+  EXPECT_EQ(sdg::decimals_needed(100.0), 0);
+  EXPECT_EQ(sdg::decimals_needed(4.391591645), 9);
+  EXPECT_EQ(sdg::decimals_needed(0.00001), 5);
+  EXPECT_EQ(sdg::decimals_needed(1e21), 0);
 }
 
 // ---------------------------------------------------------------- fill() through a Context
@@ -439,7 +440,7 @@ TEST(JsonStatSource, FillAddsTableAndChartWithSource) {
 
   sdg::Options missing(Value::map({{"file", Value::scalar("nope.json")}}), "plugin 'jsonstat'");
   EXPECT_NE(what_of(error_of([&] { source.fill(sdg::SourceRequest{missing, 8}, target, ctx); }))
-                .find("JSON-stat file '" + (dir / "nope.json").string() + "' not found"),
+                .find("cannot read JSON-stat file '" + (dir / "nope.json").string() + "': file not found"),
             std::string::npos);
   EXPECT_EQ(target.blocks().size(), 2u);  // unchanged on error
   std::filesystem::remove_all(dir);

@@ -145,7 +145,7 @@ TEST(Definition, MissingFileIsAClearError) {
     FAIL();
   } catch (const Error& e) {
     EXPECT_EQ(std::string(e.what()),
-              "/nonexistent/report.yaml: cannot read the report definition: file not found or not readable");
+              "/nonexistent/report.yaml: cannot read the report definition: file not found");
   }
 }
 

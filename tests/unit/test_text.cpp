@@ -31,7 +31,7 @@ TEST(Csv, UnterminatedQuoteNamesTheLine) {
     r.next();
     FAIL();
   } catch (const Error& e) {
-    EXPECT_STREQ(e.what(), "x.csv:2: unterminated quoted field");
+    EXPECT_STREQ(e.what(), "x.csv:2: unterminated quote: a quoted field opened on line 2 is never closed (the file ends inside it)");
   }
 }
 

@@ -20,6 +20,8 @@
 #include <string>
 #include <string_view>
 
+#include "sdgreport/text.hpp"  // utf8_length (was declared here)
+
 namespace sdg {
 
 struct Limits {
@@ -60,8 +62,5 @@ std::size_t limit_value(std::string_view name) noexcept;
 /// report definition", otherwise " (see docs/limits.md)". `what` names the offending
 /// thing ("lists and quotes nested 65 deep").
 std::string limit_message(std::string_view name, const std::string& what);
-
-/// Length of UTF-8 text in characters (code points), for label_length.
-std::size_t utf8_length(std::string_view s) noexcept;
 
 }  // namespace sdg

@@ -27,6 +27,7 @@
 
 #include "sdgreport/language.hpp"
 #include "sdgreport/table_data.hpp"
+#include "sdgreport/text.hpp"  // is_valid_utf8, append_utf8 (were declared here)
 
 namespace sdg {
 
@@ -422,11 +423,6 @@ class Document {
 /// True when `tag` has the shape of a BCP 47 language tag ("nb", "se", "en-GB",
 /// "nb-NO"); the subtags are not checked against the registry.
 bool is_language_tag(std::string_view tag) noexcept;
-
-/// True when `s` is well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
-bool is_valid_utf8(std::string_view s) noexcept;
-/// Appends code point `cp` (at most U+10FFFF) to `out` as UTF-8.
-void append_utf8(std::string& out, char32_t cp);
 
 /// True when `id` has the form of a national indicator id: ASCII letters, digits,
 /// '.', '-' and '_', starting with a digit ("10-1", "3-1-f", "1.2.1.a").

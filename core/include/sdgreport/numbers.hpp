@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "sdgreport/table_data.hpp"  // ValueStatus
+#include "sdgreport/text.hpp"        // trim_spaces (was declared here)
 
 namespace sdg {
 
@@ -33,14 +34,17 @@ struct ParsedNumber {
 /// exactly a number in the given style. Digit groups must be of three digits.
 std::optional<ParsedNumber> parse_number(std::string_view text, NumberStyle style = {});
 
+/// The decimals `v` needs to be shown as it is (0–10, the model's most): those of
+/// its shortest form in 15 significant digits, the digits a double always keeps
+/// ("12.25" → 2, 0.1 + 0.2 → 1, 1e-5 → 5, 1/3 → 10). A number read from text
+/// gets back the decimals it was written with, trailing zeros aside.
+int decimals_needed(double v);
+
 /// Status of a missing-value marker: "" / ".." / "..." / "…" not available,
 /// "." not applicable, ":" confidential; nullopt for anything else. "-" and "–"
 /// are nil (ValueStatus::Nil: a true zero, as Statistics Norway and the UN write
 /// it): not a missing value, so the caller makes the cell the number 0 marked
 /// nil (Cell::of(0.0, ValueStatus::Nil)); see docs/status-symbols.md.
 std::optional<ValueStatus> parse_missing_marker(std::string_view text);
-
-/// `text` without leading and trailing spaces (ASCII, no-break, narrow and thin spaces).
-std::string_view trim_spaces(std::string_view text);
 
 }  // namespace sdg

@@ -17,6 +17,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -110,6 +111,15 @@ enum class OptionType : std::uint32_t {
   Path = 8,     ///< a file or folder, relative to the report definition
 };
 const char* option_type_name(OptionType t) noexcept;  ///< "string", "integer", …
+
+/// An option's text as a whole number: digits after an optional '-' or '+'
+/// ("+5" → 5); nullopt for anything else ("+-5", "5.0", ""). The option check
+/// and Options::integer() both read integers with it, so what one accepts the
+/// other does.
+std::optional<std::int64_t> option_integer(std::string_view text) noexcept;
+/// An option's text as a finite number, '.' the decimal mark whatever the C
+/// locale says, an optional '-' or '+'; nullopt otherwise.
+std::optional<double> option_number(std::string_view text) noexcept;
 
 /// One option a plugin takes, as plain data the host reads without creating the
 /// plugin (plugin ABI 3). A plugin lists them in a static array and names it in

@@ -67,11 +67,4 @@ std::string limit_message(std::string_view name, const std::string& what) {
   return out;
 }
 
-std::size_t utf8_length(std::string_view s) noexcept {
-  std::size_t n = 0;
-  for (char c : s)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-  return n;
-}
-
 }  // namespace sdg

@@ -27,7 +27,6 @@ void each_row(std::string_view text, const char* name, const std::vector<std::st
   if (!head || head->fields != header)
     throw Error(ErrorCode::Internal, std::string("embedded ") + name + " has an unexpected header");
   while (auto rec = r.next()) {
-    if (rec->fields.size() == 1 && rec->fields[0].empty()) continue;
     if (rec->fields.size() != header.size())
       throw Error(ErrorCode::Internal, "wrong field count", Location{name, rec->line, 0});
     f(rec->fields);

@@ -1,5 +1,7 @@
 // The report definition: YAML → a position-carrying Value tree → ReportDefinition.
 #include "sdgreport/definition.hpp"
+#include "sdgreport/files.hpp"
+#include "sdgreport/text.hpp"
 
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
@@ -253,8 +255,7 @@ Theme theme_of(const Value& v, const std::filesystem::path& dir) {
                             {"italic", &t.font_italic}, {"bold_italic", &t.font_bold_italic}}) {
       *out = text_of(*f, key, true, "the theme's font");
       const std::filesystem::path p = std::filesystem::path(*out).is_absolute() ? std::filesystem::path(*out) : dir / *out;
-      std::string ext = p.extension().string();
-      for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      const std::string ext = lower(p.extension().string());
       if (ext != ".ttf" && ext != ".otf")
         fail(*f->find(key), "font file " + *out + " must be TrueType or OpenType (.ttf, .otf)");
       std::error_code ec;
@@ -571,11 +572,7 @@ ReportDefinition definition_from(const YAML::Node& root, const std::filesystem::
 }
 
 std::string read_definition_text(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorCode::Definition, "cannot read the report definition: file not found or not readable", Location{path.string(), 0, 0});
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
+  return read_file(path, ErrorCode::Definition, "the report definition", Location{path.string(), 0, 0});
 }
 
 }  // namespace

@@ -1,4 +1,5 @@
 #include "sdgreport/options.hpp"
+#include "sdgreport/text.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -91,13 +92,36 @@ std::string Options::string_or(const std::string& key, const std::string& fallba
   return has(key) ? string(key) : fallback;
 }
 
+namespace {
+/// `text` without one leading '+' that a digit follows ("+5" → "5"; "+-5" stays).
+std::string_view without_plus(std::string_view text) {
+  if (text.size() > 1 && text[0] == '+' && text[1] >= '0' && text[1] <= '9') text.remove_prefix(1);
+  return text;
+}
+}  // namespace
+
+std::optional<std::int64_t> option_integer(std::string_view text) noexcept {
+  const std::string_view t = without_plus(text);
+  std::int64_t out = 0;
+  auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), out);
+  if (t.empty() || ec != std::errc() || p != t.data() + t.size()) return std::nullopt;
+  return out;
+}
+
+std::optional<double> option_number(std::string_view text) noexcept {
+  // from_chars: '.' is the decimal mark whatever the C locale says.
+  const std::string_view t = without_plus(text);
+  double d = 0;
+  auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), d);
+  if (t.empty() || ec != std::errc() || p != t.data() + t.size() || !std::isfinite(d)) return std::nullopt;
+  return d;
+}
+
 std::int64_t Options::integer(const std::string& key) const {
   const std::string s = string(key);
-  std::int64_t out = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-  if (ec != std::errc() || p != s.data() + s.size())
-    throw error(key, "expected an integer, got '" + s + "'");
-  return out;
+  const auto out = option_integer(s);
+  if (!out) throw error(key, "expected an integer, got '" + s + "'");
+  return *out;
 }
 
 std::int64_t Options::integer_or(const std::string& key, std::int64_t fallback) const {
@@ -106,13 +130,9 @@ std::int64_t Options::integer_or(const std::string& key, std::int64_t fallback) 
 
 double Options::number(const std::string& key) const {
   const std::string s = string(key);
-  // from_chars: '.' is the decimal mark whatever the C locale says.
-  double d = 0;
-  const char* first = s.data() + (s.starts_with('+') ? 1 : 0);
-  auto [end, ec] = std::from_chars(first, s.data() + s.size(), d);
-  if (s.empty() || end != s.data() + s.size() || ec != std::errc() || !std::isfinite(d))
-    throw error(key, "expected a number, got '" + s + "'");
-  return d;
+  const auto d = option_number(s);
+  if (!d) throw error(key, "expected a number, got '" + s + "'");
+  return *d;
 }
 
 double Options::number_or(const std::string& key, double fallback) const {
@@ -120,8 +140,7 @@ double Options::number_or(const std::string& key, double fallback) const {
 }
 
 bool Options::boolean(const std::string& key) const {
-  std::string s = string(key);
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  const std::string s = lower(string(key));
   if (s == "true" || s == "yes" || s == "on") return true;
   if (s == "false" || s == "no" || s == "off") return false;
   throw error(key, "expected true or false, got '" + string(key) + "'");

@@ -70,13 +70,10 @@ std::string escape_for_message(std::string_view s) {
       ++i;
       continue;
     }
-    if (c >= 0x80) {
-      const std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-      if (len > 1 && i + len <= s.size() && is_valid_utf8(s.substr(i, len))) {
-        out += s.substr(i, len);
-        i += len;
-        continue;
-      }
+    if (const int len = c >= 0x80 ? utf8_decode(s, i) : 0; len > 1) {
+      out += s.substr(i, static_cast<std::size_t>(len));
+      i += static_cast<std::size_t>(len);
+      continue;
     }
     char buf[8];
     std::snprintf(buf, sizeof buf, "\\x%02X", static_cast<unsigned>(c));

@@ -540,9 +540,7 @@ std::optional<double> figure_width_points(std::string_view width, double text_wi
 }
 
 bool is_svg_path(std::string_view path) noexcept {
-  std::string tail;
-  for (std::size_t i = path.size() > 5 ? path.size() - 5 : 0; i < path.size(); ++i)
-    tail += static_cast<char>(std::tolower(static_cast<unsigned char>(path[i])));
+  const std::string tail = lower(path.substr(path.size() > 5 ? path.size() - 5 : 0));
   return tail.ends_with(".svg") || tail.ends_with(".svgz");
 }
 
@@ -567,51 +565,6 @@ bool is_language_tag(std::string_view tag) noexcept {
     start = end + 1;
   }
   return true;
-}
-
-bool is_valid_utf8(std::string_view s) noexcept {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    int len = 0;
-    std::uint32_t cp = 0;
-    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-    else return false;
-    if (i + static_cast<std::size_t>(len) > s.size()) return false;
-    for (int k = 1; k < len; ++k) {
-      const auto cc = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-      if ((cc & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    static constexpr std::uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-    i += static_cast<std::size_t>(len);
-  }
-  return true;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 bool is_national_indicator_id(std::string_view id) noexcept {
@@ -655,8 +608,8 @@ std::string make_id(const std::string& title) {
       }
       if (done) continue;
       // skip the whole UTF-8 sequence
-      int len = (c >= 0xF0) ? 4 : (c >= 0xE0) ? 3 : (c >= 0xC0) ? 2 : 1;
-      i += static_cast<std::size_t>(len);
+      const int len = utf8_decode(title, i);
+      i += len > 0 ? static_cast<std::size_t>(len) : 1;
       dash = true;
       continue;
     }

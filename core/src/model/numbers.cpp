@@ -1,36 +1,16 @@
 #include "sdgreport/numbers.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <cmath>
 
 namespace sdg {
 
 namespace {
 
-constexpr std::string_view kNoBreakSpace = "\xC2\xA0";       // U+00A0
-constexpr std::string_view kNarrowNoBreak = "\xE2\x80\xAF";  // U+202F
-constexpr std::string_view kThinSpace = "\xE2\x80\x89";      // U+2009
 constexpr std::string_view kMinusSign = "\xE2\x88\x92";      // U+2212
 constexpr std::string_view kEnDash = "\xE2\x80\x93";         // U+2013
 constexpr std::string_view kEllipsis = "\xE2\x80\xA6";       // U+2026
-
-// Length of the space at the start of `s` (0 if none).
-std::size_t space_at(std::string_view s) {
-  if (s.empty()) return 0;
-  if (s[0] == ' ' || s[0] == '\t') return 1;
-  if (static_cast<unsigned char>(s[0]) < 0x80) return 0;  // the others start with a lead byte
-  for (std::string_view sp : {kNoBreakSpace, kNarrowNoBreak, kThinSpace})
-    if (s.starts_with(sp)) return sp.size();
-  return 0;
-}
-
-std::size_t space_before_end(std::string_view s) {
-  if (s.empty()) return 0;
-  if (s.back() == ' ' || s.back() == '\t') return 1;
-  if (static_cast<unsigned char>(s.back()) < 0x80) return 0;  // the others end with a continuation byte
-  for (std::string_view sp : {kNoBreakSpace, kNarrowNoBreak, kThinSpace})
-    if (s.ends_with(sp)) return sp.size();
-  return 0;
-}
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -39,12 +19,6 @@ bool three_digits(std::string_view s) {
 }
 
 }  // namespace
-
-std::string_view trim_spaces(std::string_view s) {
-  while (std::size_t n = space_at(s)) s.remove_prefix(n);
-  while (std::size_t n = space_before_end(s)) s.remove_suffix(n);
-  return s;
-}
 
 std::optional<ParsedNumber> parse_number(std::string_view text, NumberStyle style) {
   if (style.group != 0 && style.group == style.decimal) return std::nullopt;
@@ -77,7 +51,7 @@ std::optional<ParsedNumber> parse_number(std::string_view text, NumberStyle styl
       s.remove_prefix(1);
       continue;
     }
-    std::size_t sep = space_at(s);
+    std::size_t sep = space_length(s);
     if (sep == 0 && style.group != 0 && s[0] == style.group) sep = 1;
     if (sep == 0) break;
     if (group == 0 || group > 3 || (grouped && group != 3)) return std::nullopt;
@@ -107,6 +81,26 @@ std::optional<ParsedNumber> parse_number(std::string_view text, NumberStyle styl
   auto [end, ec] = std::from_chars(first, last, out.value);
   if (ec != std::errc() || end != last) return std::nullopt;
   return out;
+}
+
+int decimals_needed(double v) {
+  if (!std::isfinite(v) || v == 0) return 0;
+  // As printf's "%.15g" (trailing zeros dropped), but never through the C locale.
+  char buf[40];
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, std::fabs(v), std::chars_format::general, 15);
+  if (ec != std::errc()) return 0;
+  const std::string_view s(buf, static_cast<std::size_t>(end - buf));
+  std::string_view mantissa = s;
+  int exponent = 0;
+  if (const std::size_t e = s.find('e'); e != std::string_view::npos) {
+    mantissa = s.substr(0, e);
+    std::string_view ex = s.substr(e + 1);
+    if (!ex.empty() && ex[0] == '+') ex.remove_prefix(1);
+    std::from_chars(ex.data(), ex.data() + ex.size(), exponent);
+  }
+  const std::size_t dot = mantissa.find('.');
+  const int fraction = dot == std::string_view::npos ? 0 : static_cast<int>(mantissa.size() - dot - 1);
+  return std::clamp(fraction - exponent, 0, 10);
 }
 
 std::optional<ValueStatus> parse_missing_marker(std::string_view text) {

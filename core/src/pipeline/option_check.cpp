@@ -1,5 +1,6 @@
 // Checking definition entries against declared option schemas.
 #include "sdgreport/option_check.hpp"
+#include "sdgreport/text.hpp"
 
 #include <cctype>
 #include <charconv>
@@ -50,11 +51,6 @@ constexpr OptionSpec kGenericOutput[] = {
      .type = OptionType::Path,
      .description = "File name under the output directory (default: NAME.FORMAT)"},
 };
-
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 const OptionSpec* find_spec(const std::string& key, const OptionTable& generic, const OptionTable& declared) {
   if (const OptionSpec* s = generic.find(key)) return s;
@@ -123,18 +119,17 @@ void check_value(const Options& entry, const std::string& key, const Value& v, c
                                  did_you_mean(t, enum_values(s)));
     case OptionType::Integer:
     case OptionType::Number: {
+      // The same parse as Options::integer() and number() (options.hpp).
       double d = 0;
       bool ok = false;
       if (s.type == OptionType::Integer) {
-        long long n = 0;
-        const char* first = t.data() + (t.starts_with('+') ? 1 : 0);
-        auto [p, ec] = std::from_chars(first, t.data() + t.size(), n);
-        ok = !t.empty() && ec == std::errc() && p == t.data() + t.size();
-        d = static_cast<double>(n);
+        const auto n = option_integer(t);
+        ok = n.has_value();
+        d = n ? static_cast<double>(*n) : 0;
       } else {
-        const char* first = t.data() + (t.starts_with('+') ? 1 : 0);
-        auto [p, ec] = std::from_chars(first, t.data() + t.size(), d);
-        ok = !t.empty() && ec == std::errc() && p == t.data() + t.size() && std::isfinite(d);
+        const auto x = option_number(t);
+        ok = x.has_value();
+        d = x.value_or(0);
       }
       const char* what = s.type == OptionType::Integer ? "a whole number" : "a number";
       if (!ok) throw entry.error(key, std::string("expected ") + what + ", got '" + t + "'");

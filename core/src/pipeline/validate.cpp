@@ -1,4 +1,5 @@
 #include "sdgreport/validate.hpp"
+#include "sdgreport/text.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -34,15 +35,6 @@ const std::map<std::string, std::vector<std::string>>& role_titles() {
       {"annex", {"annex", "statistical annex", "vedlegg"}},
   };
   return titles;
-}
-
-std::string lower(std::string s) {
-  // ASCII lower-casing, plus the Norwegian capitals, which are all two bytes in UTF-8.
-  static const std::pair<const char*, const char*> map[] = {{"Æ", "æ"}, {"Ø", "ø"}, {"Å", "å"}};
-  for (const auto& [from, to] : map)
-    for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p)) s.replace(p, 2, to);
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return c < 0x80 ? std::tolower(c) : c; });
-  return s;
 }
 
 bool has_role(const ChapterSpec& c, const std::string& role) { return chapter_has_role(c, role); }

@@ -1,17 +1,11 @@
 #include "sdgreport/suggest.hpp"
+#include "sdgreport/text.hpp"
 
 #include <algorithm>
 #include <cctype>
 
 namespace sdg {
 
-namespace {
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-}  // namespace
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   // Three rows of the dynamic-programming table: enough for adjacent swaps.
