@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <functional>
+#include <future>
 #include <map>
 #include <set>
+#include <thread>
 #include <utility>
 
 #include "chart_png.hpp"
@@ -108,6 +111,7 @@ class BodyWriter : public Visitor {
     b.footnotes = notes_x_.finish();
     b.numbering = numbering();
     b.rels = std::move(rels_);
+    finish_pictures(0);
     b.media = std::move(media_);
     b.origins = std::move(origins_);
     return b;
@@ -749,10 +753,28 @@ class BodyWriter : public Visitor {
     doc_x_.end().end();
   }
 
-  void picture(const std::string& bytes, const std::string& ext, long long cx, long long cy,
-               const std::string& name, const std::string& alt, const std::string& title) {
+  /// Chart pictures are encoded as PNG on worker threads while the document is
+  /// written (the encoding is a third of the Word edition's time); the bytes
+  /// go into media_ in document order, so the package is the same whatever the
+  /// threads' timing. At most `keep` encodings stay in flight.
+  void finish_pictures(std::size_t keep) {
+    while (pending_.size() > keep) {
+      auto& [index, bytes] = pending_.front();
+      media_[index].bytes = bytes.get();  // an encoding error is thrown here
+      pending_.pop_front();
+    }
+  }
+  void encode_later(std::size_t media_index, Pixels px) {
+    static const std::size_t workers = std::max(1u, std::thread::hardware_concurrency());
+    finish_pictures(workers - 1);
+    pending_.emplace_back(media_index, std::async(std::launch::async, [px = std::move(px)] { return encode_png(px); }));
+  }
+
+  /// Returns the index of the picture in media_.
+  std::size_t picture(std::string bytes, const std::string& ext, long long cx, long long cy,
+                      const std::string& name, const std::string& alt, const std::string& title) {
     const std::string file = "media/image" + std::to_string(media_.size() + 1) + "." + ext;
-    media_.push_back({file, bytes});
+    media_.push_back({file, std::move(bytes)});
     const std::string rid = "rIdM" + std::to_string(media_.size());
     rels_.push_back({rid, std::string(ns::rel_doc) + "image", file, false});
     const int id = ++docpr_id_;
@@ -781,6 +803,7 @@ class BodyWriter : public Visitor {
     x.empty("a:ext", "cx", std::to_string(cx), "cy", std::to_string(cy)).end();
     x.start("a:prstGeom").attr("prst", "rect").empty("a:avLst").end().end();
     x.end().end().end().end().end().end();
+    return media_.size() - 1;
   }
 
   const Document& doc_;
@@ -795,6 +818,7 @@ class BodyWriter : public Visitor {
   std::map<std::string, std::string> link_rels_;
   std::vector<Rel> rels_;
   std::vector<MediaFile> media_;
+  std::deque<std::pair<std::size_t, std::future<std::string>>> pending_;  ///< see encode_later
   std::vector<Origin> origins_;
   std::vector<ListCtx> lists_;
   std::vector<Ordered> ordered_;
@@ -889,11 +913,12 @@ void BodyWriter::chart(const Chart& c, const Where& w) {
   int goal = w.goal();
   if (!c.national && !c.indicator.empty())
     if (const Indicator* ind = Catalogue::get().find_indicator(c.indicator)) goal = ind->goal;
-  const Png png = chart_png(c, goal, lang_, kAccent);
+  Pixels px = render_chart(c, goal, lang_, kAccent);
   const long long cx = opts_.page.text_width() * kEmuPerTwip;
-  const long long cy = cx * png.height / png.width;
+  const long long cy = cx * px.height / px.width;
   paragraph_with("Captioned Figure", origin, "chart", "", [&](Xml&) {
-    picture(png.bytes, "png", cx, cy, "Chart " + std::to_string(figure_no_ + 1), c.alt, c.title);
+    const std::size_t i = picture({}, "png", cx, cy, "Chart " + std::to_string(figure_no_ + 1), c.alt, c.title);
+    encode_later(i, std::move(px));
   });
   caption("Image Caption", Label::Figure, "Figure", ++figure_no_, c.title, c.id, origin, "caption");
   if (!c.series.empty())

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "palette.hpp"
 #include "sdgreport/model.hpp"
@@ -16,6 +17,18 @@ struct Png {
   std::string bytes;
   int width = 0, height = 0;  ///< pixels
 };
+
+/// A drawing's pixels, RGB, row by row.
+struct Pixels {
+  std::vector<unsigned char> rgb;
+  int width = 0, height = 0;
+};
+
+/// The chart drawn by librsvg (on the calling thread: librsvg and Pango stay on one).
+Pixels render_chart(const Chart& c, int goal, Language lang, const palette::Color& accent);
+
+/// `px` as a PNG. Uses nothing but libpng and its argument: safe on a worker thread.
+std::string encode_png(const Pixels& px);
 
 /// The PNG of `c` in goal `goal` (0: none). Throws Error(Internal) when librsvg fails.
 Png chart_png(const Chart& c, int goal, Language lang, const palette::Color& accent);
