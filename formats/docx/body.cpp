@@ -100,9 +100,9 @@ class BodyWriter : public Visitor {
         "w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" "
         "w:lineRule=\"auto\"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>");
     title_page();
-    if (opts_.toc) contents();
+    if (opts_.toc && !opts_.part) contents();
     walk(doc_, *this);
-    colophon();
+    if (!opts_.part) colophon();
     section_properties();
     doc_x_.end().end();
     notes_x_.end();
@@ -141,6 +141,10 @@ class BodyWriter : public Visitor {
       ppr = "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"" + hex6(band) + "\"/>";
       fmt.color = hex6(fg);
     }
+    // A part alone: its chapter follows the title block on the first page
+    // (Heading 1 starts a page in the full edition).
+    if (opts_.part && level == 1 && !part_heading_written_) ppr = "<w:pageBreakBefore w:val=\"0\"/>" + ppr;
+    if (level == 1) part_heading_written_ = true;
     const std::string origin = section_origin(s);
     paragraph_with(style, origin, "heading", ppr, [&](Xml& x) {
       const std::string bm = bookmark_for(s.id());
@@ -818,6 +822,7 @@ class BodyWriter : public Visitor {
   std::map<std::string, std::string> link_rels_;
   std::vector<Rel> rels_;
   std::vector<MediaFile> media_;
+  bool part_heading_written_ = false;
   std::deque<std::pair<std::size_t, std::future<std::string>>> pending_;  ///< see encode_later
   std::vector<Origin> origins_;
   std::vector<ListCtx> lists_;

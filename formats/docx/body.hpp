@@ -33,6 +33,9 @@ struct Page {
 
 struct BodyOptions {
   bool toc = true;
+  /// `part: main_messages`: the pipeline hands over that chapter alone; it
+  /// follows the title block on the first page, with no contents or colophon.
+  bool part = false;
   Page page;
 };
 

@@ -214,6 +214,8 @@ class DocxWriter final : public FormatWriter {
     const Options& opts = req.options;
     BodyOptions bo;
     bo.toc = opts.boolean_or("toc", true);
+    // `part: main_messages`: the pipeline hands over that chapter alone (document_part()).
+    bo.part = opts.string_or("part", "all") != "all";
     if (doc.meta.theme.page_size == "Letter") bo.page = Page{12240, 15840, 1418};
 
     std::optional<std::string> ref_styles, ref_theme, ref_fonts;
@@ -249,7 +251,10 @@ class DocxWriter final : public FormatWriter {
     Package p;
     p.add("[Content_Types].xml", content_types(body, ref_theme.has_value(), ref_fonts.has_value()));
     p.add("_rels/.rels", package_rels());
-    p.add("docProps/core.xml", core_properties(doc.meta, ctx.epoch()));
+    Metadata info = doc.meta;
+    // A part names itself: "Voluntary … Review 2026 – Main messages" (as the PDF's).
+    if (bo.part && !doc.chapters().empty()) info.title += " \u2013 " + doc.chapters().front().title();
+    p.add("docProps/core.xml", core_properties(info, ctx.epoch()));
     p.add("docProps/app.xml", app_properties(doc.meta));
     p.add("word/document.xml", std::move(body.document));
     p.add("word/_rels/document.xml.rels", document_rels(body, ref_theme.has_value(), ref_fonts.has_value()));
@@ -269,6 +274,7 @@ class DocxWriter final : public FormatWriter {
   }
 };
 
+constexpr const char* kParts[] = {"all", "main_messages", nullptr};
 constexpr OptionSpec kOptions[] = {
     {.name = "reference_doc",
      .type = OptionType::Path,
@@ -277,6 +283,11 @@ constexpr OptionSpec kOptions[] = {
      .type = OptionType::Boolean,
      .description = "Contents after the title page",
      .default_value = "true"},
+    {.name = "part",
+     .type = OptionType::Enum,
+     .description = "all: the whole report; main_messages: the main messages chapter alone under a title block",
+     .default_value = "all",
+     .values = kParts},
 };
 
 }  // namespace

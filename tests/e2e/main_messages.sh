@@ -33,8 +33,8 @@ pass "part: main_messages (PDF): the chapter alone under a title block, tagged"
 
 # HTML and JSON parts, from a copy of the sample with those outputs.
 cp -r "$SAMPLE" "$d/s"
-sed -i 's|^outputs:$|outputs:\n  - { format: html, file: mm.html, part: main_messages }\n  - { format: json, file: mm.json, part: main_messages }|' "$d/s/report.yaml"
-"$SDGREPORT" -q build "$d/s/report.yaml" --format html,json -o "$d/h"
+sed -i 's|^outputs:$|outputs:\n  - { format: html, file: mm.html, part: main_messages }\n  - { format: json, file: mm.json, part: main_messages }\n  - { format: docx, file: mm.docx, part: main_messages }|' "$d/s/report.yaml"
+"$SDGREPORT" -q build "$d/s/report.yaml" --format html,json,docx -o "$d/h"
 $PY - "$d/h/mm.json" <<'PY' || fail "JSON part"
 import json, sys
 m = json.load(open(sys.argv[1]))
@@ -46,6 +46,28 @@ grep -q "<h1>Voluntary Subnational Review Norway 2026</h1>" "$d/h/mm.html" || fa
 grep -q "The goals are part of local planning" "$d/h/mm.html" || fail "HTML main messages text"
 ! grep -q "Policy and enabling environment" "$d/h/mm.html" || fail "HTML part holds another chapter"
 pass "part: main_messages in HTML and JSON"
+
+# The Word part: the chapter alone after the title block on page 1, no contents, named as a part.
+$PY - "$d/h/mm.docx" <<'PY' || fail "DOCX part"
+import sys, docx
+d = docx.Document(sys.argv[1])
+assert d.core_properties.title == "Voluntary Subnational Review Norway 2026 \u2013 Main messages", d.core_properties.title
+ns = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+heads = [p for p in d.paragraphs if p.style.name == "Heading 1"]
+assert [p.text for p in heads] == ["Main messages"], [p.text for p in heads]
+ppr = heads[0]._p.find("w:pPr/w:pageBreakBefore", ns)
+assert ppr is not None and ppr.get("{%s}val" % ns["w"]) == "0", "the part's heading starts a new page"
+text = "\n".join(p.text for p in d.paragraphs)
+assert "The goals are part of local planning" in text
+assert "Policy and enabling environment" not in text, "another chapter in the part"
+assert not d.element.body.findall(".//w:instrText", ns) or all("TOC" not in (x.text or "") for x in d.element.body.findall(".//w:instrText", ns)), "contents in a part"
+assert [p for p in d.paragraphs if p.style.name == "Title"], "no title block"
+PY
+soffice "-env:UserInstallation=file://$d/lo_profile" --headless --convert-to pdf --outdir "$d/h" "$d/h/mm.docx" > "$d/lo.log" 2>&1 ||
+  { cat "$d/lo.log"; fail "LibreOffice cannot convert the DOCX part"; }
+pdftotext -f 1 -l 1 "$d/h/mm.pdf" - | grep -q "The goals are part of local planning" ||
+  fail "DOCX part: the main messages are not on page 1 after the title block"
+pass "part: main_messages in DOCX (python-docx, LibreOffice: title block and chapter on page 1)"
 
 # 701 words against a limit of 700: a warning naming both numbers.
 mkdir -p "$d/w/text"
