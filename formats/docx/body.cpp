@@ -61,8 +61,7 @@ const char* marker_glyph(palette::Marker m) {
 bool linkable(const std::string& url) {
   for (const char* scheme : {"http://", "https://", "mailto:", "ftp://"})
     if (url.size() > std::string_view(scheme).size() &&
-        std::equal(scheme, scheme + std::string_view(scheme).size(), url.begin(),
-                   [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); }))
+        lower(std::string_view(url).substr(0, std::string_view(scheme).size())) == scheme)
       return true;
   return false;
 }

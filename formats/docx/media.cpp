@@ -2,6 +2,7 @@
 
 #include <fstream>
 #include <iterator>
+#include "sdgreport/files.hpp"
 
 namespace sdg::docx {
 
@@ -43,10 +44,10 @@ bool jpeg_size(const std::string& b, int& w, int& h) {
 }  // namespace
 
 std::optional<Image> read_image(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
+  std::optional<std::string> bytes = try_read_file(path);
+  if (!bytes) return std::nullopt;
   Image img;
-  img.bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  img.bytes = std::move(*bytes);
   const std::string& b = img.bytes;
   if (b.size() > 24 && b.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0 && b.compare(12, 4, "IHDR") == 0) {
     img.extension = "png";

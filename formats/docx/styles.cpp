@@ -10,16 +10,11 @@
 #include "markers.hpp"
 #include "sdgreport/error.hpp"
 #include "xml.hpp"
+#include "sdgreport/text.hpp"
 
 namespace sdg::docx {
 
 namespace {
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
 
 /// One style: id, Word's name, type, basedOn, next, and its pPr / rPr children.
 struct Def {

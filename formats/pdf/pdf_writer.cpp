@@ -346,6 +346,31 @@ std::string describe(const PdfError& e) {
   return msg;
 }
 
+/// The last steps of every PDF this plugin writes (the report and the
+/// factsheets): internal links resolved (a warning for each that has no place),
+/// the structure tree, page labels (roman before `main_start`), the outline,
+/// Info and XMP metadata, then the compact file at req.path.
+void finish_and_write(PdfMemDocument& pdf, Canvas& canvas, const Renderer& renderer,
+                      const Targets& targets, const PageGeometry& geometry, int main_start,
+                      const Metadata& info, Language lang, Context& ctx, const WriteRequest& req) {
+  for (const std::string& id : canvas.resolve_links([&](const std::string& id) {
+         const RefTarget* t = find_target(targets, id);
+         return t ? t->id : id;
+       }))
+    ctx.warn(Code::PdfLinkTarget, "internal link to '" + id + "' has no place in the PDF; it points at the first page");
+  const int pages = canvas.page_count();
+  canvas.tree().write(pdf, pages);
+  set_page_labels(pdf, std::min(main_start, pages), pages);
+  build_outline(pdf, renderer.outline(), geometry.height);
+  set_info(pdf, info, lang, ctx.epoch());
+  set_metadata(pdf, info, lang, ctx.epoch());
+  const std::string bytes = write_compact(pdf);
+  std::ofstream out(req.path, std::ios::binary);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  out.close();
+  if (!out) throw Error(ErrorCode::Output, "cannot write PDF " + req.final_path.string());
+}
+
 }  // namespace
 
 class PdfWriter : public FormatWriter {
@@ -429,25 +454,10 @@ class PdfWriter : public FormatWriter {
       canvas.finish();  // draws the last page's footnotes
       canvas.on_page_end({});
       renderer.draw_contents();
-      for (const std::string& id : canvas.resolve_links([&](const std::string& id) {
-             const RefTarget* t = find_target(targets, id);
-             return t ? t->id : id;
-           }))
-        ctx.warn(Code::PdfLinkTarget, "internal link to '" + id + "' has no place in the PDF; it points at the first page");
-      const int pages = canvas.page_count();
-      canvas.tree().write(pdf, pages);
-      set_page_labels(pdf, std::min(canvas.main_start(), pages), pages);
-      build_outline(pdf, renderer.outline(), geometry.height);
       // A part names itself: "Voluntary … Review 2026 – Main messages".
       Metadata info_meta = doc.meta;
       if (part && !doc.chapters().empty()) info_meta.title += " \u2013 " + doc.chapters().front().title();
-      set_info(pdf, info_meta, lang, ctx.epoch());
-      set_metadata(pdf, info_meta, lang, ctx.epoch());
-      const std::string bytes = write_compact(pdf);
-      std::ofstream out(req.path, std::ios::binary);
-      out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-      out.close();
-      if (!out) throw Error(ErrorCode::Output, "cannot write PDF " + req.final_path.string());
+      finish_and_write(pdf, canvas, renderer, targets, geometry, canvas.main_start(), info_meta, lang, ctx, req);
     } catch (const PdfError& e) {
       throw Error(ErrorCode::Output, "cannot write PDF " + req.final_path.string() + ": " + describe(e));
     }
@@ -555,24 +565,9 @@ class FactsheetWriter : public FormatWriter {
                                              std::to_string(pages[i]) + " pages; its text does not fit on one");
       canvas.finish();
       canvas.on_page_end({});
-      for (const std::string& id : canvas.resolve_links([&](const std::string& id) {
-             const RefTarget* t = find_target(targets, id);
-             return t ? t->id : id;
-           }))
-        ctx.warn(Code::PdfLinkTarget, "internal link to '" + id + "' has no place in the PDF; it points at the first page");
-      const int page_count = canvas.page_count();
-      canvas.tree().write(pdf, page_count);
-      set_page_labels(pdf, 0, page_count);
-      build_outline(pdf, renderer.outline(), geometry.height);
       Metadata info_meta = doc.meta;
       info_meta.title += " \u2013 " + factsheet_word(FactsheetWord::Title, lang);
-      set_info(pdf, info_meta, lang, ctx.epoch());
-      set_metadata(pdf, info_meta, lang, ctx.epoch());
-      const std::string bytes = write_compact(pdf);
-      std::ofstream out(req.path, std::ios::binary);
-      out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-      out.close();
-      if (!out) throw Error(ErrorCode::Output, "cannot write PDF " + req.final_path.string());
+      finish_and_write(pdf, canvas, renderer, targets, geometry, 0, info_meta, lang, ctx, req);
     } catch (const PdfError& e) {
       throw Error(ErrorCode::Output, "cannot write PDF " + req.final_path.string() + ": " + describe(e));
     }

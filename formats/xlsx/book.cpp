@@ -11,6 +11,7 @@
 #include "sdgreport/i18n.hpp"
 #include "sdgreport/model.hpp"
 #include "sheet_names.hpp"
+#include "sdgreport/text.hpp"
 
 namespace sdg::xlsx {
 
@@ -148,14 +149,8 @@ std::string Book::table_name(std::string_view wanted, std::size_t fallback) {
   // Never a cell reference ("A1", "R1C1") nor starting with a digit: prefix "T_".
   base = base.empty() ? "Table_" + std::to_string(fallback) : "T_" + base;
   if (base.size() > 200) base.resize(200);
-  auto folded = [](std::string s) {
-    for (char& c : s) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return s;
-  };
   std::string name = base;
-  for (int n = 2; !table_names_.insert(folded(name)).second; ++n) name = base + "_" + std::to_string(n);
+  for (int n = 2; !table_names_.insert(lower(name)).second; ++n) name = base + "_" + std::to_string(n);
   return name;
 }
 

@@ -10,6 +10,7 @@
 #include "sdgreport/i18n.hpp"
 #include "sdgreport/periods.hpp"
 #include "words.hpp"
+#include "sdgreport/text.hpp"
 
 namespace sdg::xlsx {
 
@@ -23,14 +24,8 @@ enum Col { kGoal, kTarget, kIndicator, kSeries, kPeriod, kBreakdown, kCategory, 
 /// "Value" in any case, or the report language's word for it: a measure that
 /// names no series.
 bool names_no_series(const std::string& s, Language lang) {
-  auto fold = [](std::string v) {
-    for (char& c : v) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return v;
-  };
-  const std::string f = fold(s);
-  return f.empty() || f == "value" || f == fold(label(Label::Value, lang));
+  const std::string f = lower(s);
+  return f.empty() || f == "value" || f == lower(label(Label::Value, lang));
 }
 
 class DataWriter {

@@ -28,6 +28,7 @@
 #include <string_view>
 
 #include "sdgreport/table_data.hpp"
+#include "sdgreport/text.hpp"
 
 namespace sdg::plugins {
 
@@ -41,12 +42,7 @@ struct ObsStatus {
 /// The status of an SDMX OBS_STATUS code or of its English name (case and
 /// surrounding spaces ignored); nullopt when the table has none.
 inline std::optional<ObsStatus> sdmx_obs_status(std::string_view code_or_text) {
-  while (!code_or_text.empty() && std::isspace(static_cast<unsigned char>(code_or_text.front())))
-    code_or_text.remove_prefix(1);
-  while (!code_or_text.empty() && std::isspace(static_cast<unsigned char>(code_or_text.back())))
-    code_or_text.remove_suffix(1);
-  std::string s(code_or_text);
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string s = lower(trim_spaces(code_or_text));
   if (s == "a" || s == "normal value" || s == "normal") return ObsStatus{ValueStatus::None, false};
   if (s == "b" || s == "time series break" || s == "break in series") return ObsStatus{ValueStatus::BreakInSeries, false};
   if (s == "e" || s == "estimated value" || s == "f" || s == "forecast value" || s == "i" || s == "imputed value" ||

@@ -1,12 +1,11 @@
 // sdgreport px plugin — options, file reading, adding the blocks.
 #include "px_source.hpp"
 
-#include <fstream>
-#include <sstream>
 #include <system_error>
 
 #include "html_text.hpp"
 #include "sdgreport/error.hpp"
+#include "sdgreport/files.hpp"
 #include "sdgreport/i18n.hpp"
 
 namespace sdg::px {
@@ -15,20 +14,6 @@ namespace {
 Location location_of(const Options& opts, const std::string& key) {
   const Value* v = opts.get(key);
   return (v && !v->where().empty()) ? v->where() : opts.where();
-}
-
-std::string read_whole_file(const std::filesystem::path& path, const Location& defined_at) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec))
-    throw Error(ErrorCode::Input, "PC-Axis file '" + path.string() + "' not found", defined_at);
-  if (std::filesystem::is_directory(path, ec))
-    throw Error(ErrorCode::Input, "'" + path.string() + "' is a directory, not a PC-Axis file", defined_at);
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  if (in) text << in.rdbuf();
-  if (!in || in.bad())
-    throw Error(ErrorCode::Input, "cannot read PC-Axis file '" + path.string() + "'", defined_at);
-  return std::move(text).str();
 }
 
 bool shown(const std::vector<std::vector<std::size_t>>& chosen, std::size_t dim, std::size_t cat) {
@@ -138,7 +123,7 @@ void PxSource::fill(const SourceRequest& req, Section& target, Context& ctx) {
   const std::string file = opts.string("file");
   const std::filesystem::path path = ctx.resolve(file);
   spec.file = path.filename().string();
-  const std::string bytes = read_whole_file(path, location_of(opts, "file"));
+  const std::string bytes = read_file(path, ErrorCode::Input, "PC-Axis file '" + path.string() + "'", location_of(opts, "file"));
   ReadOptions ro;
   ro.language = opts.string_or("file_language", "");
   ro.report_language = ctx.language();

@@ -12,6 +12,7 @@
 #include "sdgreport/csv.hpp"
 #include "sdgreport/error.hpp"
 #include "sdgreport/model.hpp"
+#include "sdgreport/text.hpp"
 
 namespace sdg::sdmx {
 namespace {
@@ -20,18 +21,7 @@ constexpr std::size_t kChunk = 1 << 20;      // bytes read at a time
 constexpr std::size_t kMaxRecord = 64 << 20;  // one CSV record (a stray quote runs to the end)
 constexpr int kMaxXmlDepth = 64;              // SDMX data messages are about 6 deep
 
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-  return true;
-}
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 /// Where the bytes come from: a file read in chunks, or memory.
 class Bytes {
@@ -80,7 +70,7 @@ const char* format_name(Format f) noexcept {
 std::pair<std::string_view, std::string_view> split_label(std::string_view text) {
   const auto at = text.find(": ");
   if (at == std::string_view::npos) return {text, {}};
-  return {trim(text.substr(0, at)), trim(text.substr(at + 2))};
+  return {trim_spaces(text.substr(0, at)), trim_spaces(text.substr(at + 2))};
 }
 
 int ObsReader::index_of(std::string_view id) const {
@@ -105,7 +95,7 @@ class CsvObsReader {
     CsvReader csv(buf, name_);
     while (auto rec = csv.next()) {
       const int line = first_line + rec->line - 1;
-      if (rec->fields.size() == 1 && trim(rec->fields[0]).empty()) continue;  // an empty line
+      if (rec->fields.size() == 1 && trim_spaces(rec->fields[0]).empty()) continue;  // an empty line
       for (const std::string& f : rec->fields)
         if (!is_valid_utf8(f)) throw Error(ErrorCode::Input, "invalid UTF-8 in an SDMX-CSV field", Location{name_, line, 0});
       if (!header_done_) {
@@ -120,16 +110,16 @@ class CsvObsReader {
   void header(const std::vector<std::string>& h, int line) {
     header_done_ = true;
     if (!h.empty() && h[0].starts_with("\xEF\xBB\xBF")) throw Error(ErrorCode::Input, "two byte order marks", Location{name_, line, 0});
-    auto id_of = [](const std::string& cell) { return split_label(trim(cell)).first; };
-    if (!h.empty() && iequals(id_of(h[0]), "DATAFLOW")) {
+    auto id_of = [](const std::string& cell) { return split_label(trim_spaces(cell)).first; };
+    if (!h.empty() && equals_ignoring_case(id_of(h[0]), "DATAFLOW")) {
       r_.format_ = Format::Csv1;
       skip_ = 1;
       structure_col_ = 0;
-    } else if (h.size() >= 2 && iequals(id_of(h[0]), "STRUCTURE") && iequals(id_of(h[1]), "STRUCTURE_ID")) {
+    } else if (h.size() >= 2 && equals_ignoring_case(id_of(h[0]), "STRUCTURE") && equals_ignoring_case(id_of(h[1]), "STRUCTURE_ID")) {
       r_.format_ = Format::Csv2;
       skip_ = 2;
       structure_col_ = 1;
-      if (h.size() >= 3 && iequals(id_of(h[2]), "ACTION")) {
+      if (h.size() >= 3 && equals_ignoring_case(id_of(h[2]), "ACTION")) {
         action_col_ = 2;
         skip_ = 3;
       }
@@ -141,7 +131,7 @@ class CsvObsReader {
     }
     width_ = h.size();
     for (std::size_t c = skip_; c < h.size(); ++c) {
-      auto [id, label] = split_label(trim(h[c]));
+      auto [id, label] = split_label(trim_spaces(h[c]));
       if (id.empty()) throw Error(ErrorCode::Input, "column " + std::to_string(c + 1) + " has no name", Location{name_, line, 0});
       if (!label.empty()) labelled_ = true;
       const std::size_t before = r_.components_.size();
@@ -159,14 +149,14 @@ class CsvObsReader {
                   "a record of " + std::to_string(f.size()) + " fields; the header has " + std::to_string(width_),
                   Location{name_, line, 0});
     if (action_col_ >= 0) {
-      const std::string_view a = split_label(trim(f[static_cast<std::size_t>(action_col_)])).first;
+      const std::string_view a = split_label(trim_spaces(f[static_cast<std::size_t>(action_col_)])).first;
       // D: delete these observations — not data to report.
-      if (iequals(a, "D")) return;
+      if (equals_ignoring_case(a, "D")) return;
     }
-    if (r_.structure_.empty()) r_.structure_ = std::string(split_label(trim(f[structure_col_])).first);
+    if (r_.structure_.empty()) r_.structure_ = std::string(split_label(trim_spaces(f[structure_col_])).first);
     for (std::size_t c = skip_; c < f.size(); ++c) {
       const std::size_t i = col_[c - skip_];
-      std::string_view v = trim(f[c]);
+      std::string_view v = trim_spaces(f[c]);
       std::string_view label;
       if (labelled_) std::tie(v, label) = split_label(v);
       values_[i] = v;
@@ -349,7 +339,7 @@ class XmlObsReader {
       values_.resize(r_.components_.size());
       labels_.resize(r_.components_.size());
     }
-    values_[i] = trim(v);
+    values_[i] = trim_spaces(v);
   }
 
   ObsReader& r_;

@@ -8,6 +8,7 @@
 
 #include "sdgreport/csv.hpp"
 #include "sdgreport/error.hpp"
+#include "sdgreport/files.hpp"
 #include "sdgreport/numbers.hpp"
 
 namespace sdg::sdmx {
@@ -82,11 +83,7 @@ Spec read_spec(const Options& opts, Language language) {
 }
 
 std::map<std::string, std::string> read_series_table(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  if (in) text << in.rdbuf();
-  if (!in || in.bad()) throw Error(ErrorCode::Input, "cannot read the series table '" + path + "'", Location{path, 0, 0});
-  const std::string s = std::move(text).str();
+  const std::string s = read_file(path, ErrorCode::Input, "the series table '" + path + "'", Location{path, 0, 0});
   std::map<std::string, std::string> out;
   CsvReader csv(s, path);
   bool first = true;

@@ -11,6 +11,7 @@
 #include "obs_status.hpp"
 #include "sdgreport/i18n.hpp"
 #include "sdgreport/limits.hpp"
+#include "sdgreport/text.hpp"
 #include "view_id.hpp"
 
 namespace sdg::sdmx {
@@ -26,12 +27,6 @@ constexpr M49 kM49[] = {
 #include "m49_names.inc"
 };
 
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-  return true;
-}
 
 const char* word(Language lang, const char* en, const char* nb, const char* nn) {
   const char* words[] = {en, nb, nn};  // in kLanguages order
@@ -65,7 +60,7 @@ bool known_attribute(std::string_view id) {
                         "DECIMALS", "TIME_FORMAT", "TITLE", "TITLE_COMPL", "SOURCE_DETAIL", "GEO_INFO_URL", "GEO_INFO_TYPE",
                         "GEO_INFO_NAME", "TIME_DETAIL", "BASE_PER", "COMPILING_ORG", "AVAILABILITY", "COLLECTION",
                         "DATA_LAST_UPDATE", "REPORTING_TYPE_DETAIL", "CONF_STATUS", "EMBARGO_TIME"})
-    if (iequals(id, a)) return true;
+    if (equals_ignoring_case(id, a)) return true;
   return false;
 }
 
@@ -132,21 +127,21 @@ class Shaper {
   }
 
   Kind classify(const std::string& id) const {
-    if (id == reader_.time_dimension() || iequals(id, "TIME_PERIOD")) return Kind::Time;
-    if (iequals(id, "OBS_VALUE")) return Kind::Value;
-    if (iequals(id, "OBS_STATUS")) return Kind::Status;
-    if (iequals(id, "NATURE")) return Kind::Nature;
-    if (iequals(id, "UNIT_MULT")) return Kind::UnitMult;
-    if (iequals(id, "LOWER_BOUND")) return Kind::Lower;
-    if (iequals(id, "UPPER_BOUND")) return Kind::Upper;
+    if (id == reader_.time_dimension() || equals_ignoring_case(id, "TIME_PERIOD")) return Kind::Time;
+    if (equals_ignoring_case(id, "OBS_VALUE")) return Kind::Value;
+    if (equals_ignoring_case(id, "OBS_STATUS")) return Kind::Status;
+    if (equals_ignoring_case(id, "NATURE")) return Kind::Nature;
+    if (equals_ignoring_case(id, "UNIT_MULT")) return Kind::UnitMult;
+    if (equals_ignoring_case(id, "LOWER_BOUND")) return Kind::Lower;
+    if (equals_ignoring_case(id, "UPPER_BOUND")) return Kind::Upper;
     const Role role = spec_.structure ? spec_.structure->role(id) : Role::Unknown;
-    if (iequals(id, "UNIT_MEASURE") && role != Role::Dimension) return Kind::Unit;
+    if (equals_ignoring_case(id, "UNIT_MEASURE") && role != Role::Dimension) return Kind::Unit;
     if (role == Role::Dimension) return Kind::Dimension;
     if (role == Role::Attribute) return Kind::Attribute;
     if (role == Role::Measure) return Kind::Value;
     if (role == Role::Time) return Kind::Time;
     for (const std::string& a : spec_.attributes)
-      if (iequals(a, id)) return Kind::Attribute;
+      if (equals_ignoring_case(a, id)) return Kind::Attribute;
     return known_attribute(id) ? Kind::Attribute : Kind::Dimension;
   }
 
@@ -158,7 +153,7 @@ class Shaper {
     int c = reader_.index_of(want);
     if (c < 0)
       for (std::size_t i = 0; i < reader_.components().size(); ++i)
-        if (iequals(reader_.components()[i].id, want)) c = static_cast<int>(i);
+        if (equals_ignoring_case(reader_.components()[i].id, want)) c = static_cast<int>(i);
     filter_col_[f] = c;
     return c;
   }
@@ -204,7 +199,7 @@ class Shaper {
       if (kinds_[c] == Kind::Nature) nature = v;
       k.codes[c] = intern(c, v, o.labels[c]);
     }
-    if (!value.empty() && !iequals(value, "NaN")) {
+    if (!value.empty() && !equals_ignoring_case(value, "NaN")) {
       auto n = sdmx_number(value, k.decimals);
       if (!n)
         throw Error(ErrorCode::Input, "OBS_VALUE '" + std::string(value) + "' is not a number", Location{file_, o.line, 0});
@@ -212,13 +207,13 @@ class Shaper {
       k.has_value = true;
     }
     int ignored = 0;
-    if (!lower.empty() && !iequals(lower, "NaN")) {
+    if (!lower.empty() && !equals_ignoring_case(lower, "NaN")) {
       auto n = sdmx_number(lower, ignored);
       if (!n) throw Error(ErrorCode::Input, "LOWER_BOUND '" + std::string(lower) + "' is not a number", Location{file_, o.line, 0});
       k.lower = *n;
       k.has_lower = has_lower_ = true;
     }
-    if (!upper.empty() && !iequals(upper, "NaN")) {
+    if (!upper.empty() && !equals_ignoring_case(upper, "NaN")) {
       auto n = sdmx_number(upper, ignored);
       if (!n) throw Error(ErrorCode::Input, "UPPER_BOUND '" + std::string(upper) + "' is not a number", Location{file_, o.line, 0});
       k.upper = *n;
@@ -254,7 +249,7 @@ class Shaper {
     if (!has_value) {
       if (st && st->missing) return st->status;
       // SDG NATURE "N": non-relevant.
-      if (iequals(nature, "N")) return ValueStatus::NotApplicable;
+      if (equals_ignoring_case(nature, "N")) return ValueStatus::NotApplicable;
       return ValueStatus::NotAvailable;
     }
     if (st && !st->missing && st->status != ValueStatus::None) return st->status;
@@ -265,7 +260,7 @@ class Shaper {
            line);
     }
     // SDG NATURE: E estimated, M modelled.
-    if (iequals(nature, "E") || iequals(nature, "M")) return ValueStatus::Estimated;
+    if (equals_ignoring_case(nature, "E") || equals_ignoring_case(nature, "M")) return ValueStatus::Estimated;
     return ValueStatus::None;
   }
 
@@ -423,7 +418,7 @@ class Shaper {
     const std::string& comp = reader_.components()[c].id;
     if (spec_.structure) name = spec_.structure->code_name(comp, code_text);
     if (!name && !labels_[c][id].empty() && labels_[c][id] != code_text) name = labels_[c][id];
-    if (!name && iequals(comp, "REF_AREA"))
+    if (!name && equals_ignoring_case(comp, "REF_AREA"))
       if (const char* n = m49_name(code_text)) name = n;
     if (!name && code_text == "_T") name = word(spec_.language, "Total", "I alt", "I alt");
     if (!name && code_text == "_Z") name = word(spec_.language, "Not applicable", "Ikke relevant", "Ikkje relevant");
@@ -631,12 +626,12 @@ class Shaper {
         }
       if (v == kAbsent) continue;
       const std::string shown = display(c, v);
-      if (iequals(id, "SERIES") || iequals(id, "INDICATOR")) {
+      if (equals_ignoring_case(id, "SERIES") || equals_ignoring_case(id, "INDICATOR")) {
         head = shown;
         continue;
       }
       // Totals, frequency and reporting type say nothing a reader looks for.
-      if (text(c, v) == "_T" || iequals(id, "FREQ") || iequals(id, "REPORTING_TYPE")) continue;
+      if (text(c, v) == "_T" || equals_ignoring_case(id, "FREQ") || equals_ignoring_case(id, "REPORTING_TYPE")) continue;
       rest += (rest.empty() ? "" : ", ") + shown;
     }
     if (head.empty()) head = reader_.structure().empty() ? std::filesystem::path(file_).stem().string() : reader_.structure();
@@ -648,7 +643,7 @@ class Shaper {
     if (spec_.series_indicators.empty()) return {};
     std::set<std::string> found, unmapped;
     for (std::size_t c = 0; c < kinds_.size(); ++c) {
-      if (!iequals(reader_.components()[c].id, "SERIES")) continue;
+      if (!equals_ignoring_case(reader_.components()[c].id, "SERIES")) continue;
       for (const Kept& k : kept_) {
         if (k.dropped) continue;
         const std::string s(text(c, code(k, c)));

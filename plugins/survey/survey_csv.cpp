@@ -12,17 +12,12 @@
 #include "sdgreport/model.hpp"
 #include "sdgreport/numbers.hpp"
 #include "survey_limits.hpp"
+#include "sdgreport/text.hpp"
 
 namespace sdg::survey {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
 
 /// How a column is read.
 struct ColumnRule {
@@ -84,7 +79,7 @@ Dataset read_survey_csv(std::string_view text, const std::string& file, const Co
       for (const ValueDef& v : item.values)
         for (const auto& [lang, label] : v.label.by_lang) {
           r.labels.emplace(label, v.code);
-          r.labels.emplace(lower_ascii(label), v.code);
+          r.labels.emplace(lower(label), v.code);
         }
       r.check_codes = !item.values.empty();
       return r;
@@ -166,7 +161,7 @@ Dataset read_survey_csv(std::string_view text, const std::string& file, const Co
         value = p->value;
       } else if (auto l = r.labels.find(std::string(cell)); l != r.labels.end()) {
         value = l->second;
-      } else if (auto l2 = r.labels.find(lower_ascii(cell)); l2 != r.labels.end()) {
+      } else if (auto l2 = r.labels.find(lower(cell)); l2 != r.labels.end()) {
         value = l2->second;
       } else {
         throw Error(ErrorCode::Input,

@@ -15,6 +15,8 @@
 #include "sdgreport/error.hpp"
 #include "sdgreport/i18n.hpp"
 #include "survey_csv.hpp"
+#include "sdgreport/files.hpp"
+#include "sdgreport/text.hpp"
 
 namespace sdg::survey {
 namespace {
@@ -27,10 +29,7 @@ Location location_of(const Options& opts, const std::string& key) {
 }
 
 bool ends_with(const std::string& s, const std::string& e) {
-  if (s.size() < e.size()) return false;
-  std::string tail = s.substr(s.size() - e.size());
-  std::transform(tail.begin(), tail.end(), tail.begin(), [](unsigned char c) { return std::tolower(c); });
-  return tail == e;
+  return s.size() >= e.size() && lower(std::string_view(s).substr(s.size() - e.size())) == e;
 }
 
 /// The words the tables use, per report language.
@@ -836,14 +835,7 @@ void SurveySource::fill(const SourceRequest& req, Section& target, Context& ctx)
   resolve(spec.codebook);
   resolve(spec.register_file);
   ReadFile read = [](const std::string& path, const Location& where) {
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec))
-      throw Error(ErrorCode::Input, "survey file '" + path + "' not found (or not a file)", where);
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(ErrorCode::Input, "cannot open survey file '" + path + "'", where);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+    return read_file(path, ErrorCode::Input, "survey file '" + path + "'", where);
   };
   Loaded l = load(spec, read, ctx.language());
   Blocks blocks = make_blocks(spec, l, ctx.language(), req.goal);

@@ -70,6 +70,14 @@ TEST(ToolkitText, LowerFoldsLatin1CapitalsAndIgnoresTheLocale) {
   std::setlocale(LC_CTYPE, saved.c_str());
 }
 
+TEST(ToolkitText, EqualsIgnoringCaseIsLowerOnBothSides) {
+  EXPECT_TRUE(equals_ignoring_case("TIME_PERIOD", "time_period"));
+  EXPECT_TRUE(equals_ignoring_case("ÅR", "år"));
+  EXPECT_FALSE(equals_ignoring_case("OBS_VALUE", "OBS_VALUES"));
+  EXPECT_FALSE(equals_ignoring_case("a", "b"));
+  EXPECT_TRUE(equals_ignoring_case("", ""));
+}
+
 // ---------------------------------------------------------------- periods
 
 TEST(ToolkitPeriods, OneYearRange) {

@@ -58,4 +58,7 @@ std::string_view trim_spaces(std::string_view text);
 /// never breaks a UTF-8 sequence.
 std::string lower(std::string_view s);
 
+/// `a` and `b` equal when lower-cased by lower(): "TIME_PERIOD" and "time_period".
+bool equals_ignoring_case(std::string_view a, std::string_view b);
+
 }  // namespace sdg

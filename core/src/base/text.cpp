@@ -165,4 +165,8 @@ std::string lower(std::string_view s) {
   return out;
 }
 
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && lower(a) == lower(b);  // lower() keeps the length
+}
+
 }  // namespace sdg
