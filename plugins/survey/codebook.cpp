@@ -2,6 +2,8 @@
 // codebook documents are walked, never a generic recursion, so nesting is bounded.
 #include "codebook.hpp"
 
+#include <cstdio>
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -388,6 +390,12 @@ void complete_from_dataset(Codebook& cb, const Dataset& d, const std::string& wa
     it.missing = v.missing;
     cb.items.push_back(std::move(it));
   }
+}
+
+std::string code_text(double code) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%g", code);
+  return buf;
 }
 
 }  // namespace sdg::survey

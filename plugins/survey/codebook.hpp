@@ -56,6 +56,9 @@ struct ValueDef {
   Text label;
 };
 
+/// A code as the codebook and the export write it: "1", "2.5", "-9".
+std::string code_text(double code);
+
 struct Item {
   std::string id;                               ///< the codebook key
   std::map<std::string, std::string> variable;  ///< wave label ("" = every wave) → variable in the export

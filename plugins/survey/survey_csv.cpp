@@ -23,7 +23,8 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 struct ColumnRule {
   bool numeric = false;
   const Item* item = nullptr;                 ///< for label look-up and code checks
-  std::map<std::string, double> labels;       ///< label (and lower-case label) → code
+  std::map<std::string, double> labels;       ///< label as written → code
+  std::map<std::string, std::set<double>> folded;  ///< lower-cased label → its codes (two: ambiguous)
   bool check_codes = false;                   ///< codes must be in item->values (or missing)
   bool zero_one = false;                      ///< a 0/1 option column
 };
@@ -79,7 +80,7 @@ Dataset read_survey_csv(std::string_view text, const std::string& file, const Co
       for (const ValueDef& v : item.values)
         for (const auto& [lang, label] : v.label.by_lang) {
           r.labels.emplace(label, v.code);
-          r.labels.emplace(lower(label), v.code);
+          r.folded[lower(label)].insert(v.code);
         }
       r.check_codes = !item.values.empty();
       return r;
@@ -161,8 +162,17 @@ Dataset read_survey_csv(std::string_view text, const std::string& file, const Co
         value = p->value;
       } else if (auto l = r.labels.find(std::string(cell)); l != r.labels.end()) {
         value = l->second;
-      } else if (auto l2 = r.labels.find(lower(cell)); l2 != r.labels.end()) {
-        value = l2->second;
+      } else if (auto l2 = r.folded.find(lower(cell)); l2 != r.folded.end()) {
+        // Case ignored, a label may name two codes ("Yes" 1, "YES" 2): never guess.
+        if (l2->second.size() > 1) {
+          std::string codes;
+          for (double code : l2->second) codes += (codes.empty() ? "" : " and ") + code_text(code);
+          throw Error(ErrorCode::Input,
+                      "variable '" + names[c] + "': answer '" + std::string(cell) + "' matches the labels of codes " +
+                          codes + " when case is ignored; write the code, or the label exactly as in the codebook",
+                      Location{file, rec->line, 0});
+        }
+        value = *l2->second.begin();
       } else {
         throw Error(ErrorCode::Input,
                     "variable '" + names[c] + "': answer '" + std::string(cell) + "' is " +

@@ -15,12 +15,6 @@
 namespace sdg::survey {
 namespace {
 
-std::string code_text(double c) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%g", c);
-  return buf;
-}
-
 /// Categories of one background variable, by code and by text.
 struct Categories {
   std::vector<std::string> labels;

@@ -307,6 +307,24 @@ TEST(SurveyCsv, AnswerNotInTheCodebookIsAnErrorWithLineAndVariable) {
   EXPECT_EQ(d.find("q1")->num[1], 7);
 }
 
+TEST(SurveyCsv, ALabelThatNamesTwoCodesWhenCaseIsIgnoredIsNeverGuessed) {
+  const Codebook cb = parse_codebook(R"(
+key: knr
+variables:
+  knr: { type: key }
+  q: { type: single, values: { 1: "Ja", 2: "JA", 3: "Øst" } }
+)",
+                                     "cb.yaml");
+  std::vector<Note> notes;
+  // As written, each label names its own code; case ignored, "Øst" is found as "øST".
+  const Dataset d = read_survey_csv("knr,q\n1,Ja\n2,JA\n3,øST\n", "s.csv", cb, "", 0, notes);
+  EXPECT_EQ(d.find("q")->num, (std::vector<double>{1, 2, 3}));
+  // "ja" is "Ja" (1) or "JA" (2): an error at the line, naming both codes.
+  const std::string e = error_of([&] { read_survey_csv("knr,q\n1,Ja\n2,ja\n", "s.csv", cb, "", 0, notes); });
+  EXPECT_NE(e.find("s.csv:3"), std::string::npos) << e;
+  EXPECT_NE(e.find("codes 1 and 2"), std::string::npos) << e;
+}
+
 TEST(SurveyCsv, RowsOfTheWrongWidthAndBadUtf8AreErrors) {
   const Codebook cb = parse_codebook(kCodebook, "cb.yaml");
   std::vector<Note> notes;
