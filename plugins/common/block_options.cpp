@@ -45,14 +45,4 @@ void set_data_origin(Block& b, const std::string& source) {
   b.origin = source + " / " + (id.empty() ? std::string(b.kind_name()) : id);
 }
 
-void option_check_missed(const Options& opts, const std::string& key) {
-  const Value* v = opts.get(key);
-  const std::string shown = v && v->is_scalar() ? " '" + v->text() + "'" : "";
-  const Location at = (v && !v->where().empty()) ? v->where() : opts.where();
-  throw Error(ErrorCode::Internal,
-              "option '" + key + "'" + (opts.owner().empty() ? "" : " of " + opts.owner()) + ": the value" + shown +
-                  " was not checked against the plugin's option table (a bug: the host checks it first)",
-              at);
-}
-
 }  // namespace sdg::plugins

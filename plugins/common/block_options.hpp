@@ -20,6 +20,7 @@
 #include <optional>
 #include <string>
 
+#include "schema_checked.hpp"
 #include "sdgreport/model.hpp"
 #include "sdgreport/options.hpp"
 
@@ -55,10 +56,5 @@ std::map<std::string, ValueStatus> status_map_of(const Options& opts);
 /// Block::origin of a data block: "<source> / <table, chart or indicator id>"
 /// (the block's kind when it has no id).
 void set_data_origin(Block& b, const std::string& source);
-
-/// For a value the option table refuses but that reached the plugin anyway (a
-/// plugin read without the host's check, or a table and a reading that
-/// disagree): an Error(ErrorCode::Internal) at the option. Never a user's error.
-[[noreturn]] void option_check_missed(const Options& opts, const std::string& key);
 
 }  // namespace sdg::plugins

@@ -12,7 +12,7 @@
 
 #include <string>
 
-#include "block_options.hpp"
+#include "schema_checked.hpp"
 #include "sdgreport/options.hpp"
 
 namespace sdg::plugins {

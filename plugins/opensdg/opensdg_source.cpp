@@ -265,6 +265,8 @@ void OpenSdgSource::fill(const SourceRequest& req, Section& target, Context& ctx
   }
   if (opts.has("source")) s.source = opts.string("source");
   s.chart = opts.string_or("chart", "auto");  // auto, line, column, bar or none: checked by the host
+  if (s.chart != "auto" && s.chart != "none" && !chart_kind_from_name(s.chart))
+    plugins::option_check_missed(opts, "chart");
   s.table = opts.boolean_or("table", true);
   s.skip_unknown = opts.string_or("unknown_indicators", "error") == "skip";  // error or skip
   s.disaggregations = opts.strings_or("disaggregations", {});
