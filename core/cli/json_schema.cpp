@@ -86,6 +86,12 @@ json option_schema(const OptionSpec& s) {
       break;
     case OptionType::Map:
       j = {{"type", "object"}};
+      if (s.values) {  // a fixed set of keys (ABI 4)
+        json keys = json::object();
+        for (const std::string& k : enum_values(s)) keys[k] = json::object();
+        j["properties"] = keys;
+        j["additionalProperties"] = false;
+      }
       break;
   }
   if (s.or_map && s.type != OptionType::Map) j = {{"anyOf", json::array({j, {{"type", "object"}}})}};
@@ -301,6 +307,7 @@ std::string describe_options(const PluginRecord& plugin) {
           << "…" << (std::isfinite(s.maximum) ? std::to_string(static_cast<long long>(s.maximum)) : "")
           << "]";
     }
+    if (s.type == OptionType::Map && s.values) out << " (keys: " << enum_values_list(s) << ")";
     if (s.or_map) out << " or a map";
     if (s.required) out << ", required";
     if (s.default_value) out << ", default " << s.default_value;

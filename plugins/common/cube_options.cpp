@@ -1,6 +1,7 @@
 // sdgreport data plugins — the options of a cube view (select, rows, columns,
 // series, table, chart, caption, title, source, indicator, decimals, duplicates,
 // status) read into a ViewSpec, the same for every cube plugin (jsonstat, px).
+#include "block_options.hpp"
 #include "cube.hpp"
 
 namespace sdg::plugins::cube {
@@ -46,37 +47,11 @@ ViewSpec view_spec_of(const Options& opts, Language language) {
   spec.rows_at = location_of(opts, "rows");
   spec.columns_at = location_of(opts, "columns");
   spec.series_at = location_of(opts, "series");
-  spec.table = opts.boolean_or("table", true);
   spec.duplicates = plugins::duplicate_policy_of(opts);
-  const std::string chart = opts.string_or("chart", "none");
-  if (chart != "none") {
-    spec.chart = chart_kind_from_name(chart);
-    if (!spec.chart) throw opts.error("chart", "expected line, column, bar or none, got '" + chart + "'");
-  }
-  if (!spec.table && !spec.chart)
-    throw opts.error("table", "with 'table: false', give 'chart: line|column|bar' (else nothing is added)");
-  spec.id = opts.string_or("id", "");
-  spec.caption = opts.string_or("caption", "");
-  spec.title = opts.string_or("title", "");
-  spec.source = opts.string_or("source", "");
-  spec.indicator = opts.string_or("indicator", "");
-  if (opts.has("decimals")) {
-    const auto d = opts.integer("decimals");
-    if (d < 0 || d > 10) throw opts.error("decimals", "expected 0–10, got " + std::to_string(d));
-    spec.decimals = static_cast<int>(d);
-  }
-  if (opts.has("status")) {
-    const Options st = opts.map("status");
-    for (const std::string& code : st.keys()) {
-      const std::string name = st.string(code);
-      auto s = value_status_from_name(name);
-      if (!s)
-        throw st.error(code, "unknown status '" + name +
-                                 "' (use none, not_available, not_applicable, confidential, "
-                                 "nil, provisional, estimated or break_in_series)");
-      spec.status_map[code] = *s;
-    }
-  }
+  plugins::read_block_options(opts, spec);
+  // 0–10: the option table's range, checked by the host.
+  if (opts.has("decimals")) spec.decimals = static_cast<int>(opts.integer("decimals"));
+  spec.status_map = plugins::status_map_of(opts);
   return spec;
 }
 

@@ -12,6 +12,7 @@
 
 #include <string>
 
+#include "schema_checked.hpp"
 #include "sdgreport/options.hpp"
 
 namespace sdg::plugins {
@@ -22,14 +23,17 @@ enum class DuplicatePolicy {
   Error,  ///< refuse the file
 };
 
-/// The `duplicates` option of a source entry; First when absent. Throws the
-/// option's error for anything but first, last or error.
+/// The `duplicates` option of a source entry; First when absent. The value is
+/// an enum of the plugin's option table (first, last, error), checked by the host
+/// before the plugin runs; anything else here is a bug (the table and this
+/// reading disagree, or the host's check was skipped): an Internal error, not a
+/// second user message for the same rule.
 inline DuplicatePolicy duplicate_policy_of(const Options& opts) {
   const std::string v = opts.string_or("duplicates", "first");
   if (v == "first") return DuplicatePolicy::First;
   if (v == "last") return DuplicatePolicy::Last;
   if (v == "error") return DuplicatePolicy::Error;
-  throw opts.error("duplicates", "expected first, last or error, got '" + v + "'");
+  option_check_missed(opts, "duplicates");
 }
 
 /// "kept the first" / "kept the last" for messages.

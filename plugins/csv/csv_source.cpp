@@ -6,6 +6,7 @@
 #include <fstream>
 #include <system_error>
 
+#include "block_options.hpp"
 #include "sdgreport/error.hpp"
 #include "sdgreport/text.hpp"
 
@@ -31,12 +32,15 @@ std::vector<std::string> scalars(const Options& opts, const std::string& key, co
 }
 
 
+// The enums and ranges of plugin.cpp's option table are checked by the host
+// before the plugin runs: they are read plainly here (option_check_missed() for
+// a value the table refuses: a bug, never a user's error).
 char delimiter_of(const Options& opts) {
   const std::string d = opts.string_or("delimiter", "auto");
   if (d == "auto") return 0;
   if (d == "tab" || d == "\t" || d == "\\t") return '\t';
   if (d == ";" || d == "," || d == "|") return d[0];
-  throw opts.error("delimiter", "expected ';', ',', '|', tab or auto, got '" + d + "'");
+  plugins::option_check_missed(opts, "delimiter");
 }
 
 }  // namespace
@@ -53,7 +57,7 @@ ReadSpec read_spec(const Options& opts, Language language) {
            enc == "iso-8859-1")
     spec.encoding = Encoding::Windows1252;
   else
-    throw opts.error("encoding", "expected utf-8, windows-1252 or latin-1, got '" + enc + "'");
+    plugins::option_check_missed(opts, "encoding");
 
   spec.header = opts.boolean_or("header", true);
   const std::string dec = opts.string_or("decimal", "auto");
@@ -61,7 +65,7 @@ ReadSpec read_spec(const Options& opts, Language language) {
     spec.decimal_auto = false;
     spec.number.decimal = dec[0];
   } else if (dec != "auto") {
-    throw opts.error("decimal", "expected ',', '.' or auto, got '" + dec + "'");
+    plugins::option_check_missed(opts, "decimal");
   }
   const std::string th = opts.string_or("thousands", "space");
   if (th == "," || th == ".") {
@@ -73,7 +77,7 @@ ReadSpec read_spec(const Options& opts, Language language) {
     if (spec.number.group == spec.number.decimal)
       throw opts.error("thousands", "the thousands and decimal marks must differ");
   } else if (th != "space" && th != "none") {
-    throw opts.error("thousands", "expected space, none, '.' or ',', got '" + th + "'");
+    plugins::option_check_missed(opts, "thousands");
   }
 
   if (opts.has("missing")) {
@@ -97,11 +101,7 @@ ReadSpec read_spec(const Options& opts, Language language) {
   }
   spec.numbers = opts.strings_or("numbers", {});
   spec.duplicates = plugins::duplicate_policy_of(opts);
-  if (opts.has("max_cells")) {
-    const auto n = opts.integer("max_cells");
-    if (n < 1) throw opts.error("max_cells", "expected a positive number of cells, got " + std::to_string(n));
-    spec.max_cells = static_cast<std::size_t>(n);
-  }
+  if (opts.has("max_cells")) spec.max_cells = static_cast<std::size_t>(opts.integer("max_cells"));  // at least 1
   spec.text = opts.strings_or("text", {});
 
   if (opts.has("pivot")) {
@@ -130,47 +130,26 @@ ReadSpec read_spec(const Options& opts, Language language) {
   }
   spec.unit_column = opts.string_or("unit_column", "");
   if (const Value* d = opts.get("decimals"); d && !d->is_null()) {
-    auto check = [&](const Options& o, const std::string& k) {
-      const auto n = o.integer(k);
-      if (n < 0 || n > 10) throw o.error(k, "expected 0–10, got " + std::to_string(n));
-      return static_cast<int>(n);
-    };
     if (d->is_scalar()) {
-      spec.decimals = check(opts, "decimals");
+      spec.decimals = static_cast<int>(opts.integer("decimals"));  // 0–10
     } else {
+      // A column map: the host checks its shape, not the values inside (or_map).
       const Options m = opts.map("decimals");
-      for (const std::string& k : m.keys()) spec.column_decimals[k] = check(m, k);
+      for (const std::string& k : m.keys()) {
+        const auto n = m.integer(k);
+        if (n < 0 || n > 10) throw m.error(k, "expected 0–10, got " + std::to_string(n));
+        spec.column_decimals[k] = static_cast<int>(n);
+      }
     }
   }
-  spec.id = opts.string_or("id", "");
-  spec.caption = opts.string_or("caption", "");
-  spec.title = opts.string_or("title", "");
-  spec.source = opts.string_or("source", "");
-  spec.indicator = opts.string_or("indicator", "");
-  spec.table = opts.boolean_or("table", true);
-  const std::string chart = opts.string_or("chart", "none");
-  if (chart != "none") {
-    spec.chart = chart_kind_from_name(chart);
-    if (!spec.chart) throw opts.error("chart", "expected line, column, bar or none, got '" + chart + "'");
-  }
-  if (!spec.table && !spec.chart)
-    throw opts.error("table", "with 'table: false', give 'chart: line|column|bar' (else nothing is added)");
+  plugins::read_block_options(opts, spec);
   const std::string by = opts.string_or("chart_series", "rows");
-  if (by != "rows" && by != "columns") throw opts.error("chart_series", "expected rows or columns, got '" + by + "'");
+  if (by != "rows" && by != "columns") plugins::option_check_missed(opts, "chart_series");
   spec.chart_series_are_columns = by == "columns";
 
   // Options that name columns are checked against the header when it is read.
   spec.option_error = [opts](const std::string& key, const std::string& what) { return opts.error(key, what); };
   return spec;
-}
-
-/// Block::origin of a data block: "<source id or file> / <table or chart id>".
-static void set_data_origin(Block& b, const std::string& source) {
-  std::string id;
-  if (b.is<Table>()) id = b.as<Table>().id;
-  else if (b.is<Chart>()) id = b.as<Chart>().id;
-  else if (b.is<IndicatorSummary>()) id = b.as<IndicatorSummary>().indicator;
-  b.origin = source + " / " + (id.empty() ? std::string(b.kind_name()) : id);
 }
 
 void CsvSource::fill(const SourceRequest& req, Section& target, Context& ctx) {
@@ -200,7 +179,7 @@ void CsvSource::fill(const SourceRequest& req, Section& target, Context& ctx) {
   if (out.table) blocks.push_back(std::move(*out.table));
   if (out.chart) blocks.push_back(std::move(*out.chart));
   const std::string source = opts.has("id") ? opts.string("id") : opts.string("file");
-  for (Block& b : blocks) set_data_origin(b, source);
+  for (Block& b : blocks) plugins::set_data_origin(b, source);
   try {
     target.add_blocks(std::move(blocks));  // both or neither
   } catch (const Error& e) {

@@ -14,6 +14,8 @@ constexpr const char* kThousands[] = {"space", "none", ".", ",", nullptr};
 constexpr const char* kDuplicates[] = {"first", "last", "error", nullptr};
 constexpr const char* kCharts[] = {"line", "column", "bar", "none", nullptr};
 constexpr const char* kSeries[] = {"rows", "columns", nullptr};
+constexpr const char* kPivotKeys[] = {"rows", "columns", "values", nullptr};
+constexpr const char* kWideToLongKeys[] = {"id", "name", "value", nullptr};
 constexpr OptionSpec kOptions[] = {
     {.name = "file", .type = T::Path, .description = "The CSV file, relative to the report definition", .required = true},
     {.name = "delimiter", .type = T::Enum, .description = "Field delimiter", .default_value = "auto", .values = kDelimiters,
@@ -30,12 +32,14 @@ constexpr OptionSpec kOptions[] = {
     {.name = "filter", .type = T::Map, .description = "Keep rows whose cell is one of the values: column → value or list"},
     {.name = "numbers", .type = T::List, .description = "Number columns: a value that is not a number is an error"},
     {.name = "text", .type = T::List, .description = "Text columns, even if they look like numbers"},
-    {.name = "pivot", .type = T::Map, .description = "Long → wide: { rows: C, columns: C, values: C }"},
+    {.name = "pivot", .type = T::Map, .description = "Long → wide: { rows: C, columns: C, values: C }",
+     .values = kPivotKeys},
     {.name = "duplicates", .type = T::Enum, .description = "Two rows for one key: keep the first or last (warning), or stop",
      .default_value = "first", .values = kDuplicates, .ignore_case = true},
     {.name = "max_cells", .type = T::Integer,
      .description = "Most cells a pivot or wide_to_long may make (default: the table_cells limit)", .minimum = 1},
-    {.name = "wide_to_long", .type = T::Map, .description = "Wide → long: { id: [C…], name: Year, value: Value }"},
+    {.name = "wide_to_long", .type = T::Map, .description = "Wide → long: { id: [C…], name: Year, value: Value }",
+     .values = kWideToLongKeys},
     {.name = "rename", .type = T::Map, .description = "Output labels: column → label"},
     {.name = "unit", .type = T::String, .description = "Unit of every number column, or a map column → unit",
      .or_map = true},

@@ -5,6 +5,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "block_options.hpp"
 #include "sdgreport/error.hpp"
 #include "sdgreport/files.hpp"
 #include "sdgreport/i18n.hpp"
@@ -21,15 +22,6 @@ Location location_of(const Options& opts, const std::string& key) {
 
 ViewSpec view_spec(const Options& opts, Language language) {
   return plugins::cube::view_spec_of(opts, language);
-}
-
-/// Block::origin of a data block: "<source id or file> / <table or chart id>".
-static void set_data_origin(Block& b, const std::string& source) {
-  std::string id;
-  if (b.is<Table>()) id = b.as<Table>().id;
-  else if (b.is<Chart>()) id = b.as<Chart>().id;
-  else if (b.is<IndicatorSummary>()) id = b.as<IndicatorSummary>().indicator;
-  b.origin = source + " / " + (id.empty() ? std::string(b.kind_name()) : id);
 }
 
 void JsonStatSource::fill(const SourceRequest& req, Section& target, Context& ctx) {
@@ -53,7 +45,7 @@ void JsonStatSource::fill(const SourceRequest& req, Section& target, Context& ct
   if (view.table) blocks.push_back(std::move(*view.table));
   if (view.chart) blocks.push_back(std::move(*view.chart));
   const std::string source = opts.has("id") ? opts.string("id") : file;
-  for (Block& b : blocks) set_data_origin(b, source);
+  for (Block& b : blocks) plugins::set_data_origin(b, source);
   // Language of parts: labels in the file's language when it says which (the
   // generic `language:` option, applied by the host after this, wins).
   if (!ds.language.empty() && !same_language(ds.language, ctx.language()))

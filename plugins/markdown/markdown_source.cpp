@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "markdown_reader.hpp"
+#include "schema_checked.hpp"
 #include "sdgreport/error.hpp"
 #include "sdgreport/files.hpp"
 
@@ -20,7 +21,7 @@ HeadingMode heading_mode(const Options& opts) {
   const std::string mode = opts.string_or("headings", "sections");
   if (mode == "sections") return HeadingMode::Sections;
   if (mode == "blocks") return HeadingMode::Blocks;
-  throw opts.error("headings", "expected 'sections' or 'blocks', got '" + mode + "'");
+  plugins::option_check_missed(opts, "headings");  // an enum of the option table: checked by the host
 }
 
 /// The file named by `file`, or by `pattern` for the goal being filled, as written.

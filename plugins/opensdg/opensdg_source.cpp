@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "block_options.hpp"
 #include "duplicates.hpp"
 #include "html_text.hpp"
 #include "indicator_blocks.hpp"
@@ -211,15 +212,6 @@ void warn_about_rows(const IndicatorData& data, plugins::DuplicatePolicy policy,
   }
 }
 
-/// Block::origin of a data block: "<source id or data file> / <table or chart id>".
-void set_data_origin(Block& b, const std::string& source) {
-  std::string id;
-  if (b.is<Table>()) id = b.as<Table>().id;
-  else if (b.is<Chart>()) id = b.as<Chart>().id;
-  else if (b.is<IndicatorSummary>()) id = b.as<IndicatorSummary>().indicator;
-  b.origin = source + " / " + (id.empty() ? std::string(b.kind_name()) : id);
-}
-
 }  // namespace
 
 std::optional<std::string> normalise_indicator_id(const std::string& id) {
@@ -266,21 +258,17 @@ void OpenSdgSource::fill(const SourceRequest& req, Section& target, Context& ctx
   s.metadata_language = s.language;
   if (opts.has("metadata_language")) {
     const std::string code = opts.string("metadata_language");
+    // An enum of the option table (the report languages): checked by the host.
     const std::optional<Language> l = parse_language(code);
-    if (!l)
-      throw opts.error("metadata_language",
-                       "expected " + std::string(language_codes_list()) + ", got '" + code + "'");
+    if (!l) plugins::option_check_missed(opts, "metadata_language");
     s.metadata_language = *l;
   }
   if (opts.has("source")) s.source = opts.string("source");
-  s.chart = opts.string_or("chart", "auto");
-  if (s.chart != "auto" && s.chart != "line" && s.chart != "column" && s.chart != "bar" && s.chart != "none")
-    throw opts.error("chart", "expected auto, line, column, bar or none, got '" + s.chart + "'");
+  s.chart = opts.string_or("chart", "auto");  // auto, line, column, bar or none: checked by the host
+  if (s.chart != "auto" && s.chart != "none" && !chart_kind_from_name(s.chart))
+    plugins::option_check_missed(opts, "chart");
   s.table = opts.boolean_or("table", true);
-  const std::string unknown = opts.string_or("unknown_indicators", "error");
-  if (unknown != "error" && unknown != "skip")
-    throw opts.error("unknown_indicators", "expected 'error' or 'skip', got '" + unknown + "'");
-  s.skip_unknown = unknown == "skip";
+  s.skip_unknown = opts.string_or("unknown_indicators", "error") == "skip";  // error or skip
   s.disaggregations = opts.strings_or("disaggregations", {});
   if (opts.has("progress")) {
     const Options prog = opts.map("progress");
@@ -543,7 +531,7 @@ void OpenSdgSource::fill(const SourceRequest& req, Section& target, Context& ctx
     const std::string source =
         opts.has("id") ? opts.string("id") : opts.string("folder") + "/data/" + p.file.filename().string();
     for (Block& blk : built.blocks) {
-      set_data_origin(blk, source);
+      plugins::set_data_origin(blk, source);
       try {
         check_block(blk, p.file.string());
       } catch (const Error& e) {

@@ -6,6 +6,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "block_options.hpp"
 #include "sdgreport/csv.hpp"
 #include "sdgreport/error.hpp"
 #include "sdgreport/files.hpp"
@@ -53,31 +54,12 @@ Spec read_spec(const Options& opts, Language language) {
   spec.layout = layout == "wide" ? Layout::Wide : Layout::Long;
   const std::string labels = opts.string_or("labels", "name");
   spec.labels = labels == "code" ? Labels::Code : labels == "both" ? Labels::Both : Labels::Name;
-  spec.id = opts.string_or("id", "");
-  spec.caption = opts.string_or("caption", "");
-  spec.title = opts.string_or("title", "");
-  spec.source = opts.string_or("source", "");
-  spec.indicator = opts.string_or("indicator", "");
-  spec.table = opts.boolean_or("table", true);
-  const std::string chart = opts.string_or("chart", "none");
-  if (chart != "none") spec.chart = chart_kind_from_name(chart);
-  if (!spec.table && !spec.chart)
-    throw opts.error("table", "with 'table: false', give 'chart: line|column|bar' (else nothing is added)");
+  plugins::read_block_options(opts, spec);
+  // 0–10: the option table's range, checked by the host.
   if (opts.has("decimals")) spec.decimals = static_cast<int>(opts.integer("decimals"));
   spec.duplicates = plugins::duplicate_policy_of(opts);
   spec.attributes = opts.strings_or("attributes", {});
-  if (opts.has("status")) {
-    const Options st = opts.map("status");
-    for (const std::string& code : st.keys()) {
-      const std::string name = st.string(code);
-      auto s = value_status_from_name(name);
-      if (!s)
-        throw st.error(code, "unknown status '" + name +
-                                 "' (use none, not_available, not_applicable, confidential, nil, provisional, estimated or "
-                                 "break_in_series)");
-      spec.status_map[code] = *s;
-    }
-  }
+  spec.status_map = plugins::status_map_of(opts);
   spec.option_error = [opts](const std::string& key, const std::string& what) { return opts.error(key, what); };
   return spec;
 }

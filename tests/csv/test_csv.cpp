@@ -14,6 +14,10 @@
 #include "csv_table.hpp"
 #include "sdgreport/csv.hpp"
 #include "sdgreport/limits.hpp"
+#include "sdgreport/option_check.hpp"
+
+// The plugin's option table, as the host reads it (plugin.cpp is compiled in).
+extern "C" const sdg::PluginInfo* sdgreport_plugin_info();
 
 namespace ct = sdg::csvtable;
 using sdg::Cell;
@@ -389,9 +393,47 @@ TEST(CsvSource, OptionsAndFill) {
   EXPECT_EQ(c.alt.substr(0, 14), "Linjediagram: ");
   EXPECT_TRUE(ctx.warnings().empty());
 
+  // A delimiter not in the option table (plugin.cpp) is refused by the host's
+  // check, the only check of it: read_spec() never sees it (if it did, an
+  // internal error, not a second message for the same rule).
   sdg::Options bad(Value::map({{"file", Value::scalar("np.csv")}, {"delimiter", Value::scalar("#")}}),
                    "plugin 'csv'");
-  EXPECT_EQ(error_of([&] { ct::read_spec(bad, sdg::Language::En); }).code(), ErrorCode::Definition);
+  const sdg::Error schema =
+      error_of([&] { sdg::check_options(bad, sdg::PluginKind::DataSource, sdgreport_plugin_info()->options); });
+  EXPECT_EQ(schema.code(), ErrorCode::Definition);
+  EXPECT_NE(what_of(schema).find("option 'delimiter' of plugin 'csv': expected one of"), std::string::npos)
+      << schema.what();
+  EXPECT_EQ(error_of([&] { ct::read_spec(bad, sdg::Language::En); }).code(), ErrorCode::Internal);
+  // pivot and wide_to_long take their own keys only (a Map with values, ABI 4).
+  sdg::Options typo(Value::map({{"file", Value::scalar("np.csv")},
+                                {"pivot", Value::map({{"rows", Value::scalar("Skole")},
+                                                      {"colums", Value::scalar("År")},
+                                                      {"values", Value::scalar("Verdi")}})}}),
+                    "plugin 'csv'");
+  EXPECT_NE(what_of(error_of([&] {
+              sdg::check_options(typo, sdg::PluginKind::DataSource, sdgreport_plugin_info()->options);
+            })).find("option 'pivot' of plugin 'csv': unknown key 'colums' (its keys: rows, columns, values)"),
+            std::string::npos);
+  sdg::Options wtl(Value::map({{"file", Value::scalar("np.csv")},
+                               {"wide_to_long", Value::map({{"ids", Value::scalar("Skole")}})}}),
+                   "plugin 'csv'");
+  EXPECT_NE(what_of(error_of([&] {
+              sdg::check_options(wtl, sdg::PluginKind::DataSource, sdgreport_plugin_info()->options);
+            })).find("unknown key 'ids' (its keys: id, name, value) (did you mean 'id'?)"),
+            std::string::npos);
+  // decimals: the table's range for one value; a column map's values stay the plugin's to check.
+  sdg::Options dec(Value::map({{"file", Value::scalar("np.csv")}, {"decimals", Value::scalar("11")}}), "plugin 'csv'");
+  EXPECT_NE(what_of(error_of([&] {
+              sdg::check_options(dec, sdg::PluginKind::DataSource, sdgreport_plugin_info()->options);
+            })).find("option 'decimals' of plugin 'csv': expected a whole number 0–10, got 11"),
+            std::string::npos);
+  sdg::Options coldec(Value::map({{"file", Value::scalar("np.csv")},
+                                  {"decimals", Value::map({{"Verdi", Value::scalar("11")}})}}),
+                      "plugin 'csv'");
+  EXPECT_NO_THROW(sdg::check_options(coldec, sdg::PluginKind::DataSource, sdgreport_plugin_info()->options));
+  EXPECT_NE(what_of(error_of([&] { ct::read_spec(coldec, sdg::Language::En); }))
+                .find("option 'Verdi' of plugin 'csv': expected 0–10, got 11"),
+            std::string::npos);
   sdg::Options badcol(Value::map({{"file", Value::scalar("np.csv")}, {"columns", Value::scalar("Skole")}}),
                       "plugin 'csv'");
   sdg::Error e = error_of([&] { source.fill(sdg::SourceRequest{badcol, 4}, target, ctx); });

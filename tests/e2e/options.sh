@@ -3,6 +3,7 @@
 #  - a typo in an output's or a source's option: validate and build exit 1 with
 #    "FILE:L:C: unknown option 'papper' of format 'pdf' (did you mean 'paper'?)"
 #    and nothing is written; `paper: A4` is accepted (the plugin sees a4);
+#  - a misspelt key of a map with fixed keys (csv's pivot) likewise, at the key's value;
 #  - validate on the sample prints and counts exactly the warnings build prints.
 # Usage: options.sh SDGREPORT SAMPLE_DIR
 SDGREPORT=$1 SAMPLE=$2
@@ -41,6 +42,14 @@ sed '0,/            file: data\/stavanger\/nasjonale-prover-regning-5-trinn.csv/
 line=$(grep -n "captoin" typo-source.yaml | cut -d: -f1)
 expect_refused source typo-source.yaml \
   "typo-source.yaml:$line:22: unknown option 'captoin' of plugin 'csv' (did you mean 'caption'?)"
+
+# A key of a nested option map with a fixed set of keys (csv's pivot), at its line and column.
+sed 's|pivot: { rows: Enhetsnavn, columns: Periode, values: Verdi }|pivot: { rows: Enhetsnavn, colums: Periode, values: Verdi }|' report.yaml > typo-nested.yaml
+line=$(grep -n "colums" typo-nested.yaml | cut -d: -f1)
+[ -n "$line" ] || fail "the sample has no pivot to misspell"
+col=$(grep "colums" typo-nested.yaml | awk '{ print index($0, "colums: ") + 8 }')  # the value after "colums: "
+expect_refused nested typo-nested.yaml \
+  "typo-nested.yaml:$line:$col: option 'pivot' of plugin 'csv': unknown key 'colums' (its keys: rows, columns, values) (did you mean 'columns'?)"
 
 # A wrong value and a wrong type.
 sed 's|  - { format: pdf, file: vsr-norway.pdf }|  - { format: pdf, file: vsr-norway.pdf, paper: a5 }|' report.yaml > bad-paper.yaml

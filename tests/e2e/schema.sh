@@ -20,7 +20,10 @@ sed '0,/            file: data\/stavanger\/nasjonale-prover-regning-5-trinn.csv/
   "$SRC/samples/vsr-norway/report.yaml" > typo-source.yaml
 sed 's|  - { format: pdf, file: vsr-norway.pdf }|  - { format: pdf, file: vsr-norway.pdf, paper: A4 }|' \
   "$SRC/samples/vsr-norway/report.yaml" > upper.yaml
-grep -q "papper" typo.yaml && grep -q "captoin" typo-source.yaml || fail "the typo variants were not made"
+sed 's|pivot: { rows: Enhetsnavn, columns: Periode, values: Verdi }|pivot: { rows: Enhetsnavn, colums: Periode, values: Verdi }|' \
+  "$SRC/samples/vsr-norway/report.yaml" > typo-nested.yaml
+grep -q "papper" typo.yaml && grep -q "captoin" typo-source.yaml && grep -q "colums" typo-nested.yaml ||
+  fail "the typo variants were not made"
 
 /usr/bin/python3 - schema.json "$SRC" <<'PY'
 import datetime, glob, json, os, re, sys
@@ -47,7 +50,7 @@ for path in samples:
     assert not errs, (path, [e.message for e in errs[:3]])
     print("ok: schema accepts", os.path.relpath(path, src))
 
-for path, word in (("typo.yaml", "papper"), ("typo-source.yaml", "captoin")):
+for path, word in (("typo.yaml", "papper"), ("typo-source.yaml", "captoin"), ("typo-nested.yaml", "colums")):
     errs = errors(path)
     assert errs, path + " accepted"
     # With if/then (and anyOf for goals) the typo is an additionalProperties error naming the key.

@@ -13,6 +13,10 @@
 #include "jsonstat.hpp"
 #include "jsonstat_source.hpp"
 #include "sdgreport/numbers.hpp"
+#include "sdgreport/option_check.hpp"
+
+// The plugin's option table, as the host reads it (plugin.cpp is compiled in).
+extern "C" const sdg::PluginInfo* sdgreport_plugin_info();
 
 namespace js = sdg::jsonstat;
 using sdg::Cell;
@@ -327,9 +331,37 @@ TEST(JsonStatOptions, FromReportOptions) {
   EXPECT_EQ(spec.chart, sdg::Chart::Kind::Line);
   EXPECT_EQ(spec.status_map.at("a"), ValueStatus::Provisional);
 
+  // An unknown chart is refused by the host's check of the plugin's option table
+  // (plugin.cpp), the only check of it; were it skipped, the plugin would stop
+  // with an internal error rather than read it.
   sdg::Options bad(Value::map({{"file", Value::scalar("x.json")}, {"chart", Value::scalar("pie")}}),
                    "plugin 'jsonstat'");
-  EXPECT_NE(what_of(error_of([&] { js::view_spec(bad, sdg::Language::En); })).find("expected line, column, bar or none"),
+  const sdg::Error schema = error_of(
+      [&] { sdg::check_options(bad, sdg::PluginKind::DataSource, sdgreport_plugin_info()->options); });
+  EXPECT_EQ(schema.code(), ErrorCode::Definition);
+  EXPECT_NE(what_of(schema).find("option 'chart' of plugin 'jsonstat': expected one of line, column, bar, none, got 'pie'"),
+            std::string::npos)
+      << schema.what();
+  EXPECT_EQ(error_of([&] { js::view_spec(bad, sdg::Language::En); }).code(), ErrorCode::Internal);
+  // So are a range (decimals 0–10) and a duplicates policy.
+  sdg::Options wide(Value::map({{"file", Value::scalar("x.json")}, {"decimals", Value::scalar("11")}}),
+                    "plugin 'jsonstat'");
+  EXPECT_NE(what_of(error_of([&] {
+              sdg::check_options(wide, sdg::PluginKind::DataSource, sdgreport_plugin_info()->options);
+            })).find("expected a whole number 0–10, got 11"),
+            std::string::npos);
+  sdg::Options dup(Value::map({{"file", Value::scalar("x.json")}, {"duplicates", Value::scalar("both")}}),
+                   "plugin 'jsonstat'");
+  EXPECT_NE(what_of(error_of([&] {
+              sdg::check_options(dup, sdg::PluginKind::DataSource, sdgreport_plugin_info()->options);
+            })).find("expected one of first, last, error, got 'both'"),
+            std::string::npos);
+  EXPECT_EQ(error_of([&] { js::view_spec(dup, sdg::Language::En); }).code(), ErrorCode::Internal);
+  // What the table cannot say stays the plugin's: table: false needs a chart.
+  sdg::Options nothing(Value::map({{"file", Value::scalar("x.json")}, {"table", Value::scalar("false")}}),
+                       "plugin 'jsonstat'");
+  EXPECT_NO_THROW(sdg::check_options(nothing, sdg::PluginKind::DataSource, sdgreport_plugin_info()->options));
+  EXPECT_NE(what_of(error_of([&] { js::view_spec(nothing, sdg::Language::En); })).find("with 'table: false'"),
             std::string::npos);
 }
 

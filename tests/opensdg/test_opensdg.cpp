@@ -14,6 +14,10 @@
 #include <string>
 
 #include "html_text.hpp"
+#include "sdgreport/option_check.hpp"
+
+// The plugin's option table, as the host reads it (plugin.cpp is compiled in).
+extern "C" const sdg::PluginInfo* sdgreport_plugin_info();
 #include "indicator_blocks.hpp"
 #include "indicator_csv.hpp"
 #include "metadata.hpp"
@@ -705,8 +709,24 @@ TEST(OpenSdgSource, BadDataFileAndOptionErrors) {
   };
   EXPECT_EQ(code_of(options({})), sdg::ErrorCode::Definition);  // no folder
   EXPECT_EQ(code_of(options({{"folder", scalar("nowhere")}})), sdg::ErrorCode::Input);
-  EXPECT_EQ(code_of(options({{"folder", scalar(".")}, {"chart", scalar("pie")}})),
-            sdg::ErrorCode::Definition);
+  // chart is an enum of the option table (plugin.cpp): the host's check refuses
+  // 'pie', the only check of it; unchecked, the plugin stops with an internal error.
+  const sdg::Options pie = options({{"folder", scalar(".")}, {"chart", scalar("pie")}});
+  try {
+    sdg::check_options(pie, sdg::PluginKind::DataSource, sdgreport_plugin_info()->options);
+    ADD_FAILURE() << "chart: pie passed the option check";
+  } catch (const sdg::Error& e) {
+    EXPECT_EQ(e.code(), sdg::ErrorCode::Definition);
+    EXPECT_NE(std::string(e.what()).find("expected one of auto, line, column, bar, none, got 'pie'"),
+              std::string::npos)
+        << e.what();
+  }
+  try {
+    src.fill(sdg::SourceRequest{pie, 13}, g13, ctx);
+    ADD_FAILURE() << "chart: pie read";
+  } catch (const sdg::Error& e) {
+    EXPECT_EQ(e.code(), sdg::ErrorCode::Internal);
+  }
   EXPECT_EQ(code_of(options(
                 {{"folder", scalar(".")}, {"progress", sdg::Value::map({{"13.9.9", sdg::Value::map({})}})}})),
             sdg::ErrorCode::Definition);
@@ -844,12 +864,22 @@ TEST(OpenSdgDuplicates, TheSourceWarnsByDefaultAndStopsWithDuplicatesError) {
     EXPECT_NE(e.message().find("line 3"), std::string::npos) << e.what();
   }
   EXPECT_TRUE(again.blocks().empty());
+  // duplicates is an enum of the option table: the host's check refuses 'newest';
+  // unchecked, the plugin stops with an internal error, not a second message.
+  const sdg::Options newest = options({{"folder", scalar(".")}, {"duplicates", scalar("newest")}});
   try {
-    src.fill(sdg::SourceRequest{options({{"folder", scalar(".")}, {"duplicates", scalar("newest")}}), 5}, again,
-             ctx);
-    FAIL() << "no error";
+    sdg::check_options(newest, sdg::PluginKind::DataSource, sdgreport_plugin_info()->options);
+    ADD_FAILURE() << "duplicates: newest passed the option check";
   } catch (const sdg::Error& e) {
     EXPECT_EQ(e.code(), sdg::ErrorCode::Definition);
+    EXPECT_NE(std::string(e.what()).find("expected one of first, last, error, got 'newest'"), std::string::npos)
+        << e.what();
+  }
+  try {
+    src.fill(sdg::SourceRequest{newest, 5}, again, ctx);
+    FAIL() << "no error";
+  } catch (const sdg::Error& e) {
+    EXPECT_EQ(e.code(), sdg::ErrorCode::Internal);
   }
 }
 

@@ -129,6 +129,35 @@ TEST(OptionSchema, ChecksTypesValuesAndRanges) {
                     PluginKind::Format, csv));
 }
 
+constexpr const char* kPivotKeys[] = {"rows", "columns", "values", nullptr};
+constexpr OptionSpec kShapes[] = {
+    {.name = "file", .type = OptionType::Path, .description = "The file"},
+    {.name = "pivot", .type = OptionType::Map, .description = "Pivot", .values = kPivotKeys},
+    {.name = "status", .type = OptionType::Map, .description = "Code → status (any code)"},
+};
+
+// A Map with `values` takes those keys only (ABI 4), refused at the key's own
+// line; a Map without takes any key.
+TEST(OptionSchema, AMapWithValuesTakesOnlyThoseKeys) {
+  const OptionTable shapes = option_table(kShapes);
+  const auto check = [&](const std::string& yaml) {
+    const ReportDefinition d = parse_definition(
+        "title: T\nchapters: [{ title: C }]\noutputs:\n  - format: x\n    file: a.csv\n" + yaml, "/r/report.yaml");
+    check_options(Options(d.outputs.at(0).options.value(), "plugin 'csv'"), PluginKind::Format, shapes);
+  };
+  const Error e = error_of([&] { check("    pivot:\n      rows: Region\n      colums: Year\n      values: Value\n"); });
+  EXPECT_EQ(e.code(), ErrorCode::Definition);
+  EXPECT_EQ(std::string(e.what()),
+            "/r/report.yaml:8:15: option 'pivot' of plugin 'csv': unknown key 'colums' (its keys: rows, columns, "
+            "values) (did you mean 'columns'?)");
+  // Nothing close: the keys alone; a flow map is located at the key's value too.
+  EXPECT_EQ(std::string(error_of([&] { check("    pivot: { rows: a, sum: b }\n"); }).what()),
+            "/r/report.yaml:6:28: option 'pivot' of plugin 'csv': unknown key 'sum' (its keys: rows, columns, values)");
+  EXPECT_NO_THROW(check("    pivot: { rows: Region, columns: Year, values: Value }\n"));
+  EXPECT_NO_THROW(check("    pivot: { rows: Region }\n"));  // which keys are needed is the plugin's rule
+  EXPECT_NO_THROW(check("    status: { e: estimated, anything: provisional }\n"));
+}
+
 TEST(OptionSchema, ThePluginSeesTheDeclaredSpellingOfAnEnum) {
   const ReportDefinition d = parse_definition(
       "title: T\nchapters: [{ title: C, source: { plugin: s, paper: LETTER } }]\noutputs:\n  - { format: "

@@ -107,7 +107,7 @@ enum class OptionType : std::uint32_t {
   Boolean = 4,  ///< true/false (also yes/no, on/off, any case)
   Enum = 5,     ///< one of `values`
   List = 6,     ///< a list of text values; a single value is a list of one
-  Map = 7,      ///< a map; its keys are the plugin's to check
+  Map = 7,      ///< a map; with `values`, those are its only keys (ABI 4), else its keys are the plugin's to check
   Path = 8,     ///< a file or folder, relative to the report definition
 };
 const char* option_type_name(OptionType t) noexcept;  ///< "string", "integer", …
@@ -133,13 +133,21 @@ std::optional<double> option_number(std::string_view text) noexcept;
 ///        .default_value = "a4", .values = kPaper, .ignore_case = true},
 ///       {.name = "max_cells", .type = sdg::OptionType::Integer, .description = "Most cells read",
 ///        .minimum = 1},
+///       {.name = "pivot", .type = sdg::OptionType::Map, .description = "{ rows: C, columns: C }",
+///        .values = kPivotKeys},   // {"rows", "columns", nullptr}: any other key is refused
 ///   };
+///
+/// The host's check is the only check of what a spec declares (types, enum
+/// values, ranges, a Map's keys): a plugin reads those values plainly. It keeps
+/// the rules a spec cannot say (one option needing another, the values inside a
+/// free map, names checked against the file).
 struct OptionSpec {
   const char* name = nullptr;           ///< [a-z0-9_]+; not one of the generic keys
   OptionType type = OptionType::String;
   const char* description = "";         ///< one line, English
   const char* default_value = nullptr;  ///< as written in YAML; nullptr: none, or see the description
-  const char* const* values = nullptr;  ///< Enum: the allowed values, ending with nullptr
+  /// Enum: the allowed values; Map: the allowed keys (ABI 4; without, any key). Ending with nullptr.
+  const char* const* values = nullptr;
   double minimum = -std::numeric_limits<double>::infinity();  ///< Integer/Number: smallest allowed
   double maximum = std::numeric_limits<double>::infinity();   ///< Integer/Number: largest allowed
   bool required = false;                ///< the entry must give it

@@ -84,10 +84,26 @@ const char* enum_match(const OptionSpec& s, const std::string& text) {
   return nullptr;
 }
 
+// A Map option with `values` takes those keys only (ABI 4); the error is at the
+// key's value, as an enum error is at its value.
+void check_map_keys(const Options& entry, const std::string& key, const Value& v, const OptionSpec& s) {
+  if (s.type != OptionType::Map || !s.values) return;
+  for (const auto& [k, item] : v.entries()) {
+    bool known = false;
+    for (const char* const* a = s.values; *a && !known; ++a) known = k == *a;
+    if (known) continue;
+    const Location at = item.where().empty() ? v.where() : item.where();
+    throw Error(ErrorCode::Definition,
+                "option '" + key + "'" + (entry.owner().empty() ? "" : " of " + entry.owner()) + ": unknown key '" + k + "' (its keys: " +
+                    enum_values_list(s) + ")" + did_you_mean(k, enum_values(s)),
+                at.empty() ? entry.where() : at);
+  }
+}
+
 void check_value(const Options& entry, const std::string& key, const Value& v, const OptionSpec& s) {
   if (v.is_null()) return;  // `key:` with nothing: the same as leaving it out
   if (v.is_map()) {
-    if (s.type == OptionType::Map || s.or_map) return;
+    if (s.type == OptionType::Map || s.or_map) return check_map_keys(entry, key, v, s);
     throw entry.error(key,
                       s.type == OptionType::List
                           ? std::string("expected a list of text values, got a map")
