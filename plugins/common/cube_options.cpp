@@ -5,15 +5,6 @@
 #include "cube.hpp"
 
 namespace sdg::plugins::cube {
-namespace {
-
-Location location_of(const Options& opts, const std::string& key) {
-  const Value* v = opts.get(key);
-  return (v && !v->where().empty()) ? v->where() : opts.where();
-}
-
-}  // namespace
-
 ViewSpec view_spec_of(const Options& opts, Language language) {
   ViewSpec spec;
   spec.language = language;
@@ -44,9 +35,9 @@ ViewSpec view_spec_of(const Options& opts, Language language) {
   spec.rows = opts.string_or("rows", "");
   spec.columns = opts.string_or("columns", "");
   spec.series = opts.string_or("series", "");
-  spec.rows_at = location_of(opts, "rows");
-  spec.columns_at = location_of(opts, "columns");
-  spec.series_at = location_of(opts, "series");
+  spec.rows_at = opts.where_of("rows");
+  spec.columns_at = opts.where_of("columns");
+  spec.series_at = opts.where_of("series");
   spec.duplicates = plugins::duplicate_policy_of(opts);
   plugins::read_block_options(opts, spec);
   // 0–10: the option table's range, checked by the host.

@@ -13,11 +13,6 @@
 namespace sdg::csvtable {
 namespace {
 
-Location location_of(const Options& opts, const std::string& key) {
-  const Value* v = opts.get(key);
-  return (v && !v->where().empty()) ? v->where() : opts.where();
-}
-
 /// The scalars of a scalar-or-list value.
 std::vector<std::string> scalars(const Options& opts, const std::string& key, const Value& v,
                                  const std::string& what) {
@@ -159,11 +154,11 @@ void CsvSource::fill(const SourceRequest& req, Section& target, Context& ctx) {
   const std::filesystem::path path = ctx.resolve(opts.string("file"));
   std::error_code ec;
   if (!std::filesystem::exists(path, ec))
-    throw Error(ErrorCode::Input, "CSV file '" + path.string() + "' not found", location_of(opts, "file"));
+    throw Error(ErrorCode::Input, "CSV file '" + path.string() + "' not found", opts.where_of("file"));
   if (std::filesystem::is_directory(path, ec))
-    throw Error(ErrorCode::Input, "'" + path.string() + "' is a directory, not a CSV file", location_of(opts, "file"));
+    throw Error(ErrorCode::Input, "'" + path.string() + "' is a directory, not a CSV file", opts.where_of("file"));
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorCode::Input, "cannot open CSV file '" + path.string() + "'", location_of(opts, "file"));
+  if (!in) throw Error(ErrorCode::Input, "cannot open CSV file '" + path.string() + "'", opts.where_of("file"));
 
   // The raw columns are freed as they become the table's: the file is not held twice.
   Shaped out = shape(read_csv(in, path.string(), spec), spec);

@@ -11,15 +11,6 @@
 #include "sdgreport/i18n.hpp"
 
 namespace sdg::jsonstat {
-namespace {
-
-Location location_of(const Options& opts, const std::string& key) {
-  const Value* v = opts.get(key);
-  return (v && !v->where().empty()) ? v->where() : opts.where();
-}
-
-}  // namespace
-
 ViewSpec view_spec(const Options& opts, Language language) {
   return plugins::cube::view_spec_of(opts, language);
 }
@@ -32,9 +23,9 @@ void JsonStatSource::fill(const SourceRequest& req, Section& target, Context& ct
   const std::string file = opts.string("file");
   const std::filesystem::path path = ctx.resolve(file);
   spec.file = path.filename().string();
-  const std::string text = read_file(path, ErrorCode::Input, "JSON-stat file '" + path.string() + "'", location_of(opts, "file"));
+  const std::string text = read_file(path, ErrorCode::Input, "JSON-stat file '" + path.string() + "'", opts.where_of("file"));
   const std::vector<Dataset> sets = read_jsonstat(text, path.string());
-  const Dataset& ds = pick_dataset(sets, spec, location_of(opts, "dataset"));
+  const Dataset& ds = pick_dataset(sets, spec, opts.where_of("dataset"));
   View view = make_view(ds, spec);
   for (const auto& w : view.warnings) ctx.warn(w.code, path.string() + ": " + w.text, opts.where().str());
   for (const std::string& w : view.duplicates)

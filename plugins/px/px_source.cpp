@@ -11,11 +11,6 @@
 namespace sdg::px {
 namespace {
 
-Location location_of(const Options& opts, const std::string& key) {
-  const Value* v = opts.get(key);
-  return (v && !v->where().empty()) ? v->where() : opts.where();
-}
-
 bool shown(const std::vector<std::vector<std::size_t>>& chosen, std::size_t dim, std::size_t cat) {
   return dim < chosen.size() && std::find(chosen[dim].begin(), chosen[dim].end(), cat) != chosen[dim].end();
 }
@@ -123,7 +118,7 @@ void PxSource::fill(const SourceRequest& req, Section& target, Context& ctx) {
   const std::string file = opts.string("file");
   const std::filesystem::path path = ctx.resolve(file);
   spec.file = path.filename().string();
-  const std::string bytes = read_file(path, ErrorCode::Input, "PC-Axis file '" + path.string() + "'", location_of(opts, "file"));
+  const std::string bytes = read_file(path, ErrorCode::Input, "PC-Axis file '" + path.string() + "'", opts.where_of("file"));
   ReadOptions ro;
   ro.language = opts.string_or("file_language", "");
   ro.report_language = ctx.language();
@@ -132,7 +127,7 @@ void PxSource::fill(const SourceRequest& req, Section& target, Context& ctx) {
     px = read_px(bytes, path.string(), ro);
   } catch (const Error& e) {
     if (e.code() == ErrorCode::Definition)
-      throw Error(ErrorCode::Definition, e.message(), location_of(opts, "file_language"));
+      throw Error(ErrorCode::Definition, e.message(), opts.where_of("file_language"));
     throw;
   }
   const std::string where = opts.where().str();

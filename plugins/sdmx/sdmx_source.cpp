@@ -15,11 +15,6 @@
 namespace sdg::sdmx {
 namespace {
 
-Location location_of(const Options& opts, const std::string& key) {
-  const Value* v = opts.get(key);
-  return (v && !v->where().empty()) ? v->where() : opts.where();
-}
-
 void check_file(const std::filesystem::path& path, const char* what, const Location& at) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec))
@@ -87,12 +82,12 @@ void SdmxSource::fill(const SourceRequest& req, Section& target, Context& ctx) {
   const Options& opts = req.options;
   Spec spec = read_spec(opts, ctx.language());
   const std::filesystem::path path = ctx.resolve(opts.string("file"));
-  check_file(path, "SDMX file", location_of(opts, "file"));
+  check_file(path, "SDMX file", opts.where_of("file"));
 
   Structure structure;
   for (const std::string& s : opts.strings_or("structure", {})) {
     const std::filesystem::path p = ctx.resolve(s);
-    check_file(p, "SDMX structure file", location_of(opts, "structure"));
+    check_file(p, "SDMX structure file", opts.where_of("structure"));
     structure.read_file(p.string(), language_code(ctx.language()));
   }
   if (!structure.empty()) spec.structure = &structure;
@@ -103,7 +98,7 @@ void SdmxSource::fill(const SourceRequest& req, Section& target, Context& ctx) {
       for (const std::string& k : m.keys()) spec.series_indicators[k] = m.string(k);
     } else {
       const std::filesystem::path p = ctx.resolve(opts.string("series_indicators"));
-      check_file(p, "series table", location_of(opts, "series_indicators"));
+      check_file(p, "series table", opts.where_of("series_indicators"));
       spec.series_indicators = read_series_table(p.string());
     }
   }

@@ -23,11 +23,6 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-Location location_of(const Options& opts, const std::string& key) {
-  const Value* v = opts.get(key);
-  return (v && !v->where().empty()) ? v->where() : opts.where();
-}
-
 bool ends_with(const std::string& s, const std::string& e) {
   return s.size() >= e.size() && lower(std::string_view(s).substr(s.size() - e.size())) == e;
 }
@@ -91,19 +86,19 @@ Spec spec_of(const Options& opts) {
     throw opts.error("waves", "give either 'file' (one export) or 'waves' (several), not both");
   if (opts.has("file")) {
     s.waves.emplace_back("", opts.string("file"));
-    s.file_at = location_of(opts, "file");
+    s.file_at = opts.where_of("file");
   } else if (opts.has("waves")) {
     const Options w = opts.map("waves");
     for (const std::string& k : w.keys()) s.waves.emplace_back(k, w.string(k));
     if (s.waves.size() < 2) throw opts.error("waves", "give two or more exports, as label: file");
-    s.waves_at = location_of(opts, "waves");
+    s.waves_at = opts.where_of("waves");
   } else {
     throw opts.error("file", "give 'file' (the export: .sav, .zsav or .csv) or 'waves'");
   }
   s.codebook = opts.string_or("codebook", "");
-  s.codebook_at = location_of(opts, "codebook");
+  s.codebook_at = opts.where_of("codebook");
   s.register_file = opts.string_or("register", "");
-  s.register_at = location_of(opts, "register");
+  s.register_at = opts.where_of("register");
   s.key = opts.string_or("key", "");
   s.register_key = opts.string_or("register_key", "");
   s.invited = opts.string_or("invited", "invited");
@@ -113,7 +108,7 @@ Spec spec_of(const Options& opts) {
   s.min_n = static_cast<double>(opts.integer_or("min_n", 3));
   s.questions = opts.strings_or("questions", {});
   s.questions_given = opts.has("questions");
-  s.questions_at = location_of(opts, "questions");
+  s.questions_at = opts.where_of("questions");
   s.by = opts.strings_or("by", {});
   if (s.by.size() > 2) throw opts.error("by", "give one or two background variables");
   if (s.waves.size() > 1 && !s.by.empty())

@@ -68,6 +68,11 @@ class Options {
   const Value& value() const noexcept { return value_; }
   const std::string& owner() const noexcept { return owner_; }
   const Location& where() const noexcept { return value_.where(); }
+  /// Where the option `key` is written; the map's place when it is absent or has none.
+  const Location& where_of(const std::string& key) const noexcept {
+    const Value* v = get(key);
+    return (v && !v->where().empty()) ? v->where() : where();
+  }
 
   bool has(const std::string& key) const noexcept;
   const Value* get(const std::string& key) const noexcept { return value_.find(key); }

@@ -67,10 +67,8 @@ std::vector<std::string> Options::keys() const {
 }
 
 Error Options::error(const std::string& key, const std::string& what) const {
-  const Value* v = get(key);
-  Location at = (v && !v->where().empty()) ? v->where() : value_.where();
   std::string who = owner_.empty() ? "" : " of " + owner_;
-  return Error(ErrorCode::Definition, "option '" + key + "'" + who + ": " + what, at);
+  return Error(ErrorCode::Definition, "option '" + key + "'" + who + ": " + what, where_of(key));
 }
 
 const Value& Options::require(const std::string& key) const {
