@@ -77,9 +77,7 @@ std::optional<Ticks> value_axis(const Chart& c) {
 
 int chart_decimals(const Chart& c) {
   int d = 0;
-  for (const Series& s : c.series)
-    for (const auto& v : s.values)
-      if (v && std::isfinite(*v)) d = std::max(d, decimals_needed(*v));
+  for (const Series& s : c.series) d = std::max(d, decimals_needed(s.values));
   return d;
 }
 

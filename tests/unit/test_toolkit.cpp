@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "errors.hpp"
 #include "sdgreport/csv.hpp"
 #include "sdgreport/files.hpp"
@@ -146,6 +148,17 @@ TEST(ToolkitDecimals, WhatAValueNeedsToShowAsItIs) {
   EXPECT_EQ(decimals_needed(-2.5), 1);
   EXPECT_EQ(decimals_needed(1.0 / 3), 10);
   EXPECT_EQ(decimals_needed(1e21), 0);
+}
+
+TEST(ToolkitDecimals, WhatTheValuesOfASeriesNeedWithACap) {
+  // The chart description's own rule (0–3 with a tolerance) is this one, capped at 3.
+  const std::vector<std::optional<double>> v{12.5, std::nullopt, 3.0, 4.25,
+                                             std::numeric_limits<double>::infinity()};
+  EXPECT_EQ(decimals_needed(v), 2);
+  const std::vector<std::optional<double>> third{1.0 / 3, 2.0};
+  EXPECT_EQ(decimals_needed(third), 10);
+  EXPECT_EQ(decimals_needed(third, 3), 3);
+  EXPECT_EQ(decimals_needed(std::vector<std::optional<double>>{std::nullopt}), 0);
 }
 
 // ---------------------------------------------------------------- CSV

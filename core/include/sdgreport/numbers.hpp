@@ -9,6 +9,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -39,6 +40,11 @@ std::optional<ParsedNumber> parse_number(std::string_view text, NumberStyle styl
 /// ("12.25" → 2, 0.1 + 0.2 → 1, 1e-5 → 5, 1/3 → 10). A number read from text
 /// gets back the decimals it was written with, trailing zeros aside.
 int decimals_needed(double v);
+
+/// The most decimals any of `values` needs (decimals_needed; missing and
+/// non-finite values aside), at most `most`: the decimals a series or a chart's
+/// values are shown with, so that none is rounded.
+int decimals_needed(std::span<const std::optional<double>> values, int most = 10);
 
 /// Status of a missing-value marker: "" / ".." / "..." / "…" not available,
 /// "." not applicable, ":" confidential; nullopt for anything else. "-" and "–"

@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 
+#include "sdgreport/numbers.hpp"
+#include "sdgreport/periods.hpp"
 #include "sdgreport/i18n.hpp"
 
 namespace sdg {
@@ -49,34 +51,6 @@ const Words& words(Language lang) {
   return en;
 }
 
-/// Fewest decimals (0–3) that show every value of `s` as it is; 3 at most.
-int decimals_of(const Series& s) {
-  for (int d = 0; d < 3; ++d) {
-    const double scale = std::pow(10.0, d);
-    bool ok = true;
-    for (const auto& v : s.values)
-      if (v && std::isfinite(*v) &&
-          std::fabs(*v * scale - std::round(*v * scale)) > 1e-6 * std::max(1.0, std::fabs(*v * scale)))
-        ok = false;
-    if (ok) return d;
-  }
-  return 3;
-}
-
-/// A period label: a year, or a year with a part ("2019K1", "2019M01", "2004/05",
-/// "2019-2020", "2023-06"). Charts over periods are described as change over time.
-bool is_period(const std::string& c) {
-  if (c.size() < 4 || c.size() > 10) return false;
-  for (std::size_t i = 0; i < 4; ++i)
-    if (!std::isdigit(static_cast<unsigned char>(c[i]))) return false;
-  if (c[0] != '1' && c[0] != '2') return false;
-  for (std::size_t i = 4; i < c.size(); ++i) {
-    const auto ch = static_cast<unsigned char>(c[i]);
-    if (!std::isalnum(ch) && ch != '-' && ch != '/') return false;
-  }
-  return true;
-}
-
 std::string upper_first(std::string s) {
   if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
   return s;
@@ -90,7 +64,7 @@ std::string upper_first(std::string s) {
 std::string describe_series(const Series& s, const std::vector<std::string>& cats, bool periods,
                             Language lang) {
   const Words& w = words(lang);
-  const int dec = decimals_of(s);
+  const int dec = decimals_needed(s.values, 3);  // as many as a value needs, 3 at most
   auto num = [&](double v) { return format_number(v, dec, lang); };
   auto cat = [&](std::size_t k) { return k < cats.size() ? cats[k] : std::string(); };
   auto at = [&](std::size_t k) { return periods ? std::string(" ") + w.in + " " + cat(k) : " (" + cat(k) + ")"; };
@@ -141,7 +115,7 @@ std::string describe_series(const Series& s, const std::vector<std::string>& cat
 std::string describe_chart(const Chart& c, Language lang) {
   const Words& w = words(lang);
   constexpr std::size_t kNamed = 8;  // series described one by one; the rest counted
-  const bool periods = !c.categories.empty() && std::all_of(c.categories.begin(), c.categories.end(), is_period);
+  const bool periods = !c.categories.empty() && std::all_of(c.categories.begin(), c.categories.end(), [](const std::string& cat) { return is_period(cat); });
   std::string o;
   // One unit for the whole chart: said once.
   bool one_unit = !c.series.empty();

@@ -103,6 +103,13 @@ int decimals_needed(double v) {
   return std::clamp(fraction - exponent, 0, 10);
 }
 
+int decimals_needed(std::span<const std::optional<double>> values, int most) {
+  int d = 0;
+  for (const auto& v : values)
+    if (v && std::isfinite(*v)) d = std::max(d, std::min(most, decimals_needed(*v)));
+  return d;
+}
+
 std::optional<ValueStatus> parse_missing_marker(std::string_view text) {
   std::string_view s = trim_spaces(text);
   if (s.empty() || s == ".." || s == "..." || s == kEllipsis) return ValueStatus::NotAvailable;
