@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "sdgreport/error.hpp"
+#include "sdgreport/text.hpp"
 
 namespace sdg::pdf {
 
@@ -91,14 +92,13 @@ PdfFont* Fonts::font(const TextStyle& style) {
 }
 
 namespace {
-/// Next code point of valid UTF-8 (the model holds only valid UTF-8).
+/// Next code point of `s` at `i` (the toolkit's decoder); a byte that is not
+/// UTF-8 is U+FFFD, one byte long.
 char32_t next_code_point(std::string_view s, std::size_t& i) {
-  const auto b = static_cast<unsigned char>(s[i]);
-  const int n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-  char32_t cp = n == 1 ? b : b & (0x7F >> n);
-  for (int k = 1; k < n && i + static_cast<std::size_t>(k) < s.size(); ++k)
-    cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3F);
-  i += static_cast<std::size_t>(n);
+  char32_t cp = 0xFFFD;
+  const int n = utf8_decode(s, i, &cp);
+  if (n <= 0) cp = 0xFFFD;
+  i += n > 0 ? static_cast<std::size_t>(n) : 1;
   return cp;
 }
 
@@ -106,28 +106,17 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
 /// conversion yields them (surrogate pairs above U+FFFF); a malformed byte is U+FFFD.
 template <class F>
 void for_each_utf16(std::string_view s, F&& f) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const auto* end = p + s.size();
-  while (p < end) {
-    std::uint32_t c = *p;
-    int extra = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : -1;
-    if (extra < 0 || end - p <= extra) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    char32_t cp = 0;
+    const int n = utf8_decode(s, i, &cp);
+    if (n <= 0) {
       f(std::uint16_t{0xFFFD});
-      ++p;
+      ++i;
       continue;
     }
-    c = extra == 0 ? c : extra == 1 ? c & 0x1F : extra == 2 ? c & 0x0F : c & 0x07;
-    bool ok = true;
-    for (int k = 1; k <= extra; ++k) {
-      if ((p[k] & 0xC0) != 0x80) ok = false;
-      c = (c << 6) | (p[k] & 0x3F);
-    }
-    if (!ok) {
-      f(std::uint16_t{0xFFFD});
-      ++p;
-      continue;
-    }
-    p += extra + 1;
+    i += static_cast<std::size_t>(n);
+    std::uint32_t c = cp;
     if (c == 0) return;  // PoDoFo's strings end at NUL
     if (c > 0xFFFF) {
       c -= 0x10000;

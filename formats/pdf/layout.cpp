@@ -1,5 +1,7 @@
 #include "layout.hpp"
 
+#include "sdgreport/text.hpp"
+
 namespace sdg::pdf {
 
 // ---------------------------------------------------------------- spans
@@ -218,21 +220,11 @@ std::vector<Span> plain(std::string text, const TextStyle& style) {
 
 std::vector<std::string> utf8_chars(std::string_view s) {
   std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = 1;
-    if (c >= 0xF0)
-      n = 4;
-    else if (c >= 0xE0)
-      n = 3;
-    else if (c >= 0xC0)
-      n = 2;
-    if (i + n > s.size()) n = 1;
-    for (std::size_t k = 1; k < n; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) n = 1;
-    out.emplace_back(s.substr(i, n));
-    i += n;
+  for (std::size_t i = 0; i < s.size();) {
+    const int n = utf8_decode(s, i);  // a byte that is not UTF-8 is a character of its own
+    const std::size_t len = n > 0 ? static_cast<std::size_t>(n) : 1;
+    out.emplace_back(s.substr(i, len));
+    i += len;
   }
   return out;
 }

@@ -114,21 +114,25 @@ std::string shorten(const std::string& s, std::size_t max) {
 
 std::size_t excel_length(std::string_view s) {
   std::size_t n = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    if ((b & 0xC0) != 0x80) n += (b >= 0xF0) ? 2 : 1;
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp = 0;
+    const std::size_t bytes = sequence_length(s, i, cp);
+    const std::size_t units = cp > 0xFFFF ? 2 : 1;  // UTF-16 units, as Excel counts
+    n += units;
+    i += bytes;
   }
   return n;
 }
 
 std::string truncate_chars(std::string_view s, std::size_t max) {
   std::size_t n = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    if ((b & 0xC0) == 0x80) continue;  // continuation byte
-    const std::size_t w = (b >= 0xF0) ? 2 : 1;
-    if (n + w > max) return std::string(s.substr(0, i));
-    n += w;
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp = 0;
+    const std::size_t bytes = sequence_length(s, i, cp);
+    const std::size_t units = cp > 0xFFFF ? 2 : 1;  // UTF-16 units, as Excel counts
+    if (n + units > max) return std::string(s.substr(0, i));
+    n += units;
+    i += bytes;
   }
   return std::string(s);
 }
