@@ -22,6 +22,7 @@
 #include "sdgreport/log.hpp"
 #include "sdgreport/validate.hpp"
 #include "sdgreport/walk.hpp"
+#include "sdgreport/codes.hpp"
 
 namespace sdg::cli {
 
@@ -307,8 +308,8 @@ int package(const fs::path& definition, const fs::path& out_dir,
   if (main_messages && !has([](const OutputSpec& o) { return o.options.string_or("part", "all") == "main_messages"; }))
     add_output("pdf", def.name + "-main-messages.pdf", {{"part", Value::scalar("main_messages")}});
   if (!main_messages)
-    log().warn("{}: no chapter is the main messages (role: main_messages); the package has none [package-no-main-messages]",
-               at.str());
+    log().warn("{}: no chapter is the main messages (role: main_messages); the package has none [{}]", at.str(),
+               code_name(Code::PackageNoMainMessages));
   const bool factsheets_listed = has([](const OutputSpec& o) { return o.format == "factsheets"; });
   if (!factsheets_listed) add_output("factsheets", def.name + "-factsheets.pdf", {});
   const std::string zip_name = def.name + "-package.zip";

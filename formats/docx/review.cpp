@@ -13,6 +13,7 @@
 #include "markers.hpp"
 #include "package.hpp"
 #include "sdgreport/error.hpp"
+#include "sdgreport/codes.hpp"
 
 namespace sdg::docx {
 
@@ -401,7 +402,8 @@ class Reviewer {
       review_.warnings.push_back(
           what +
           " is not inside a paragraph the build wrote (before the first source marker, or its "
-          "marker was removed); it is listed without a source [review-unmapped]");
+          "marker was removed); it is listed without a source [" +
+          std::string(code_name(Code::ReviewUnmapped)) + "]");
     }
     review_.items.push_back(std::move(it));
   }

@@ -172,6 +172,13 @@ enum class Severity { Warning, Error };
   X(TextTruncated, "text-truncated", Warning, "XLSX: a text is cut to Excel's limit of 32,767 characters")        \
   X(DataSheetPartial, "data-sheet-partial", Warning,                                                              \
     "XLSX: large tables or charts are not repeated on the Data sheet (`data_sheet_limit`)")                       \
+  /* ---- commands (review, package) */                                                                              \
+  X(ReviewUnmapped, "review-unmapped", Warning,                                                                      \
+    "`sdgreport review`: a comment or change is not inside a paragraph the build wrote (before the first "           \
+    "source marker, or its marker was removed); it is listed without a source line")                                 \
+  X(PackageNoMainMessages, "package-no-main-messages", Warning,                                                      \
+    "`sdgreport package`: no chapter has `role: main_messages`, so the package has no main messages "                \
+    "document")                                                                                                      \
   /* ---- validate (whole-report checks) */                                                                       \
   X(IndicatorOutsideGoal, "indicator-outside-goal", Warning,                                                      \
     "A table, chart or summary reports an SDG indicator outside a goal section")                                  \
