@@ -1,4 +1,5 @@
 #include "sdgreport/i18n.hpp"
+#include "sdgreport/text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -195,11 +196,7 @@ std::string format_date(const std::string& iso, Language lang) {
 bool same_language(std::string_view tag, Language report) noexcept {
   if (tag.empty()) return true;
   const std::string_view primary = tag.substr(0, tag.find('-'));
-  const std::string_view report_primary = language_code(report);
-  if (primary.size() != report_primary.size()) return false;
-  for (std::size_t i = 0; i < primary.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(primary[i])) != report_primary[i]) return false;
-  return true;
+  return equals_ignoring_case(primary, language_code(report));
 }
 
 std::string goal_label(int goal, Language lang) {
