@@ -34,7 +34,7 @@ std::string xml_escape(const std::string& s) {
 }  // namespace
 
 StructTree::StructTree() {
-  nodes_.push_back(Node{"Document", -1, {}, {}, {}, {}, true, {}});
+  nodes_.push_back(Node{"Document", -1, {}, {}, {}, {}, true, {}, {}});
 }
 
 int StructTree::add(int parent, std::string role) {

@@ -20,7 +20,7 @@ class SwitchesLocale final : public sdg::DataSource {
     t.columns = {{"År", sdg::Column::Type::Text, "", 0}, {"Andel", sdg::Column::Type::Number, "%", 2}};
     const double values[] = {1234567.125, 0.5, -2.75, 98.6};
     const char* years[] = {"2020", "2021", "2022", "2023"};
-    sdg::Series s{"Andel", "%", {}};
+    sdg::Series s{"Andel", "%", {}, {}, {}};
     for (int i = 0; i < 4; ++i) {
       t.data.append_row({sdg::Cell::of(std::string(years[i])), sdg::Cell::of(values[i])});
       s.values.push_back(values[i]);

@@ -61,7 +61,7 @@ TEST(Limits, LongLabelsAreRefused) {
   sdg::Chart c;
   c.alt = "alt";
   c.categories = {std::string(1001, 'x')};
-  c.series = {{"s", "", {1.0}}};
+  c.series = {{"s", "", {1.0}, {}, {}}};
   const std::string e = error_of([&] { sdg::check_block(c); });
   EXPECT_NE(e.find("a category of 1001 characters: over the limit label_length = 1000"), std::string::npos) << e;
   c.categories = {std::string(500, 'x') + std::string(500, 'x')};

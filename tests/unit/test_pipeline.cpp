@@ -235,7 +235,7 @@ TEST_F(PipelineTest, AltReplacesTheDescriptionOfTheOneChartTheSourceAdds) {
     Chart c;
     c.title = title;
     c.categories = {"2020", "2021"};
-    c.series = {{"x", "", {1.0, 2.0}}};
+    c.series = {{"x", "", {1.0, 2.0}, {}, {}}};
     c.alt = chart_alt_text(c, sdg::Language::En);
     return c;
   };

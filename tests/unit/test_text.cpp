@@ -145,7 +145,7 @@ TEST(I18n, ChartAltTextNamesKindTitleAndDescribesEverySeries) {
   c.kind = Chart::Kind::Column;
   c.title = "Utslipp";
   c.categories = {"2015", "2020", "2023"};
-  c.series = {{"Oslo", "kt", {1.0, 2.0, 3.0}}, {"Bergen", "kt", {4.5, 2.0, 3.0}}};
+  c.series = {{"Oslo", "kt", {1.0, 2.0, 3.0}, {}, {}}, {"Bergen", "kt", {4.5, 2.0, 3.0}, {}, {}}};
   EXPECT_EQ(chart_alt_text(c, sdg::Language::Nb),
             "Stolpediagram: Utslipp. Enhet: kt. 2 serier, 2015–2023. Oslo: økte fra 1 i 2015 til 3 i 2023 (opp 2). "
             "Bergen: falt fra 4,5 i 2015 til 3,0 i 2023 (ned 1,5); lavest 2,0 i 2020.");
@@ -162,23 +162,23 @@ TEST(I18n, DescribeChartSingleSeriesGapsAndEdgeCases) {
   c.categories = {"2015", "2016", "2017", "2018"};
   // One series named like the chart: no name repeated; a gap is skipped; the
   // extremes in the middle are named with their periods.
-  c.series = {{"Numeracy", "", {std::nullopt, 50.0, 47.5, 49.0}}};
+  c.series = {{"Numeracy", "", {std::nullopt, 50.0, 47.5, 49.0}, {}, {}}};
   EXPECT_EQ(describe_chart(c, sdg::Language::En), "Fell from 50.0 in 2016 to 49.0 in 2018 (down 1.0); lowest 47.5 in 2017.");
-  c.series = {{"", "%", {3.0, 3.0, std::nullopt, 3.0}}};
+  c.series = {{"", "%", {3.0, 3.0, std::nullopt, 3.0}, {}, {}}};
   EXPECT_EQ(describe_chart(c, sdg::Language::Nn), "Eining: %. Var uendra frå 3 i 2015 til 3 i 2018.");
-  c.series = {{"", "", {std::nullopt, 7.25, std::nullopt, std::nullopt}}};
+  c.series = {{"", "", {std::nullopt, 7.25, std::nullopt, std::nullopt}, {}, {}}};
   EXPECT_EQ(describe_chart(c, sdg::Language::Nb), "Bare én verdi: 7,25 i 2016.");
-  c.series = {{"", "", {std::nullopt, std::nullopt, std::nullopt, std::nullopt}}};
+  c.series = {{"", "", {std::nullopt, std::nullopt, std::nullopt, std::nullopt}, {}, {}}};
   EXPECT_EQ(describe_chart(c, sdg::Language::En), "No values.");
   // Categories that are not periods: named in parentheses.
   c.categories = {"Oslo", "Bergen", "Tromsø"};
-  c.series = {{"2023", "MWh", {7.5, 9.25, 6.0}}};
+  c.series = {{"2023", "MWh", {7.5, 9.25, 6.0}, {}, {}}};
   EXPECT_EQ(describe_chart(c, sdg::Language::En),
             "Unit: MWh. 2023: Oslo 7.50, Bergen 9.25, Tromsø 6.00; highest 9.25 (Bergen), lowest 6.00 (Tromsø).");
   // More than eight series: the rest counted.
   c.categories = {"2020", "2021"};
   c.series.clear();
-  for (int i = 0; i < 10; ++i) c.series.push_back({"S" + std::to_string(i), "", {1.0, 2.0}});
+  for (int i = 0; i < 10; ++i) c.series.push_back({"S" + std::to_string(i), "", {1.0, 2.0}, {}, {}});
   const std::string d = describe_chart(c, sdg::Language::En);
   EXPECT_NE(d.find("S7: rose from 1 in 2020 to 2 in 2021 (up 1)."), std::string::npos) << d;
   EXPECT_EQ(d.find("S8:"), std::string::npos) << d;
