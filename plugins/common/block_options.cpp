@@ -21,10 +21,10 @@ BlockOptions block_options_of(const Options& opts) {
   return b;
 }
 
-std::map<std::string, ValueStatus> status_map_of(const Options& opts) {
+std::map<std::string, ValueStatus> status_map_of(const Options& opts, const std::string& key) {
   std::map<std::string, ValueStatus> out;
-  if (!opts.has("status")) return out;
-  const Options st = opts.map("status");
+  if (!opts.has(key)) return out;
+  const Options st = opts.map(key);
   for (const std::string& code : st.keys()) {
     const std::string name = st.string(code);
     const auto s = value_status_from_name(name);

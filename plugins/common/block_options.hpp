@@ -49,9 +49,10 @@ void read_block_options(const Options& opts, Spec& spec) {
   spec.chart = b.chart;
 }
 
-/// The `status` map: code of the file → model status (any status name, `none`
-/// included); an unknown name is an error at its code. Empty when absent.
-std::map<std::string, ValueStatus> status_map_of(const Options& opts);
+/// The `status` map (opensdg: `status_map`): code or text of the file → model
+/// status (any status name, `none` included); an unknown name is an error at its
+/// code. Empty when absent.
+std::map<std::string, ValueStatus> status_map_of(const Options& opts, const std::string& key = "status");
 
 /// Block::origin of a data block: "<source> / <table, chart or indicator id>"
 /// (the block's kind when it has no id).

@@ -289,18 +289,7 @@ void OpenSdgSource::fill(const SourceRequest& req, Section& target, Context& ctx
     }
   }
   s.duplicates = plugins::duplicate_policy_of(opts);
-  if (opts.has("status_map")) {
-    const Options m = opts.map("status_map");
-    for (const std::string& text : m.keys()) {
-      const std::string name = m.string(text);
-      const auto st = value_status_from_name(name);
-      if (!st)
-        throw m.error(text, "unknown status '" + name +
-                                "' (use none, provisional, estimated, break_in_series, not_available, "
-                                "not_applicable or confidential)");
-      s.status_map[text] = *st;
-    }
-  }
+  s.status_map = plugins::status_map_of(opts, "status_map");
   const std::optional<int> goal = req.goal ? req.goal : target.goal();
 
   s.folder = ctx.resolve(opts.string("folder"));

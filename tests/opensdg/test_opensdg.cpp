@@ -735,6 +735,18 @@ TEST(OpenSdgSource, BadDataFileAndOptionErrors) {
           {{"folder", scalar(".")},
            {"progress", sdg::Value::map({{"13.2.2", sdg::Value::map({{"direction", scalar("up")}})}})}})),
       sdg::ErrorCode::Definition);
+  // status_map: an unknown status name is an error naming the choices, nil among them
+  try {
+    src.fill(sdg::SourceRequest{options({{"folder", scalar(".")},
+                                         {"status_map", sdg::Value::map({{"Suppressed", scalar("secret")}})}}),
+                                13},
+             g13, ctx);
+    ADD_FAILURE() << "status_map: secret read";
+  } catch (const sdg::Error& e) {
+    EXPECT_EQ(e.code(), sdg::ErrorCode::Definition);
+    EXPECT_NE(std::string(e.what()).find("unknown status 'secret'"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("nil"), std::string::npos) << e.what();
+  }
 }
 
 TEST(OpenSdgSource, IdsAndFileNames) {
