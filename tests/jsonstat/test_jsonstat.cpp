@@ -14,6 +14,7 @@
 #include "jsonstat_source.hpp"
 #include "sdgreport/numbers.hpp"
 #include "sdgreport/option_check.hpp"
+#include "sdgreport/files.hpp"
 
 // The plugin's option table, as the host reads it (plugin.cpp is compiled in).
 extern "C" const sdg::PluginInfo* sdgreport_plugin_info();
@@ -27,12 +28,8 @@ namespace {
 
 const std::filesystem::path kData = SDGREPORT_TEST_DATA;
 
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+/// The file's bytes ("" when it cannot be read), by the SDK's one reading of files.
+std::string slurp(const std::filesystem::path& p) { return sdg::try_read_file(p).value_or(std::string()); }
 
 const std::vector<js::Dataset>& galicia() {
   static const auto sets = js::read_jsonstat(slurp(kData / "json-stat/galicia.json"), "galicia.json");

@@ -15,6 +15,7 @@
 
 #include "px.hpp"
 #include "px_source.hpp"
+#include "sdgreport/files.hpp"
 
 using sdg::Cell;
 using sdg::ErrorCode;
@@ -27,12 +28,8 @@ namespace {
 
 const std::filesystem::path kData = SDGREPORT_TEST_DATA;
 
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+/// The file's bytes ("" when it cannot be read), by the SDK's one reading of files.
+std::string slurp(const std::filesystem::path& p) { return sdg::try_read_file(p).value_or(std::string()); }
 
 sdg::px::PxFile read(const std::string& name, const std::string& language = "",
                      sdg::Language report = sdg::Language::En) {

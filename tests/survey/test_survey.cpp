@@ -15,17 +15,13 @@
 #include "survey_csv.hpp"
 #include "survey_source.hpp"
 #include "tabulate.hpp"
+#include "sdgreport/files.hpp"
 
 using namespace sdg::survey;
 
 namespace {
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+std::string slurp(const std::string& path) { return sdg::try_read_file(path).value_or(std::string()); }
 
 std::string spss(const std::string& name) { return std::string(SDGREPORT_TEST_DATA) + "/spss/" + name; }
 

@@ -7,18 +7,14 @@
 #include "sdgreport/definition.hpp"
 #include "sdgreport/i18n.hpp"
 #include "sdgreport/validate.hpp"
+#include "sdgreport/files.hpp"
 
 using namespace sdg;
 namespace fs = std::filesystem;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+std::string slurp(const fs::path& p) { return sdg::try_read_file(p).value_or(std::string()); }
 
 struct PipelineTest : ::testing::Test {
   fs::path dir;
